@@ -1,0 +1,167 @@
+package dev.parley.conversation;
+
+import dev.parley.conversation.ConversationEvents.ConversationStarted;
+import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
+import dev.parley.conversation.ConversationEvents.ConversationUpdated;
+import dev.parley.conversation.ConversationEvents.ReplyPosted;
+import dev.parley.conversation.internal.ConversationRepository;
+import dev.parley.conversation.internal.MessageRepository;
+import dev.parley.shared.ApiException;
+import dev.parley.shared.Secrets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The conversation module's API: start conversations, read them, post replies and move them along. */
+@Service
+public class Conversations {
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final ApplicationEventPublisher events;
+    private final ConversationSettings settings;
+    private final Escalation escalation;
+    private final Clock clock;
+
+    Conversations(ConversationRepository conversations, MessageRepository messages, ApplicationEventPublisher events,
+            ConversationSettings settings, Escalation escalation, Clock clock) {
+        this.escalation = escalation;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public StartedConversation start(NewConversation request) {
+        String category = normalizeCategory(request.category());
+        Instant now = clock.instant();
+        Customer customer = request.customer() == null ? Customer.anonymous() : request.customer();
+        SourceDetails source = request.source() == null ? SourceDetails.none() : request.source();
+        Conversation conversation = new Conversation(UUID.randomUUID(), request.channel(), ConversationStatus.OPEN,
+                Priority.MEDIUM, category, null, customer, source, null, null, null, now, now, null, null, null, null);
+        String token = Secrets.newToken();
+        conversations.insert(conversation, Secrets.sha256Hex(token));
+        events.publishEvent(new ConversationStarted(conversation.id(), conversation.channel(), now));
+        return new StartedConversation(conversation, token);
+    }
+
+    public Optional<Conversation> find(UUID id) {
+        return conversations.find(id);
+    }
+
+    public Conversation get(UUID id) {
+        return conversations.find(id).orElseThrow(() -> ApiException.notFound("Conversation " + id));
+    }
+
+    /**
+     * The conversation the bearer token opens. A missing token is 401; a token of another
+     * conversation is 403, so a token never opens any conversation but its own.
+     */
+    public Conversation authorize(UUID id, String token) {
+        if (token == null || token.isBlank()) {
+            throw ApiException.unauthorized("A conversation token is required (Authorization: Bearer <token>)");
+        }
+        String hash = conversations.tokenHash(id)
+                .orElseThrow(() -> ApiException.notFound("Conversation " + id));
+        if (!Secrets.matches(token, hash)) {
+            throw ApiException.forbidden("This token does not grant access to conversation " + id);
+        }
+        return get(id);
+    }
+
+    /** What the customer may see: messages after the cursor, never internal notes. */
+    public List<Message> visibleMessages(UUID conversationId, long afterSeq, int limit) {
+        return messages.after(conversationId, afterSeq, limit, false);
+    }
+
+    /** Everything, internal notes included: the agents' view. */
+    public List<Message> transcript(UUID conversationId, long afterSeq, int limit) {
+        return messages.after(conversationId, afterSeq, limit, true);
+    }
+
+    public Optional<Message> message(UUID messageId) {
+        return messages.find(messageId);
+    }
+
+    /** Posts an agent or system message (or an internal note). A visible agent reply counts as a response. */
+    @Transactional
+    public Message postReply(UUID conversationId, AuthorType author, UUID authorId, String authorName, String text,
+            boolean internal) {
+        if (author == AuthorType.CUSTOMER) {
+            throw new IllegalArgumentException("Customer messages go through CustomerMessageFlow");
+        }
+        String body = MessageText.valid(text, settings.maxMessageLength());
+        Conversation conversation = conversations.lock(conversationId)
+                .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
+        if (conversation.status() == ConversationStatus.CLOSED && !internal) {
+            throw ApiException.conflict("Conversation " + conversationId + " is closed; reopen it to reply");
+        }
+        Instant now = clock.instant();
+        Message stored = messages.insert(new Message(UUID.randomUUID(), 0, conversationId, author, authorId,
+                authorName, body, internal, null, null, null, List.of(), now));
+        if (!internal) {
+            conversations.update(conversation.withReplyAt(now));
+        }
+        events.publishEvent(new ReplyPosted(conversationId, stored.id(), stored.seq(), author, internal, now));
+        return stored;
+    }
+
+    @Transactional
+    public Conversation changeStatus(UUID conversationId, ConversationStatus target) {
+        Conversation conversation = conversations.lock(conversationId)
+                .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
+        if (conversation.status() == target) {
+            return conversation;
+        }
+        if (!conversation.status().canMoveTo(target)) {
+            throw ApiException.conflict("A conversation cannot move from " + conversation.status() + " to " + target);
+        }
+        Instant now = clock.instant();
+        Conversation moved = conversation.withStatus(target, now);
+        conversations.update(moved);
+        events.publishEvent(new ConversationStatusChanged(conversationId, conversation.status(), target, now));
+        return moved;
+    }
+
+    /** Hands the conversation to people, with the reason agents will see. */
+    @Transactional
+    public Conversation escalate(UUID conversationId, EscalationReason reason, Double confidence) {
+        Conversation conversation = conversations.lock(conversationId)
+                .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
+        return escalation.escalate(conversation, reason, confidence);
+    }
+
+    /** Changes priority, category, assignee or team; {@code null} keeps a field as it is. */
+    @Transactional
+    public Conversation update(UUID conversationId, ConversationChanges changes) {
+        Conversation c = conversations.lock(conversationId)
+                .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
+        Conversation updated = c.withDetails(
+                changes.priority() != null ? changes.priority() : c.priority(),
+                changes.category() != null ? normalizeCategory(changes.category()) : c.category(),
+                changes.clearAssignee() ? null : changes.assigneeId() != null ? changes.assigneeId() : c.assigneeId(),
+                changes.clearTeam() ? null : changes.teamId() != null ? changes.teamId() : c.teamId(),
+                clock.instant());
+        conversations.update(updated);
+        events.publishEvent(new ConversationUpdated(conversationId, updated.updatedAt()));
+        return updated;
+    }
+
+    private String normalizeCategory(String category) {
+        if (category == null || category.isBlank()) {
+            return null;
+        }
+        String normalized = category.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!settings.categories().contains(normalized)) {
+            throw ApiException.badRequest("category must be one of " + settings.categories());
+        }
+        return normalized;
+    }
+}

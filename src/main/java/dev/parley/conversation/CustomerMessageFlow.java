@@ -1,0 +1,155 @@
+package dev.parley.conversation;
+
+import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
+import dev.parley.conversation.ConversationEvents.MessageReceived;
+import dev.parley.conversation.ConversationEvents.ReplyPosted;
+import dev.parley.conversation.internal.ConversationRepository;
+import dev.parley.conversation.internal.MessageRepository;
+import dev.parley.shared.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every customer message, from any channel, goes through here: it is stored first (and committed, so
+ * it is never lost), then the assistant answers or escalates while the assistant owns the
+ * conversation. The assistant runs outside any transaction, so a slow model holds no database lock.
+ */
+@Service
+public class CustomerMessageFlow {
+
+    static final String ASSISTANT_FAILURE_TEXT = "Sorry, I couldn't process that just now. I've passed your "
+            + "message to our support team, and a person will reply here.";
+    private static final Logger log = LoggerFactory.getLogger(CustomerMessageFlow.class);
+    private static final int HISTORY = 20;
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final Conversations api;
+    private final Escalation escalation;
+    private final AssistantPort assistant;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final ConversationSettings settings;
+    private final Clock clock;
+
+    CustomerMessageFlow(ConversationRepository conversations, MessageRepository messages, Conversations api,
+            Escalation escalation, AssistantPort assistant, ApplicationEventPublisher events, TransactionTemplate tx,
+            ConversationSettings settings, Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.api = api;
+        this.escalation = escalation;
+        this.assistant = assistant;
+        this.events = events;
+        this.tx = tx;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public CustomerMessageResult receive(UUID conversationId, IncomingMessage incoming) {
+        String text = MessageText.valid(incoming.text(), settings.maxMessageLength());
+        String clientId = normalizeClientId(incoming.clientMessageId());
+        Stored stored = tx.execute(status -> store(conversationId, text, clientId));
+        if (stored.replayed() || !stored.conversation().status().handledByAssistant()) {
+            Optional<Message> reply = stored.replayed() ? messages.findReplyTo(stored.message().id()) : Optional.empty();
+            return new CustomerMessageResult(stored.message(), reply, api.get(conversationId), stored.replayed());
+        }
+        AssistantOutcome outcome = ask(new AssistantRequest(stored.conversation(), stored.message(), stored.history()));
+        return tx.execute(status -> record(stored.message(), outcome));
+    }
+
+    private Stored store(UUID conversationId, String text, String clientId) {
+        Conversation conversation = conversations.lock(conversationId)
+                .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
+        if (clientId != null) {
+            Optional<Message> earlier = messages.findByClientId(conversationId, clientId);
+            if (earlier.isPresent()) {
+                return new Stored(conversation, earlier.get(), List.of(), true);
+            }
+        }
+        if (conversation.status() == ConversationStatus.CLOSED) {
+            throw ApiException.conflict("Conversation " + conversationId + " is closed; start a new conversation");
+        }
+        List<Message> history = messages.latestVisible(conversationId, HISTORY);
+        Instant now = clock.instant();
+        Message message = messages.insert(new Message(UUID.randomUUID(), 0, conversationId, AuthorType.CUSTOMER,
+                null, conversation.customer().displayName(), text, false, clientId, null, null, List.of(), now));
+        ConversationStatus next = statusAfterCustomerMessage(conversation);
+        Conversation updated = conversation.withCustomerMessage(text, settings.subjectLength(), now);
+        if (next != conversation.status()) {
+            updated = updated.withStatus(next, now);
+        }
+        conversations.update(updated);
+        events.publishEvent(new MessageReceived(conversationId, message.id(), message.seq(), now));
+        if (next != conversation.status()) {
+            events.publishEvent(new ConversationStatusChanged(conversationId, conversation.status(), next, now));
+        }
+        return new Stored(updated, message, history, false);
+    }
+
+    /** A customer writing again reopens what was finished and wakes a conversation waiting on them. */
+    static ConversationStatus statusAfterCustomerMessage(Conversation conversation) {
+        return switch (conversation.status()) {
+            case AI_RESOLVED -> ConversationStatus.OPEN;
+            case RESOLVED -> conversation.assigneeId() != null ? ConversationStatus.IN_PROGRESS : ConversationStatus.OPEN;
+            case WAITING_CUSTOMER -> ConversationStatus.IN_PROGRESS;
+            default -> conversation.status();
+        };
+    }
+
+    private AssistantOutcome ask(AssistantRequest request) {
+        try {
+            return assistant.handle(request);
+        } catch (RuntimeException e) {
+            log.error("Assistant failed on conversation {}; escalating", request.conversation().id(), e);
+            return AssistantOutcome.escalate(EscalationReason.ASSISTANT_ERROR, ASSISTANT_FAILURE_TEXT, 0.0);
+        }
+    }
+
+    private CustomerMessageResult record(Message customerMessage, AssistantOutcome outcome) {
+        UUID conversationId = customerMessage.conversationId();
+        Conversation conversation = conversations.lock(conversationId).orElseThrow();
+        if (!conversation.status().handledByAssistant()) {
+            // A person took over while the assistant was thinking: their word wins, the answer is dropped.
+            return new CustomerMessageResult(customerMessage, Optional.empty(), conversation, false);
+        }
+        Instant now = clock.instant();
+        Message reply = messages.insert(new Message(UUID.randomUUID(), 0, conversationId, AuthorType.ASSISTANT, null,
+                "Assistant", outcome.replyText(), false, null, customerMessage.id(), outcome.confidence(),
+                outcome.sources(), now));
+        Conversation answered = conversation.withReplyAt(now);
+        conversations.update(answered);
+        events.publishEvent(new ReplyPosted(conversationId, reply.id(), reply.seq(), AuthorType.ASSISTANT, false, now));
+        Conversation result;
+        if (outcome.escalates()) {
+            result = escalation.escalate(answered, outcome.escalationReason(), outcome.confidence());
+        } else {
+            result = answered.withStatus(ConversationStatus.AI_RESOLVED, now);
+            conversations.update(result);
+            events.publishEvent(new ConversationStatusChanged(conversationId, answered.status(),
+                    ConversationStatus.AI_RESOLVED, now));
+        }
+        return new CustomerMessageResult(customerMessage, Optional.of(reply), result, false);
+    }
+
+    private static String normalizeClientId(String clientId) {
+        if (clientId == null || clientId.isBlank()) {
+            return null;
+        }
+        if (clientId.length() > 100) {
+            throw ApiException.badRequest("clientMessageId must be at most 100 characters");
+        }
+        return clientId;
+    }
+
+    private record Stored(Conversation conversation, Message message, List<Message> history, boolean replayed) {
+    }
+}

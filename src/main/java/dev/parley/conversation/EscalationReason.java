@@ -1,0 +1,19 @@
+package dev.parley.conversation;
+
+/** Why a conversation went from the assistant to a person; shown to agents and counted in analytics. */
+public enum EscalationReason {
+    /** The knowledge base has nothing that answers the question. */
+    NO_KNOWLEDGE,
+    /** The best answer's confidence was below the threshold. */
+    LOW_CONFIDENCE,
+    /** The customer asked for a person. */
+    HUMAN_REQUESTED,
+    /** The customer is frustrated or angry. */
+    FRUSTRATION,
+    /** The customer repeats themselves or the assistant keeps missing. */
+    LOOP,
+    /** The assistant failed (provider down, error); a person takes over rather than leaving the customer waiting. */
+    ASSISTANT_ERROR,
+    /** An agent or supervisor escalated by hand. */
+    MANUAL
+}

@@ -1,0 +1,29 @@
+package dev.parley.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One message of a conversation. {@code seq} orders messages across the whole system and is the
+ * cursor clients resume from. Internal notes are never shown to the customer.
+ */
+public record Message(
+        UUID id,
+        long seq,
+        UUID conversationId,
+        AuthorType authorType,
+        UUID authorId,
+        String authorName,
+        String text,
+        boolean internal,
+        String clientMessageId,
+        UUID inReplyTo,
+        Double confidence,
+        List<SourceRef> sources,
+        Instant createdAt) {
+
+    public boolean visibleToCustomer() {
+        return !internal;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.parley.conversation;
+
+import dev.parley.shared.ApiException;
+
+/** The rules every message text follows, whatever channel it came from. */
+final class MessageText {
+
+    private MessageText() {
+    }
+
+    static String valid(String text, int maxLength) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.badRequest("text must not be empty");
+        }
+        String stripped = text.strip();
+        if (stripped.length() > maxLength) {
+            throw ApiException.badRequest("text is " + stripped.length() + " characters; the limit is " + maxLength);
+        }
+        return stripped;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.parley.conversation.internal;
+
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.Customer;
+import dev.parley.conversation.EscalationReason;
+import dev.parley.conversation.Priority;
+import dev.parley.conversation.SourceDetails;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Conversation rows, in plain SQL that runs on H2 and PostgreSQL. */
+@Repository
+public class ConversationRepository {
+
+    private static final String COLUMNS = """
+            id, channel, status, priority, category, subject, customer_name, customer_email, visitor_id,
+            page_url, user_agent, referrer, escalation_reason, assignee_id, team_id, created_at, updated_at,
+            first_response_at, escalated_at, resolved_at, last_customer_message_at""";
+
+    private final JdbcClient jdbc;
+
+    public ConversationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Conversation c, String tokenHash) {
+        jdbc.sql("""
+                INSERT INTO conversation (id, channel, status, priority, category, subject, customer_name,
+                    customer_email, visitor_id, page_url, user_agent, referrer, access_token_hash, created_at, updated_at)
+                VALUES (:id, :channel, :status, :priority, :category, :subject, :name, :email, :visitor,
+                    :pageUrl, :userAgent, :referrer, :tokenHash, :createdAt, :createdAt)""")
+                .param("id", c.id())
+                .param("channel", c.channel())
+                .param("status", c.status().name())
+                .param("priority", c.priority().name())
+                .param("category", c.category())
+                .param("subject", c.subject())
+                .param("name", c.customer().name())
+                .param("email", c.customer().email())
+                .param("visitor", c.customer().visitorId())
+                .param("pageUrl", c.source().pageUrl())
+                .param("userAgent", c.source().userAgent())
+                .param("referrer", c.source().referrer())
+                .param("tokenHash", tokenHash)
+                .param("createdAt", toTimestamp(c.createdAt()))
+                .update();
+    }
+
+    public Optional<Conversation> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversation WHERE id = :id")
+                .param("id", id)
+                .query(ConversationRepository::map)
+                .optional();
+    }
+
+    /** Loads and row-locks a conversation, so concurrent messages to it are processed one at a time. */
+    public Optional<Conversation> lock(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversation WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(ConversationRepository::map)
+                .optional();
+    }
+
+    public Optional<String> tokenHash(UUID id) {
+        return jdbc.sql("SELECT access_token_hash FROM conversation WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Writes the mutable fields of a conversation. */
+    public void update(Conversation c) {
+        jdbc.sql("""
+                UPDATE conversation SET status = :status, priority = :priority, category = :category,
+                    subject = :subject, customer_name = :name, customer_email = :email,
+                    escalation_reason = :reason, assignee_id = :assignee, team_id = :team,
+                    updated_at = :updatedAt, first_response_at = :firstResponse, escalated_at = :escalatedAt,
+                    resolved_at = :resolvedAt, last_customer_message_at = :lastCustomer
+                WHERE id = :id""")
+                .param("id", c.id())
+                .param("status", c.status().name())
+                .param("priority", c.priority().name())
+                .param("category", c.category())
+                .param("subject", c.subject())
+                .param("name", c.customer().name())
+                .param("email", c.customer().email())
+                .param("reason", c.escalationReason() == null ? null : c.escalationReason().name())
+                .param("assignee", c.assigneeId())
+                .param("team", c.teamId())
+                .param("updatedAt", toTimestamp(c.updatedAt()))
+                .param("firstResponse", toTimestamp(c.firstResponseAt()))
+                .param("escalatedAt", toTimestamp(c.escalatedAt()))
+                .param("resolvedAt", toTimestamp(c.resolvedAt()))
+                .param("lastCustomer", toTimestamp(c.lastCustomerMessageAt()))
+                .update();
+    }
+
+    static Conversation map(ResultSet rs, int row) throws SQLException {
+        String reason = rs.getString("escalation_reason");
+        return new Conversation(
+                rs.getObject("id", UUID.class),
+                rs.getString("channel"),
+                ConversationStatus.valueOf(rs.getString("status")),
+                Priority.valueOf(rs.getString("priority")),
+                rs.getString("category"),
+                rs.getString("subject"),
+                new Customer(rs.getString("customer_name"), rs.getString("customer_email"), rs.getString("visitor_id")),
+                new SourceDetails(rs.getString("page_url"), rs.getString("user_agent"), rs.getString("referrer")),
+                reason == null ? null : EscalationReason.valueOf(reason),
+                rs.getObject("assignee_id", UUID.class),
+                rs.getObject("team_id", UUID.class),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "first_response_at"),
+                instant(rs, "escalated_at"),
+                instant(rs, "resolved_at"),
+                instant(rs, "last_customer_message_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime toTimestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

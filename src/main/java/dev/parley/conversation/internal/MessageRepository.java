@@ -1,0 +1,111 @@
+package dev.parley.conversation.internal;
+
+import static dev.parley.conversation.internal.ConversationRepository.instant;
+import static dev.parley.conversation.internal.ConversationRepository.toTimestamp;
+
+import dev.parley.conversation.AuthorType;
+import dev.parley.conversation.Message;
+import dev.parley.conversation.SourceRef;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Message rows. {@code seq} is an identity column: the global order and the clients' resume cursor. */
+@Repository
+public class MessageRepository {
+
+    private static final String COLUMNS = """
+            seq, id, conversation_id, author_type, author_id, author_name, body, internal, client_message_id,
+            in_reply_to, confidence, sources, created_at""";
+    private static final TypeReference<List<SourceRef>> SOURCES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public MessageRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Inserts a message and returns it as stored, with its sequence number. */
+    public Message insert(Message m) {
+        jdbc.sql("""
+                INSERT INTO message (id, conversation_id, author_type, author_id, author_name, body, internal,
+                    client_message_id, in_reply_to, confidence, sources, created_at)
+                VALUES (:id, :conversationId, :authorType, :authorId, :authorName, :body, :internal,
+                    :clientMessageId, :inReplyTo, :confidence, :sources, :createdAt)""")
+                .param("id", m.id())
+                .param("conversationId", m.conversationId())
+                .param("authorType", m.authorType().name())
+                .param("authorId", m.authorId())
+                .param("authorName", m.authorName())
+                .param("body", m.text())
+                .param("internal", m.internal())
+                .param("clientMessageId", m.clientMessageId())
+                .param("inReplyTo", m.inReplyTo())
+                .param("confidence", m.confidence())
+                .param("sources", m.sources().isEmpty() ? null : json.writeValueAsString(m.sources()))
+                .param("createdAt", toTimestamp(m.createdAt()))
+                .update();
+        return find(m.id()).orElseThrow();
+    }
+
+    public Optional<Message> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE id = :id")
+                .param("id", id).query(this::map).optional();
+    }
+
+    public Optional<Message> findByClientId(UUID conversationId, String clientMessageId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE conversation_id = :c AND client_message_id = :cid")
+                .param("c", conversationId).param("cid", clientMessageId).query(this::map).optional();
+    }
+
+    public Optional<Message> findReplyTo(UUID messageId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE in_reply_to = :m ORDER BY seq FETCH FIRST 1 ROWS ONLY")
+                .param("m", messageId).query(this::map).optional();
+    }
+
+    /** Messages after {@code afterSeq}, oldest first; internal notes only when asked for. */
+    public List<Message> after(UUID conversationId, long afterSeq, int limit, boolean includeInternal) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE conversation_id = :c AND seq > :after"
+                        + (includeInternal ? "" : " AND internal = FALSE")
+                        + " ORDER BY seq FETCH FIRST :limit ROWS ONLY")
+                .param("c", conversationId).param("after", afterSeq).param("limit", limit)
+                .query(this::map).list();
+    }
+
+    /** The latest visible messages, oldest first: the history the assistant reads. */
+    public List<Message> latestVisible(UUID conversationId, int limit) {
+        List<Message> newestFirst = jdbc.sql("SELECT " + COLUMNS
+                        + " FROM message WHERE conversation_id = :c AND internal = FALSE ORDER BY seq DESC FETCH FIRST :limit ROWS ONLY")
+                .param("c", conversationId).param("limit", limit).query(this::map).list();
+        return newestFirst.reversed();
+    }
+
+    private Message map(ResultSet rs, int row) throws SQLException {
+        String sources = rs.getString("sources");
+        double confidence = rs.getDouble("confidence");
+        boolean noConfidence = rs.wasNull();
+        return new Message(
+                rs.getObject("id", UUID.class),
+                rs.getLong("seq"),
+                rs.getObject("conversation_id", UUID.class),
+                AuthorType.valueOf(rs.getString("author_type")),
+                rs.getObject("author_id", UUID.class),
+                rs.getString("author_name"),
+                rs.getString("body"),
+                rs.getBoolean("internal"),
+                rs.getString("client_message_id"),
+                rs.getObject("in_reply_to", UUID.class),
+                noConfidence ? null : confidence,
+                sources == null ? List.of() : json.readValue(sources, SOURCES),
+                instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.parley.shared;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure a client caused and can fix; rendered as an RFC 9457 problem with the given status.
+ * Subclasses name the common cases so callers read as the domain, not as HTTP.
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String title;
+
+    public ApiException(HttpStatus status, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public static ApiException notFound(String what) {
+        return new ApiException(HttpStatus.NOT_FOUND, "Not found", what + " does not exist");
+    }
+
+    public static ApiException badRequest(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "Bad request", detail);
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(HttpStatus.CONFLICT, "Conflict", detail);
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, "Forbidden", detail);
+    }
+
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.parley.support;
+
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Points a Spring test context at the loopback PostgreSQL, in a schema of its own, so every context
+ * starts from an empty, freshly migrated database and runs never see each other's rows.
+ */
+public final class PostgresSchema {
+
+    public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    private PostgresSchema() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry) {
+        String schema = "parley_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + schema);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.flyway.default-schema", () -> schema);
+        registry.add("spring.flyway.schemas", () -> schema);
+    }
+}
