@@ -1,0 +1,19 @@
+package dev.parley.knowledge;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The knowledge module's API for reading published knowledge. */
+public interface KnowledgeBase {
+
+    /** Every published article, for building the assistant's scorer. */
+    List<KnowledgeArticle> publishedArticles();
+
+    Optional<KnowledgeArticle> article(String id);
+
+    /** Increases whenever published content changes; caches and trained models key on it. */
+    long version();
+
+    /** Hybrid BM25 + vector search over published articles (title, body chunks, examples). */
+    List<KnowledgeHit> search(String query, int limit);
+}
