@@ -1,0 +1,29 @@
+package dev.parley.knowledge.internal;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.parley.knowledge.TextEmbeddings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * The embedding model, wired by hand (LangChain4j's Boot starters do not work on Boot 4). The model
+ * ships inside a Maven jar and runs offline; it loads lazily on first use.
+ */
+@Configuration(proxyBeanMethods = false)
+class EmbeddingConfiguration {
+
+    @Bean
+    @Lazy
+    EmbeddingModel embeddingModel() {
+        return new BgeSmallEnV15QuantizedEmbeddingModel();
+    }
+
+    @Bean
+    TextEmbeddings textEmbeddings(@Lazy EmbeddingModel embeddingModel,
+            @Value("${parley.knowledge.embedding-cache-size:200000}") int cacheSize) {
+        return new OnnxTextEmbeddings(embeddingModel, cacheSize);
+    }
+}
