@@ -1,0 +1,81 @@
+package dev.parley.realtime.internal;
+
+import dev.parley.conversation.ConversationEvents.ConversationEscalated;
+import dev.parley.conversation.ConversationEvents.ConversationStarted;
+import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
+import dev.parley.conversation.ConversationEvents.ConversationUpdated;
+import dev.parley.conversation.ConversationEvents.MessageReceived;
+import dev.parley.conversation.ConversationEvents.ReplyPosted;
+import dev.parley.conversation.Conversations;
+import dev.parley.conversation.Message;
+import dev.parley.realtime.MessagePayload;
+import dev.parley.realtime.RealtimeBus;
+import dev.parley.realtime.RealtimeEvent;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Turns committed conversation changes into live events: what the customer may see goes to the
+ * conversation's topic, everything goes to the agents' topic.
+ */
+@Component
+class ConversationRelay {
+
+    private final RealtimeBus bus;
+    private final Conversations conversations;
+
+    ConversationRelay(RealtimeBus bus, Conversations conversations) {
+        this.bus = bus;
+        this.conversations = conversations;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MessageReceived event) {
+        conversations.message(event.messageId()).ifPresent(this::relay);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ReplyPosted event) {
+        conversations.message(event.messageId()).ifPresent(this::relay);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ConversationStatusChanged event) {
+        Map<String, Object> data = Map.of("conversationId", event.conversationId(), "status", event.to().name(),
+                "from", event.from().name());
+        bus.publish(new RealtimeEvent(topic(event.conversationId()), "status", 0, data));
+        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "status", 0, data));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ConversationEscalated event) {
+        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "escalated", 0,
+                Map.of("conversationId", event.conversationId(), "reason", event.reason().name())));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ConversationStarted event) {
+        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "conversation", 0,
+                Map.of("conversationId", event.conversationId(), "channel", event.channel())));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ConversationUpdated event) {
+        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "updated", 0,
+                Map.of("conversationId", event.conversationId())));
+    }
+
+    private void relay(Message message) {
+        Map<String, Object> data = Map.of("message", MessagePayload.from(message));
+        if (message.visibleToCustomer()) {
+            bus.publish(new RealtimeEvent(topic(message.conversationId()), "message", message.seq(), data));
+        }
+        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "message", message.seq(), data));
+    }
+
+    private static String topic(UUID conversationId) {
+        return RealtimeEvent.conversationTopic(conversationId);
+    }
+}
