@@ -29,6 +29,10 @@ public final class ConversationEvents {
             Instant at) {
     }
 
+    /** One side has now seen every message up to {@code upToSeq}. */
+    public record MessagesRead(UUID conversationId, Reader reader, long upToSeq, Instant at) {
+    }
+
     /** Priority, category, assignee or team changed. */
     public record ConversationUpdated(UUID conversationId, Instant at) {
     }

@@ -138,6 +138,25 @@ public class Conversations {
         return escalation.escalate(conversation, reason, confidence);
     }
 
+    /**
+     * Records that one side has seen the messages up to {@code upToSeq}. Markers only move forward, so a
+     * late or repeated receipt changes nothing.
+     */
+    @Transactional
+    public void markRead(UUID conversationId, Reader reader, long upToSeq) {
+        if (conversations.find(conversationId).isEmpty()) {
+            throw ApiException.notFound("Conversation " + conversationId);
+        }
+        if (conversations.advanceReadMarker(conversationId, reader, upToSeq)) {
+            events.publishEvent(new ConversationEvents.MessagesRead(conversationId, reader, upToSeq, clock.instant()));
+        }
+    }
+
+    /** The highest message seq the given side has seen. */
+    public long readMarker(UUID conversationId, Reader reader) {
+        return conversations.readMarker(conversationId, reader);
+    }
+
     /** Changes priority, category, assignee or team; {@code null} keeps a field as it is. */
     @Transactional
     public Conversation update(UUID conversationId, ConversationChanges changes) {

@@ -5,6 +5,7 @@ import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Customer;
 import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.Priority;
+import dev.parley.conversation.Reader;
 import dev.parley.conversation.SourceDetails;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -102,6 +103,19 @@ public class ConversationRepository {
                 .param("resolvedAt", toTimestamp(c.resolvedAt()))
                 .param("lastCustomer", toTimestamp(c.lastCustomerMessageAt()))
                 .update();
+    }
+
+    /** Moves a read marker forward; returns false when it was already there or beyond. */
+    public boolean advanceReadMarker(UUID id, Reader reader, long upToSeq) {
+        String column = reader == Reader.CUSTOMER ? "customer_read_seq" : "agent_read_seq";
+        return jdbc.sql("UPDATE conversation SET " + column + " = :seq WHERE id = :id AND " + column + " < :seq")
+                .param("seq", upToSeq).param("id", id).update() > 0;
+    }
+
+    public long readMarker(UUID id, Reader reader) {
+        String column = reader == Reader.CUSTOMER ? "customer_read_seq" : "agent_read_seq";
+        return jdbc.sql("SELECT " + column + " FROM conversation WHERE id = :id")
+                .param("id", id).query(Long.class).optional().orElse(0L);
     }
 
     static Conversation map(ResultSet rs, int row) throws SQLException {

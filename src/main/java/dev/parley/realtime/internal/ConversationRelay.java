@@ -5,6 +5,7 @@ import dev.parley.conversation.ConversationEvents.ConversationStarted;
 import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
 import dev.parley.conversation.ConversationEvents.ConversationUpdated;
 import dev.parley.conversation.ConversationEvents.MessageReceived;
+import dev.parley.conversation.ConversationEvents.MessagesRead;
 import dev.parley.conversation.ConversationEvents.ReplyPosted;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.Message;
@@ -59,6 +60,14 @@ class ConversationRelay {
     void on(ConversationStarted event) {
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "conversation", 0,
                 Map.of("conversationId", event.conversationId(), "channel", event.channel())));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MessagesRead event) {
+        Map<String, Object> data = Map.of("conversationId", event.conversationId(), "reader", event.reader().name(),
+                "upToSeq", event.upToSeq());
+        bus.publish(new RealtimeEvent(topic(event.conversationId()), "read", 0, data));
+        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "read", 0, data));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -1,0 +1,6 @@
+package dev.parley.conversation;
+
+/** Which side of a conversation read messages. */
+public enum Reader {
+    CUSTOMER, AGENT
+}
