@@ -157,6 +157,19 @@ public class Conversations {
         return conversations.readMarker(conversationId, reader);
     }
 
+    /** Records how to reach the customer (e.g. to continue by email when no agent is online). */
+    @Transactional
+    public Conversation updateCustomer(UUID conversationId, String name, String email) {
+        Conversation c = conversations.lock(conversationId)
+                .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
+        Customer customer = new Customer(name != null && !name.isBlank() ? name.strip() : c.customer().name(),
+                email != null && !email.isBlank() ? email.strip() : c.customer().email(), c.customer().visitorId());
+        Conversation updated = c.withCustomer(customer, clock.instant());
+        conversations.update(updated);
+        events.publishEvent(new ConversationUpdated(conversationId, updated.updatedAt()));
+        return updated;
+    }
+
     /** Changes priority, category, assignee or team; {@code null} keeps a field as it is. */
     @Transactional
     public Conversation update(UUID conversationId, ConversationChanges changes) {

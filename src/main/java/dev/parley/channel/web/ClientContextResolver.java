@@ -1,0 +1,32 @@
+package dev.parley.channel.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Supplies {@link ClientContext} parameters to widget API handlers. */
+class ClientContextResolver implements HandlerMethodArgumentResolver {
+
+    private static final int MAX_HEADER = 1000;
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == ClientContext.class;
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
+        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        return new ClientContext(request.getRemoteAddr(), truncate(request.getHeader(HttpHeaders.USER_AGENT)),
+                truncate(request.getHeader(HttpHeaders.REFERER)));
+    }
+
+    private static String truncate(String value) {
+        return value == null || value.length() <= MAX_HEADER ? value : value.substring(0, MAX_HEADER);
+    }
+}

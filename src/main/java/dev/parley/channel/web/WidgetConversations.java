@@ -1,0 +1,84 @@
+package dev.parley.channel.web;
+
+import dev.parley.channel.web.WidgetRequests.PostMessage;
+import dev.parley.channel.web.WidgetRequests.StartConversation;
+import dev.parley.channel.web.WidgetResponses.Posted;
+import dev.parley.channel.web.WidgetResponses.Started;
+import dev.parley.conversation.ConversationSettings;
+import dev.parley.conversation.Conversations;
+import dev.parley.shared.ApiException;
+import dev.parley.conversation.Customer;
+import dev.parley.conversation.CustomerMessageFlow;
+import dev.parley.conversation.CustomerMessageResult;
+import dev.parley.conversation.IncomingMessage;
+import dev.parley.conversation.NewConversation;
+import dev.parley.conversation.SourceDetails;
+import dev.parley.conversation.StartedConversation;
+import dev.parley.realtime.MessagePayload;
+import dev.parley.shared.ratelimit.RateLimiter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** The web channel: turns widget requests into conversations and customer messages, within per-IP limits. */
+@Service
+class WidgetConversations {
+
+    static final String CHANNEL = "web";
+
+    private final Conversations conversations;
+    private final CustomerMessageFlow flow;
+    private final RateLimiter limiter;
+    private final WidgetSettings settings;
+    private final ConversationSettings conversationSettings;
+
+    WidgetConversations(Conversations conversations, CustomerMessageFlow flow, RateLimiter limiter,
+            WidgetSettings settings, ConversationSettings conversationSettings) {
+        this.conversationSettings = conversationSettings;
+        this.conversations = conversations;
+        this.flow = flow;
+        this.limiter = limiter;
+        this.settings = settings;
+    }
+
+    Started start(StartConversation request, ClientContext client) {
+        if (request.message() != null && request.message().strip().length() > conversationSettings.maxMessageLength()) {
+            throw ApiException.badRequest("message is " + request.message().strip().length()
+                    + " characters; the limit is " + conversationSettings.maxMessageLength());
+        }
+        limiter.check("widget:start:" + client.ip(), settings.conversationsPerHour(), Duration.ofHours(1),
+                "new conversations from your address");
+        StartedConversation started = conversations.start(new NewConversation(CHANNEL,
+                new Customer(blankToNull(request.name()), blankToNull(request.email()), blankToNull(request.visitorId())),
+                new SourceDetails(blankToNull(request.pageUrl()), client.userAgent(), client.referrer()),
+                request.category()));
+        UUID id = started.conversation().id();
+        List<MessagePayload> messages = new ArrayList<>();
+        String status = started.conversation().status().name();
+        if (request.message() != null && !request.message().isBlank()) {
+            CustomerMessageResult result = flow.receive(id, new IncomingMessage(request.message(),
+                    request.clientMessageId()));
+            messages.add(MessagePayload.from(result.message()));
+            result.reply().map(MessagePayload::from).ifPresent(messages::add);
+            status = result.conversation().status().name();
+        }
+        return new Started(id, started.accessToken(), status, messages, WidgetResponses.cursorOf(messages, 0));
+    }
+
+    Posted post(UUID conversationId, PostMessage request, ClientContext client) {
+        limiter.check("widget:message:" + client.ip(), settings.messagesPerMinute(), Duration.ofMinutes(1),
+                "messages from your address");
+        CustomerMessageResult result = flow.receive(conversationId,
+                new IncomingMessage(request.text(), request.clientMessageId()));
+        MessagePayload reply = result.reply().map(MessagePayload::from).orElse(null);
+        long cursor = reply != null ? reply.seq() : result.message().seq();
+        return new Posted(MessagePayload.from(result.message()), reply, result.conversation().status().name(), cursor,
+                result.replayed());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

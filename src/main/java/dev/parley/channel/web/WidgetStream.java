@@ -1,0 +1,65 @@
+package dev.parley.channel.web;
+
+import dev.parley.conversation.Conversations;
+import dev.parley.realtime.EventStreams;
+import dev.parley.realtime.MessagePayload;
+import dev.parley.realtime.RealtimeEvent;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The widget's live stream (Server-Sent Events): new visible messages, typing, read receipts, status
+ * and queue updates. A reconnecting client resumes from its cursor ({@code after} or {@code Last-Event-ID}).
+ */
+@RestController
+class WidgetStream {
+
+    private static final int BACKLOG = 500;
+
+    private final Conversations conversations;
+    private final EventStreams streams;
+
+    WidgetStream(Conversations conversations, EventStreams streams) {
+        this.conversations = conversations;
+        this.streams = streams;
+    }
+
+    @GetMapping(path = "/api/v1/widget/conversations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live events of a conversation (text/event-stream)")
+    SseEmitter events(@PathVariable UUID id, @RequestParam(defaultValue = "0") long after,
+            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        conversations.authorize(id, BearerToken.from(authorization));
+        long cursor = Math.max(after, parse(lastEventId));
+        String topic = RealtimeEvent.conversationTopic(id);
+        return streams.open(topic, cursor, () -> backlog(id, topic, cursor)).emitter();
+    }
+
+    private List<RealtimeEvent> backlog(UUID id, String topic, long cursor) {
+        return conversations.visibleMessages(id, cursor, BACKLOG).stream()
+                .map(m -> new RealtimeEvent(topic, "message", m.seq(),
+                        Map.<String, Object>of("message", MessagePayload.from(m))))
+                .toList();
+    }
+
+    private static long parse(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(lastEventId.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.parley.realtime;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One client's Server-Sent Events connection to a topic. It subscribes first and only then loads the
+ * backlog after the client's cursor, so nothing committed in between is missed; message events at or
+ * below the last sent cursor are dropped, so nothing is sent twice. Sends happen on one virtual
+ * thread per connection, in order, so a slow client never blocks whoever published.
+ */
+public final class EventStream {
+
+    private final SseEmitter emitter;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
+    private volatile long lastSeq;
+    private volatile boolean closed;
+    private AutoCloseable subscription;
+
+    private EventStream(SseEmitter emitter, long cursor) {
+        this.emitter = emitter;
+        this.lastSeq = cursor;
+    }
+
+    /**
+     * Opens a stream on {@code topic}; {@code backlog} is asked for the events after {@code cursor}
+     * once the subscription is in place.
+     */
+    static EventStream open(RealtimeBus bus, String topic, long cursor, long timeoutMillis,
+            Supplier<List<RealtimeEvent>> backlog) {
+        EventStream stream = new EventStream(new SseEmitter(timeoutMillis), cursor);
+        CountDownLatch subscribed = new CountDownLatch(1);
+        stream.sender.execute(() -> {
+            awaitQuietly(subscribed);
+            backlog.get().forEach(stream::write);
+        });
+        stream.subscription = bus.subscribe(topic, stream::offer);
+        subscribed.countDown();
+        stream.emitter.onCompletion(stream::close);
+        stream.emitter.onTimeout(stream::close);
+        stream.emitter.onError(error -> stream.close());
+        return stream;
+    }
+
+    public SseEmitter emitter() {
+        return emitter;
+    }
+
+    /** Sends a comment line so proxies keep the connection open and dead clients are noticed. */
+    public void heartbeat() {
+        if (!closed) {
+            sender.execute(() -> send(SseEmitter.event().comment("keep-alive")));
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    void offer(RealtimeEvent event) {
+        if (!closed) {
+            sender.execute(() -> write(event));
+        }
+    }
+
+    private void write(RealtimeEvent event) {
+        if (event.seq() > 0) {
+            if (event.seq() <= lastSeq) {
+                return;
+            }
+            lastSeq = event.seq();
+        }
+        SseEmitter.SseEventBuilder builder = SseEmitter.event().name(event.type())
+                .data(event.data(), MediaType.APPLICATION_JSON);
+        if (event.seq() > 0) {
+            builder.id(Long.toString(event.seq()));
+        }
+        send(builder);
+    }
+
+    private void send(SseEmitter.SseEventBuilder event) {
+        if (closed) {
+            return;
+        }
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException e) {
+            close();
+        }
+    }
+
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (subscription != null) {
+                subscription.close();
+            }
+        } catch (Exception ignored) {
+            // closing a local subscription cannot fail in a way worth reporting
+        }
+        sender.shutdown();
+        try {
+            emitter.complete();
+        } catch (IllegalStateException ignored) {
+            // already completed by the container
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

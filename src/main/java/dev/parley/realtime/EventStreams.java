@@ -1,0 +1,44 @@
+package dev.parley.realtime;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens Server-Sent Events streams on topics and keeps them alive: a comment every 20 seconds keeps
+ * proxies from closing idle connections and lets dead clients be noticed and dropped.
+ */
+@Component
+public class EventStreams {
+
+    private static final long TIMEOUT_MILLIS = 30 * 60 * 1000L;
+
+    private final RealtimeBus bus;
+    private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
+
+    EventStreams(RealtimeBus bus) {
+        this.bus = bus;
+    }
+
+    /** Opens a stream; {@code backlog} supplies the events after {@code cursor} the client missed. */
+    public EventStream open(String topic, long cursor, Supplier<List<RealtimeEvent>> backlog) {
+        EventStream stream = EventStream.open(bus, topic, cursor, TIMEOUT_MILLIS, backlog);
+        streams.add(stream);
+        return stream;
+    }
+
+    @Scheduled(fixedDelay = 20_000)
+    void heartbeat() {
+        streams.removeIf(EventStream::isClosed);
+        streams.forEach(EventStream::heartbeat);
+    }
+
+    /** Open streams whose topic starts with the prefix (for metrics). */
+    public long openStreams() {
+        streams.removeIf(EventStream::isClosed);
+        return streams.size();
+    }
+}

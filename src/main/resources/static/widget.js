@@ -1,0 +1,364 @@
+/*!
+ * Parley chat widget. Dependency-free; add to any page with one tag:
+ *   <script src="https://support.example.com/widget.js" data-parley-title="Help" defer></script>
+ * Optional data attributes: data-parley-color, -title, -greeting, -position (left|right),
+ * -suggestions ("First question|Second question"), -name and -email (a known, signed-in customer).
+ * Message text is only ever inserted as text, never as HTML.
+ */
+(function () {
+  'use strict';
+  if (window.__parleyWidget) return;
+  window.__parleyWidget = true;
+
+  var script = document.currentScript || document.querySelector('script[src*="widget.js"]');
+  var base = new URL(script.src, location.href).origin;
+  var data = script.dataset || {};
+  var storageKey = 'parley:' + base;
+  var state = load() || {};
+  var config = {};
+  var seen = {};
+  var stream = null;
+  var retry = 1000;
+  var typingTimer = null;
+  var lastTypingSent = 0;
+  var els = {};
+
+  function load() {
+    try { return JSON.parse(localStorage.getItem(storageKey)); } catch (e) { return null; }
+  }
+  function save() {
+    try { localStorage.setItem(storageKey, JSON.stringify(state)); } catch (e) { /* private mode */ }
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function api(method, path, body) {
+    var headers = { 'Content-Type': 'application/json' };
+    if (state.token) headers.Authorization = 'Bearer ' + state.token;
+    return fetch(base + '/api/v1/widget' + path, {
+      method: method, headers: headers, body: body ? JSON.stringify(body) : undefined
+    }).then(function (res) {
+      if (res.status === 204) return null;
+      return res.json().catch(function () { return {}; }).then(function (json) {
+        if (!res.ok) { var err = new Error(json.detail || ('HTTP ' + res.status)); err.status = res.status; throw err; }
+        return json;
+      });
+    });
+  }
+
+  function css(color, position) {
+    var side = position === 'left' ? 'left' : 'right';
+    return [
+      ':host{all:initial}',
+      '*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}',
+      '.bubble{position:fixed;bottom:20px;' + side + ':20px;width:56px;height:56px;border-radius:50%;border:0;',
+      'background:' + color + ';color:#fff;font-size:26px;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);z-index:2147483000}',
+      '.bubble:focus-visible,.send:focus-visible,.close:focus-visible,.chip:focus-visible{outline:3px solid #111;outline-offset:2px}',
+      '.panel{position:fixed;bottom:88px;' + side + ':20px;width:370px;max-width:calc(100vw - 24px);height:560px;',
+      'max-height:calc(100vh - 110px);background:#fff;border-radius:14px;box-shadow:0 10px 40px rgba(0,0,0,.25);',
+      'display:flex;flex-direction:column;overflow:hidden;z-index:2147483000;color:#1f2937}',
+      '.panel[hidden]{display:none}',
+      '.head{background:' + color + ';color:#fff;padding:14px 16px;display:flex;align-items:center;justify-content:space-between}',
+      '.head h2{margin:0;font-size:16px;font-weight:600}',
+      '.close{background:transparent;border:0;color:#fff;font-size:22px;cursor:pointer;line-height:1}',
+      '.log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:8px;background:#f9fafb}',
+      '.msg{max-width:85%;padding:9px 12px;border-radius:12px;font-size:14px;line-height:1.4;white-space:pre-wrap;word-wrap:break-word}',
+      '.msg.customer{align-self:flex-end;background:' + color + ';color:#fff;border-bottom-right-radius:4px}',
+      '.msg.assistant,.msg.agent{align-self:flex-start;background:#fff;border:1px solid #e5e7eb;border-bottom-left-radius:4px}',
+      '.msg.system{align-self:center;background:transparent;color:#6b7280;font-size:12px}',
+      '.who{display:block;font-size:11px;color:#6b7280;margin-bottom:2px}',
+      '.sources{margin-top:6px;font-size:12px}.sources a{color:' + color + '}',
+      '.note{align-self:center;font-size:12px;color:#4b5563;text-align:center;padding:2px 8px}',
+      '.seen{align-self:flex-end;font-size:11px;color:#6b7280}',
+      '.typing{font-size:12px;color:#6b7280;padding:0 14px 6px;min-height:18px;background:#f9fafb}',
+      '.chips{display:flex;flex-wrap:wrap;gap:6px;padding:0 14px 10px;background:#f9fafb}',
+      '.chip{border:1px solid ' + color + ';color:' + color + ';background:#fff;border-radius:16px;padding:5px 10px;font-size:13px;cursor:pointer}',
+      '.form{display:flex;gap:8px;padding:10px;border-top:1px solid #e5e7eb}',
+      '.input{flex:1;resize:none;border:1px solid #d1d5db;border-radius:8px;padding:8px 10px;font-size:14px;min-height:40px;max-height:120px}',
+      '.send{background:' + color + ';color:#fff;border:0;border-radius:8px;padding:0 14px;font-size:14px;cursor:pointer}',
+      '.send[disabled]{opacity:.5;cursor:default}',
+      '.email{display:flex;gap:6px;padding:8px 10px;border-top:1px solid #e5e7eb;background:#fffbeb;flex-wrap:wrap;font-size:13px}',
+      '.email input{flex:1;min-width:150px;border:1px solid #d1d5db;border-radius:6px;padding:6px}',
+      '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}',
+      '@media (max-width:480px){.panel{inset:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0;bottom:0}}'
+    ].join('');
+  }
+
+  function build() {
+    var host = el('div', { id: 'parley-widget' });
+    document.body.appendChild(host);
+    var root = host.attachShadow({ mode: 'open' });
+    var style = el('style');
+    style.textContent = css(config.color, config.position);
+    root.appendChild(style);
+
+    els.bubble = el('button', { class: 'bubble', type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false', 'data-testid': 'parley-bubble' }, '💬');
+    els.panel = el('section', { class: 'panel', role: 'dialog', 'aria-label': config.title, hidden: '' });
+    var head = el('div', { class: 'head' });
+    head.appendChild(el('h2', {}, config.title));
+    els.close = el('button', { class: 'close', type: 'button', 'aria-label': 'Close chat' }, '×');
+    head.appendChild(els.close);
+    els.log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', 'data-testid': 'parley-log' });
+    els.typing = el('div', { class: 'typing', 'aria-live': 'polite', 'data-testid': 'parley-typing' });
+    els.chips = el('div', { class: 'chips' });
+    els.email = el('form', { class: 'email', hidden: '' });
+    var form = el('form', { class: 'form' });
+    var label = el('label', { class: 'sr', for: 'parley-input' }, 'Your message');
+    els.input = el('textarea', { class: 'input', id: 'parley-input', rows: '1', placeholder: 'Type your question…', 'data-testid': 'parley-input', maxlength: '5000' });
+    els.send = el('button', { class: 'send', type: 'submit', 'data-testid': 'parley-send' }, 'Send');
+    form.appendChild(label); form.appendChild(els.input); form.appendChild(els.send);
+    [head, els.log, els.typing, els.chips, els.email, form].forEach(function (n) { els.panel.appendChild(n); });
+    root.appendChild(els.bubble);
+    root.appendChild(els.panel);
+
+    els.bubble.addEventListener('click', toggle);
+    els.close.addEventListener('click', function () { toggle(false); });
+    els.panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') toggle(false); });
+    form.addEventListener('submit', function (e) { e.preventDefault(); submit(els.input.value); });
+    els.input.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); submit(els.input.value); }
+    });
+    els.input.addEventListener('input', customerTyping);
+    (config.suggestions || []).forEach(function (q) {
+      var chip = el('button', { class: 'chip', type: 'button' }, q);
+      chip.addEventListener('click', function () { submit(q); });
+      els.chips.appendChild(chip);
+    });
+  }
+
+  function toggle(open) {
+    var show = typeof open === 'boolean' ? open : els.panel.hasAttribute('hidden');
+    if (show) {
+      els.panel.removeAttribute('hidden');
+      els.bubble.setAttribute('aria-expanded', 'true');
+      els.input.focus();
+      markRead();
+    } else {
+      els.panel.setAttribute('hidden', '');
+      els.bubble.setAttribute('aria-expanded', 'false');
+      els.bubble.focus();
+    }
+    state.open = show; save();
+  }
+
+  function render(m) {
+    if (!m || seen[m.id]) return;
+    if (m.clientMessageId && seen['c:' + m.clientMessageId]) {
+      var pending = seen['c:' + m.clientMessageId];
+      pending.removeAttribute('data-pending');
+      seen[m.id] = pending;
+      track(m);
+      return;
+    }
+    var kind = (m.authorType || 'SYSTEM').toLowerCase();
+    var node = el('div', { class: 'msg ' + kind, 'data-id': m.id, 'data-author': m.authorType });
+    if (kind !== 'customer') node.appendChild(el('span', { class: 'who' }, kind === 'assistant' ? 'Assistant' : (m.authorName || 'Support')));
+    node.appendChild(document.createTextNode(m.text));
+    if (m.sources && m.sources.length) {
+      var sources = el('div', { class: 'sources' }, 'Source: ');
+      m.sources.forEach(function (s, i) {
+        if (i) sources.appendChild(document.createTextNode(', '));
+        var safe = /^https?:\/\//i.test(s.url || '');
+        var link = el(safe ? 'a' : 'span', safe ? { href: s.url, target: '_blank', rel: 'noopener' } : {}, s.title);
+        sources.appendChild(link);
+      });
+      node.appendChild(sources);
+    }
+    els.log.appendChild(node);
+    seen[m.id] = node;
+    track(m);
+    els.chips.setAttribute('hidden', '');
+    els.log.scrollTop = els.log.scrollHeight;
+    if (kind !== 'customer') { els.typing.textContent = ''; markRead(); }
+  }
+
+  function track(m) {
+    if (m.seq > (state.cursor || 0)) { state.cursor = m.seq; save(); }
+  }
+
+  function note(text) {
+    els.log.appendChild(el('div', { class: 'note', role: 'status' }, text));
+    els.log.scrollTop = els.log.scrollHeight;
+  }
+
+  function showStatus(status) {
+    state.status = status; save();
+    if (status === 'ESCALATED') note('A person from our team will reply here.');
+    if (status === 'RESOLVED') note('This conversation was marked as resolved. Write again any time.');
+    if (status === 'CLOSED') note('This conversation is closed. Your next message starts a new one.');
+  }
+
+  function submit(raw) {
+    var text = (raw || '').trim();
+    if (!text) return;
+    els.input.value = '';
+    var clientMessageId = 'c' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+    var local = el('div', { class: 'msg customer', 'data-pending': 'true' }, text);
+    els.log.appendChild(local);
+    seen['c:' + clientMessageId] = local;
+    els.chips.setAttribute('hidden', '');
+    els.log.scrollTop = els.log.scrollHeight;
+    els.typing.textContent = 'Assistant is typing…';
+    els.send.disabled = true;
+    var request = state.conversationId && state.status !== 'CLOSED'
+      ? api('POST', '/conversations/' + state.conversationId + '/messages', { text: text, clientMessageId: clientMessageId })
+          .catch(function (err) { if (err.status === 409 || err.status === 404 || err.status === 403) { reset(); return start(text, clientMessageId); } throw err; })
+      : start(text, clientMessageId);
+    request.then(function (res) {
+      var messages = res.messages || [res.message, res.reply];
+      messages.forEach(render);
+      if (res.status === 'ESCALATED' && state.status !== 'ESCALATED') showStatus('ESCALATED');
+      state.status = res.status; save();
+    }).catch(function (err) {
+      local.setAttribute('data-failed', 'true');
+      note(err.status === 429 ? 'You are sending messages too quickly. Please wait a moment.' : 'Your message could not be sent. Please try again.');
+    }).then(function () { els.typing.textContent = ''; els.send.disabled = false; });
+  }
+
+  function start(text, clientMessageId) {
+    return api('POST', '/conversations', {
+      message: text, clientMessageId: clientMessageId, pageUrl: location.href.slice(0, 2000),
+      name: data.parleyName || undefined, email: data.parleyEmail || undefined
+    }).then(function (res) {
+      state = { conversationId: res.conversationId, token: res.token, cursor: 0, status: res.status, open: true };
+      save();
+      connect();
+      return res;
+    });
+  }
+
+  function reset() {
+    if (stream) stream.abort();
+    stream = null;
+    state = { open: state.open };
+    save();
+  }
+
+  function resume() {
+    return api('GET', '/conversations/' + state.conversationId + '/messages?after=0').then(function (res) {
+      res.messages.forEach(render);
+      state.status = res.status; save();
+      connect();
+    }).catch(function (err) { if (err.status === 403 || err.status === 404 || err.status === 401) reset(); });
+  }
+
+  function connect() {
+    if (!state.conversationId || stream) return;
+    var controller = new AbortController();
+    stream = controller;
+    fetch(base + '/api/v1/widget/conversations/' + state.conversationId + '/events?after=' + (state.cursor || 0), {
+      headers: { Authorization: 'Bearer ' + state.token, Accept: 'text/event-stream' }, signal: controller.signal
+    }).then(function (res) {
+      if (!res.ok || !res.body) throw new Error('stream ' + res.status);
+      retry = 1000;
+      var reader = res.body.getReader();
+      var decoder = new TextDecoder();
+      var buffer = '';
+      function pump() {
+        return reader.read().then(function (chunk) {
+          if (chunk.done) throw new Error('stream ended');
+          buffer += decoder.decode(chunk.value, { stream: true });
+          var parts = buffer.split(/\r?\n\r?\n/);
+          buffer = parts.pop();
+          parts.forEach(dispatch);
+          return pump();
+        });
+      }
+      return pump();
+    }).catch(function () {
+      if (stream !== controller) return;
+      stream = null;
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 30000);
+    });
+  }
+
+  function dispatch(block) {
+    var type = 'message', payload = '';
+    block.split(/\r?\n/).forEach(function (line) {
+      if (line.indexOf('event:') === 0) type = line.slice(6).trim();
+      else if (line.indexOf('data:') === 0) payload += line.slice(5).replace(/^ /, '');
+    });
+    if (!payload) return;
+    var event;
+    try { event = JSON.parse(payload); } catch (e) { return; }
+    if (type === 'message') render(event.message);
+    else if (type === 'status') { if (event.status !== state.status) showStatus(event.status); }
+    else if (type === 'typing' && event.author !== 'CUSTOMER') els.typing.textContent = event.typing ? (event.name || 'Support') + ' is typing…' : '';
+    else if (type === 'read' && event.reader === 'AGENT') showSeen(event.upToSeq);
+    else if (type === 'queue') showQueue(event);
+  }
+
+  function showSeen(upToSeq) {
+    var old = els.log.querySelector('.seen');
+    if (old) old.remove();
+    var customer = els.log.querySelectorAll('.msg.customer');
+    if (customer.length && upToSeq >= (state.cursor || 0) - 1) els.log.appendChild(el('div', { class: 'seen' }, 'Seen'));
+  }
+
+  function showQueue(q) {
+    if (q.agentsOnline === false) { offerEmail(); return; }
+    if (q.position) note('You are number ' + q.position + ' in line' + (q.estimatedWaitSeconds ? ', about ' + Math.max(1, Math.round(q.estimatedWaitSeconds / 60)) + ' min' : '') + '.');
+  }
+
+  function offerEmail() {
+    if (state.emailOffered) return;
+    state.emailOffered = true; save();
+    note('No one from our team is online right now. Leave your email and we will continue there.');
+    var input = el('input', { type: 'email', required: '', placeholder: 'you@example.com', 'aria-label': 'Your email' });
+    var button = el('button', { class: 'send', type: 'submit' }, 'Send');
+    els.email.textContent = '';
+    els.email.appendChild(input); els.email.appendChild(button);
+    els.email.removeAttribute('hidden');
+    els.email.onsubmit = function (e) {
+      e.preventDefault();
+      api('POST', '/conversations/' + state.conversationId + '/contact', { email: input.value.trim() })
+        .then(function () { els.email.setAttribute('hidden', ''); note('Thanks! We will reply to ' + input.value.trim() + '.'); })
+        .catch(function (err) { note(err.message); });
+    };
+  }
+
+  function markRead() {
+    if (!state.conversationId || els.panel.hasAttribute('hidden') || !state.cursor) return;
+    api('POST', '/conversations/' + state.conversationId + '/read', { upToSeq: state.cursor }).catch(function () {});
+  }
+
+  function customerTyping() {
+    if (!state.conversationId) return;
+    var now = Date.now();
+    if (now - lastTypingSent > 3000) {
+      lastTypingSent = now;
+      api('POST', '/conversations/' + state.conversationId + '/typing', { typing: true }).catch(function () {});
+    }
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(function () {
+      lastTypingSent = 0;
+      api('POST', '/conversations/' + state.conversationId + '/typing', { typing: false }).catch(function () {});
+    }, 3000);
+  }
+
+  function init(serverConfig) {
+    config = {
+      title: data.parleyTitle || serverConfig.title || 'Support',
+      color: /^#[0-9a-f]{3,8}$/i.test(data.parleyColor || '') ? data.parleyColor : (serverConfig.color || '#4f46e5'),
+      greeting: data.parleyGreeting || serverConfig.greeting,
+      position: data.parleyPosition || serverConfig.position || 'right',
+      suggestions: data.parleySuggestions ? data.parleySuggestions.split('|') : (serverConfig.suggestions || [])
+    };
+    build();
+    if (config.greeting) els.log.appendChild(el('div', { class: 'msg assistant' }, config.greeting));
+    if (state.conversationId) resume();
+    if (state.open) toggle(true);
+  }
+
+  function boot() {
+    fetch(base + '/api/v1/widget/config').then(function (r) { return r.ok ? r.json() : {}; })
+      .catch(function () { return {}; }).then(init);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot); else boot();
+})();

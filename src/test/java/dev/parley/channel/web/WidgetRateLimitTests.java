@@ -1,0 +1,60 @@
+package dev.parley.channel.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@SpringBootTest(properties = {"parley.widget.conversations-per-hour=2", "parley.widget.messages-per-minute=3"})
+@AutoConfigureMockMvc
+class WidgetRateLimitTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void tooManyNewConversationsFromOneAddressGet429WithRetryAfter() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(from("192.0.2.10", post("/api/v1/widget/conversations")).content("{}"))
+                    .andExpect(status().isCreated());
+        }
+        mvc.perform(from("192.0.2.10", post("/api/v1/widget/conversations")).content("{}"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(jsonPath("$.title").value("Too many requests"));
+        mvc.perform(from("192.0.2.11", post("/api/v1/widget/conversations")).content("{}"))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void tooManyMessagesPerMinuteGet429AndEarlierMessagesStayStored() throws Exception {
+        var response = mvc.perform(from("192.0.2.20", post("/api/v1/widget/conversations")).content("{}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = response.replaceAll(".*\"conversationId\":\"([^\"]+)\".*", "$1");
+        String token = response.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(from("192.0.2.20", post("/api/v1/widget/conversations/" + id + "/messages"))
+                            .header("Authorization", "Bearer " + token).content("{\"text\":\"message " + i + "\"}"))
+                    .andExpect(status().isCreated());
+        }
+        mvc.perform(from("192.0.2.20", post("/api/v1/widget/conversations/" + id + "/messages"))
+                        .header("Authorization", "Bearer " + token).content("{\"text\":\"one too many\"}"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"));
+    }
+
+    private static MockHttpServletRequestBuilder from(String ip, MockHttpServletRequestBuilder request) {
+        return request.contentType(MediaType.APPLICATION_JSON).with(r -> {
+            r.setRemoteAddr(ip);
+            return r;
+        });
+    }
+}

@@ -1,0 +1,141 @@
+package dev.parley.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.shared.ApiException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The conversation core's behaviour against a real database; run once per supported database by
+ * the subclasses.
+ */
+abstract class ConversationPersistenceContract {
+
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    CustomerMessageFlow flow;
+
+    StartedConversation start() {
+        return conversations.start(new NewConversation("web", new Customer("Ada", "ada@example.com", "v-1"),
+                new SourceDetails("https://shop.example/p/1", "JUnit", null), "orders"));
+    }
+
+    @Test
+    void storesAConversationWithCustomerSourceAndCategory() {
+        Conversation stored = conversations.get(start().conversation().id());
+        assertThat(stored.customer()).isEqualTo(new Customer("Ada", "ada@example.com", "v-1"));
+        assertThat(stored.source().pageUrl()).isEqualTo("https://shop.example/p/1");
+        assertThat(stored.category()).isEqualTo("orders");
+        assertThat(stored.status()).isEqualTo(ConversationStatus.OPEN);
+        assertThat(stored.priority()).isEqualTo(Priority.MEDIUM);
+    }
+
+    @Test
+    void theFirstMessageBecomesAShortenedSubject() {
+        var id = start().conversation().id();
+        flow.receive(id, new IncomingMessage("My order from last week never arrived and the tracking page shows "
+                + "nothing at all since Monday, what should I do?", null));
+        assertThat(conversations.get(id).subject()).endsWith("…").hasSizeLessThanOrEqualTo(80);
+        flow.receive(id, new IncomingMessage("Another message", null));
+        assertThat(conversations.get(id).subject()).startsWith("My order from last week");
+    }
+
+    @Test
+    void theAssistantsHandOffEscalatesWithAReasonAndRecordsTheFirstResponse() {
+        var id = start().conversation().id();
+        CustomerMessageResult result = flow.receive(id, new IncomingMessage("Hello?", "c-1"));
+        assertThat(result.reply()).isPresent();
+        Conversation after = conversations.get(id);
+        assertThat(after.status()).isIn(ConversationStatus.ESCALATED, ConversationStatus.AI_RESOLVED);
+        assertThat(after.firstResponseAt()).isNotNull();
+        if (after.status() == ConversationStatus.ESCALATED) {
+            assertThat(after.escalationReason()).isNotNull();
+            assertThat(after.escalatedAt()).isNotNull();
+        }
+    }
+
+    @Test
+    void aRetriedClientMessageIdIsStoredOnce() {
+        var id = start().conversation().id();
+        CustomerMessageResult first = flow.receive(id, new IncomingMessage("Only once", "same"));
+        CustomerMessageResult second = flow.receive(id, new IncomingMessage("Only once", "same"));
+        assertThat(second.replayed()).isTrue();
+        assertThat(second.message().id()).isEqualTo(first.message().id());
+        assertThat(second.reply().map(Message::id)).isEqualTo(first.reply().map(Message::id));
+        assertThat(conversations.visibleMessages(id, 0, 100).stream()
+                .filter(m -> m.text().equals("Only once"))).hasSize(1);
+    }
+
+    @Test
+    void internalNotesAreNeverVisibleToTheCustomer() {
+        var id = start().conversation().id();
+        conversations.postReply(id, AuthorType.AGENT, null, "Grace", "Customer seems upset", true);
+        conversations.postReply(id, AuthorType.AGENT, null, "Grace", "Hi Ada, looking into it", false);
+        List<Message> visible = conversations.visibleMessages(id, 0, 100);
+        assertThat(visible).extracting(Message::text).containsExactly("Hi Ada, looking into it");
+        assertThat(conversations.transcript(id, 0, 100)).extracting(Message::text)
+                .containsExactly("Customer seems upset", "Hi Ada, looking into it");
+    }
+
+    @Test
+    void followsTheStatusLifecycleAndRejectsIllegalMoves() {
+        var id = start().conversation().id();
+        conversations.escalate(id, EscalationReason.MANUAL, null);
+        conversations.changeStatus(id, ConversationStatus.IN_PROGRESS);
+        conversations.changeStatus(id, ConversationStatus.WAITING_CUSTOMER);
+        flow.receive(id, new IncomingMessage("Here is the photo you asked for", null));
+        assertThat(conversations.get(id).status()).isEqualTo(ConversationStatus.IN_PROGRESS);
+        Conversation resolved = conversations.changeStatus(id, ConversationStatus.RESOLVED);
+        assertThat(resolved.resolvedAt()).isNotNull();
+        conversations.changeStatus(id, ConversationStatus.CLOSED);
+        assertThatThrownBy(() -> conversations.changeStatus(id, ConversationStatus.AI_RESOLVED))
+                .isInstanceOf(ApiException.class).hasMessageContaining("cannot move from CLOSED");
+    }
+
+    @Test
+    void aCustomerMessageReopensAResolvedConversation() {
+        var id = start().conversation().id();
+        conversations.escalate(id, EscalationReason.MANUAL, null);
+        conversations.changeStatus(id, ConversationStatus.RESOLVED);
+        flow.receive(id, new IncomingMessage("Actually, one more thing", null));
+        assertThat(conversations.get(id).status()).isNotEqualTo(ConversationStatus.RESOLVED);
+    }
+
+    @Test
+    void aClosedConversationTakesNoNewCustomerMessages() {
+        var id = start().conversation().id();
+        conversations.changeStatus(id, ConversationStatus.CLOSED);
+        assertThatThrownBy(() -> flow.receive(id, new IncomingMessage("hello?", null)))
+                .isInstanceOf(ApiException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void readMarkersOnlyMoveForward() {
+        var id = start().conversation().id();
+        conversations.markRead(id, Reader.CUSTOMER, 10);
+        conversations.markRead(id, Reader.CUSTOMER, 4);
+        assertThat(conversations.readMarker(id, Reader.CUSTOMER)).isEqualTo(10);
+        assertThat(conversations.readMarker(id, Reader.AGENT)).isZero();
+    }
+
+    @Test
+    void priorityAndAssigneeCanBeChanged() {
+        var id = start().conversation().id();
+        var agent = java.util.UUID.randomUUID();
+        conversations.update(id, ConversationChanges.priority(Priority.URGENT));
+        conversations.update(id, ConversationChanges.assignee(agent));
+        Conversation c = conversations.get(id);
+        assertThat(c.priority()).isEqualTo(Priority.URGENT);
+        assertThat(c.assigneeId()).isEqualTo(agent);
+    }
+
+    @Test
+    void anUnknownCategoryIsRejected() {
+        assertThatThrownBy(() -> conversations.start(new NewConversation("web", null, null, "astrology")))
+                .isInstanceOf(ApiException.class).hasMessageContaining("category must be one of");
+    }
+}
