@@ -38,6 +38,8 @@ public final class EventStream {
         CountDownLatch subscribed = new CountDownLatch(1);
         stream.sender.execute(() -> {
             awaitQuietly(subscribed);
+            // An immediate first line commits the response headers, so clients know they are connected.
+            stream.send(SseEmitter.event().comment("connected"));
             backlog.get().forEach(stream::write);
         });
         stream.subscription = bus.subscribe(topic, stream::offer);

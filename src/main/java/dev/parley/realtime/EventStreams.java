@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -12,12 +13,13 @@ import org.springframework.stereotype.Component;
  * proxies from closing idle connections and lets dead clients be noticed and dropped.
  */
 @Component
-public class EventStreams {
+public class EventStreams implements SmartLifecycle {
 
     private static final long TIMEOUT_MILLIS = 30 * 60 * 1000L;
 
     private final RealtimeBus bus;
     private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     EventStreams(RealtimeBus bus) {
         this.bus = bus;
@@ -34,6 +36,27 @@ public class EventStreams {
     void heartbeat() {
         streams.removeIf(EventStream::isClosed);
         streams.forEach(EventStream::heartbeat);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server's graceful shutdown begins (a higher phase stops
+     * first), so long-lived streams never hold shutdown up; clients reconnect to another node.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        streams.forEach(EventStream::close);
+        streams.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** Open streams whose topic starts with the prefix (for metrics). */

@@ -1,0 +1,45 @@
+package dev.parley;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What Spring Modulith does not check: where libraries may be used and how web code is shaped. */
+@AnalyzeClasses(packages = "dev.parley", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule langChainOnlyInAssistantAndKnowledge = noClasses()
+            .that().resideOutsideOfPackages("dev.parley.assistant..", "dev.parley.knowledge..")
+            .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..")
+            .because("AI libraries stay behind the assistant and knowledge modules");
+
+    @ArchTest
+    static final ArchRule luceneOnlyInKnowledgeAndAssistant = noClasses()
+            .that().resideOutsideOfPackages("dev.parley.knowledge..", "dev.parley.assistant..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+            .because("the search index is the knowledge module's business");
+
+    @ArchTest
+    static final ArchRule mailOnlyInEmailChannel = noClasses()
+            .that().resideOutsideOfPackage("dev.parley.channel.email..")
+            .should().dependOnClassesThat().resideInAPackage("jakarta.mail..");
+
+    @ArchTest
+    static final ArchRule controllersAreNotPublic = classes()
+            .that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+            .should().notBePublic()
+            .because("controllers are entry points, not API for other modules");
+
+    @ArchTest
+    static final ArchRule jdbcStaysInRepositories = noClasses()
+            .that().resideInAnyPackage("..web..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
+            .because("web code talks to module APIs, not to the database");
+}
