@@ -1,0 +1,117 @@
+package dev.parley.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.parley.conversation.AuthorType;
+import dev.parley.conversation.Conversations;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The widget on the demo page, in real headless Chromium. */
+@Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "parley.widget.allowed-origins=http://localhost:*,http://127.0.0.1:*")
+class WidgetBrowserTests {
+
+    private static final LocatorAssertions.ContainsTextOptions WAIT = new LocatorAssertions.ContainsTextOptions()
+            .setTimeout(15_000);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Conversations conversations;
+
+    Playwright playwright;
+    Browser browser;
+
+    @BeforeAll
+    void launch() {
+        playwright = Playwright.create();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void aCustomerAsksGetsAReplyAndSeesTheHistoryAfterAReload() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate("http://127.0.0.1:" + port + "/demo");
+            page.getByTestId("parley-bubble").click();
+            page.getByTestId("parley-input").fill("Where is my order 4711?");
+            page.getByTestId("parley-send").click();
+
+            Locator log = page.getByTestId("parley-log");
+            assertThat(log.locator(".msg.customer")).containsText("Where is my order 4711?", WAIT);
+            assertThat(log.locator(".msg.assistant").last()).not().isEmpty();
+            assertThat(log.locator(".msg[data-author=ASSISTANT]")).hasCount(1,
+                    new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+
+            page.reload();
+            page.getByTestId("parley-bubble").waitFor();
+            Locator history = page.getByTestId("parley-log");
+            assertThat(history.locator(".msg.customer")).containsText("Where is my order 4711?", WAIT);
+            assertThat(history.locator(".msg[data-author=ASSISTANT]")).hasCount(1,
+                    new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+        }
+    }
+
+    @Test
+    void anAgentsReplyArrivesLiveWithoutReloadAndIsRenderedAsText() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate("http://127.0.0.1:" + port + "/demo");
+            page.getByTestId("parley-bubble").click();
+            page.getByTestId("parley-input").fill("I need help with a broken zipper");
+            page.getByTestId("parley-input").press("Enter");
+            Locator log = page.getByTestId("parley-log");
+            assertThat(log.locator(".msg[data-author=ASSISTANT]")).hasCount(1,
+                    new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+            String state = (String) page.evaluate("() => Object.keys(localStorage).map(k => localStorage.getItem(k))[0]");
+            UUID id = UUID.fromString(state.replaceAll(".*\"conversationId\":\"([^\"]+)\".*", "$1"));
+
+            conversations.postReply(id, AuthorType.AGENT, null, "Grace", "<b>Hi</b>, Grace here — sending a new one.",
+                    false);
+
+            assertThat(log.locator(".msg[data-author=AGENT]")).containsText("<b>Hi</b>, Grace here", WAIT);
+            assertThat(log.locator(".msg[data-author=AGENT] b")).hasCount(0);
+        }
+    }
+
+    @Test
+    void worksOnAPhoneSizedViewportAndClosesWithEscape() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 667))) {
+            Page page = context.newPage();
+            page.navigate("http://127.0.0.1:" + port + "/demo");
+            page.getByTestId("parley-bubble").click();
+            Locator panel = page.getByRole(com.microsoft.playwright.options.AriaRole.DIALOG);
+            assertThat(panel).isVisible();
+            var box = panel.boundingBox();
+            org.assertj.core.api.Assertions.assertThat(box.width).isGreaterThanOrEqualTo(370);
+            page.keyboard().press("Escape");
+            assertThat(panel).isHidden();
+        }
+    }
+}
