@@ -55,6 +55,8 @@
     var side = position === 'left' ? 'left' : 'right';
     return [
       ':host{all:initial}',
+      '[hidden]{display:none!important}',
+      '.bubble svg{width:28px;height:28px;fill:currentColor}',
       '*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}',
       '.bubble{position:fixed;bottom:20px;' + side + ':20px;width:56px;height:56px;border-radius:50%;border:0;',
       'background:' + color + ';color:#fff;font-size:26px;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);z-index:2147483000}',
@@ -97,7 +99,8 @@
     style.textContent = css(config.color, config.position);
     root.appendChild(style);
 
-    els.bubble = el('button', { class: 'bubble', type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false', 'data-testid': 'parley-bubble' }, '💬');
+    els.bubble = el('button', { class: 'bubble', type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false', 'data-testid': 'parley-bubble' });
+    els.bubble.appendChild(chatIcon());
     els.panel = el('section', { class: 'panel', role: 'dialog', 'aria-label': config.title, hidden: '' });
     var head = el('div', { class: 'head' });
     head.appendChild(el('h2', {}, config.title));
@@ -129,6 +132,17 @@
       chip.addEventListener('click', function () { submit(q); });
       els.chips.appendChild(chip);
     });
+  }
+
+  function chatIcon() {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    var path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2zm3 6v2h10V9H7zm0 4v2h7v-2H7zm0-8v2h10V5H7z');
+    svg.appendChild(path);
+    return svg;
   }
 
   function toggle(open) {
@@ -187,7 +201,9 @@
   }
 
   function showStatus(status) {
-    state.status = status; save();
+    state.status = status;
+    if (state.notedStatus === status) { save(); return; }
+    state.notedStatus = status; save();
     if (status === 'ESCALATED') note('A person from our team will reply here.');
     if (status === 'RESOLVED') note('This conversation was marked as resolved. Write again any time.');
     if (status === 'CLOSED') note('This conversation is closed. Your next message starts a new one.');
@@ -205,6 +221,7 @@
     els.log.scrollTop = els.log.scrollHeight;
     els.typing.textContent = 'Assistant is typing…';
     els.send.disabled = true;
+    var before = state.status;
     var request = state.conversationId && state.status !== 'CLOSED'
       ? api('POST', '/conversations/' + state.conversationId + '/messages', { text: text, clientMessageId: clientMessageId })
           .catch(function (err) { if (err.status === 409 || err.status === 404 || err.status === 403) { reset(); return start(text, clientMessageId); } throw err; })
@@ -212,7 +229,7 @@
     request.then(function (res) {
       var messages = res.messages || [res.message, res.reply];
       messages.forEach(render);
-      if (res.status === 'ESCALATED' && state.status !== 'ESCALATED') showStatus('ESCALATED');
+      if (res.status === 'ESCALATED' && before !== 'ESCALATED') showStatus('ESCALATED');
       state.status = res.status; save();
     }).catch(function (err) {
       local.setAttribute('data-failed', 'true');
