@@ -86,6 +86,12 @@
       '.send[disabled]{opacity:.5;cursor:default}',
       '.email{display:flex;gap:6px;padding:8px 10px;border-top:1px solid #e5e7eb;background:#fffbeb;flex-wrap:wrap;font-size:13px}',
       '.email input{flex:1;min-width:150px;border:1px solid #d1d5db;border-radius:6px;padding:6px}',
+      '.actions{display:flex;align-items:center;gap:8px}',
+      '.end{background:rgba(255,255,255,.2);border:0;color:#fff;border-radius:6px;padding:4px 8px;font-size:12px;cursor:pointer}',
+      '.rating{padding:10px;border-top:1px solid #e5e7eb;background:#f0fdf4;font-size:13px;display:flex;flex-direction:column;gap:6px}',
+      '.stars{display:flex;gap:4px}.star{border:1px solid #d1d5db;background:#fff;border-radius:6px;width:36px;height:32px;cursor:pointer;font-size:14px}',
+      '.star[aria-pressed=true]{background:' + color + ';color:#fff;border-color:' + color + '}',
+      '.rating textarea{border:1px solid #d1d5db;border-radius:6px;padding:6px;font-size:13px;resize:none}',
       '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}',
       '@media (max-width:480px){.panel{inset:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0;bottom:0}}'
     ].join('');
@@ -104,23 +110,28 @@
     els.panel = el('section', { class: 'panel', role: 'dialog', 'aria-label': config.title, hidden: '' });
     var head = el('div', { class: 'head' });
     head.appendChild(el('h2', {}, config.title));
+    var actions = el('div', { class: 'actions' });
+    els.end = el('button', { class: 'end', type: 'button', 'data-testid': 'parley-end', hidden: '' }, 'End chat');
     els.close = el('button', { class: 'close', type: 'button', 'aria-label': 'Close chat' }, '×');
-    head.appendChild(els.close);
+    actions.appendChild(els.end); actions.appendChild(els.close);
+    head.appendChild(actions);
     els.log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', 'data-testid': 'parley-log' });
     els.typing = el('div', { class: 'typing', 'aria-live': 'polite', 'data-testid': 'parley-typing' });
     els.chips = el('div', { class: 'chips' });
     els.email = el('form', { class: 'email', hidden: '' });
+    els.rating = el('form', { class: 'rating', hidden: '', 'data-testid': 'parley-rating', 'aria-label': 'Rate this conversation' });
     var form = el('form', { class: 'form' });
     var label = el('label', { class: 'sr', for: 'parley-input' }, 'Your message');
     els.input = el('textarea', { class: 'input', id: 'parley-input', rows: '1', placeholder: 'Type your question…', 'data-testid': 'parley-input', maxlength: '5000' });
     els.send = el('button', { class: 'send', type: 'submit', 'data-testid': 'parley-send' }, 'Send');
     form.appendChild(label); form.appendChild(els.input); form.appendChild(els.send);
-    [head, els.log, els.typing, els.chips, els.email, form].forEach(function (n) { els.panel.appendChild(n); });
+    [head, els.log, els.typing, els.chips, els.email, els.rating, form].forEach(function (n) { els.panel.appendChild(n); });
     root.appendChild(els.bubble);
     root.appendChild(els.panel);
 
     els.bubble.addEventListener('click', toggle);
     els.close.addEventListener('click', function () { toggle(false); });
+    els.end.addEventListener('click', endChat);
     els.panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') toggle(false); });
     form.addEventListener('submit', function (e) { e.preventDefault(); submit(els.input.value); });
     els.input.addEventListener('keydown', function (e) {
@@ -201,12 +212,52 @@
   }
 
   function showStatus(status) {
+    if (status === 'RESOLVED' || status === 'CLOSED') offerRating();
     state.status = status;
     if (state.notedStatus === status) { save(); return; }
     state.notedStatus = status; save();
     if (status === 'ESCALATED') note('A person from our team will reply here.');
     if (status === 'RESOLVED') note('This conversation was marked as resolved. Write again any time.');
     if (status === 'CLOSED') note('This conversation is closed. Your next message starts a new one.');
+  }
+
+  function endChat() {
+    if (!state.conversationId) return;
+    api('POST', '/conversations/' + state.conversationId + '/end').then(function (res) {
+      note('You ended the chat. Thanks for getting in touch!');
+      showStatus(res.status);
+      offerRating();
+    }).catch(function (err) { note(err.message); });
+  }
+
+  function offerRating() {
+    if (!state.conversationId || state.rated || !els.rating.hasAttribute('hidden')) return;
+    els.end.setAttribute('hidden', '');
+    els.rating.textContent = '';
+    els.rating.appendChild(el('span', { id: 'parley-rate-label' }, 'How did we do?'));
+    var stars = el('div', { class: 'stars', role: 'group', 'aria-labelledby': 'parley-rate-label' });
+    var chosen = 0;
+    for (var i = 1; i <= 5; i++) {
+      (function (n) {
+        var star = el('button', { class: 'star', type: 'button', 'aria-pressed': 'false', 'aria-label': n + ' of 5', 'data-rating': String(n) }, n + '★');
+        star.addEventListener('click', function () {
+          chosen = n;
+          stars.querySelectorAll('.star').forEach(function (b) { b.setAttribute('aria-pressed', String(Number(b.dataset.rating) === n)); });
+        });
+        stars.appendChild(star);
+      })(i);
+    }
+    var comment = el('textarea', { rows: '2', placeholder: 'Anything to add? (optional)', 'aria-label': 'Comment', maxlength: '2000' });
+    var send = el('button', { class: 'send', type: 'submit' }, 'Send rating');
+    [stars, comment, send].forEach(function (n) { els.rating.appendChild(n); });
+    els.rating.removeAttribute('hidden');
+    els.rating.onsubmit = function (e) {
+      e.preventDefault();
+      if (!chosen) { note('Please pick a rating from 1 to 5.'); return; }
+      api('POST', '/conversations/' + state.conversationId + '/rating', { rating: chosen, comment: comment.value.trim() || undefined })
+        .then(function () { state.rated = true; save(); els.rating.setAttribute('hidden', ''); note('Thanks for your feedback!'); })
+        .catch(function (err) { if (err.status === 409) { state.rated = true; save(); els.rating.setAttribute('hidden', ''); } note(err.message); });
+    };
   }
 
   function submit(raw) {
@@ -244,6 +295,7 @@
     }).then(function (res) {
       state = { conversationId: res.conversationId, token: res.token, cursor: 0, status: res.status, open: true };
       save();
+      els.end.removeAttribute('hidden');
       connect();
       return res;
     });
@@ -254,11 +306,14 @@
     stream = null;
     state = { open: state.open };
     save();
+    els.rating.setAttribute('hidden', '');
   }
 
   function resume() {
     return api('GET', '/conversations/' + state.conversationId + '/messages?after=0').then(function (res) {
       res.messages.forEach(render);
+      if (!state.rated) els.end.removeAttribute('hidden');
+      if (!state.rated && (res.status === 'RESOLVED' || res.status === 'CLOSED')) offerRating();
       state.status = res.status; save();
       connect();
     }).catch(function (err) { if (err.status === 403 || err.status === 404 || err.status === 401) reset(); });

@@ -33,6 +33,10 @@ public final class ConversationEvents {
     public record MessagesRead(UUID conversationId, Reader reader, long upToSeq, Instant at) {
     }
 
+    /** The customer rated the conversation (CSAT, 1–5). */
+    public record ConversationRated(UUID conversationId, int rating, Instant at) {
+    }
+
     /** Priority, category, assignee or team changed. */
     public record ConversationUpdated(UUID conversationId, Instant at) {
     }

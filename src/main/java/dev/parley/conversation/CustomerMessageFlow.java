@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,10 +41,14 @@ public class CustomerMessageFlow {
     private final TransactionTemplate tx;
     private final ConversationSettings settings;
     private final Clock clock;
+    private final Timer assistantLatency;
 
     CustomerMessageFlow(ConversationRepository conversations, MessageRepository messages, Conversations api,
             Escalation escalation, AssistantPort assistant, ApplicationEventPublisher events, TransactionTemplate tx,
-            ConversationSettings settings, Clock clock) {
+            ConversationSettings settings, Clock clock, MeterRegistry meters) {
+        this.assistantLatency = Timer.builder("parley.assistant.latency")
+                .description("Time the assistant takes to answer or escalate a customer message")
+                .publishPercentileHistogram().register(meters);
         this.conversations = conversations;
         this.messages = messages;
         this.api = api;
@@ -106,9 +112,13 @@ public class CustomerMessageFlow {
     }
 
     private AssistantOutcome ask(AssistantRequest request) {
+        Timer.Sample sample = Timer.start();
         try {
-            return assistant.handle(request);
+            AssistantOutcome outcome = assistant.handle(request);
+            sample.stop(assistantLatency);
+            return outcome;
         } catch (RuntimeException e) {
+            sample.stop(assistantLatency);
             log.error("Assistant failed on conversation {}; escalating", request.conversation().id(), e);
             return AssistantOutcome.escalate(EscalationReason.ASSISTANT_ERROR, ASSISTANT_FAILURE_TEXT, 0.0);
         }

@@ -22,8 +22,10 @@ public final class EventStream {
     private volatile long lastSeq;
     private volatile boolean closed;
     private AutoCloseable subscription;
+    private final String topic;
 
-    private EventStream(SseEmitter emitter, long cursor) {
+    private EventStream(String topic, SseEmitter emitter, long cursor) {
+        this.topic = topic;
         this.emitter = emitter;
         this.lastSeq = cursor;
     }
@@ -34,7 +36,7 @@ public final class EventStream {
      */
     static EventStream open(RealtimeBus bus, String topic, long cursor, long timeoutMillis,
             Supplier<List<RealtimeEvent>> backlog) {
-        EventStream stream = new EventStream(new SseEmitter(timeoutMillis), cursor);
+        EventStream stream = new EventStream(topic, new SseEmitter(timeoutMillis), cursor);
         CountDownLatch subscribed = new CountDownLatch(1);
         stream.sender.execute(() -> {
             awaitQuietly(subscribed);
@@ -48,6 +50,10 @@ public final class EventStream {
         stream.emitter.onTimeout(stream::close);
         stream.emitter.onError(error -> stream.close());
         return stream;
+    }
+
+    public String topic() {
+        return topic;
     }
 
     public SseEmitter emitter() {

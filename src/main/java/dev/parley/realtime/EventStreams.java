@@ -60,8 +60,8 @@ public class EventStreams implements SmartLifecycle {
     }
 
     /** Open streams whose topic starts with the prefix (for metrics). */
-    public long openStreams() {
+    public long openStreams(String topicPrefix) {
         streams.removeIf(EventStream::isClosed);
-        return streams.size();
+        return streams.stream().filter(s -> s.topic().startsWith(topicPrefix)).count();
     }
 }

@@ -30,6 +30,9 @@ final class WidgetRequests {
     record Read(@NotNull @Min(0) Long upToSeq) {
     }
 
+    record Rating(@NotNull @Min(1) @jakarta.validation.constraints.Max(5) Integer rating, @Size(max = 2000) String comment) {
+    }
+
     record Contact(@Size(max = 200) String name, @NotNull @Email @Size(max = 320) String email) {
     }
 }

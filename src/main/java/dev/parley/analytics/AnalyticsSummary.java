@@ -1,0 +1,41 @@
+package dev.parley.analytics;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The support desk's numbers for a date range; definitions in docs/analytics.md. */
+public record AnalyticsSummary(
+        LocalDate from,
+        LocalDate to,
+        long totalConversations,
+        long totalMessages,
+        Double aiResolutionRate,
+        Double escalationRate,
+        Map<String, Long> escalationsByReason,
+        Durations firstResponseSeconds,
+        Durations resolutionSeconds,
+        Csat csat,
+        List<DayCount> conversationsByDay,
+        Map<String, Long> byChannel,
+        List<QuestionGroup> topQuestions,
+        List<QuestionGroup> unansweredQuestions,
+        long totalTokens,
+        double totalCostUsd,
+        Double costPerAiResolution,
+        Double avgMessagesPerConversation) {
+
+    /** Average, median and 90th percentile in seconds; null when nothing was measured. */
+    public record Durations(Double avg, Double median, Double p90, long count) {
+    }
+
+    public record Csat(Double average, long responses, Map<Integer, Long> distribution) {
+    }
+
+    public record DayCount(LocalDate day, long conversations, long aiResolved, long escalated) {
+    }
+
+    /** Similar questions grouped: how many, and one example phrasing. */
+    public record QuestionGroup(String example, long count, List<String> variants) {
+    }
+}

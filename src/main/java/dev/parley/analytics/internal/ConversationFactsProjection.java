@@ -1,0 +1,104 @@
+package dev.parley.analytics.internal;
+
+import dev.parley.conversation.AuthorType;
+import dev.parley.conversation.ConversationEvents.ConversationEscalated;
+import dev.parley.conversation.ConversationEvents.ConversationRated;
+import dev.parley.conversation.ConversationEvents.ConversationStarted;
+import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
+import dev.parley.conversation.ConversationEvents.MessageReceived;
+import dev.parley.conversation.ConversationEvents.ReplyPosted;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.Conversations;
+import dev.parley.conversation.EscalationReason;
+import dev.parley.conversation.Message;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the analytics projection in step with conversations. It runs right after each change commits,
+ * in publication order, in a transaction of its own: a failure here is logged and counted but never
+ * undoes the customer's message.
+ */
+@Component
+class ConversationFactsProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationFactsProjection.class);
+    private static final int QUESTION_LENGTH = 1000;
+
+    private final FactsRepository facts;
+    private final Conversations conversations;
+    private final Counter failures;
+
+    ConversationFactsProjection(FactsRepository facts, Conversations conversations, MeterRegistry meters) {
+        this.facts = facts;
+        this.conversations = conversations;
+        this.failures = Counter.builder("parley.analytics.projection.failures")
+                .description("Analytics projection updates that failed").register(meters);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(ConversationStarted event) {
+        guarded(() -> facts.started(event.conversationId(), event.channel(), event.at()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(MessageReceived event) {
+        guarded(() -> conversations.message(event.messageId()).map(Message::text).ifPresent(text ->
+                facts.customerMessage(event.conversationId(), shorten(text))));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(ReplyPosted event) {
+        if (event.internal() || event.authorType() == AuthorType.CUSTOMER) {
+            return;
+        }
+        guarded(() -> facts.reply(event.conversationId(), event.at()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(ConversationStatusChanged event) {
+        guarded(() -> {
+            if (event.to() == ConversationStatus.AI_RESOLVED) {
+                facts.aiAnswered(event.conversationId(), event.at());
+            } else if (event.to() == ConversationStatus.RESOLVED) {
+                facts.resolved(event.conversationId(), event.at());
+            }
+        });
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(ConversationEscalated event) {
+        boolean gap = event.reason() == EscalationReason.LOW_CONFIDENCE || event.reason() == EscalationReason.NO_KNOWLEDGE;
+        guarded(() -> facts.escalated(event.conversationId(), event.reason().name(), gap));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(ConversationRated event) {
+        guarded(() -> facts.rated(event.conversationId(), event.rating()));
+    }
+
+    private void guarded(Runnable update) {
+        try {
+            update.run();
+        } catch (RuntimeException e) {
+            failures.increment();
+            log.error("Analytics projection update failed", e);
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= QUESTION_LENGTH ? text : text.substring(0, QUESTION_LENGTH);
+    }
+}

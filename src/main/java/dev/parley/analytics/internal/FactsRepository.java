@@ -1,0 +1,78 @@
+package dev.parley.analytics.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Writes to the per-conversation analytics projection. Every update touches one conversation's row. */
+@Repository
+class FactsRepository {
+
+    private final JdbcClient jdbc;
+
+    FactsRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void started(UUID id, String channel, Instant at) {
+        jdbc.sql("""
+                INSERT INTO analytics_conversation (conversation_id, channel, created_at, created_day)
+                SELECT :id, :channel, :at, :day FROM (VALUES (1)) AS one (x)
+                WHERE NOT EXISTS (SELECT 1 FROM analytics_conversation WHERE conversation_id = :id)""")
+                .param("id", id).param("channel", channel).param("at", at.atOffset(ZoneOffset.UTC))
+                .param("day", LocalDate.ofInstant(at, ZoneOffset.UTC))
+                .update();
+    }
+
+    void customerMessage(UUID id, String question) {
+        jdbc.sql("""
+                UPDATE analytics_conversation SET messages = messages + 1, customer_messages = customer_messages + 1,
+                    first_question = COALESCE(first_question, :q), last_question = :q
+                WHERE conversation_id = :id""")
+                .param("id", id).param("q", question).update();
+    }
+
+    void reply(UUID id, Instant at) {
+        jdbc.sql("""
+                UPDATE analytics_conversation SET messages = messages + 1,
+                    first_response_seconds = COALESCE(first_response_seconds, :seconds)
+                WHERE conversation_id = :id""")
+                .param("id", id).param("seconds", secondsSinceCreation(id, at)).update();
+    }
+
+    void aiAnswered(UUID id, Instant at) {
+        jdbc.sql("UPDATE analytics_conversation SET ai_answered = TRUE, resolution_seconds = :s WHERE conversation_id = :id")
+                .param("id", id).param("s", secondsSinceCreation(id, at)).update();
+    }
+
+    void resolved(UUID id, Instant at) {
+        jdbc.sql("UPDATE analytics_conversation SET resolution_seconds = :s WHERE conversation_id = :id")
+                .param("id", id).param("s", secondsSinceCreation(id, at)).update();
+    }
+
+    /** The first escalation decides the reason; a knowledge gap remembers the question that fell into it. */
+    void escalated(UUID id, String reason, boolean knowledgeGap) {
+        jdbc.sql("""
+                UPDATE analytics_conversation SET escalated = TRUE,
+                    escalation_reason = COALESCE(escalation_reason, :reason),
+                    unanswered_question = CASE WHEN :gap AND unanswered_question IS NULL THEN last_question
+                                               ELSE unanswered_question END
+                WHERE conversation_id = :id""")
+                .param("id", id).param("reason", reason).param("gap", knowledgeGap).update();
+    }
+
+    void rated(UUID id, int rating) {
+        jdbc.sql("UPDATE analytics_conversation SET csat = :r WHERE conversation_id = :id")
+                .param("id", id).param("r", rating).update();
+    }
+
+    private long secondsSinceCreation(UUID id, Instant at) {
+        Instant created = jdbc.sql("SELECT created_at FROM analytics_conversation WHERE conversation_id = :id")
+                .param("id", id).query((rs, row) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+                .optional().orElse(at);
+        return Math.max(0, at.getEpochSecond() - created.getEpochSecond());
+    }
+}

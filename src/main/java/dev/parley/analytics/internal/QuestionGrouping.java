@@ -1,0 +1,97 @@
+package dev.parley.analytics.internal;
+
+import dev.parley.analytics.AnalyticsSummary.QuestionGroup;
+import dev.parley.knowledge.TextEmbeddings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Groups questions that mean the same thing: identical wording first, then sentence embeddings
+ * (cosine similarity to the group's first question above a threshold). Greedy and order-stable, so the
+ * same questions always form the same groups.
+ */
+@Component
+public class QuestionGrouping {
+
+    static final double SAME_QUESTION = 0.83;
+    private static final int VARIANTS = 5;
+
+    private final TextEmbeddings embeddings;
+
+    QuestionGrouping(TextEmbeddings embeddings) {
+        this.embeddings = embeddings;
+    }
+
+    public List<QuestionGroup> group(List<String> questions, int top) {
+        Map<String, List<String>> byWording = new LinkedHashMap<>();
+        for (String q : questions) {
+            byWording.computeIfAbsent(normalize(q), k -> new ArrayList<>()).add(q.strip());
+        }
+        List<String> keys = new ArrayList<>(byWording.keySet());
+        List<float[]> vectors = keys.isEmpty() ? List.of() : embeddings.embedAll(keys);
+        List<Cluster> clusters = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            List<String> phrasings = byWording.get(keys.get(i));
+            Cluster home = null;
+            for (Cluster c : clusters) {
+                if (dot(c.anchor, vectors.get(i)) >= SAME_QUESTION) {
+                    home = c;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new Cluster(vectors.get(i));
+                clusters.add(home);
+            }
+            home.add(phrasings);
+        }
+        return clusters.stream()
+                .sorted(Comparator.comparingLong(Cluster::count).reversed())
+                .limit(top)
+                .map(Cluster::toGroup)
+                .toList();
+    }
+
+    static String normalize(String question) {
+        return question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    private static final class Cluster {
+        private final float[] anchor;
+        private final Map<String, Long> phrasings = new LinkedHashMap<>();
+        private long count;
+
+        Cluster(float[] anchor) {
+            this.anchor = anchor;
+        }
+
+        void add(List<String> same) {
+            same.forEach(q -> phrasings.merge(q, 1L, Long::sum));
+            count += same.size();
+        }
+
+        long count() {
+            return count;
+        }
+
+        QuestionGroup toGroup() {
+            List<String> ranked = phrasings.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(Map.Entry::getKey).toList();
+            return new QuestionGroup(ranked.getFirst(), count, ranked.stream().limit(VARIANTS).toList());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.parley.analytics.internal;
+
+import dev.parley.analytics.AnalyticsFilter;
+import dev.parley.analytics.AnalyticsSummary.DayCount;
+import dev.parley.analytics.AnalyticsSummary.Durations;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Aggregates over the per-conversation projection, in SQL that runs on H2 and PostgreSQL. */
+@Repository
+public class SummaryQueries {
+
+    private static final String WHERE = " " + """
+             WHERE created_day BETWEEN :from AND :to
+               AND (CAST(:channel AS VARCHAR(32)) IS NULL OR channel = :channel)
+               AND (CAST(:team AS UUID) IS NULL OR conversation_id IN (SELECT id FROM conversation WHERE team_id = :team))""";
+
+    private final JdbcClient jdbc;
+
+    SummaryQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Totals(long conversations, long messages, long aiResolved, long escalated, long tokens, double cost) {
+    }
+
+    public Totals totals(AnalyticsFilter f) {
+        return bind(jdbc.sql("""
+                SELECT COUNT(*) AS conversations, COALESCE(SUM(messages), 0) AS messages,
+                    COALESCE(SUM(CASE WHEN ai_answered AND NOT escalated THEN 1 ELSE 0 END), 0) AS ai_resolved,
+                    COALESCE(SUM(CASE WHEN escalated THEN 1 ELSE 0 END), 0) AS escalated,
+                    COALESCE(SUM(tokens), 0) AS tokens, COALESCE(SUM(cost_usd), 0) AS cost
+                FROM analytics_conversation""" + WHERE), f)
+                .query((rs, row) -> new Totals(rs.getLong("conversations"), rs.getLong("messages"),
+                        rs.getLong("ai_resolved"), rs.getLong("escalated"), rs.getLong("tokens"), rs.getDouble("cost")))
+                .single();
+    }
+
+    public Map<String, Long> countBy(String column, AnalyticsFilter f, String extraCondition) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        bind(jdbc.sql("SELECT " + column + " AS k, COUNT(*) AS n FROM analytics_conversation" + WHERE
+                + extraCondition + " GROUP BY " + column + " ORDER BY n DESC, k"), f)
+                .query((rs, row) -> counts.put(rs.getString("k"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    public Durations durations(String column, AnalyticsFilter f) {
+        return bind(jdbc.sql("SELECT AVG(CAST(" + column + " AS DOUBLE PRECISION)) AS avg_s, "
+                + "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + column + ") AS median_s, "
+                + "PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + column + ") AS p90_s, COUNT(" + column + ") AS n "
+                + "FROM analytics_conversation" + WHERE + " AND " + column + " IS NOT NULL"), f)
+                .query((rs, row) -> new Durations(nullable(rs.getObject("avg_s")), nullable(rs.getObject("median_s")),
+                        nullable(rs.getObject("p90_s")), rs.getLong("n")))
+                .single();
+    }
+
+    public List<DayCount> byDay(AnalyticsFilter f) {
+        return new ArrayList<>(bind(jdbc.sql("""
+                SELECT created_day, COUNT(*) AS n,
+                    SUM(CASE WHEN ai_answered AND NOT escalated THEN 1 ELSE 0 END) AS ai,
+                    SUM(CASE WHEN escalated THEN 1 ELSE 0 END) AS esc
+                FROM analytics_conversation""" + WHERE + " GROUP BY created_day ORDER BY created_day"), f)
+                .query((rs, row) -> new DayCount(rs.getObject("created_day", java.time.LocalDate.class),
+                        rs.getLong("n"), rs.getLong("ai"), rs.getLong("esc")))
+                .list());
+    }
+
+    public List<String> questions(String column, AnalyticsFilter f, int limit) {
+        return bind(jdbc.sql("SELECT " + column + " FROM analytics_conversation" + WHERE + " AND " + column
+                + " IS NOT NULL ORDER BY created_at DESC FETCH FIRST :limit ROWS ONLY"), f)
+                .param("limit", limit)
+                .query(String.class).list();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, AnalyticsFilter f) {
+        return spec.param("from", f.from()).param("to", f.to()).param("channel", f.channel()).param("team", f.teamId());
+    }
+
+    private static Double nullable(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.parley.channel.web;
+
+import dev.parley.channel.web.WidgetRequests.Rating;
+import dev.parley.channel.web.WidgetResponses.State;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.Conversations;
+import dev.parley.conversation.CsatRating;
+import dev.parley.conversation.Reader;
+import dev.parley.conversation.Satisfaction;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Ending a chat and rating it (CSAT) from the widget. */
+@RestController
+@RequestMapping("/api/v1/widget/conversations/{id}")
+@Tag(name = "Widget")
+class WidgetSatisfactionApi {
+
+    private final Conversations conversations;
+    private final Satisfaction satisfaction;
+
+    WidgetSatisfactionApi(Conversations conversations, Satisfaction satisfaction) {
+        this.conversations = conversations;
+        this.satisfaction = satisfaction;
+    }
+
+    @PostMapping("/end")
+    @Operation(summary = "The customer ends the chat; it counts as resolved and can then be rated")
+    State end(@PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        conversations.authorize(id, BearerToken.from(authorization));
+        Conversation ended = satisfaction.endByCustomer(id);
+        return State.of(ended, conversations.readMarker(id, Reader.AGENT));
+    }
+
+    @PostMapping("/rating")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Rate a resolved conversation from 1 to 5, once")
+    CsatRating rate(@PathVariable UUID id, @Valid @RequestBody Rating request,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        conversations.authorize(id, BearerToken.from(authorization));
+        return satisfaction.rate(id, request.rating(), request.comment());
+    }
+}
