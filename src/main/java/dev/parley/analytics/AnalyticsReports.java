@@ -1,7 +1,9 @@
 package dev.parley.analytics;
 
 import dev.parley.analytics.AnalyticsSummary.Csat;
+import dev.parley.analytics.AnalyticsSummary.Durations;
 import dev.parley.analytics.internal.QuestionGrouping;
+import dev.parley.analytics.internal.RollupQueries;
 import dev.parley.analytics.internal.SummaryQueries;
 import dev.parley.shared.ApiException;
 import java.time.temporal.ChronoUnit;
@@ -10,50 +12,69 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Builds the analytics summary from the per-conversation projection. */
+/**
+ * Builds the analytics summary. Counts come from the daily rollups; a team filter (not rolled up) and
+ * percentiles over modest volumes come exactly from the per-conversation projection; percentiles over
+ * large volumes are read from the rollups' log-scale histograms (within about 5%).
+ */
 @Service
 public class AnalyticsReports {
 
     static final int MAX_DAYS = 366;
+    static final long EXACT_PERCENTILES_UP_TO = 50_000;
     private static final int QUESTION_SAMPLE = 500;
     private static final int TOP = 10;
 
-    private final SummaryQueries queries;
+    private final SummaryQueries facts;
+    private final RollupQueries rollups;
     private final QuestionGrouping grouping;
 
-    AnalyticsReports(SummaryQueries queries, QuestionGrouping grouping) {
-        this.queries = queries;
+    AnalyticsReports(SummaryQueries facts, RollupQueries rollups, QuestionGrouping grouping) {
+        this.facts = facts;
+        this.rollups = rollups;
         this.grouping = grouping;
     }
 
     @Transactional(readOnly = true)
     public AnalyticsSummary summary(AnalyticsFilter filter) {
         validate(filter);
-        SummaryQueries.Totals totals = queries.totals(filter);
-        Map<String, Long> reasons = queries.countBy("escalation_reason", filter, " AND escalated = TRUE");
-        Map<String, Long> csatCounts = queries.countBy("csat", filter, " AND csat IS NOT NULL");
-        Map<Integer, Long> distribution = new LinkedHashMap<>();
-        long responses = 0;
-        long points = 0;
-        for (int rating = 1; rating <= 5; rating++) {
-            long n = csatCounts.getOrDefault(Integer.toString(rating), 0L);
-            distribution.put(rating, n);
-            responses += n;
-            points += n * rating;
-        }
+        boolean byTeam = filter.teamId() != null;
+        SummaryQueries.Totals totals = byTeam ? facts.totals(filter) : rollups.totals(filter);
+        Map<String, Long> reasons = byTeam ? facts.countBy("escalation_reason", filter, " AND escalated = TRUE")
+                : rollups.reasons(filter);
+        Map<Integer, Long> distribution = byTeam ? csatFromFacts(filter) : rollups.csat(filter);
+        long responses = distribution.values().stream().mapToLong(Long::longValue).sum();
+        long points = distribution.entrySet().stream().mapToLong(e -> e.getKey() * e.getValue()).sum();
         return new AnalyticsSummary(filter.from(), filter.to(), totals.conversations(), totals.messages(),
                 ratio(totals.aiResolved(), totals.conversations()), ratio(totals.escalated(), totals.conversations()),
                 reasons,
-                queries.durations("first_response_seconds", filter),
-                queries.durations("resolution_seconds", filter),
+                durations("first_response_seconds", "first_response", filter),
+                durations("resolution_seconds", "resolution", filter),
                 new Csat(responses == 0 ? null : (double) points / responses, responses, distribution),
-                queries.byDay(filter),
-                queries.countBy("channel", filter, ""),
-                grouping.group(queries.questions("first_question", filter, QUESTION_SAMPLE), TOP),
-                grouping.group(queries.questions("unanswered_question", filter, QUESTION_SAMPLE), TOP),
+                byTeam ? facts.byDay(filter) : rollups.byDay(filter),
+                byTeam ? facts.countBy("channel", filter, "") : rollups.byChannel(filter),
+                grouping.group(facts.questions("first_question", filter, QUESTION_SAMPLE), TOP),
+                grouping.group(facts.questions("unanswered_question", filter, QUESTION_SAMPLE), TOP),
                 totals.tokens(), totals.cost(),
                 totals.aiResolved() == 0 ? null : totals.cost() / totals.aiResolved(),
                 ratio(totals.messages(), totals.conversations()));
+    }
+
+    private Durations durations(String column, String metric, AnalyticsFilter filter) {
+        if (filter.teamId() != null) {
+            return facts.durations(column, filter);
+        }
+        Durations estimated = rollups.durations(metric, filter);
+        return estimated.count() <= EXACT_PERCENTILES_UP_TO ? facts.durations(column, filter) : estimated;
+    }
+
+    private Map<Integer, Long> csatFromFacts(AnalyticsFilter filter) {
+        Map<String, Long> counts = facts.countBy("csat", filter, " AND csat IS NOT NULL");
+        Map<Integer, Long> distribution = new LinkedHashMap<>();
+        for (int rating = 1; rating <= 5; rating++) {
+            distribution.put(rating, counts.getOrDefault(Integer.toString(rating), 0L));
+        }
+        return distribution;
     }
 
     private static void validate(AnalyticsFilter filter) {

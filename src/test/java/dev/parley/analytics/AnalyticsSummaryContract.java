@@ -174,6 +174,29 @@ abstract class AnalyticsSummaryContract {
     }
 
     @Test
+    void aTeamFilterCountsOnlyThatTeamsConversations() {
+        UUID team = UUID.randomUUID();
+        AnalyticsSummary none = reports.summary(new AnalyticsFilter(DAY_ONE, DAY_TWO, null, team));
+        assertThat(none.totalConversations()).isZero();
+        UUID teamConversation = conversationsOn(DAY_TWO).getFirst();
+        conversations.update(teamConversation, new dev.parley.conversation.ConversationChanges(null, null, null, false,
+                team, false));
+        AnalyticsSummary one = reports.summary(new AnalyticsFilter(DAY_ONE, DAY_TWO, null, team));
+        assertThat(one.totalConversations()).isEqualTo(1);
+        assertThat(one.escalationsByReason()).containsExactly(Map.entry("HUMAN_REQUESTED", 1L));
+        conversations.update(teamConversation, new dev.parley.conversation.ConversationChanges(null, null, null, false,
+                null, true));
+    }
+
+    List<UUID> conversationsOn(LocalDate day) {
+        return jdbc.sql("SELECT conversation_id FROM analytics_conversation WHERE created_day = :d")
+                .param("d", day).query(UUID.class).list();
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
     void tokensAndCostAreZeroWithTheOfflineAssistant() {
         AnalyticsSummary s = summary(null);
         assertThat(s.totalTokens()).isZero();

@@ -32,11 +32,14 @@ class ConversationFactsProjection {
     private static final int QUESTION_LENGTH = 1000;
 
     private final FactsRepository facts;
+    private final RollupWriter rollups;
     private final Conversations conversations;
     private final Counter failures;
 
-    ConversationFactsProjection(FactsRepository facts, Conversations conversations, MeterRegistry meters) {
+    ConversationFactsProjection(FactsRepository facts, RollupWriter rollups, Conversations conversations,
+            MeterRegistry meters) {
         this.facts = facts;
+        this.rollups = rollups;
         this.conversations = conversations;
         this.failures = Counter.builder("parley.analytics.projection.failures")
                 .description("Analytics projection updates that failed").register(meters);
@@ -45,13 +48,13 @@ class ConversationFactsProjection {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(ConversationStarted event) {
-        guarded(() -> facts.started(event.conversationId(), event.channel(), event.at()));
+        guarded(event.conversationId(), () -> facts.started(event.conversationId(), event.channel(), event.at()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(MessageReceived event) {
-        guarded(() -> conversations.message(event.messageId()).map(Message::text).ifPresent(text ->
+        guarded(event.conversationId(), () -> conversations.message(event.messageId()).map(Message::text).ifPresent(text ->
                 facts.customerMessage(event.conversationId(), shorten(text))));
     }
 
@@ -61,13 +64,13 @@ class ConversationFactsProjection {
         if (event.internal() || event.authorType() == AuthorType.CUSTOMER) {
             return;
         }
-        guarded(() -> facts.reply(event.conversationId(), event.at()));
+        guarded(event.conversationId(), () -> facts.reply(event.conversationId(), event.at()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(ConversationStatusChanged event) {
-        guarded(() -> {
+        guarded(event.conversationId(), () -> {
             if (event.to() == ConversationStatus.AI_RESOLVED) {
                 facts.aiAnswered(event.conversationId(), event.at());
             } else if (event.to() == ConversationStatus.RESOLVED) {
@@ -80,18 +83,24 @@ class ConversationFactsProjection {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(ConversationEscalated event) {
         boolean gap = event.reason() == EscalationReason.LOW_CONFIDENCE || event.reason() == EscalationReason.NO_KNOWLEDGE;
-        guarded(() -> facts.escalated(event.conversationId(), event.reason().name(), gap));
+        guarded(event.conversationId(), () -> facts.escalated(event.conversationId(), event.reason().name(), gap));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(ConversationRated event) {
-        guarded(() -> facts.rated(event.conversationId(), event.rating()));
+        guarded(event.conversationId(), () -> facts.rated(event.conversationId(), event.rating()));
     }
 
-    private void guarded(Runnable update) {
+    /** Applies one change to the conversation's facts and the same difference to the daily rollups. */
+    private void guarded(java.util.UUID conversationId, Runnable update) {
         try {
+            FactsRow before = facts.load(conversationId).orElse(null);
             update.run();
+            FactsRow after = facts.load(conversationId).orElse(null);
+            if (!java.util.Objects.equals(before, after)) {
+                rollups.replace(before, after);
+            }
         } catch (RuntimeException e) {
             failures.increment();
             log.error("Analytics projection update failed", e);

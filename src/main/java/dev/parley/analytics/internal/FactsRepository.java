@@ -3,6 +3,7 @@ package dev.parley.analytics.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,6 +68,20 @@ class FactsRepository {
     void rated(UUID id, int rating) {
         jdbc.sql("UPDATE analytics_conversation SET csat = :r WHERE conversation_id = :id")
                 .param("id", id).param("r", rating).update();
+    }
+
+    Optional<FactsRow> load(UUID id) {
+        return jdbc.sql("""
+                SELECT conversation_id, channel, created_day, messages, ai_answered, escalated, escalation_reason,
+                    first_response_seconds, resolution_seconds, csat, tokens, cost_usd
+                FROM analytics_conversation WHERE conversation_id = :id""")
+                .param("id", id)
+                .query((rs, row) -> new FactsRow(rs.getObject("conversation_id", UUID.class), rs.getString("channel"),
+                        rs.getObject("created_day", LocalDate.class), rs.getLong("messages"),
+                        rs.getBoolean("ai_answered"), rs.getBoolean("escalated"), rs.getString("escalation_reason"),
+                        rs.getObject("first_response_seconds", Long.class), rs.getObject("resolution_seconds", Long.class),
+                        rs.getObject("csat", Integer.class), rs.getLong("tokens"), rs.getDouble("cost_usd")))
+                .optional();
     }
 
     private long secondsSinceCreation(UUID id, Instant at) {

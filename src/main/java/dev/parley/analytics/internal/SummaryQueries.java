@@ -71,7 +71,7 @@ public class SummaryQueries {
 
     public List<String> questions(String column, AnalyticsFilter f, int limit) {
         return bind(jdbc.sql("SELECT " + column + " FROM analytics_conversation" + WHERE + " AND " + column
-                + " IS NOT NULL ORDER BY created_at DESC FETCH FIRST :limit ROWS ONLY"), f)
+                + " IS NOT NULL ORDER BY created_day DESC, created_at DESC FETCH FIRST :limit ROWS ONLY"), f)
                 .param("limit", limit)
                 .query(String.class).list();
     }

@@ -1,0 +1,108 @@
+package dev.parley.analytics.internal;
+
+import java.time.LocalDate;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies a conversation's change to the daily rollups: its old facts are taken out and its new
+ * facts put in, so every rollup stays equal to what a full recount would give.
+ */
+@Repository
+class RollupWriter {
+
+    static final String FIRST_RESPONSE = "first_response";
+    static final String RESOLUTION = "resolution";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
+
+    RollupWriter(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    void replace(FactsRow before, FactsRow after) {
+        if (before != null) {
+            add(before, -1);
+        }
+        if (after != null) {
+            add(after, 1);
+        }
+    }
+
+    private void add(FactsRow row, int sign) {
+        int[] csat = new int[6];
+        if (row.csat() != null) {
+            csat[row.csat()] = sign;
+        }
+        retryOnce(() -> jdbc.sql("""
+                MERGE INTO analytics_daily d
+                USING (VALUES (CAST(:day AS DATE), CAST(:channel AS VARCHAR(32)))) AS s (report_day, channel)
+                ON d.report_day = s.report_day AND d.channel = s.channel
+                WHEN MATCHED THEN UPDATE SET conversations = d.conversations + :c, messages = d.messages + :m,
+                    ai_resolved = d.ai_resolved + :ai, escalated = d.escalated + :esc,
+                    csat_1 = d.csat_1 + :c1, csat_2 = d.csat_2 + :c2, csat_3 = d.csat_3 + :c3,
+                    csat_4 = d.csat_4 + :c4, csat_5 = d.csat_5 + :c5,
+                    tokens = d.tokens + :tokens, cost_usd = d.cost_usd + :cost
+                WHEN NOT MATCHED THEN INSERT (report_day, channel, conversations, messages, ai_resolved, escalated,
+                    csat_1, csat_2, csat_3, csat_4, csat_5, tokens, cost_usd)
+                    VALUES (s.report_day, s.channel, :c, :m, :ai, :esc, :c1, :c2, :c3, :c4, :c5, :tokens, :cost)""")
+                .param("day", row.day()).param("channel", row.channel())
+                .param("c", sign).param("m", sign * row.messages())
+                .param("ai", row.aiResolved() ? sign : 0).param("esc", row.escalated() ? sign : 0)
+                .param("c1", csat[1]).param("c2", csat[2]).param("c3", csat[3]).param("c4", csat[4]).param("c5", csat[5])
+                .param("tokens", sign * row.tokens()).param("cost", sign * row.costUsd())
+                .update());
+        if (row.escalated() && row.escalationReason() != null) {
+            reason(row.day(), row.channel(), row.escalationReason(), sign);
+        }
+        duration(row.day(), row.channel(), FIRST_RESPONSE, row.firstResponseSeconds(), sign);
+        duration(row.day(), row.channel(), RESOLUTION, row.resolutionSeconds(), sign);
+    }
+
+    private void reason(LocalDate day, String channel, String reason, int sign) {
+        retryOnce(() -> jdbc.sql("""
+                MERGE INTO analytics_daily_reason d
+                USING (VALUES (CAST(:day AS DATE), CAST(:channel AS VARCHAR(32)), CAST(:reason AS VARCHAR(32))))
+                    AS s (report_day, channel, reason)
+                ON d.report_day = s.report_day AND d.channel = s.channel AND d.reason = s.reason
+                WHEN MATCHED THEN UPDATE SET escalations = d.escalations + :n
+                WHEN NOT MATCHED THEN INSERT (report_day, channel, reason, escalations) VALUES (s.report_day, s.channel, s.reason, :n)""")
+                .param("day", day).param("channel", channel).param("reason", reason).param("n", sign).update());
+    }
+
+    private void duration(LocalDate day, String channel, String metric, Long seconds, int sign) {
+        if (seconds == null) {
+            return;
+        }
+        retryOnce(() -> jdbc.sql("""
+                MERGE INTO analytics_daily_duration d
+                USING (VALUES (CAST(:day AS DATE), CAST(:channel AS VARCHAR(32)), CAST(:metric AS VARCHAR(16)),
+                    CAST(:bucket AS INT))) AS s (report_day, channel, metric, bucket)
+                ON d.report_day = s.report_day AND d.channel = s.channel AND d.metric = s.metric AND d.bucket = s.bucket
+                WHEN MATCHED THEN UPDATE SET n = d.n + :n, seconds = d.seconds + :seconds
+                WHEN NOT MATCHED THEN INSERT (report_day, channel, metric, bucket, n, seconds)
+                    VALUES (s.report_day, s.channel, s.metric, s.bucket, :n, :seconds)""")
+                .param("day", day).param("channel", channel).param("metric", metric)
+                .param("bucket", DurationBuckets.bucketOf(seconds)).param("n", sign).param("seconds", sign * seconds)
+                .update());
+    }
+
+    /**
+     * Two first writers of the same rollup row can both try to insert it; the loser rolls back to a
+     * savepoint (PostgreSQL aborts the transaction otherwise) and retries, now as an update.
+     */
+    private void retryOnce(Runnable write) {
+        try {
+            savepoint.executeWithoutResult(status -> write.run());
+        } catch (DuplicateKeyException e) {
+            savepoint.executeWithoutResult(status -> write.run());
+        }
+    }
+}
