@@ -1,0 +1,66 @@
+-- Synthetic support history for the analytics scale benchmark (PostgreSQL):
+-- 1,000,000 conversations over 180 days, 5,000,000 messages, and the analytics projection and
+-- daily rollups built set-wise from them (the application keeps the same tables incrementally).
+\set ON_ERROR_STOP on
+SET synchronous_commit = off;
+
+TRUNCATE analytics_daily, analytics_daily_reason, analytics_daily_duration, analytics_conversation, message, conversation CASCADE;
+
+INSERT INTO conversation (id, channel, status, priority, category, subject, created_at, updated_at,
+                          first_response_at, escalated_at, resolved_at, escalation_reason)
+SELECT md5(i::text)::uuid,
+       (ARRAY['web','web','web','email','sms'])[1 + i % 5],
+       (ARRAY['AI_RESOLVED','AI_RESOLVED','RESOLVED','ESCALATED','CLOSED'])[1 + (i / 7) % 5],
+       'MEDIUM', 'orders',
+       'Question ' || (i % 300) || ' about my order',
+       ts, ts, ts + ((i % 600) * interval '1 second'),
+       CASE WHEN (i / 7) % 5 IN (2, 3, 4) THEN ts + interval '1 minute' END,
+       CASE WHEN (i / 7) % 5 IN (0, 1, 2) THEN ts + ((i % 7200) * interval '1 second') END,
+       CASE WHEN (i / 7) % 5 IN (2, 3, 4) THEN (ARRAY['LOW_CONFIDENCE','HUMAN_REQUESTED','FRUSTRATION','NO_KNOWLEDGE'])[1 + i % 4] END
+FROM (SELECT i, timestamptz '2026-11-20 12:00:00+00' - (i % 180) * interval '1 day' - (i % 43200) * interval '1 second' AS ts
+      FROM generate_series(1, 1000000) AS i) AS g;
+
+INSERT INTO message (id, conversation_id, author_type, body, internal, created_at)
+SELECT md5('m' || j::text)::uuid, md5(((j - 1) / 5 + 1)::text)::uuid,
+       (ARRAY['CUSTOMER','ASSISTANT','CUSTOMER','AGENT','CUSTOMER'])[1 + (j - 1) % 5],
+       'Message ' || j, FALSE, timestamptz '2026-11-20 12:00:00+00' - (((j - 1) / 5 + 1) % 180) * interval '1 day'
+FROM generate_series(1, 5000000) AS j;
+
+INSERT INTO analytics_conversation (conversation_id, channel, created_at, created_day, messages, customer_messages,
+        first_question, unanswered_question, ai_answered, escalated, escalation_reason, first_response_seconds,
+        resolution_seconds, csat, tokens, cost_usd)
+SELECT c.id, c.channel, c.created_at, CAST(c.created_at AT TIME ZONE 'UTC' AS DATE), 5, 3, c.subject,
+       CASE WHEN c.escalation_reason IN ('LOW_CONFIDENCE', 'NO_KNOWLEDGE') THEN c.subject END,
+       c.status IN ('AI_RESOLVED', 'CLOSED'), c.escalated_at IS NOT NULL, c.escalation_reason,
+       CAST(EXTRACT(EPOCH FROM c.first_response_at - c.created_at) AS BIGINT),
+       CAST(EXTRACT(EPOCH FROM c.resolved_at - c.created_at) AS BIGINT),
+       CASE WHEN c.status IN ('RESOLVED', 'CLOSED') THEN 1 + abs(hashtext(c.id::text)) % 5 END, 0, 0
+FROM conversation c;
+
+INSERT INTO analytics_daily (report_day, channel, conversations, messages, ai_resolved, escalated,
+                             csat_1, csat_2, csat_3, csat_4, csat_5, tokens, cost_usd)
+SELECT created_day, channel, COUNT(*), SUM(messages),
+       SUM(CASE WHEN ai_answered AND NOT escalated THEN 1 ELSE 0 END), SUM(CASE WHEN escalated THEN 1 ELSE 0 END),
+       SUM(CASE WHEN csat = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN csat = 2 THEN 1 ELSE 0 END),
+       SUM(CASE WHEN csat = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN csat = 4 THEN 1 ELSE 0 END),
+       SUM(CASE WHEN csat = 5 THEN 1 ELSE 0 END), SUM(tokens), SUM(cost_usd)
+FROM analytics_conversation GROUP BY created_day, channel;
+
+INSERT INTO analytics_daily_reason (report_day, channel, reason, escalations)
+SELECT created_day, channel, escalation_reason, COUNT(*) FROM analytics_conversation
+WHERE escalated GROUP BY created_day, channel, escalation_reason;
+
+INSERT INTO analytics_daily_duration (report_day, channel, metric, bucket, n, seconds)
+SELECT created_day, channel, 'first_response', CAST(floor(ln(1 + first_response_seconds) / ln(1.1)) AS INT), COUNT(*),
+       SUM(first_response_seconds)
+FROM analytics_conversation WHERE first_response_seconds IS NOT NULL
+GROUP BY 1, 2, 3, 4
+UNION ALL
+SELECT created_day, channel, 'resolution', CAST(floor(ln(1 + resolution_seconds) / ln(1.1)) AS INT), COUNT(*),
+       SUM(resolution_seconds)
+FROM analytics_conversation WHERE resolution_seconds IS NOT NULL
+GROUP BY 1, 2, 3, 4;
+
+ANALYZE;
+SELECT (SELECT COUNT(*) FROM conversation) AS conversations, (SELECT COUNT(*) FROM message) AS messages,
+       (SELECT COUNT(*) FROM analytics_daily) AS rollup_rows;
