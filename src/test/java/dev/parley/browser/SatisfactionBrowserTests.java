@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.parley.analytics.AnalyticsFilter;
 import dev.parley.analytics.AnalyticsReports;
@@ -17,45 +16,22 @@ import dev.parley.conversation.Conversations;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A customer rates a resolved conversation in the widget, and the rating shows up in analytics. */
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SatisfactionBrowserTests {
+class SatisfactionBrowserTests extends BrowserTestSupport {
 
     private static final LocatorAssertions.IsVisibleOptions VISIBLE = new LocatorAssertions.IsVisibleOptions()
             .setTimeout(15_000);
 
-    @LocalServerPort
-    int port;
     @Autowired
     Conversations conversations;
     @Autowired
     AnalyticsReports reports;
 
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void launch() {
-        playwright = Playwright.create();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    void close() {
-        browser.close();
-        playwright.close();
-    }
 
     @Test
     void aCustomerRatesAResolvedConversationAndAnalyticsCountsIt() {
@@ -65,7 +41,7 @@ class SatisfactionBrowserTests {
 
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
-            page.navigate("http://localhost:" + port + "/demo");
+            page.navigate(url("/demo"));
             page.getByTestId("parley-bubble").click();
             page.getByTestId("parley-input").fill("My jacket zipper broke after a week");
             page.getByTestId("parley-send").click();

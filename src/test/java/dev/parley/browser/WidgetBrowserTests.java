@@ -6,59 +6,31 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.Conversations;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The widget on the demo page, in real headless Chromium. */
-@Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "parley.widget.allowed-origins=http://localhost:*,http://127.0.0.1:*")
-class WidgetBrowserTests {
+class WidgetBrowserTests extends BrowserTestSupport {
 
     private static final LocatorAssertions.ContainsTextOptions WAIT = new LocatorAssertions.ContainsTextOptions()
             .setTimeout(15_000);
 
-    @LocalServerPort
-    int port;
     @Autowired
     Conversations conversations;
 
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void launch() {
-        playwright = Playwright.create();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void aCustomerAsksGetsAReplyAndSeesTheHistoryAfterAReload() {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
-            page.navigate("http://127.0.0.1:" + port + "/demo");
+            page.navigate(url("/demo"));
             page.getByTestId("parley-bubble").click();
             page.getByTestId("parley-input").fill("Where is my order 4711?");
             page.getByTestId("parley-send").click();
@@ -82,7 +54,7 @@ class WidgetBrowserTests {
     void anAgentsReplyArrivesLiveWithoutReloadAndIsRenderedAsText() {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
-            page.navigate("http://127.0.0.1:" + port + "/demo");
+            page.navigate(url("/demo"));
             page.getByTestId("parley-bubble").click();
             page.getByTestId("parley-input").fill("I need help with a broken zipper");
             page.getByTestId("parley-input").press("Enter");
@@ -104,7 +76,7 @@ class WidgetBrowserTests {
     void worksOnAPhoneSizedViewportAndClosesWithEscape() {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 667))) {
             Page page = context.newPage();
-            page.navigate("http://127.0.0.1:" + port + "/demo");
+            page.navigate(url("/demo"));
             page.getByTestId("parley-bubble").click();
             Locator panel = page.getByRole(com.microsoft.playwright.options.AriaRole.DIALOG);
             assertThat(panel).isVisible();

@@ -21,12 +21,11 @@ public class InMemoryRateLimiter implements RateLimiter {
     @Override
     public Duration hit(String key, int limit, Duration window) {
         long now = clock.millis();
-        long windowMillis = window.toMillis();
-        long start = now - now % windowMillis;
-        Window current = windows.compute(key, (k, w) -> w == null || w.start() != start
-                ? new Window(start, windowMillis, 1) : new Window(start, windowMillis, w.count() + 1));
+        FixedWindow fixed = FixedWindow.containing(now, window);
+        Window current = windows.compute(key, (k, w) -> w == null || w.start() != fixed.start()
+                ? new Window(fixed.start(), fixed.length(), 1) : new Window(fixed.start(), fixed.length(), w.count() + 1));
         sweepSometimes(now);
-        return current.count() > limit ? Duration.ofMillis(start + windowMillis - now) : Duration.ZERO;
+        return current.count() > limit ? fixed.remaining(now) : Duration.ZERO;
     }
 
     private void sweepSometimes(long now) {

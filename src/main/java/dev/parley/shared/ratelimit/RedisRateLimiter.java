@@ -18,13 +18,12 @@ public class RedisRateLimiter implements RateLimiter {
     @Override
     public Duration hit(String key, int limit, Duration window) {
         long now = clock.millis();
-        long windowMillis = window.toMillis();
-        long start = now - now % windowMillis;
-        String redisKey = "parley:rate:" + key + ":" + start;
+        FixedWindow fixed = FixedWindow.containing(now, window);
+        String redisKey = "parley:rate:" + key + ":" + fixed.start();
         Long count = redis.opsForValue().increment(redisKey);
         if (count != null && count == 1) {
             redis.expire(redisKey, window.plusSeconds(1));
         }
-        return count != null && count > limit ? Duration.ofMillis(start + windowMillis - now) : Duration.ZERO;
+        return count != null && count > limit ? fixed.remaining(now) : Duration.ZERO;
     }
 }
