@@ -8,7 +8,8 @@ public class LlmException extends RuntimeException {
 
     public enum Kind {
         RATE_LIMITED(true), SERVER_ERROR(true), TIMEOUT(true), NETWORK(true),
-        INVALID_RESPONSE(false), REJECTED(false), CIRCUIT_OPEN(false), STREAM_BROKEN(false), UNKNOWN(false);
+        INVALID_RESPONSE(false), REJECTED(false), CIRCUIT_OPEN(false), STREAM_BROKEN(false), UNSAFE_OUTPUT(false),
+        NOT_CONFIGURED(false), UNKNOWN(false);
 
         private final boolean retryable;
 
