@@ -89,7 +89,8 @@ public class LlmUsage {
                        COALESCE(SUM(input_tokens), 0) AS input_tokens,
                        COALESCE(SUM(output_tokens), 0) AS output_tokens,
                        COALESCE(SUM(cost_usd), 0) AS cost_usd
-                FROM llm_usage """ + where)
+                FROM llm_usage
+                """ + where)
                 .params(params)
                 .query((rs, row) -> new Totals(rs.getLong("calls"), rs.getLong("cached_calls"),
                         rs.getLong("input_tokens"), rs.getLong("output_tokens"),

@@ -22,4 +22,9 @@ public final class ProviderSettings {
                 Map.of(endpoint.model(), new LlmSettings.Price(new BigDecimal("0.15"), new BigDecimal("0.60"))),
                 false, new LlmSettings.Cache(true, 100, Duration.ofHours(1)), resilience);
     }
+
+    /** The real OpenAI-compatible factory, for tests outside this package. */
+    public static dev.parley.assistant.llm.LlmProviderFactory openAiFactory() {
+        return new OpenAiProviderFactory();
+    }
 }
