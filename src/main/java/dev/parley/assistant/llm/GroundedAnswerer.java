@@ -38,6 +38,11 @@ public class GroundedAnswerer {
         this.guard = new OutputGuard(prompt.system());
     }
 
+    /** Whether a generative provider is configured; with {@code provider: offline} the pipeline skips this step. */
+    public boolean enabled() {
+        return providers.active().isPresent();
+    }
+
     /** Decides with one blocking call. */
     public GroundedDecision answer(GroundedQuestion question) {
         return decide(question, false);
