@@ -51,6 +51,11 @@ final class Decisions {
         };
     }
 
+    /** A question asked before anything else the customer said, so its answer does not depend on context. */
+    static boolean standalone(GroundedQuestion question) {
+        return question.history().stream().noneMatch(message -> message.authorType() == AuthorType.CUSTOMER);
+    }
+
     /** The last visible messages as {@code role: text} lines, redacted in the same session. */
     static List<String> historyLines(List<Message> history, PiiRedactor.Session session) {
         List<Message> visible = history.stream()

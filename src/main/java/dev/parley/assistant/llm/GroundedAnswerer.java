@@ -69,8 +69,10 @@ public class GroundedAnswerer {
         String text = session.redact(question.question());
         String language = languages.detect(question.question()).map(CustomerLanguage::displayName)
                 .orElse("the language of the customer's message");
-        String key = AnswerCache.key(text, question.knowledgeVersion(), language);
-        Optional<GroundedDecision> cached = cache.find(key);
+        // a follow-up ("and how long does that take?") means something else in another conversation
+        String key = Decisions.standalone(question) ? AnswerCache.key(text, question.knowledgeVersion(), language)
+                : null;
+        Optional<GroundedDecision> cached = key == null ? Optional.empty() : cache.find(key);
         if (cached.isPresent()) {
             usage.record(question, "answer", provider, TokenUsage.NONE, true);
             GroundedDecision hit = Decisions.restored(cached.get(), session, true);
@@ -83,7 +85,9 @@ public class GroundedAnswerer {
                 Decisions.historyLines(question.history(), session), question.articles(), language));
         var stream = new AnswerStream(guard, delta -> preview.token(question, delta));
         GroundedDecision decision = generate(question, provider, request, streaming ? stream : null);
-        cache.put(key, decision);
+        if (key != null) {
+            cache.put(key, decision);
+        }
         if (streaming && stream.previewed() && !(decision instanceof Answered)) {
             preview.cancel(question);
         }

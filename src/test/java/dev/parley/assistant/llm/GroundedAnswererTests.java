@@ -165,6 +165,19 @@ class GroundedAnswererTests {
     }
 
     @Test
+    void aFollowUpQuestionIsNeverAnsweredFromTheCache() {
+        modelAnswers(OpenAiWire.decision(true, List.of("kb-refund"), "About 5 business days."));
+        var history = List.of(fixture.message(AuthorType.CUSTOMER, "Where is my refund?"));
+
+        for (int i = 0; i < 2; i++) {
+            fixture.answerer.answer(new GroundedQuestion(fixture.conversationId, java.util.UUID.randomUUID(),
+                    "How long does that take?", history, List.of(LlmFixture.REFUND), 0.8, 7));
+        }
+
+        fixture.server.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+    }
+
+    @Test
     void failsHonestlyWhenNoProviderIsConfigured() {
         var offline = new LlmProviders(TestSettings.offline(false), List.of());
 
