@@ -9,24 +9,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-class LlmUsageTests {
+/** Usage persistence, run on H2 and on PostgreSQL with the same migration. */
+abstract class LlmUsageContract {
 
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
 
     private final MovableClock clock = new MovableClock(T0);
     private final LlmUsage usage;
 
-    LlmUsageTests() {
-        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:usage-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/llm").load().migrate();
-        usage = new LlmUsage(JdbcClient.create(dataSource), TestSettings.offline(false), clock);
+    LlmUsageContract() {
+        usage = new LlmUsage(JdbcClient.create(migratedDataSource()), TestSettings.offline(false), clock);
     }
+
+    /** A fresh database with the llm migrations applied. */
+    protected abstract javax.sql.DataSource migratedDataSource();
 
     @Test
     void pricesCallsFromTheTablePerMillionTokens() {
