@@ -62,13 +62,30 @@ class ProviderHttpClient implements HttpClient {
                     }
                     listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.statusCode())
                             .headers(response.headers().map()).build());
-                    parser.parse(body, listener);
+                    // the JDK's request timeout ends at the headers; a stream that stalls later is cut here
+                    Thread watchdog = Thread.ofVirtual().start(() -> closeAfter(readTimeout, body));
+                    try {
+                        parser.parse(body, listener);
+                    } finally {
+                        watchdog.interrupt();
+                    }
                     listener.onClose();
                 }
             } catch (Exception e) {
                 listener.onError(e);
             }
         });
+    }
+
+    private static void closeAfter(Duration timeout, InputStream body) {
+        try {
+            Thread.sleep(timeout);
+            body.close();
+        } catch (InterruptedException finished) {
+            // the stream ended in time
+        } catch (IOException ignored) {
+            // already closed
+        }
     }
 
     private java.net.http.HttpRequest toJdk(HttpRequest request) {

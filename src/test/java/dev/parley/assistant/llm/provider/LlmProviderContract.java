@@ -195,6 +195,20 @@ abstract class LlmProviderContract {
     }
 
     @Test
+    void givesUpOnAStreamThatStalls() {
+        server.stubFor(chatCall(true).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", streamContentType())
+                .withBody(streamBody(List.of("Use ", "the reset ", "link."), 30, 5))
+                .withChunkedDribbleDelay(4, 8_000)));
+
+        long started = System.nanoTime();
+        var failure = catchThrowableOfType(LlmException.class, () -> provider.stream(question(), delta -> { }));
+
+        assertThat(failure.kind()).isIn(LlmException.Kind.TIMEOUT, LlmException.Kind.NETWORK);
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(6_000);
+    }
+
+    @Test
     void opensTheCircuitAfterRepeatedFailuresAndStopsCalling() {
         server.stubFor(chatCall(false).willReturn(aResponse().withStatus(500).withBody("down")));
         catchThrowableOfType(LlmException.class, () -> provider.complete(question()));
