@@ -1,0 +1,46 @@
+package dev.parley.assistant.llm;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Why a provider call failed; {@link #retryable()} says whether trying again may help. */
+public class LlmException extends RuntimeException {
+
+    public enum Kind {
+        RATE_LIMITED(true), SERVER_ERROR(true), TIMEOUT(true), NETWORK(true),
+        INVALID_RESPONSE(false), REJECTED(false), CIRCUIT_OPEN(false), STREAM_BROKEN(false), UNSAFE_OUTPUT(false),
+        NOT_CONFIGURED(false), UNKNOWN(false);
+
+        private final boolean retryable;
+
+        Kind(boolean retryable) {
+            this.retryable = retryable;
+        }
+    }
+
+    private final Kind kind;
+    private final Duration retryAfter;
+
+    public LlmException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.retryAfter = retryAfter;
+    }
+
+    public LlmException(Kind kind, String message) {
+        this(kind, message, null, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The wait the provider asked for (HTTP {@code Retry-After}), if it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    public boolean retryable() {
+        return kind.retryable;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.parley.assistant.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class AnswerCacheTests {
+
+    private static final GroundedDecision ANSWER = new GroundedDecision.Answered("Use the link.", 0.8, List.of(), false);
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-20T10:00:00Z"));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    private AnswerCache cache(int maxEntries) {
+        var base = TestSettings.offline(false);
+        var settings = new LlmSettings(base.provider(), null, null, null, base.persona(), base.prices(), false,
+                new LlmSettings.Cache(true, maxEntries, Duration.ofHours(1)), base.resilience());
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        return new AnswerCache(settings, clock, meters);
+    }
+
+    @Test
+    void theKeyIgnoresCaseSpacingAndPunctuationButNotVersionOrLanguage() {
+        String key = AnswerCache.key("How do I reset my password?", 7, "English");
+
+        assertThat(AnswerCache.key("  how do i RESET my password ", 7, "English")).isEqualTo(key);
+        assertThat(AnswerCache.key("How do I reset my password?", 8, "English")).isNotEqualTo(key);
+        assertThat(AnswerCache.key("How do I reset my password?", 7, "German")).isNotEqualTo(key);
+        assertThat(AnswerCache.key("How do I reset my [EMAIL_1]?", 7, "English"))
+                .isNotEqualTo(AnswerCache.key("How do I reset my [CARD_1]?", 7, "English"));
+    }
+
+    @Test
+    void entriesExpireAfterTheirTimeToLive() {
+        var cache = cache(10);
+        cache.put("k", ANSWER);
+
+        now.set(now.get().plus(Duration.ofMinutes(59)));
+        assertThat(cache.find("k")).contains(ANSWER);
+        now.set(now.get().plus(Duration.ofMinutes(2)));
+        assertThat(cache.find("k")).isEmpty();
+    }
+
+    @Test
+    void evictsTheLeastRecentlyUsedEntryWhenFull() {
+        var cache = cache(2);
+        cache.put("a", ANSWER);
+        cache.put("b", ANSWER);
+        cache.find("a");
+        cache.put("c", ANSWER);
+
+        assertThat(cache.find("b")).isEmpty();
+        assertThat(cache.find("a")).isPresent();
+        assertThat(cache.find("c")).isPresent();
+    }
+
+    @Test
+    void neverCachesAFailure() {
+        var cache = cache(10);
+        cache.put("k", new GroundedDecision.Failed(LlmException.Kind.TIMEOUT, "slow"));
+
+        assertThat(cache.find("k")).isEmpty();
+        assertThat(meters.counter("parley.assistant.cache", "result", "miss").count()).isEqualTo(1);
+    }
+}
