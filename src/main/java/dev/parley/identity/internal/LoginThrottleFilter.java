@@ -1,0 +1,39 @@
+package dev.parley.identity.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Refuses a sign-in attempt with 429 while its IP or account has too many recent failures. */
+public class LoginThrottleFilter extends OncePerRequestFilter {
+
+    private final LoginThrottle throttle;
+
+    public LoginThrottleFilter(LoginThrottle throttle) {
+        this.throttle = throttle;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Duration> blocked = throttle.blockedFor(request.getRemoteAddr(), request.getParameter("username"));
+        if (blocked.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long seconds = Math.max(1, blocked.get().toSeconds());
+        response.setHeader("Retry-After", Long.toString(seconds));
+        ProblemResponses.write(response, 429, "Too many sign-in attempts",
+                "Too many failed sign-ins. Try again in " + Math.max(1, (seconds + 59) / 60) + " minute(s).");
+    }
+}
