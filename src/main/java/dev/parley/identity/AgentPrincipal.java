@@ -45,6 +45,16 @@ public final class AgentPrincipal implements UserDetails, CredentialsContainer {
         return role.atLeast(other);
     }
 
+    /** For templates: may manage canned replies and reassign anyone's conversations. */
+    public boolean isSupervisor() {
+        return role.atLeast(Role.SUPERVISOR);
+    }
+
+    /** For templates: may manage agents, teams and settings. */
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
     public Actor actor() {
         return new Actor(id, email, role);
     }
