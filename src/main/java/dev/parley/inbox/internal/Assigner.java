@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +29,8 @@ public class Assigner {
             .comparingLong(AgentCapacity.Slot::free).reversed()
             .thenComparing(AgentCapacity.Slot::lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(AgentCapacity.Slot::agentId);
+
+    private static final int LOCK_ATTEMPTS = 5;
 
     public record Assignment(UUID conversationId, UUID agentId, String agentName) {
     }
@@ -70,12 +73,31 @@ public class Assigner {
 
     /** Assigns waiting conversations, oldest first, while online agents have free capacity. */
     public List<Assignment> drain() {
-        List<Assignment> done = tx.execute(status -> {
+        List<Assignment> done = retryingOnLockTimeout(() -> tx.execute(status -> {
             queue.lockAssignment();
             return assignWaiting();
-        });
+        }));
         notifier.queueMoved(done);
         return done;
+    }
+
+    /** Waiting for the assignment lock can time out (H2 gives up after a second); the work is simply redone. */
+    private static <T> T retryingOnLockTimeout(java.util.function.Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == LOCK_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
@@ -83,13 +105,14 @@ public class Assigner {
      * ahead of newer ones (by when they first waited), then reassigns what capacity allows.
      */
     public List<Assignment> release(UUID agentId) {
-        tx.executeWithoutResult(status -> {
+        retryingOnLockTimeout(() -> tx.execute(status -> {
             queue.lockAssignment();
             for (Conversation c : queries.assignedTo(agentId, AgentCapacity.NEEDS_PERSON)) {
                 conversations.update(c.id(), ConversationChanges.assignee(null));
                 queue.add(c.id(), waitingSince(c));
             }
-        });
+            return null;
+        }));
         return drain();
     }
 
