@@ -1,5 +1,7 @@
 package dev.parley.identity;
 
+import dev.parley.identity.internal.AgentRepository;
+import dev.parley.identity.internal.AgentSessionRefreshFilter;
 import dev.parley.identity.internal.ApiTokenFilter;
 import dev.parley.identity.internal.LoginThrottle;
 import dev.parley.identity.internal.LoginThrottleFilter;
@@ -14,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -43,7 +46,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle,
-            SignInHandlers signIn) throws Exception {
+            SignInHandlers signIn, AgentRepository agents) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher publicPaths = new OrRequestMatcher(java.util.Arrays.stream(PUBLIC)
                 .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
@@ -66,6 +69,7 @@ class SecurityConfiguration {
                 .cors(Customizer.withDefaults())
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new AgentSessionRefreshFilter(agents), AuthorizationFilter.class)
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor((request, response, ex) -> ProblemResponses.write(response,
                                 401, "Unauthorized", "Sign in or send Authorization: Bearer <API token>"), api)

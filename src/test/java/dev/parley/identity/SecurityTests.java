@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -183,6 +184,34 @@ class SecurityTests {
         mvc.perform(post("/login").with(fromNewIp()).with(csrf()).param("username", agent.email())
                         .param("password", TestAgents.PASSWORD))
                 .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void sessionsFollowDeactivationAndRoleChangesAtOnce() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(fromNewIp()).with(csrf())
+                        .param("username", agent.email()).param("password", TestAgents.PASSWORD))
+                .andExpect(redirectedUrl("/inbox")).andReturn().getRequest().getSession();
+        mvc.perform(get("/inbox").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/admin/agents").session(session)).andExpect(status().isForbidden());
+
+        agents.update(Actor.SYSTEM, agent.id(), new AgentChanges(null, Role.ADMIN, null, null, false, null));
+        mvc.perform(get("/admin/agents").session(session)).andExpect(status().isOk());
+
+        agents.update(Actor.SYSTEM, agent.id(), new AgentChanges(null, Role.AGENT, false, null, false, null));
+        mvc.perform(get("/inbox").session(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void browsersGetAReadable429Page() throws Exception {
+        RequestPostProcessor ip = fromNewIp();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").with(ip).with(csrf()).param("username", "ghost@test.local").param("password", "nope nope"));
+        }
+        mvc.perform(post("/login").with(ip).with(csrf()).accept(MediaType.TEXT_HTML)
+                        .param("username", "ghost@test.local").param("password", "nope nope"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Too many failed sign-ins")));
     }
 
     private static RequestPostProcessor fromNewIp() {

@@ -34,7 +34,17 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         }
         long seconds = Math.max(1, blocked.get().toSeconds());
         response.setHeader("Retry-After", Long.toString(seconds));
-        ProblemResponses.write(response, 429, "Too many sign-in attempts",
-                "Too many failed sign-ins. Try again in " + Math.max(1, (seconds + 59) / 60) + " minute(s).");
+        String detail = "Too many failed sign-ins. Try again in " + Math.max(1, (seconds + 59) / 60) + " minute(s).";
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.contains("text/html")) {
+            response.setStatus(429);
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many "
+                    + "sign-in attempts</title><link rel=\"stylesheet\" href=\"/css/dashboard.css\"></head><body>"
+                    + "<main class=\"card narrow\"><h1>Too many sign-in attempts</h1><p role=\"alert\">" + detail
+                    + "</p><p><a href=\"/login\">Back to sign in</a></p></main></body></html>");
+            return;
+        }
+        ProblemResponses.write(response, 429, "Too many sign-in attempts", detail);
     }
 }
