@@ -54,6 +54,15 @@ class ConversationApiTests {
     @Autowired
     RealtimeBus bus;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** Nobody online, so escalations stay unassigned and the role rules below are about these agents only. */
+    @org.junit.jupiter.api.BeforeEach
+    void nobodyOnline() {
+        jdbc.sql("UPDATE agent_presence SET status = 'OFFLINE', manual = TRUE").update();
+    }
+
     @Test
     void listsFindsAndFiltersConversations() throws Exception {
         AgentPrincipal agent = principal(Role.AGENT);

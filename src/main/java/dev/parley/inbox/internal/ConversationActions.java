@@ -74,12 +74,12 @@ public class ConversationActions {
     @Transactional
     public Conversation assign(AgentPrincipal me, UUID id, UUID agentId) {
         Conversation c = conversations.get(id);
+        if (agentId != null && agents.find(agentId).filter(Agent::active).isEmpty()) {
+            throw ApiException.badRequest("Agent " + agentId + " does not exist or is deactivated");
+        }
         boolean ownOrFree = c.assigneeId() == null || c.assigneeId().equals(me.id());
         if (!ownOrFree && !me.isAtLeast(Role.SUPERVISOR)) {
             throw ApiException.forbidden("Only supervisors reassign conversations assigned to someone else");
-        }
-        if (agentId != null && agents.find(agentId).filter(Agent::active).isEmpty()) {
-            throw ApiException.badRequest("Agent " + agentId + " does not exist or is deactivated");
         }
         if (Objects.equals(c.assigneeId(), agentId)) {
             return c;
