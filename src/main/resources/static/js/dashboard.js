@@ -47,7 +47,7 @@
     };
 
     if (page === 'inbox') {
-        ['conversation', 'escalated', 'status', 'updated', 'message', 'read'].forEach(type =>
+        ['conversation', 'escalated', 'status', 'updated', 'message', 'read', 'queue', 'presence'].forEach(type =>
             events.addEventListener(type, () => refresh('#inbox-body')));
     }
 

@@ -11,8 +11,16 @@ public class WaitingQueue {
 
     private final QueueEstimates estimates;
 
-    WaitingQueue(QueueEstimates estimates) {
+    private final dev.parley.inbox.internal.QueueRepository queue;
+
+    WaitingQueue(QueueEstimates estimates, dev.parley.inbox.internal.QueueRepository queue) {
         this.estimates = estimates;
+        this.queue = queue;
+    }
+
+    /** How many conversations wait for an agent. */
+    public int length() {
+        return queue.ordered().size();
     }
 
     /** The conversation's place in the queue; empty when it is not waiting (assigned, or never escalated). */

@@ -8,6 +8,8 @@ import dev.parley.conversation.Priority;
 import dev.parley.identity.Agent;
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.identity.Agents;
+import dev.parley.inbox.AgentAvailability;
+import dev.parley.inbox.WaitingQueue;
 import dev.parley.inbox.internal.InboxQuery;
 import dev.parley.inbox.internal.InboxView;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,11 +33,16 @@ class InboxController {
 
     private final ConversationQueries queries;
     private final Agents agents;
+    private final WaitingQueue queue;
+    private final AgentAvailability availability;
     private final Clock clock;
 
-    InboxController(ConversationQueries queries, Agents agents, Clock clock) {
+    InboxController(ConversationQueries queries, Agents agents, WaitingQueue queue, AgentAvailability availability,
+            Clock clock) {
         this.queries = queries;
         this.agents = agents;
+        this.queue = queue;
+        this.availability = availability;
         this.clock = clock;
     }
 
@@ -64,6 +71,8 @@ class InboxController {
             counts.put(v.key(), queries.count(v.narrow(filter, me.id())));
         }
         model.addAttribute("currentView", view.key());
+        model.addAttribute("queueLength", queue.length());
+        model.addAttribute("agentsOnline", availability.onlineCount());
         model.addAttribute("counts", counts);
         model.addAttribute("rows", result.map(s -> InboxRow.of(s, names.get(s.conversation().assigneeId()), now)));
         model.addAttribute("agents", agents.all().stream().filter(Agent::active).toList());
