@@ -10,6 +10,11 @@
         }
     });
 
+    // A background request found the session gone: reload, which leads to the sign-in page.
+    document.addEventListener('htmx:responseError', event => {
+        if (event.detail.xhr.status === 401) location.reload();
+    });
+
     function post(url, params) {
         const headers = {'Content-Type': 'application/x-www-form-urlencoded'};
         if (csrfToken && csrfHeader) {
@@ -41,6 +46,8 @@
     events.onerror = () => {
         document.body.dataset.live = 'false';
         if (indicator) indicator.textContent = 'reconnecting…';
+        // The browser retries by itself unless the server refused (e.g. signed out): then reload the page.
+        if (events.readyState === EventSource.CLOSED) setTimeout(() => location.reload(), 5000);
     };
     const data = event => {
         try { return JSON.parse(event.data); } catch (e) { return {}; }

@@ -20,7 +20,10 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -53,6 +56,15 @@ class SecurityConfiguration {
         // Bearer-authenticated calls carry no ambient credentials, so CSRF cannot apply to them;
         // a browser calling /api/** with its session cookie still has to send the CSRF token.
         RequestMatcher bearer = request -> request.getHeader("Authorization") != null;
+        // Background requests (htmx fragments, the live stream, API calls) answer 401 instead of a login page,
+        // and are never replayed after sign-in: only a page the agent actually opened is.
+        RequestMatcher background = new OrRequestMatcher(api,
+                PathPatternRequestMatcher.withDefaults().matcher("/dashboard/events"),
+                request -> request.getHeader("HX-Request") != null);
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setRequestMatcher(new AndRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(background)));
         return http
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
@@ -70,9 +82,10 @@ class SecurityConfiguration {
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AgentSessionRefreshFilter(agents), AuthorizationFilter.class)
+                .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor((request, response, ex) -> ProblemResponses.write(response,
-                                401, "Unauthorized", "Sign in or send Authorization: Bearer <API token>"), api)
+                                401, "Unauthorized", "Sign in or send Authorization: Bearer <API token>"), background)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor((request, response, ex) -> ProblemResponses.write(response,

@@ -40,6 +40,8 @@ class SecurityTests {
     void anonymousPagesRedirectToTheLoginPage() throws Exception {
         mvc.perform(get("/inbox")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/admin/agents")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/dashboard/events")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/inbox/list").header("HX-Request", "true")).andExpect(status().isUnauthorized());
         mvc.perform(get("/login")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
     }

@@ -112,7 +112,7 @@ class InboxPageTests {
     void theLiveStreamIsForSignedInAgents() throws Exception {
         AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
         mvc.perform(get("/dashboard/events").with(user(agent))).andExpect(request().asyncStarted());
-        mvc.perform(get("/dashboard/events")).andExpect(status().isFound());
+        mvc.perform(get("/dashboard/events")).andExpect(status().isUnauthorized());
     }
 
     private UUID conversationSaying(String text) {
