@@ -88,8 +88,11 @@ class DashboardBrowserTests {
 
     @Test
     void agentSeesAnEscalationArriveLiveAndTheCustomerGetsTheReplyLive() throws Exception {
-        // Only our agent may be online, so the escalation is assigned to them.
+        // Only our agent may be online and nothing else may wait, so the escalation is assigned to them.
         jdbc.sql("UPDATE agent_presence SET status = 'OFFLINE', manual = TRUE").update();
+        jdbc.sql("UPDATE conversation SET status = 'CLOSED' WHERE status IN ('ESCALATED', 'IN_PROGRESS', 'WAITING_CUSTOMER', 'OPEN')")
+                .update();
+        jdbc.sql("DELETE FROM waiting_queue").update();
         Agent agent = TestAgents.create(agents, Role.AGENT, 5);
         Agent supervisor = TestAgents.create(agents, Role.SUPERVISOR, 0);
 
