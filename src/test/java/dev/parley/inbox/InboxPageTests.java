@@ -59,6 +59,7 @@ class InboxPageTests {
                         not(containsString("<script>alert(1)</script>")),
                         containsString("LOW_CONFIDENCE"),
                         containsString("data-view=\"escalated\""),
+                        org.hamcrest.Matchers.matchesPattern("(?s).*class=\"count\">\\d+</span>.*"),
                         containsString(id.toString()))));
         mvc.perform(get("/inbox/list").param("view", "escalated").param("q", marker).with(user(agent)))
                 .andExpect(status().isOk())
