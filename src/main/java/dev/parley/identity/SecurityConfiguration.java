@@ -73,7 +73,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**", "/api/v1/agents", "/api/v1/agents/**", "/api/v1/audit",
                                 "/api/v1/audit/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/knowledge/**").hasRole("SUPERVISOR")
-                        .requestMatchers(HttpMethod.POST, "/inbox/canned", "/inbox/canned/**").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/inbox/canned", "/inbox/canned/**", "/inbox/team/**")
+                                .hasRole("SUPERVISOR")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(signIn).failureHandler(signIn))
                 .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signIn).logoutSuccessUrl("/login?logout"))

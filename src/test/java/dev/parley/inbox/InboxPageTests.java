@@ -110,6 +110,20 @@ class InboxPageTests {
     }
 
     @Test
+    void supervisorsSetAnAgentOfflineAndAgentsMayNot() throws Exception {
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        AgentPrincipal supervisor = TestAgents.principal(TestAgents.create(agents, Role.SUPERVISOR));
+        mvc.perform(get("/inbox/team").with(user(agent))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(agent.id().toString())));
+        mvc.perform(post("/inbox/team/" + supervisor.id() + "/presence").with(user(agent)).with(csrf())
+                .param("status", "OFFLINE")).andExpect(status().isForbidden());
+        mvc.perform(post("/inbox/team/" + agent.id() + "/presence").with(user(supervisor)).with(csrf())
+                .param("status", "OFFLINE")).andExpect(redirectedUrl("/inbox/team"));
+        mvc.perform(post("/inbox/team/" + agent.id() + "/presence").with(user(supervisor)).with(csrf())
+                .param("status", "NAPPING")).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void theLiveStreamIsForSignedInAgents() throws Exception {
         AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
         mvc.perform(get("/dashboard/events").with(user(agent))).andExpect(request().asyncStarted());
