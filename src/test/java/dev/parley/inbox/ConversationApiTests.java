@@ -169,6 +169,16 @@ class ConversationApiTests {
                 .andExpect(jsonPath("$.assigneeId").doesNotExist());
     }
 
+    @Test
+    void theApiIsDescribedInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/conversations'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/conversations/{id}'].patch").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/agents'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/audit'].get").exists());
+    }
+
     private MockHttpServletRequestBuilder patchJson(UUID id, String json) {
         return patch("/api/v1/conversations/" + id).contentType(MediaType.APPLICATION_JSON).content(json);
     }

@@ -16,6 +16,8 @@ import dev.parley.realtime.MessagePayload;
 import dev.parley.shared.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
@@ -61,6 +63,15 @@ class ConversationApiController {
     record NewMessage(String text, Boolean internal) {
     }
 
+    /** For the OpenAPI document: every field is optional; null clears assigneeId and teamId. */
+    record ConversationPatch(
+            @Schema(allowableValues = {"OPEN", "AI_RESOLVED", "ESCALATED", "IN_PROGRESS", "WAITING_CUSTOMER",
+                    "RESOLVED", "CLOSED"}) String status,
+            @Schema(allowableValues = {"LOW", "MEDIUM", "HIGH", "URGENT"}) String priority,
+            @Schema(nullable = true) UUID assigneeId,
+            @Schema(nullable = true) UUID teamId) {
+    }
+
     @GetMapping
     @Operation(summary = "List conversations, longest-waiting first",
             description = "view: mine | unassigned | escalated | all (default all); assignee: an agent id, me or none; "
@@ -100,6 +111,8 @@ class ConversationApiController {
     @PatchMapping("/{id}")
     @Transactional
     @Operation(summary = "Change status, priority, assignee or team; send assigneeId or teamId as null to clear")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = ConversationPatch.class)))
     Conversation patch(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id, @RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("The body must be a JSON object");
