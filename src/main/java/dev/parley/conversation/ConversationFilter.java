@@ -23,6 +23,10 @@ public record ConversationFilter(Set<ConversationStatus> statuses, Priority prio
         return new ConversationFilter(newStatuses, priority, channel, assigneeId, unassignedOnly, teamId, text, sort);
     }
 
+    public ConversationFilter withText(String newText) {
+        return new ConversationFilter(statuses, priority, channel, assigneeId, unassignedOnly, teamId, newText, sort);
+    }
+
     public ConversationFilter withAssignee(UUID newAssignee, boolean unassigned) {
         return new ConversationFilter(statuses, priority, channel, newAssignee, unassigned, teamId, text, sort);
     }

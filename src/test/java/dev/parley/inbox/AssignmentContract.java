@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationFilter;
+import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.Customer;
@@ -60,6 +62,8 @@ abstract class AssignmentContract {
     RealtimeBus bus;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ConversationQueries queries;
 
     @BeforeEach
     void startFromAQuietInbox() {
@@ -217,6 +221,29 @@ abstract class AssignmentContract {
             assertThat(seen.stream().filter(e -> e.type().equals("assigned")).findFirst().orElseThrow().data())
                     .containsEntry("agentName", agent.name());
         }
+    }
+
+    @Test
+    void inboxQueriesFilterSearchCountAndFindTheSameCustomer() {
+        String word = "w" + UUID.randomUUID().toString().substring(0, 8);
+        String email = word + "@example.com";
+        Conversation first = conversations.start(new NewConversation("email", new Customer("Lee", email, null),
+                SourceDetails.none(), null)).conversation();
+        conversations.postReply(first.id(), dev.parley.conversation.AuthorType.AGENT, null, "Agent",
+                "100% sure about " + word + "_x", false);
+        Conversation second = conversations.start(new NewConversation("web", new Customer("Lee", email.toUpperCase(), null),
+                SourceDetails.none(), null)).conversation();
+        conversations.escalate(second.id(), EscalationReason.LOW_CONFIDENCE, 0.4);
+
+        var byText = ConversationFilter.all().withText(word + "_x");
+        assertThat(queries.find(byText, 0, 10).items()).extracting(s -> s.conversation().id()).containsExactly(first.id());
+        assertThat(queries.count(ConversationFilter.all().withText("100%_" + word))).isZero();
+        var escalatedByEmail = ConversationFilter.all().withText(email)
+                .withStatuses(Set.of(ConversationStatus.ESCALATED)).withAssignee(null, true);
+        var page = queries.find(escalatedByEmail, 0, 10);
+        assertThat(page.total()).isEqualTo(1);
+        assertThat(page.items().getFirst().conversation().escalationReason()).isEqualTo(EscalationReason.LOW_CONFIDENCE);
+        assertThat(queries.ofSameCustomer(second, 10)).extracting(Conversation::id).containsExactly(first.id());
     }
 
     private Agent online(int capacity) {
