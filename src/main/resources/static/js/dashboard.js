@@ -79,6 +79,9 @@
             const d = data(event);
             if (d.conversationId === conversationId && d.reader === 'CUSTOMER') refresh('#transcript');
         });
+        ['status', 'updated', 'escalated'].forEach(type => events.addEventListener(type, event => {
+            if (data(event).conversationId === conversationId) refresh('#side');
+        }));
         events.addEventListener('typing', event => {
             const d = data(event);
             if (d.conversationId === conversationId && d.author === 'CUSTOMER') showTyping(d.typing !== false);

@@ -138,6 +138,9 @@ class DashboardBrowserTests {
                 assertThat(conversation.locator("#transcript")).containsText("looking at your refund");
                 assertThat(watching.locator("#transcript")).containsText("looking at your refund");
                 assertThat(conversation.locator("#reply-text")).hasValue("");
+                // Replying took the conversation into progress; both side panels follow without a reload.
+                assertThat(conversation.locator("#side-status")).hasText("IN_PROGRESS");
+                assertThat(watching.locator("#side-status")).hasText("IN_PROGRESS");
 
                 // The customer reads it: the agent sees "Seen".
                 long lastSeq = conversations.transcript(id, 0, 100).getLast().seq();

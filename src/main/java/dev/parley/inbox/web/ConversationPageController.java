@@ -56,8 +56,23 @@ class ConversationPageController {
 
     @GetMapping
     String page(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id, Model model) {
-        Conversation c = conversations.get(id);
+        Conversation c = details(id, model);
         transcript(id, model);
+        model.addAttribute("canned", canned.all().stream()
+                .map(r -> new CannedOption(r.shortcut(), r.title(), CannedReplies.render(r.body(), c, me.name())))
+                .toList());
+        return "inbox/conversation";
+    }
+
+    /** The side panel alone: status, priority, assignee, customer; refreshed live when the conversation changes. */
+    @GetMapping("/side")
+    String side(@PathVariable UUID id, Model model) {
+        details(id, model);
+        return "inbox/conversation :: side";
+    }
+
+    private Conversation details(UUID id, Model model) {
+        Conversation c = conversations.get(id);
         List<Agent> all = agents.all();
         Map<UUID, String> names = all.stream().collect(Collectors.toMap(Agent::id, Agent::name));
         model.addAttribute("conversation", c);
@@ -68,10 +83,7 @@ class ConversationPageController {
         model.addAttribute("teams", agents.teams());
         model.addAttribute("others", queries.ofSameCustomer(c, 20));
         model.addAttribute("queueStatus", queue.status(id).orElse(null));
-        model.addAttribute("canned", canned.all().stream()
-                .map(r -> new CannedOption(r.shortcut(), r.title(), CannedReplies.render(r.body(), c, me.name())))
-                .toList());
-        return "inbox/conversation";
+        return c;
     }
 
     @GetMapping("/transcript")
