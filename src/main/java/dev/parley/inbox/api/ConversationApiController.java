@@ -118,11 +118,12 @@ class ConversationApiController {
             throw ApiException.badRequest("The body must be a JSON object");
         }
         conversations.get(id);
-        if (body.has("priority")) {
-            actions.changePriority(me, id, InboxQuery.parsePriority(text(body, "priority")));
-        }
+        // Assignment first: it takes the assignment lock before any conversation row lock (see ADR 0005).
         if (body.has("assigneeId")) {
             actions.assign(me, id, id(body, "assigneeId"));
+        }
+        if (body.has("priority")) {
+            actions.changePriority(me, id, InboxQuery.parsePriority(text(body, "priority")));
         }
         if (body.has("teamId")) {
             actions.assignTeam(me, id, id(body, "teamId"));

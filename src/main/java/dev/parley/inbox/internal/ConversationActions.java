@@ -28,11 +28,13 @@ public class ConversationActions {
     private final Conversations conversations;
     private final Agents agents;
     private final AuditLog audit;
+    private final QueueRepository queue;
 
-    ConversationActions(Conversations conversations, Agents agents, AuditLog audit) {
+    ConversationActions(Conversations conversations, Agents agents, AuditLog audit, QueueRepository queue) {
         this.conversations = conversations;
         this.agents = agents;
         this.audit = audit;
+        this.queue = queue;
     }
 
     /**
@@ -41,6 +43,10 @@ public class ConversationActions {
      */
     @Transactional
     public Message reply(AgentPrincipal me, UUID id, String text, boolean internal) {
+        if (!internal && conversations.get(id).assigneeId() == null) {
+            // Taking the conversation competes with automatic assignment: decide under the same lock, taken first.
+            queue.lockAssignment();
+        }
         Message message = conversations.postReply(id, AuthorType.AGENT, me.id(), me.name(), text, internal);
         Conversation c = conversations.get(id);
         if (!internal && c.assigneeId() == null) {
@@ -73,6 +79,7 @@ public class ConversationActions {
      */
     @Transactional
     public Conversation assign(AgentPrincipal me, UUID id, UUID agentId) {
+        queue.lockAssignment();
         Conversation c = conversations.get(id);
         if (agentId != null && agents.find(agentId).filter(Agent::active).isEmpty()) {
             throw ApiException.badRequest("Agent " + agentId + " does not exist or is deactivated");
