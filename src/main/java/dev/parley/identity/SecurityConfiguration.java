@@ -1,14 +1,37 @@
 package dev.parley.identity;
 
+import dev.parley.identity.internal.AgentRepository;
+import dev.parley.identity.internal.AgentSessionRefreshFilter;
+import dev.parley.identity.internal.ApiTokenFilter;
+import dev.parley.identity.internal.LoginThrottle;
+import dev.parley.identity.internal.LoginThrottleFilter;
+import dev.parley.identity.internal.ProblemResponses;
+import dev.parley.identity.internal.SignInHandlers;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** The security rules. The customer-facing surface is public and guarded by conversation tokens instead. */
+/**
+ * The security rules. The customer-facing surface is public and guarded by conversation tokens instead.
+ * Pages sign in with a form and a session (CSRF on every form); {@code /api/**} also accepts personal API
+ * tokens ({@code Authorization: Bearer pat_...}) and answers 401/403 as problem+json.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -20,14 +43,54 @@ class SecurityConfiguration {
     };
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle,
+            SignInHandlers signIn, AgentRepository agents) throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        RequestMatcher publicPaths = new OrRequestMatcher(java.util.Arrays.stream(PUBLIC)
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+        // Bearer-authenticated calls carry no ambient credentials, so CSRF cannot apply to them;
+        // a browser calling /api/** with its session cookie still has to send the CSRF token.
+        RequestMatcher bearer = request -> request.getHeader("Authorization") != null;
+        // Background requests (htmx fragments, the live stream, API calls) answer 401 instead of a login page,
+        // and are never replayed after sign-in: only a page the agent actually opened is.
+        RequestMatcher background = new OrRequestMatcher(api,
+                PathPatternRequestMatcher.withDefaults().matcher("/dashboard/events"),
+                request -> request.getHeader("HX-Request") != null);
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setRequestMatcher(new AndRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(background)));
         return http
                 .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/login").permitAll()
+                        .requestMatchers("/admin/**", "/api/v1/agents", "/api/v1/agents/**", "/api/v1/audit",
+                                "/api/v1/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/knowledge/**").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/inbox/canned", "/inbox/canned/**", "/inbox/team/**")
+                                .hasRole("SUPERVISOR")
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .formLogin(form -> form.loginPage("/login").successHandler(signIn).failureHandler(signIn))
+                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signIn).logoutSuccessUrl("/login?logout"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(publicPaths, bearer))
                 .cors(Customizer.withDefaults())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new AgentSessionRefreshFilter(agents), AuthorizationFilter.class)
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor((request, response, ex) -> ProblemResponses.write(response,
+                                401, "Unauthorized", "Sign in or send Authorization: Bearer <API token>"), background)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE)
+                        .defaultAccessDeniedHandlerFor((request, response, ex) -> ProblemResponses.write(response,
+                                403, "Forbidden", "Your role does not allow this"), api))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
     }

@@ -1,5 +1,7 @@
 /**
- * Who may do what: agents, roles, sign-in, API tokens and the security rules of every endpoint.
- * Public endpoints (widget API, widget script, demo, help center, health) are listed here in one place.
+ * Who may do what: agents, roles, teams, sign-in (form + session, throttled), personal API tokens, the audit log and
+ * the security rules of every endpoint. Public endpoints (widget API, widget script, demo, help center, health) are
+ * listed in {@code SecurityConfiguration} in one place. API: {@link dev.parley.identity.Agents},
+ * {@link dev.parley.identity.ApiTokens}, {@link dev.parley.identity.AuditLog}, {@link dev.parley.identity.AgentPrincipal}.
  */
 package dev.parley.identity;

@@ -1,0 +1,48 @@
+package dev.parley.conversation;
+
+import dev.parley.conversation.internal.ConversationSearch;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** Read-only lists of conversations for inboxes and APIs: filter, search, count and page. */
+@Service
+public class ConversationQueries {
+
+    private final ConversationSearch search;
+
+    ConversationQueries(ConversationSearch search) {
+        this.search = search;
+    }
+
+    public Page<ConversationSummary> find(ConversationFilter filter, int page, int size) {
+        int limit = Math.clamp(size, 1, 200);
+        int current = Math.max(0, page);
+        return new Page<>(search.find(filter, current * limit, limit), current, limit, search.count(filter));
+    }
+
+    public long count(ConversationFilter filter) {
+        return search.count(filter);
+    }
+
+    /** The same customer's other conversations (same email or same visitor id), newest first. */
+    public List<Conversation> ofSameCustomer(Conversation conversation, int limit) {
+        return search.ofCustomer(conversation.customer().email(), conversation.customer().visitorId(),
+                conversation.id(), Math.clamp(limit, 1, 100));
+    }
+
+    /** How many conversations each agent holds in the given statuses, for capacity decisions. */
+    public long countAssigned(UUID assigneeId, java.util.Set<ConversationStatus> statuses) {
+        return search.countAssigned(assigneeId, statuses);
+    }
+
+    /** Assigned conversations of one agent in the given statuses, oldest escalation first. */
+    public List<Conversation> assignedTo(UUID assigneeId, java.util.Set<ConversationStatus> statuses) {
+        return search.assignedTo(assigneeId, statuses);
+    }
+
+    /** How long people took from escalation to resolution on recently resolved conversations, in seconds. */
+    public List<Long> recentHandleTimes(int limit) {
+        return search.recentHandleTimes(Math.clamp(limit, 1, 1000));
+    }
+}

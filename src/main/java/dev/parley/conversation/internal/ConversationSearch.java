@@ -1,0 +1,160 @@
+package dev.parley.conversation.internal;
+
+import static dev.parley.conversation.internal.ConversationRepository.instant;
+
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationFilter;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.ConversationSummary;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Inbox queries over conversations and their messages, in SQL that runs on H2 and PostgreSQL. */
+@Repository
+public class ConversationSearch {
+
+    private static final String SUMMARY = """
+            SELECT c.*,
+              (SELECT m.confidence FROM message m WHERE m.conversation_id = c.id AND m.author_type = 'ASSISTANT'
+                 ORDER BY m.seq DESC FETCH FIRST 1 ROWS ONLY) AS last_confidence,
+              (SELECT SUBSTRING(m.body, 1, 160) FROM message m WHERE m.conversation_id = c.id AND m.internal = FALSE
+                 ORDER BY m.seq DESC FETCH FIRST 1 ROWS ONLY) AS last_body,
+              (SELECT MAX(m.seq) FROM message m WHERE m.conversation_id = c.id AND m.author_type = 'CUSTOMER')
+                 AS last_customer_seq
+            FROM conversation c""";
+
+    private final JdbcClient jdbc;
+
+    public ConversationSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<ConversationSummary> find(ConversationFilter filter, int offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        String order = filter.sort() == ConversationFilter.Sort.RECENTLY_UPDATED
+                ? " ORDER BY c.updated_at DESC, c.id"
+                : " ORDER BY COALESCE(c.last_customer_message_at, c.created_at) ASC, c.id";
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return jdbc.sql(SUMMARY + where + order + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+                .params(params).query(ConversationSearch::summary).list();
+    }
+
+    public long count(ConversationFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM conversation c" + where(filter, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    public List<Conversation> ofCustomer(String email, String visitorId, UUID excludeId, int limit) {
+        if ((email == null || email.isBlank()) && (visitorId == null || visitorId.isBlank())) {
+            return List.of();
+        }
+        List<String> matches = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (email != null && !email.isBlank()) {
+            matches.add("LOWER(c.customer_email) = :email");
+            params.put("email", email.strip().toLowerCase(Locale.ROOT));
+        }
+        if (visitorId != null && !visitorId.isBlank()) {
+            matches.add("c.visitor_id = :visitor");
+            params.put("visitor", visitorId);
+        }
+        params.put("exclude", excludeId);
+        params.put("limit", limit);
+        return jdbc.sql("SELECT c.* FROM conversation c WHERE c.id <> :exclude AND (" + String.join(" OR ", matches)
+                        + ") ORDER BY c.created_at DESC FETCH FIRST :limit ROWS ONLY")
+                .params(params).query(ConversationRepository::map).list();
+    }
+
+    public long countAssigned(UUID assigneeId, Set<ConversationStatus> statuses) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("assignee", assigneeId);
+        params.put("statuses", names(statuses));
+        return jdbc.sql("SELECT COUNT(*) FROM conversation WHERE assignee_id = :assignee AND status IN (:statuses)")
+                .params(params).query(Long.class).single();
+    }
+
+    public List<Conversation> assignedTo(UUID assigneeId, Set<ConversationStatus> statuses) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("assignee", assigneeId);
+        params.put("statuses", names(statuses));
+        return jdbc.sql("SELECT c.* FROM conversation c WHERE c.assignee_id = :assignee AND c.status IN (:statuses)"
+                        + " ORDER BY COALESCE(c.escalated_at, c.created_at), c.id")
+                .params(params).query(ConversationRepository::map).list();
+    }
+
+    public List<Long> recentHandleTimes(int limit) {
+        return jdbc.sql("""
+                SELECT escalated_at, resolved_at FROM conversation
+                WHERE escalated_at IS NOT NULL AND resolved_at IS NOT NULL AND resolved_at >= escalated_at
+                ORDER BY resolved_at DESC FETCH FIRST :limit ROWS ONLY""")
+                .param("limit", limit)
+                .query((rs, i) -> Duration.between(instant(rs, "escalated_at"), instant(rs, "resolved_at")).toSeconds())
+                .list();
+    }
+
+    private static String where(ConversationFilter filter, Map<String, Object> params) {
+        List<String> clauses = new ArrayList<>();
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            clauses.add("c.status IN (:statuses)");
+            params.put("statuses", names(filter.statuses()));
+        }
+        if (filter.priority() != null) {
+            clauses.add("c.priority = :priority");
+            params.put("priority", filter.priority().name());
+        }
+        if (filter.channel() != null && !filter.channel().isBlank()) {
+            clauses.add("c.channel = :channel");
+            params.put("channel", filter.channel().strip());
+        }
+        if (filter.unassignedOnly()) {
+            clauses.add("c.assignee_id IS NULL");
+        } else if (filter.assigneeId() != null) {
+            clauses.add("c.assignee_id = :assignee");
+            params.put("assignee", filter.assigneeId());
+        }
+        if (filter.teamId() != null) {
+            clauses.add("c.team_id = :team");
+            params.put("team", filter.teamId());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            clauses.add("""
+                    (LOWER(c.subject) LIKE :text ESCAPE '\\' OR LOWER(c.customer_name) LIKE :text ESCAPE '\\'
+                     OR LOWER(c.customer_email) LIKE :text ESCAPE '\\'
+                     OR EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id
+                                AND LOWER(m.body) LIKE :text ESCAPE '\\'))""");
+            params.put("text", "%" + escapeLike(filter.text().strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    }
+
+    private static List<String> names(Set<ConversationStatus> statuses) {
+        return statuses.stream().map(Enum::name).toList();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static ConversationSummary summary(ResultSet rs, int row) throws SQLException {
+        Conversation conversation = ConversationRepository.map(rs, row);
+        double confidence = rs.getDouble("last_confidence");
+        Double assistantConfidence = rs.wasNull() ? null : confidence;
+        long lastCustomerSeq = rs.getLong("last_customer_seq");
+        boolean unread = !rs.wasNull() && lastCustomerSeq > rs.getLong("agent_read_seq");
+        return new ConversationSummary(conversation, assistantConfidence, rs.getString("last_body"), unread);
+    }
+
+}

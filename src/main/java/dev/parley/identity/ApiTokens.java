@@ -1,0 +1,68 @@
+package dev.parley.identity;
+
+import dev.parley.identity.internal.ApiTokenRepository;
+import dev.parley.shared.ApiException;
+import dev.parley.shared.Secrets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens for the REST API ({@code Authorization: Bearer pat_...}). A token acts with its
+ * owner's role; only its hash is stored, so a database leak does not leak tokens.
+ */
+@Service
+public class ApiTokens {
+
+    /** Every personal token starts with this, so it is told apart from a widget conversation token. */
+    public static final String PREFIX = "pat_";
+
+    private final ApiTokenRepository tokens;
+    private final Agents agents;
+    private final Clock clock;
+
+    ApiTokens(ApiTokenRepository tokens, Agents agents, Clock clock) {
+        this.tokens = tokens;
+        this.agents = agents;
+        this.clock = clock;
+    }
+
+    /** Creates a token and returns its secret, which is never shown again. */
+    @Transactional
+    public String create(UUID agentId, String name) {
+        String label = name == null || name.isBlank() ? "API token" : name.strip();
+        if (label.length() > 100) {
+            throw ApiException.badRequest("The token name must be at most 100 characters");
+        }
+        agents.get(agentId);
+        String secret = PREFIX + Secrets.newToken();
+        tokens.insert(new ApiToken(UUID.randomUUID(), agentId, label, clock.instant(), null), Secrets.sha256Hex(secret));
+        return secret;
+    }
+
+    public List<ApiToken> of(UUID agentId) {
+        return tokens.ofAgent(agentId);
+    }
+
+    @Transactional
+    public void revoke(UUID agentId, UUID tokenId) {
+        if (!tokens.delete(agentId, tokenId)) {
+            throw ApiException.notFound("API token " + tokenId);
+        }
+    }
+
+    /** The active agent a token belongs to; empty for unknown tokens and deactivated agents. */
+    @Transactional
+    public Optional<Agent> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String hash = Secrets.sha256Hex(secret);
+        Optional<Agent> agent = tokens.agentByHash(hash).flatMap(agents::find).filter(Agent::active);
+        agent.ifPresent(a -> tokens.touch(hash, clock.instant()));
+        return agent;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.parley.identity;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of sign-in and agents, under {@code parley.identity}.
+ *
+ * @param adminEmail the first admin's email, created on first start when no admin exists
+ * @param adminPassword the first admin's password; when blank one is generated and printed once in the log
+ * @param loginMaxFailures failed sign-ins allowed per IP and per account within {@code loginFailureWindow}
+ * @param loginFailureWindow how long failed sign-ins count
+ * @param minPasswordLength the shortest password accepted
+ */
+@Validated
+@ConfigurationProperties("parley.identity")
+public record IdentitySettings(
+        @DefaultValue("admin@parley.local") @NotBlank String adminEmail,
+        String adminPassword,
+        @DefaultValue("5") @Min(1) int loginMaxFailures,
+        @DefaultValue("5m") Duration loginFailureWindow,
+        @DefaultValue("10") @Min(8) int minPasswordLength) {
+}

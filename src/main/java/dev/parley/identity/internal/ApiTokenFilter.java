@@ -1,0 +1,59 @@
+package dev.parley.identity.internal;
+
+import dev.parley.identity.Agent;
+import dev.parley.identity.AgentPrincipal;
+import dev.parley.identity.ApiTokens;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer pat_...} on {@code /api/**} as the token's agent, for this
+ * request only (no session). Other bearer values (widget conversation tokens) pass through untouched.
+ */
+public class ApiTokenFilter extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+
+    public ApiTokenFilter(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+                || !header.substring(7).strip().startsWith(ApiTokens.PREFIX)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Agent> agent = tokens.authenticate(header.substring(7).strip());
+        if (agent.isEmpty()) {
+            ProblemResponses.write(response, 401, "Unauthorized", "The API token is unknown or was revoked");
+            return;
+        }
+        AgentPrincipal principal = new AgentPrincipal(agent.get(), null);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+// Parley dashboard: CSRF for htmx requests, the live stream (/dashboard/events) and typing/read signals.
+(function () {
+    const meta = name => document.querySelector('meta[name="' + name + '"]')?.content;
+    const csrfToken = meta('_csrf');
+    const csrfHeader = meta('_csrf_header');
+
+    document.addEventListener('htmx:configRequest', event => {
+        if (csrfToken && csrfHeader) {
+            event.detail.headers[csrfHeader] = csrfToken;
+        }
+    });
+
+    // A background request found the session gone: reload, which leads to the sign-in page.
+    document.addEventListener('htmx:responseError', event => {
+        if (event.detail.xhr.status === 401) location.reload();
+    });
+
+    function post(url, params) {
+        const headers = {'Content-Type': 'application/x-www-form-urlencoded'};
+        if (csrfToken && csrfHeader) {
+            headers[csrfHeader] = csrfToken;
+        }
+        return fetch(url, {method: 'POST', headers, body: new URLSearchParams(params), credentials: 'same-origin'});
+    }
+
+    const page = document.body.dataset.page;
+    if (!page) {
+        return;
+    }
+    const timers = {};
+    function refresh(selector) {
+        clearTimeout(timers[selector]);
+        timers[selector] = setTimeout(() => {
+            const element = document.querySelector(selector);
+            if (element && window.htmx) {
+                htmx.trigger(element, 'refresh');
+            }
+        }, 150);
+    }
+    const indicator = document.querySelector('.live-indicator');
+    const events = new EventSource('/dashboard/events');
+    events.addEventListener('ready', () => {
+        document.body.dataset.live = 'true';
+        if (indicator) indicator.textContent = 'live';
+    });
+    events.onerror = () => {
+        document.body.dataset.live = 'false';
+        if (indicator) indicator.textContent = 'reconnecting…';
+        // The browser retries by itself unless the server refused (e.g. signed out): then reload the page.
+        if (events.readyState === EventSource.CLOSED) setTimeout(() => location.reload(), 5000);
+    };
+    const data = event => {
+        try { return JSON.parse(event.data); } catch (e) { return {}; }
+    };
+
+    if (page === 'inbox') {
+        ['conversation', 'escalated', 'status', 'updated', 'message', 'read', 'queue', 'presence'].forEach(type =>
+            events.addEventListener(type, () => refresh('#inbox-body')));
+    }
+
+    if (page === 'conversation') {
+        const conversationId = document.body.dataset.conversationId;
+        const typingNote = document.getElementById('typing');
+        let typingTimer;
+        const showTyping = typing => {
+            if (!typingNote) return;
+            typingNote.hidden = !typing;
+            clearTimeout(typingTimer);
+            if (typing) typingTimer = setTimeout(() => { typingNote.hidden = true; }, 8000);
+        };
+        events.addEventListener('message', event => {
+            const message = data(event).message || {};
+            if (message.conversationId === conversationId) {
+                if (message.authorType === 'CUSTOMER') showTyping(false);
+                refresh('#transcript');
+            }
+        });
+        events.addEventListener('read', event => {
+            const d = data(event);
+            if (d.conversationId === conversationId && d.reader === 'CUSTOMER') refresh('#transcript');
+        });
+        ['status', 'updated', 'escalated'].forEach(type => events.addEventListener(type, event => {
+            if (data(event).conversationId === conversationId) refresh('#side');
+        }));
+        events.addEventListener('typing', event => {
+            const d = data(event);
+            if (d.conversationId === conversationId && d.author === 'CUSTOMER') showTyping(d.typing !== false);
+        });
+
+        // The agent's typing, for the customer's widget: at most one "typing" every 3 s, "stopped" after 4 s idle.
+        const text = document.getElementById('reply-text');
+        const typingUrl = '/inbox/conversations/' + conversationId + '/typing';
+        let lastSent = 0, idleTimer;
+        text?.addEventListener('input', () => {
+            const now = Date.now();
+            if (now - lastSent > 3000) {
+                lastSent = now;
+                post(typingUrl, {typing: 'true'});
+            }
+            clearTimeout(idleTimer);
+            idleTimer = setTimeout(() => { lastSent = 0; post(typingUrl, {typing: 'false'}); }, 4000);
+        });
+        document.getElementById('reply-form')?.addEventListener('submit', () => {
+            clearTimeout(idleTimer);
+            lastSent = 0;
+        });
+        const canned = document.getElementById('canned');
+        canned?.addEventListener('change', () => {
+            if (canned.value && text) {
+                text.value = text.value ? text.value + '\n' + canned.value : canned.value;
+                text.focus();
+            }
+            canned.value = '';
+        });
+    }
+})();

@@ -1,0 +1,226 @@
+package dev.parley.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class SecurityTests {
+
+    private static final AtomicInteger IPS = new AtomicInteger(10);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Agents agents;
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void anonymousPagesRedirectToTheLoginPage() throws Exception {
+        mvc.perform(get("/inbox")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/admin/agents")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/dashboard/events")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/inbox/list").header("HX-Request", "true")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
+    }
+
+    @Test
+    void anonymousApiCallsGetProblem401() throws Exception {
+        mvc.perform(get("/api/v1/conversations"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401));
+        mvc.perform(get("/api/v1/agents")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void publicPathsStayPublic() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+        mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
+    }
+
+    @Test
+    void agentsAreForbiddenOnAdminPagesAndApis() throws Exception {
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        mvc.perform(get("/admin/agents").with(user(agent))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/audit").with(user(agent))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/agents").with(user(agent))).andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/v1/audit").with(user(agent))).andExpect(status().isForbidden());
+        mvc.perform(get("/inbox").with(user(agent))).andExpect(status().isOk());
+    }
+
+    @Test
+    void adminsReachAdminPages() throws Exception {
+        AgentPrincipal admin = TestAgents.principal(TestAgents.create(agents, Role.ADMIN));
+        mvc.perform(get("/admin/agents").with(user(admin))).andExpect(status().isOk());
+        mvc.perform(get("/admin/audit").with(user(admin))).andExpect(status().isOk());
+    }
+
+    @Test
+    void formsRequireTheCsrfToken() throws Exception {
+        AgentPrincipal supervisor = TestAgents.principal(TestAgents.create(agents, Role.SUPERVISOR));
+        String shortcut = "csrf" + IPS.incrementAndGet();
+        mvc.perform(post("/inbox/canned").with(user(supervisor))
+                        .param("shortcut", shortcut).param("title", "T").param("body", "B"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/inbox/canned").with(user(supervisor)).with(csrf())
+                        .param("shortcut", shortcut).param("title", "T").param("body", "B"))
+                .andExpect(status().isFound());
+        mvc.perform(post("/logout").with(user(supervisor))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void sessionCookieCallsToTheApiNeedCsrfButBearerCallsDoNot() throws Exception {
+        Agent admin = TestAgents.create(agents, Role.ADMIN);
+        String body = "{\"name\":\"New One\",\"email\":\"new-" + IPS.incrementAndGet() + "@test.local\",\"role\":\"AGENT\"}";
+        mvc.perform(post("/api/v1/agents").with(user(TestAgents.principal(admin)))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/agents").header("Authorization", "Bearer " + tokens.create(admin.id(), "ci"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.agent.role").value("AGENT"))
+                .andExpect(jsonPath("$.generatedPassword").isString());
+    }
+
+    @Test
+    void apiTokensActWithTheirOwnersRole() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        Agent admin = TestAgents.create(agents, Role.ADMIN);
+        String agentToken = tokens.create(agent.id(), "agent");
+        mvc.perform(get("/api/v1/conversations").header("Authorization", "Bearer " + agentToken))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/agents").header("Authorization", "Bearer " + agentToken))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/agents").header("Authorization", "Bearer " + tokens.create(admin.id(), "admin")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/conversations").header("Authorization", "Bearer pat_unknown"))
+                .andExpect(status().isUnauthorized());
+        ApiToken listed = tokens.of(agent.id()).getFirst();
+        tokens.revoke(agent.id(), listed.id());
+        mvc.perform(get("/api/v1/conversations").header("Authorization", "Bearer " + agentToken))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void deactivatedAgentsTokensStopWorking() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        String token = tokens.create(agent.id(), "soon gone");
+        agents.update(Actor.SYSTEM, agent.id(), new AgentChanges(null, null, false, null, false, null));
+        mvc.perform(get("/api/v1/conversations").header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void signInWithEmailAndPasswordIsAuditedBothWays() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        RequestPostProcessor ip = fromNewIp();
+        mvc.perform(post("/login").with(ip).with(csrf()).param("username", agent.email()).param("password", "wrong one!"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/login?error"));
+        mvc.perform(post("/login").with(ip).with(csrf())
+                        .param("username", agent.email().toUpperCase()).param("password", TestAgents.PASSWORD))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/inbox"));
+        assertThat(audit.page("sign-in-failed", 0, 50)).anyMatch(e -> e.target().equals(agent.email()));
+        assertThat(audit.page("sign-in", 0, 50)).anyMatch(e -> agent.id().equals(e.actorId()));
+    }
+
+    @Test
+    void loginWithoutCsrfIsRefused() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        mvc.perform(post("/login").with(fromNewIp()).param("username", agent.email()).param("password", TestAgents.PASSWORD))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void fiveFailuresFromOneIpAreThrottledWith429() throws Exception {
+        RequestPostProcessor ip = fromNewIp();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").with(ip).with(csrf()).param("username", "nobody" + i + "@test.local")
+                    .param("password", "whatever-password")).andExpect(status().isFound());
+        }
+        mvc.perform(post("/login").with(ip).with(csrf()).param("username", "other@test.local").param("password", "x"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"));
+    }
+
+    @Test
+    void fiveFailuresOnOneAccountAreThrottledFromAnyIp() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").with(fromNewIp()).with(csrf()).param("username", agent.email())
+                    .param("password", "wrong password " + i)).andExpect(status().isFound());
+        }
+        // Even the right password is refused while the account is throttled.
+        mvc.perform(post("/login").with(fromNewIp()).with(csrf()).param("username", agent.email())
+                        .param("password", TestAgents.PASSWORD))
+                .andExpect(status().isTooManyRequests());
+    }
+
+    @Test
+    void deactivatedAgentsCannotSignIn() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        agents.update(Actor.SYSTEM, agent.id(), new AgentChanges(null, null, false, null, false, null));
+        mvc.perform(post("/login").with(fromNewIp()).with(csrf()).param("username", agent.email())
+                        .param("password", TestAgents.PASSWORD))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void sessionsFollowDeactivationAndRoleChangesAtOnce() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(fromNewIp()).with(csrf())
+                        .param("username", agent.email()).param("password", TestAgents.PASSWORD))
+                .andExpect(redirectedUrl("/inbox")).andReturn().getRequest().getSession();
+        mvc.perform(get("/inbox").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/admin/agents").session(session)).andExpect(status().isForbidden());
+
+        agents.update(Actor.SYSTEM, agent.id(), new AgentChanges(null, Role.ADMIN, null, null, false, null));
+        mvc.perform(get("/admin/agents").session(session)).andExpect(status().isOk());
+
+        agents.update(Actor.SYSTEM, agent.id(), new AgentChanges(null, Role.AGENT, false, null, false, null));
+        mvc.perform(get("/inbox").session(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void browsersGetAReadable429Page() throws Exception {
+        RequestPostProcessor ip = fromNewIp();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").with(ip).with(csrf()).param("username", "ghost@test.local").param("password", "nope nope"));
+        }
+        mvc.perform(post("/login").with(ip).with(csrf()).accept(MediaType.TEXT_HTML)
+                        .param("username", "ghost@test.local").param("password", "nope nope"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Too many failed sign-ins")));
+    }
+
+    private static RequestPostProcessor fromNewIp() {
+        String address = "10.0." + (IPS.incrementAndGet() / 250) + "." + (IPS.get() % 250 + 1);
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+}
