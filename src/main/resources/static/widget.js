@@ -180,6 +180,7 @@
       track(m);
       return;
     }
+    if (m.inReplyTo) { seen['reply:' + m.inReplyTo] = true; dropPreview(m.inReplyTo); }
     var kind = (m.authorType || 'SYSTEM').toLowerCase();
     var node = el('div', { class: 'msg ' + kind, 'data-id': m.id, 'data-author': m.authorType });
     if (kind !== 'customer') node.appendChild(el('span', { class: 'who' }, kind === 'assistant' ? 'Assistant' : (m.authorName || 'Support')));
@@ -364,6 +365,29 @@
     else if (type === 'typing' && event.author !== 'CUSTOMER') els.typing.textContent = event.typing ? (event.name || 'Support') + ' is typing…' : '';
     else if (type === 'read' && event.reader === 'AGENT') showSeen(event.upToSeq);
     else if (type === 'queue') showQueue(event);
+    else if (type === 'assigned' && event.agentName) note(event.agentName + ' joined the conversation.');
+    else if (type === 'token') preview(event.replyTo, event.delta);
+    else if (type === 'token-cancel') dropPreview(event.replyTo);
+  }
+
+  /** A streamed answer shows as it is generated; the stored message replaces it when it arrives. */
+  function preview(replyTo, delta) {
+    if (!replyTo || !delta || seen['reply:' + replyTo]) return;
+    var node = els.log.querySelector('[data-preview="' + replyTo + '"]');
+    if (!node) {
+      node = el('div', { class: 'msg assistant', 'data-preview': replyTo, 'aria-busy': 'true' });
+      node.appendChild(el('span', { class: 'who' }, 'Assistant'));
+      node.appendChild(document.createTextNode(''));
+      els.log.appendChild(node);
+      els.typing.textContent = '';
+    }
+    node.lastChild.nodeValue += delta;
+    els.log.scrollTop = els.log.scrollHeight;
+  }
+
+  function dropPreview(replyTo) {
+    var node = replyTo && els.log.querySelector('[data-preview="' + replyTo + '"]');
+    if (node) node.remove();
   }
 
   function showSeen(upToSeq) {

@@ -72,7 +72,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login").permitAll()
                         .requestMatchers("/admin/**", "/api/v1/agents", "/api/v1/agents/**", "/api/v1/audit",
                                 "/api/v1/audit/**").hasRole("ADMIN")
-                        .requestMatchers("/api/v1/knowledge/**").hasRole("SUPERVISOR")
+                        .requestMatchers("/api/v1/knowledge/**", "/api/v1/analytics/**").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/inbox/canned", "/inbox/canned/**", "/inbox/team/**")
                                 .hasRole("SUPERVISOR")
                         .anyRequest().authenticated())

@@ -12,10 +12,10 @@ import java.util.UUID;
  */
 public record MessagePayload(UUID id, long seq, UUID conversationId, String authorType, String authorName,
         String text, boolean internal, Double confidence, List<SourceRef> sources, String clientMessageId,
-        Instant createdAt) {
+        UUID inReplyTo, Instant createdAt) {
 
     public static MessagePayload from(Message m) {
         return new MessagePayload(m.id(), m.seq(), m.conversationId(), m.authorType().name(), m.authorName(),
-                m.text(), m.internal(), m.confidence(), m.sources(), m.clientMessageId(), m.createdAt());
+                m.text(), m.internal(), m.confidence(), m.sources(), m.clientMessageId(), m.inReplyTo(), m.createdAt());
     }
 }

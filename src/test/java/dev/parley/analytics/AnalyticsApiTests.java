@@ -37,6 +37,15 @@ class AnalyticsApiTests {
     }
 
     @Test
+    @WithMockUser(roles = "AGENT")
+    void agentsMayNotReadAnalytics() throws Exception {
+        mvc.perform(get("/api/v1/analytics/summary?from=2026-01-01&to=2026-01-31"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/analytics/conversations.csv?from=2026-01-01&to=2026-01-31"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     @WithMockUser(roles = "SUPERVISOR")
     void aRangeEndingBeforeItStartsIsABadRequest() throws Exception {
         mvc.perform(get("/api/v1/analytics/summary?from=2026-02-01&to=2026-01-01"))
