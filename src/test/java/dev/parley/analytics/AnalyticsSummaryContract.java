@@ -3,6 +3,7 @@ package dev.parley.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.parley.assistant.llm.LlmCallRecorded;
 import dev.parley.conversation.AssistantOutcome;
 import dev.parley.conversation.AssistantPort;
 import dev.parley.conversation.AuthorType;
@@ -49,6 +50,8 @@ abstract class AnalyticsSummaryContract {
     MutableClock clock;
     @Autowired
     AnalyticsReports reports;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     @TestConfiguration
     static class Fixture {
@@ -96,6 +99,9 @@ abstract class AnalyticsSummaryContract {
         ask(c4, 40, "answerable: shipping times to Canada");
         satisfaction.endByCustomer(c4);
         satisfaction.rate(c4, 5, null);
+
+        events.publishEvent(new LlmCallRecorded(c1, 1_000, 500, new java.math.BigDecimal("0.003"), false, clock.instant()));
+        events.publishEvent(new LlmCallRecorded(c4, 200, 100, new java.math.BigDecimal("0.001"), false, clock.instant()));
 
         UUID c5 = startAt("2020-02-11T08:00:00Z", "web");
         ask(c5, 50, "I want to talk to a human");
@@ -197,10 +203,10 @@ abstract class AnalyticsSummaryContract {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
-    void tokensAndCostAreZeroWithTheOfflineAssistant() {
+    void tokensAndCostComeFromRecordedModelCalls() {
         AnalyticsSummary s = summary(null);
-        assertThat(s.totalTokens()).isZero();
-        assertThat(s.totalCostUsd()).isZero();
-        assertThat(s.costPerAiResolution()).isZero();
+        assertThat(s.totalTokens()).isEqualTo(1_500 + 300);
+        assertThat(s.totalCostUsd()).isCloseTo(0.004, within(1e-9));
+        assertThat(s.costPerAiResolution()).isCloseTo(0.002, within(1e-9));
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.analytics.internal;
 
+import dev.parley.assistant.llm.LlmCallRecorded;
 import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.ConversationEvents.ConversationEscalated;
 import dev.parley.conversation.ConversationEvents.ConversationRated;
@@ -90,6 +91,13 @@ class ConversationFactsProjection {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(ConversationRated event) {
         guarded(event.conversationId(), () -> facts.rated(event.conversationId(), event.rating()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(LlmCallRecorded event) {
+        guarded(event.conversationId(), () -> facts.addUsage(event.conversationId(),
+                event.inputTokens() + event.outputTokens(), event.costUsd().doubleValue()));
     }
 
     /** Applies one change to the conversation's facts and the same difference to the daily rollups. */

@@ -65,6 +65,11 @@ class FactsRepository {
                 .param("id", id).param("reason", reason).param("gap", knowledgeGap).update();
     }
 
+    void addUsage(UUID id, long tokens, double costUsd) {
+        jdbc.sql("UPDATE analytics_conversation SET tokens = tokens + :t, cost_usd = cost_usd + :c WHERE conversation_id = :id")
+                .param("id", id).param("t", tokens).param("c", costUsd).update();
+    }
+
     void rated(UUID id, int rating) {
         jdbc.sql("UPDATE analytics_conversation SET csat = :r WHERE conversation_id = :id")
                 .param("id", id).param("r", rating).update();

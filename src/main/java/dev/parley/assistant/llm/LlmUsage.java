@@ -28,7 +28,11 @@ public class LlmUsage {
     private final Clock clock;
     private final java.util.Set<String> unpriced = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public LlmUsage(JdbcClient jdbc, LlmSettings settings, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    public LlmUsage(JdbcClient jdbc, LlmSettings settings, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
@@ -69,6 +73,9 @@ public class LlmUsage {
                 .params(conversationId, messageId, purpose, provider, model, tokens.input(), tokens.output(), cost,
                         cached, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .update();
+        if (conversationId != null) {
+            events.publishEvent(new LlmCallRecorded(conversationId, tokens.input(), tokens.output(), cost, cached, now));
+        }
         return new Call(conversationId, messageId, purpose, provider, model, tokens, cost, cached, now);
     }
 

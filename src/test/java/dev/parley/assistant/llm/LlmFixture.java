@@ -44,7 +44,7 @@ final class LlmFixture implements AutoCloseable {
         var dataSource = new DriverManagerDataSource("jdbc:h2:mem:llm-" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/llm").load().migrate();
-        usage = new LlmUsage(JdbcClient.create(dataSource), settings, Clock.systemUTC());
+        usage = new LlmUsage(JdbcClient.create(dataSource), settings, Clock.systemUTC(), event -> { });
         providers = new LlmProviders(settings, List.of(ProviderSettings.openAiFactory()));
         redactor = new PiiRedactor(settings);
         answerer = new GroundedAnswerer(providers, redactor, new LanguageDetector(),

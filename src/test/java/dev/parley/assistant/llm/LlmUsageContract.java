@@ -21,7 +21,7 @@ abstract class LlmUsageContract {
     private final LlmUsage usage;
 
     LlmUsageContract() {
-        usage = new LlmUsage(JdbcClient.create(migratedDataSource()), TestSettings.offline(false), clock);
+        usage = new LlmUsage(JdbcClient.create(migratedDataSource()), TestSettings.offline(false), clock, event -> { });
     }
 
     /** A fresh database with the llm migrations applied. */
