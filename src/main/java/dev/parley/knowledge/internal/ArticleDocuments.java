@@ -21,6 +21,7 @@ final class ArticleDocuments {
     static final String KIND = "kind";
     static final String TEXT = "text";
     static final String TITLE = "title";
+    static final String ARTICLE_TITLE = "articleTitle";
     static final String SUMMARY = "summary";
     static final String VECTOR = "vector";
     static final String CHUNK = "chunk";
@@ -68,10 +69,9 @@ final class ArticleDocuments {
         doc.add(new StringField(KIND, piece.kind(), Field.Store.YES));
         doc.add(new TextField(TEXT, piece.text(), Field.Store.YES));
         if (piece.withTitle()) {
-            doc.add(new TextField(TITLE, a.title(), Field.Store.YES));
-        } else {
-            doc.add(new StoredField(TITLE, a.title()));
+            doc.add(new TextField(TITLE, a.title(), Field.Store.NO));
         }
+        doc.add(new StoredField(ARTICLE_TITLE, a.title()));
         doc.add(new StoredField(SUMMARY, TextChunks.summary(a.body(), 240)));
         doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         return doc;

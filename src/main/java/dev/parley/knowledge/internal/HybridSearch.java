@@ -80,7 +80,7 @@ final class HybridSearch {
         for (ScoreDoc hit : top.scoreDocs) {
             Document doc = stored.document(hit.doc);
             String id = doc.get(ArticleDocuments.ARTICLE);
-            Found f = byArticle.computeIfAbsent(id, k -> new Found(id, doc.get(ArticleDocuments.TITLE),
+            Found f = byArticle.computeIfAbsent(id, k -> new Found(id, doc.get(ArticleDocuments.ARTICLE_TITLE),
                     doc.get(ArticleDocuments.SUMMARY)));
             if (keyword) {
                 f.bm25 = Math.max(f.bm25, hit.score);
