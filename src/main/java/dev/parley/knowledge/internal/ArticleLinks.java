@@ -1,7 +1,9 @@
 package dev.parley.knowledge.internal;
 
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /** Where customers see an article: the help center under {@code parley.base-url}. */
 @Component
@@ -14,6 +16,6 @@ public class ArticleLinks {
     }
 
     public String url(String articleId) {
-        return baseUrl + "/help/articles/" + articleId;
+        return baseUrl + "/help/articles/" + UriUtils.encodePathSegment(articleId, StandardCharsets.UTF_8);
     }
 }

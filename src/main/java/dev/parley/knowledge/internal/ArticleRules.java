@@ -22,7 +22,9 @@ public final class ArticleRules {
     public static final int MAX_TAGS = 30;
     public static final int MAX_EXAMPLE = 1000;
     public static final int MAX_EXAMPLES = 1000;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    // Imported ids are kept as they are (data sets use ids like "reverted_card_payment?"), so only what
+    // cannot be a URL path segment at all is refused; links encode the rest.
+    private static final Pattern ID = Pattern.compile("[^\\s/\\\\\\p{Cntrl}]{1,100}");
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*");
 
     private ArticleRules() {
@@ -31,7 +33,7 @@ public final class ArticleRules {
     /** The first problem with a draft, or empty when it may be stored. */
     public static Optional<String> check(ArticleDraft d) {
         if (d.id() != null && !ID.matcher(d.id()).matches()) {
-            return Optional.of("id must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            return Optional.of("id must be 1-100 characters without spaces, '/' or '\\'");
         }
         if (blank(d.title()) || d.title().strip().length() > MAX_TITLE) {
             return Optional.of("title is required and at most " + MAX_TITLE + " characters");

@@ -52,7 +52,7 @@ final class JsonlArticles {
         }
         var fields = new FieldReader(file, line);
         ArticleDraft draft = new ArticleDraft(
-                fields.required(node, "id"), fields.required(node, "title"), fields.required(node, "body"),
+                fields.required(node, "id"), fields.required(node, "title"), fields.body(node),
                 fields.optional(node, "category"), fields.strings(node, "tags"), fields.optional(node, "locale"),
                 fields.status(node.get("status") == null ? null : fields.optional(node, "status")),
                 fields.strings(node, "examples"));
@@ -71,6 +71,11 @@ final class JsonlArticles {
                 throw new ImportFailed(file, line, "'" + name + "' is required");
             }
             return value;
+        }
+
+        String body(JsonNode node) {
+            String body = optional(node, "body");
+            return body == null ? "" : body;
         }
 
         String optional(JsonNode node, String name) {

@@ -99,7 +99,7 @@ final class MarkdownArticles {
     static String idFromName(String file) {
         String name = file == null ? "" : file.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceFirst("(?i)\\.(md|markdown)$", "");
-        return name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}") ? name : ArticleRules.slug(name);
+        return name.matches("[A-Za-z0-9._-]{1,100}") ? name : ArticleRules.slug(name);
     }
 
     /** Typed access to front matter values, failing with the file name. */

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Admin API for knowledge articles (protected by {@link KnowledgeApiSecurity}). */
 @RestController
@@ -54,7 +55,8 @@ class ArticleController {
     @PostMapping
     ResponseEntity<ArticleResponse> create(@RequestBody ArticleRequest request) {
         ArticleResponse created = response(articles.create(request.toDraft()));
-        return ResponseEntity.created(URI.create("/api/v1/knowledge/articles/" + created.id())).body(created);
+        URI location = UriComponentsBuilder.fromPath("/api/v1/knowledge/articles/{id}").build(created.id());
+        return ResponseEntity.created(location).body(created);
     }
 
     @PutMapping("/{id}")

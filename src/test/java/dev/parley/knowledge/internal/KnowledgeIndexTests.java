@@ -37,6 +37,27 @@ class KnowledgeIndexTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    KnowledgeImports imports;
+
+    @Test
+    void theDemoKnowledgeBaseAnswersTypicalQuestions() throws Exception {
+        List<ImportSource> demo = new java.util.ArrayList<>();
+        for (var file : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources(StartupContent.DEMO)) {
+            demo.add(new ImportSource(file.getFilename(), file.getContentAsByteArray()));
+        }
+        imports.importFiles(ImportFormat.MARKDOWN, demo);
+        Eventually.within(TIMEOUT, "the demo articles are indexed", () -> topId("forgot my password").equals("reset-password"));
+
+        assertThat(topId("my parcel still hasn't shown up, where is it?")).isIn("track-your-order", "lost-package", "delivery-times");
+        assertThat(topId("can I send back the boots I bought if they don't fit")).isIn("how-to-return", "return-policy", "exchanges");
+        assertThat(topId("I was billed two times for one order")).isEqualTo("double-charge");
+        double onTopic = knowledge.search("how long does a refund take", 1).getFirst().score();
+        double offTopic = knowledge.search("what is the capital of Mongolia", 1).getFirst().score();
+        assertThat(offTopic).isLessThan(onTopic - 0.2);
+    }
+
     @Test
     void searchFollowsPublishEditUnpublishAndDelete() {
         String word = "zorblat" + UUID.randomUUID().toString().substring(0, 4);
