@@ -26,6 +26,7 @@ final class ArticleDocuments {
     static final String VECTOR = "vector";
     static final String CHUNK = "chunk";
     static final String EXAMPLE = "example";
+    private static final int EMBED_SLICE = 512;
 
     private final TextEmbeddings embeddings;
     private final int chunkSize;
@@ -52,7 +53,7 @@ final class ArticleDocuments {
                 pieces.add(new Piece(i, EXAMPLE, example, example, false));
             }
         }
-        List<float[]> vectors = embeddings.embedAll(pieces.stream().map(Piece::embedded).toList());
+        List<float[]> vectors = embed(pieces.stream().map(Piece::embedded).toList());
         List<List<Document>> documents = new ArrayList<>();
         articles.forEach(a -> documents.add(new ArrayList<>()));
         for (int p = 0; p < pieces.size(); p++) {
@@ -61,6 +62,17 @@ final class ArticleDocuments {
             documents.get(piece.article()).add(document(a, piece, vectors.get(p)));
         }
         return documents;
+    }
+
+    /** Embeds in slices, so a large batch (an article with thousands of examples) logs its progress. */
+    private List<float[]> embed(List<String> texts) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        ImportProgress progress = new ImportProgress("Embedding for the knowledge index", texts.size());
+        for (int i = 0; i < texts.size(); i += EMBED_SLICE) {
+            vectors.addAll(embeddings.embedAll(texts.subList(i, Math.min(texts.size(), i + EMBED_SLICE))));
+            progress.at(vectors.size());
+        }
+        return vectors;
     }
 
     private static Document document(Article a, Piece piece, float[] vector) {

@@ -35,6 +35,7 @@ public class KnowledgeIndexer implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean rebuildRequested;
     private volatile boolean stopping;
+    private volatile long searchable = -1;
 
     KnowledgeIndexer(ArticleRepository repository, TextEmbeddings embeddings, KnowledgeSettings settings,
             @Value("${parley.data-dir}") Path dataDir) {
@@ -48,9 +49,9 @@ public class KnowledgeIndexer implements SmartLifecycle {
         queue.add(new Update(ids, version));
     }
 
-    /** The version the searchable index reflects; equals {@link ArticleRepository#version()} once caught up. */
+    /** The version searches see (committed and refreshed); equals {@link ArticleRepository#version()} once caught up. */
     public long indexedVersion() {
-        return indexed.current();
+        return searchable;
     }
 
     KnowledgeIndex index() {
@@ -67,6 +68,7 @@ public class KnowledgeIndexer implements SmartLifecycle {
                 && Long.toString(dbVersion).equals(data.get(KnowledgeIndex.VERSION));
         if (fresh) {
             indexed.reset(dbVersion);
+            searchable = dbVersion;
             log.info("Knowledge index at {} is up to date (version {})", path, dbVersion);
         } else {
             log.info("Knowledge index at {} is missing or stale (index {}, database {}); rebuilding in the background",
@@ -82,6 +84,7 @@ public class KnowledgeIndexer implements SmartLifecycle {
                 if (rebuildRequested) {
                     rebuildRequested = false;
                     new IndexRebuild(repository, documents, index, indexed).run(() -> stopping);
+                    searchable = indexed.current();
                 }
                 List<Update> updates = new ArrayList<>();
                 updates.add(queue.take());
@@ -119,7 +122,9 @@ public class KnowledgeIndexer implements SmartLifecycle {
             }
         }
         updates.forEach(u -> indexed.done(u.version()));
-        index.commit(indexed.current(), repository.epoch());
+        long version = indexed.current();
+        index.commit(version, repository.epoch());
+        searchable = version;
     }
 
     @Override
