@@ -6,10 +6,13 @@ import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Turns articles into Lucene documents: one per body chunk (the first one carries the title) and one per
@@ -26,6 +29,7 @@ final class ArticleDocuments {
     static final String VECTOR = "vector";
     static final String CHUNK = "chunk";
     static final String EXAMPLE = "example";
+    static final String IS_CHUNK = "isChunk";
     private static final int EMBED_SLICE = 512;
 
     private final TextEmbeddings embeddings;
@@ -78,7 +82,10 @@ final class ArticleDocuments {
     private static Document document(Article a, Piece piece, float[] vector) {
         Document doc = new Document();
         doc.add(new StringField(ARTICLE, a.id(), Field.Store.YES));
+        // doc values let a search group hits by article without loading stored fields
+        doc.add(new SortedDocValuesField(ARTICLE, new BytesRef(a.id())));
         doc.add(new StringField(KIND, piece.kind(), Field.Store.YES));
+        doc.add(new NumericDocValuesField(IS_CHUNK, CHUNK.equals(piece.kind()) ? 1 : 0));
         doc.add(new TextField(TEXT, piece.text(), Field.Store.YES));
         if (piece.withTitle()) {
             doc.add(new TextField(TITLE, a.title(), Field.Store.NO));

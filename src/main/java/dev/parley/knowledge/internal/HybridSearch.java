@@ -6,7 +6,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -20,9 +26,13 @@ import org.apache.lucene.util.QueryBuilder;
 /**
  * One hybrid query: BM25 over chunk, title and example text plus KNN over their embeddings, both grouped
  * by article (best document wins). Fused score = w * cosine + (1 - w) * BM25 / best BM25; an article the
- * vector side did not return gets the lowest cosine that side did return.
+ * vector side did not return gets the lowest cosine that side did return. Hits are grouped through doc
+ * values; stored fields are read only for the articles returned.
  */
 final class HybridSearch {
+
+    private static final Set<String> SHOWN = Set.of(ArticleDocuments.ARTICLE_TITLE, ArticleDocuments.SUMMARY,
+            ArticleDocuments.TEXT);
 
     private final KnowledgeIndex index;
     private final double vectorWeight;
@@ -53,7 +63,14 @@ final class HybridSearch {
                 f.score = vectorWeight * Math.max(0, cosine) + (1 - vectorWeight) * keyword;
             }
             found.sort(Comparator.comparingDouble((Found f) -> f.score).reversed());
-            return found.subList(0, Math.min(limit, found.size()));
+            List<Found> top = found.subList(0, Math.min(limit, found.size()));
+            for (Found f : top) {
+                Document doc = searcher.storedFields().document(f.chunkDoc >= 0 ? f.chunkDoc : f.anyDoc, SHOWN);
+                f.title = doc.get(ArticleDocuments.ARTICLE_TITLE);
+                f.summary = doc.get(ArticleDocuments.SUMMARY);
+                f.snippet = f.chunkDoc >= 0 ? doc.get(ArticleDocuments.TEXT) : null;
+            }
+            return top;
         });
     }
 
@@ -76,20 +93,25 @@ final class HybridSearch {
 
     private static void collect(IndexSearcher searcher, TopDocs top, Map<String, Found> byArticle, boolean keyword)
             throws IOException {
-        var stored = searcher.storedFields();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (ScoreDoc hit : top.scoreDocs) {
-            Document doc = stored.document(hit.doc);
-            String id = doc.get(ArticleDocuments.ARTICLE);
-            Found f = byArticle.computeIfAbsent(id, k -> new Found(id, doc.get(ArticleDocuments.ARTICLE_TITLE),
-                    doc.get(ArticleDocuments.SUMMARY)));
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            int local = hit.doc - leaf.docBase;
+            SortedDocValues ids = DocValues.getSorted(leaf.reader(), ArticleDocuments.ARTICLE);
+            NumericDocValues chunk = DocValues.getNumeric(leaf.reader(), ArticleDocuments.IS_CHUNK);
+            if (!ids.advanceExact(local)) {
+                continue;
+            }
+            String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+            Found f = byArticle.computeIfAbsent(id, k -> new Found(id, hit.doc));
             if (keyword) {
                 f.bm25 = Math.max(f.bm25, hit.score);
             } else if (2.0 * hit.score - 1 > f.cosine) {
                 // Lucene scores a dot product as (1 + dot) / 2
                 f.cosine = 2.0 * hit.score - 1;
             }
-            if (ArticleDocuments.CHUNK.equals(doc.get(ArticleDocuments.KIND)) && f.snippet == null) {
-                f.snippet = doc.get(ArticleDocuments.TEXT);
+            if (f.chunkDoc < 0 && chunk.advanceExact(local) && chunk.longValue() == 1) {
+                f.chunkDoc = hit.doc;
             }
         }
     }
@@ -97,17 +119,18 @@ final class HybridSearch {
     /** An article a search found, with the parts of its score. */
     static final class Found {
         final String articleId;
-        final String title;
-        final String summary;
+        final int anyDoc;
+        int chunkDoc = -1;
+        String title;
+        String summary;
         String snippet;
         double bm25;
         double cosine = -2;
         double score;
 
-        Found(String articleId, String title, String summary) {
+        Found(String articleId, int anyDoc) {
             this.articleId = articleId;
-            this.title = title;
-            this.summary = summary;
+            this.anyDoc = anyDoc;
         }
 
         String snippetOrSummary() {

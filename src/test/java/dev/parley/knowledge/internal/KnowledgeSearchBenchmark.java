@@ -85,19 +85,28 @@ class KnowledgeSearchBenchmark {
         int warmup = 200;
         long[] total = new long[questions.size() - warmup];
         long[] lucene = new long[questions.size() - warmup];
+        long[] luceneCpu = new long[questions.size() - warmup];
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int q = 0; q < questions.size(); q++) {
             long t0 = System.nanoTime();
             float[] vector = model.embed(questions.get(q));
             long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
             search.search(questions.get(q), vector, 5);
+            long c2 = threads.getCurrentThreadCpuTime();
             long t2 = System.nanoTime();
             if (q >= warmup) {
                 total[q - warmup] = t2 - t0;
                 lucene[q - warmup] = t2 - t1;
+                luceneCpu[q - warmup] = c2 - c1;
             }
         }
         log("RESULT %d queries (after %d warm-up), limit 5: end-to-end (embed + BM25 + KNN + fusion) %s; "
-                + "index part only %s", total.length, warmup, percentiles(total), percentiles(lucene));
+                + "index part only %s; index part CPU time %s", total.length, warmup, percentiles(total),
+                percentiles(lucene), percentiles(luceneCpu));
+        log("load average during the run: %.1f on %d cores",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     private static String percentiles(long[] nanos) {
