@@ -15,7 +15,10 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,27 +34,46 @@ final class KnowledgeIndex implements AutoCloseable {
     static final String EPOCH = "knowledgeEpoch";
 
     private final Analyzer analyzer = new EnglishAnalyzer();
-    private final FSDirectory directory;
+    private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
     KnowledgeIndex(Path path) {
         try {
             Files.createDirectories(path);
-            this.directory = FSDirectory.open(path);
-            this.writer = openWriter();
+            Directory onDisk = FSDirectory.open(path);
+            IndexWriter opened;
+            try {
+                opened = openWriter(onDisk);
+            } catch (LockObtainFailedException e) {
+                // Another process (or a second application context in this JVM) owns the folder. Serve from
+                // memory instead of failing the start; it is rebuilt from the database like a missing index.
+                log.warn("The knowledge index at {} is in use by another process; using an in-memory index", path);
+                onDisk.close();
+                onDisk = new ByteBuffersDirectory();
+                opened = openWriter(onDisk);
+            }
+            this.directory = onDisk;
+            this.writer = opened;
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the knowledge index at " + path, e);
         }
     }
 
-    private IndexWriter openWriter() throws IOException {
+    private IndexWriter openWriter(Directory directory) throws IOException {
         try {
             return new IndexWriter(directory, config().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        } catch (LockObtainFailedException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             // The index is only a cache of the database: a damaged one is replaced and rebuilt.
             log.warn("The knowledge index is unreadable ({}); it will be rebuilt", e.toString());
+            for (String file : directory.listAll()) {
+                if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    directory.deleteFile(file);
+                }
+            }
             return new IndexWriter(directory, config().setOpenMode(IndexWriterConfig.OpenMode.CREATE));
         }
     }
