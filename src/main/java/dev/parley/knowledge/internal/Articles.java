@@ -96,7 +96,10 @@ public class Articles {
         Instant now = clock.instant();
         List<Article> articles = new ArrayList<>(drafts.size());
         for (ArticleDraft draft : drafts) {
-            ArticleDraft d = ArticleRules.normalise(draft, settings.defaultLocale());
+            if (draft.id() == null) {
+                throw ApiException.badRequest("imported articles need an id");
+            }
+            ArticleDraft d = valid(draft);
             articles.add(toArticle(d, existing.getOrDefault(d.id(), now), now));
         }
         repository.save(articles, existing.keySet());

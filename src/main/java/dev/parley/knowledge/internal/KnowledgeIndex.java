@@ -109,6 +109,15 @@ final class KnowledgeIndex implements AutoCloseable {
         writer.deleteAll();
     }
 
+    /** Merges into at most {@code maxSegments} segments: fewer HNSW graphs to search per query. */
+    void optimize(int maxSegments) throws IOException {
+        writer.forceMerge(maxSegments);
+    }
+
+    int segments() {
+        return search(s -> s.getIndexReader().leaves().size());
+    }
+
     /** Makes the changes durable and visible to searches. */
     void commit(long version, String epoch) throws IOException {
         writer.setLiveCommitData(Map.of(VERSION, Long.toString(version), EPOCH, epoch).entrySet());

@@ -31,6 +31,10 @@ class KnowledgeSearchBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path DATA = Path.of("/work/shared/datasets");
 
+    public static void main(String[] args) throws Exception {
+        new KnowledgeSearchBenchmark().searchLatency();
+    }
+
     @Test
     void searchLatency() throws Exception {
         int articles = Integer.getInteger("bench.articles", 100_000);
@@ -46,8 +50,16 @@ class KnowledgeSearchBenchmark {
             if (!index.commitData().containsKey(KnowledgeIndex.VERSION)) {
                 build(index, articles, texts, vectors);
             }
+            int merge = Integer.getInteger("bench.max-segments", 0);
+            if (merge > 0 && index.segments() > merge) {
+                log("merging %d segments", index.segments());
+                long m0 = System.nanoTime();
+                index.optimize(merge);
+                index.commit(1, "bench");
+                log("merged to %d segments in %d s", merge, (System.nanoTime() - m0) / 1_000_000_000);
+            }
             int docs = index.search(s -> s.getIndexReader().numDocs());
-            log("index: %d articles, %d Lucene documents at %s", articles, docs, dir);
+            log("index: %d articles, %d Lucene documents in %d segments at %s", articles, docs, index.segments(), dir);
             measure(index, model, questions(1_200));
         }
     }
