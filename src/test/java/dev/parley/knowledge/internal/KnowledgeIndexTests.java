@@ -40,6 +40,31 @@ class KnowledgeIndexTests {
     @Autowired
     KnowledgeImports imports;
 
+    @Autowired
+    dev.parley.knowledge.KnowledgeSettings settings;
+
+    @Test
+    void importsTheFilesNamedInImportOnStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String id = "start-" + UUID.randomUUID().toString().substring(0, 8);
+        java.nio.file.Files.writeString(dir.resolve(id + ".md"), "---\ntitle: Store hours\n---\nOpen 9 to 5.");
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not an article");
+        new StartupContent(imports, articles, withImports(List.of("markdown:" + dir))).run(null);
+        assertThat(articles.find(id)).get().extracting(Article::title).isEqualTo("Store hours");
+
+        java.nio.file.Files.writeString(dir.resolve("broken.md"), "---\ntitle: [unclosed\n---\nx");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                new StartupContent(imports, articles, withImports(List.of("markdown:" + dir))).run(null))
+                .isInstanceOf(ImportFailed.class).hasMessageContaining("broken.md");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                new StartupContent(imports, articles, withImports(List.of("no-format-given"))).run(null))
+                .hasMessageContaining("import-on-start");
+    }
+
+    private dev.parley.knowledge.KnowledgeSettings withImports(List<String> files) {
+        return new dev.parley.knowledge.KnowledgeSettings(settings.adminApiKey(), false, files,
+                settings.embeddingCacheSize(), settings.chunkSize(), settings.defaultLocale(), settings.vectorWeight());
+    }
+
     @Test
     void theDemoKnowledgeBaseAnswersTypicalQuestions() throws Exception {
         List<ImportSource> demo = new java.util.ArrayList<>();
