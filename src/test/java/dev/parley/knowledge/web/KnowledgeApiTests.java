@@ -169,6 +169,22 @@ class KnowledgeApiTests {
                 .andExpect(status().isBadRequest());
     }
 
+    @Test
+    void searchesPublishedArticlesForAdmins() throws Exception {
+        String word = "plumbus" + UUID.randomUUID().toString().substring(0, 4);
+        mvc.perform(admin(post("/api/v1/knowledge/articles")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"The %s guide\",\"body\":\"Every home has a %s.\"}".formatted(word, word)))
+                .andExpect(status().isCreated());
+        dev.parley.knowledge.Eventually.within(java.time.Duration.ofSeconds(30), "the article is searchable",
+                () -> !knowledge.search(word, 1).isEmpty() && knowledge.search(word, 1).getFirst().title().contains(word));
+        mvc.perform(admin(get("/api/v1/knowledge/search")).param("q", word).param("limit", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].title").value("The " + word + " guide"))
+                .andExpect(jsonPath("$[0].score").isNumber());
+        mvc.perform(admin(get("/api/v1/knowledge/search")).param("q", " ")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/knowledge/search").param("q", word)).andExpect(status().isUnauthorized());
+    }
+
     private static <B extends AbstractMockHttpServletRequestBuilder<B>> B admin(B request) {
         return request.header("X-Parley-Admin-Key", KEY);
     }
