@@ -25,14 +25,19 @@ import org.apache.lucene.util.QueryBuilder;
 
 /**
  * One hybrid query: BM25 over chunk, title and example text plus KNN over their embeddings, both grouped
- * by article (best document wins). Fused score = w * cosine + (1 - w) * BM25 / best BM25; an article the
- * vector side did not return gets the lowest cosine that side did return. Hits are grouped through doc
- * values; stored fields are read only for the articles returned.
+ * by article (best document wins). Fused score = w * cosine + (1 - w) * BM25 / (BM25 + 5): both parts are
+ * absolute, so an off-topic question scores low even when it is the best match (dividing by the best BM25
+ * instead would hand every best keyword match the full keyword share). An article the vector side did not
+ * return gets the lowest cosine that side did return. Hits are grouped through doc values; stored fields
+ * are read only for the articles returned.
  */
 final class HybridSearch {
 
     private static final Set<String> SHOWN = Set.of(ArticleDocuments.ARTICLE_TITLE, ArticleDocuments.SUMMARY,
             ArticleDocuments.TEXT);
+
+    /** The BM25 score that counts as half a keyword match; weak single-word matches score ~2-4. */
+    private static final double KEYWORD_SATURATION = 5;
 
     private final KnowledgeIndex index;
     private final double vectorWeight;
@@ -47,11 +52,8 @@ final class HybridSearch {
         return index.search(searcher -> {
             Map<String, Found> byArticle = new HashMap<>();
             Query bm25 = keywordQuery(text);
-            double bestBm25 = 0;
             if (bm25 != null) {
-                TopDocs top = searcher.search(bm25, candidates);
-                bestBm25 = top.scoreDocs.length == 0 ? 0 : top.scoreDocs[0].score;
-                collect(searcher, top, byArticle, true);
+                collect(searcher, searcher.search(bm25, candidates), byArticle, true);
             }
             TopDocs knn = searcher.search(new KnnFloatVectorQuery(ArticleDocuments.VECTOR, vector, candidates), candidates);
             collect(searcher, knn, byArticle, false);
@@ -59,7 +61,7 @@ final class HybridSearch {
             List<Found> found = new ArrayList<>(byArticle.values());
             for (Found f : found) {
                 double cosine = f.cosine > -1 ? f.cosine : floor;
-                double keyword = bestBm25 > 0 ? f.bm25 / bestBm25 : 0;
+                double keyword = f.bm25 / (f.bm25 + KEYWORD_SATURATION);
                 f.score = vectorWeight * Math.max(0, cosine) + (1 - vectorWeight) * keyword;
             }
             found.sort(Comparator.comparingDouble((Found f) -> f.score).reversed());
