@@ -25,6 +25,10 @@ class KnowledgeIndexRebuildTests {
 
     private final Path dataDir = Path.of("target", "knowledge-rebuild-" + UUID.randomUUID());
     private final String id = "rebuild-" + UUID.randomUUID().toString().substring(0, 8);
+    // A database of its own: closing a context closes the connection that created the shared database's
+    // tables, and H2 2.4.240 then fails inserts into tables with CHECK constraints for every later test.
+    private final String database = "jdbc:h2:mem:knowledge-rebuild-" + UUID.randomUUID()
+            + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     @Test
     void rebuildsTheIndexFromTheDatabaseWhenTheIndexFolderIsDeleted() throws Exception {
@@ -48,7 +52,7 @@ class KnowledgeIndexRebuildTests {
             awaitFound(app, "snorkel", "Snorkel rental");
         }
         // Another node (or a restore) changed the database behind this node's back.
-        try (Connection db = DriverManager.getConnection(System.getProperty("spring.datasource.url"), "sa", "")) {
+        try (Connection db = DriverManager.getConnection(database, "sa", "")) {
             db.createStatement().executeUpdate("UPDATE knowledge_article SET title = 'Snorkel hire' WHERE id = '" + id + "'");
             db.createStatement().executeUpdate("UPDATE knowledge_version SET version = version + 1 WHERE id = 1");
         }
@@ -71,7 +75,8 @@ class KnowledgeIndexRebuildTests {
     private ConfigurableApplicationContext start() {
         // Command-line arguments outrank the system properties surefire sets for every test.
         return new SpringApplicationBuilder(ParleyApplication.class)
-                .run("--parley.data-dir=" + dataDir, "--server.port=0", "--parley.knowledge.demo-content=false");
+                .run("--parley.data-dir=" + dataDir, "--server.port=0", "--parley.knowledge.demo-content=false",
+                        "--spring.datasource.url=" + database);
     }
 
     private static void deleteRecursively(Path path) throws Exception {
