@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +48,12 @@ public class Articles {
         String id = d.id() != null ? d.id() : freeId(ArticleRules.slug(d.title()));
         Instant now = clock.instant();
         Article article = toArticle(d.withId(id), now, now);
-        repository.save(List.of(article), List.of());
+        try {
+            repository.save(List.of(article), List.of());
+        } catch (DuplicateKeyException e) {
+            // another request created the same id a moment ago
+            throw ApiException.conflict("An article with id '" + id + "' already exists");
+        }
         changes.changed(List.of(id));
         return article;
     }
