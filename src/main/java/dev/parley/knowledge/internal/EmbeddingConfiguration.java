@@ -2,8 +2,8 @@ package dev.parley.knowledge.internal;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.parley.knowledge.KnowledgeSettings;
 import dev.parley.knowledge.TextEmbeddings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -22,8 +22,7 @@ class EmbeddingConfiguration {
     }
 
     @Bean
-    TextEmbeddings textEmbeddings(@Lazy EmbeddingModel embeddingModel,
-            @Value("${parley.knowledge.embedding-cache-size:200000}") int cacheSize) {
-        return new OnnxTextEmbeddings(embeddingModel, cacheSize);
+    TextEmbeddings textEmbeddings(@Lazy EmbeddingModel embeddingModel, KnowledgeSettings settings) {
+        return new OnnxTextEmbeddings(embeddingModel, settings.embeddingCacheSize());
     }
 }

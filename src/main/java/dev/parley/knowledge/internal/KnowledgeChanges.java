@@ -1,0 +1,46 @@
+package dev.parley.knowledge.internal;
+
+import dev.parley.knowledge.KnowledgeChanged;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Records a change inside the writing transaction: bumps the knowledge version, publishes
+ * {@link KnowledgeChanged}, and hands the changed ids to the indexer once (and only if) the transaction commits.
+ * The ids go to the indexer directly, not as an event, because an import may touch 100,000 of them.
+ */
+@Component
+class KnowledgeChanges {
+
+    private final ArticleRepository articles;
+    private final ApplicationEventPublisher events;
+    private final KnowledgeIndexer indexer;
+    private final Clock clock;
+
+    KnowledgeChanges(ArticleRepository articles, ApplicationEventPublisher events, KnowledgeIndexer indexer,
+            Clock clock) {
+        this.articles = articles;
+        this.events = events;
+        this.indexer = indexer;
+        this.clock = clock;
+    }
+
+    /** Must run inside a transaction. */
+    long changed(Collection<String> ids) {
+        long version = articles.nextVersion();
+        events.publishEvent(new KnowledgeChanged(version, clock.instant()));
+        Set<String> changed = Set.copyOf(ids);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                indexer.update(changed, version);
+            }
+        });
+        return version;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.parley.knowledge.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What the article repository must do on every database it supports; subclasses pick the database. */
+abstract class ArticleRepositoryContract {
+
+    @Autowired
+    ArticleRepository repository;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    private final String prefix = "repo-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @Test
+    void storesAndLoadsAnArticleWithTagsAndExamplesInOrder() {
+        Article article = article(prefix + "-a", "Ünïcode title ✓", ArticleStatus.PUBLISHED,
+                List.of("zebra", "apple"), List.of("second phrasing", "first phrasing", "third"));
+        tx.executeWithoutResult(s -> repository.save(List.of(article), Set.of()));
+
+        Article loaded = repository.find(article.id()).orElseThrow();
+        assertThat(loaded.title()).isEqualTo("Ünïcode title ✓");
+        assertThat(loaded.examples()).containsExactly("second phrasing", "first phrasing", "third");
+        assertThat(loaded.tags()).containsExactly("apple", "zebra");
+        assertThat(loaded.createdAt()).isEqualTo(now);
+        assertThat(loaded.status()).isEqualTo(ArticleStatus.PUBLISHED);
+    }
+
+    @Test
+    void overwritesAnExistingArticleAndItsChildren() {
+        String id = prefix + "-b";
+        tx.executeWithoutResult(s -> repository.save(List.of(article(id, "Old", ArticleStatus.PUBLISHED,
+                List.of("old"), List.of("old one", "old two"))), Set.of()));
+        tx.executeWithoutResult(s -> repository.save(List.of(article(id, "New", ArticleStatus.DRAFT,
+                List.of("new"), List.of("new one"))), repository.existing(List.of(id)).keySet()));
+
+        Article loaded = repository.find(id).orElseThrow();
+        assertThat(loaded.title()).isEqualTo("New");
+        assertThat(loaded.status()).isEqualTo(ArticleStatus.DRAFT);
+        assertThat(loaded.examples()).containsExactly("new one");
+        assertThat(loaded.tags()).containsExactly("new");
+        assertThat(repository.publishedIds()).doesNotContain(id);
+    }
+
+    @Test
+    void appendsExamplesAndDeletesWithChildren() {
+        String id = prefix + "-c";
+        tx.executeWithoutResult(s -> repository.save(List.of(article(id, "Title", ArticleStatus.PUBLISHED,
+                List.of("t"), List.of("one"))), Set.of()));
+        tx.executeWithoutResult(s -> repository.addExample(id, "two", now));
+        assertThat(repository.find(id).orElseThrow().examples()).containsExactly("one", "two");
+
+        assertThat(repository.delete(id)).isTrue();
+        assertThat(repository.find(id)).isEmpty();
+        assertThat(repository.delete(id)).isFalse();
+    }
+
+    @Test
+    void listsPagesFilteredByTextAndStatus() {
+        for (int i = 0; i < 5; i++) {
+            ArticleStatus status = i % 2 == 0 ? ArticleStatus.PUBLISHED : ArticleStatus.DRAFT;
+            Article a = article(prefix + "-list-" + i, "Needle_%" + prefix + " " + i, status, List.of(), List.of());
+            tx.executeWithoutResult(s -> repository.save(List.of(a), Set.of()));
+        }
+        String needle = "needle_%" + prefix;
+        assertThat(repository.count(needle, null)).isEqualTo(5);
+        assertThat(repository.count(needle, ArticleStatus.PUBLISHED)).isEqualTo(3);
+        assertThat(repository.count("needle__" + prefix, null)).as("LIKE wildcards are escaped").isZero();
+        assertThat(repository.list(needle, null, 0, 2)).hasSize(2);
+        assertThat(repository.list(needle, null, 4, 2)).hasSize(1);
+        assertThat(repository.byIds(List.of(prefix + "-list-0", prefix + "-list-4", "missing"))).hasSize(2);
+    }
+
+    @Test
+    void incrementsTheVersionAndKeepsOneEpoch() {
+        long before = repository.version();
+        long next = tx.execute(s -> repository.nextVersion());
+        assertThat(next).isEqualTo(before + 1);
+        assertThat(repository.epoch()).isNotBlank().isEqualTo(repository.epoch());
+    }
+
+    private Article article(String id, String title, ArticleStatus status, List<String> tags, List<String> examples) {
+        return new Article(id, title, "Body of " + title, "orders", tags, "en", status, examples, now, now);
+    }
+}

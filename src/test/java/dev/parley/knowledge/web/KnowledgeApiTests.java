@@ -1,0 +1,191 @@
+package dev.parley.knowledge.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.parley.knowledge.KnowledgeBase;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+@SpringBootTest(properties = {"parley.knowledge.admin-api-key=test-admin-key", "parley.knowledge.demo-content=false"})
+@AutoConfigureMockMvc
+class KnowledgeApiTests {
+
+    private static final String KEY = "test-admin-key";
+    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+    @DynamicPropertySource
+    static void ownIndex(DynamicPropertyRegistry registry) {
+        registry.add("parley.data-dir", () -> "target/knowledge-api-" + UUID.randomUUID());
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    KnowledgeBase knowledge;
+
+    @Test
+    void refusesCallsWithoutTheAdminKey() throws Exception {
+        mvc.perform(get("/api/v1/knowledge/articles"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.status").value(401));
+        mvc.perform(get("/api/v1/knowledge/articles").header("X-Parley-Admin-Key", "wrong"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/knowledge/articles").header("Authorization", "Bearer " + KEY))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void createsReadsUpdatesAndDeletesAnArticle() throws Exception {
+        String id = "api-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(admin(post("/api/v1/knowledge/articles")).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"id":"%s","title":"Loyalty points","body":"You earn **one point** per dollar.",
+                         "category":"billing","tags":["Loyalty","loyalty"],"examples":["how do points work"]}""".formatted(id)))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/v1/knowledge/articles/" + id))
+                .andExpect(jsonPath("$.status").value("published"))
+                .andExpect(jsonPath("$.locale").value("en"))
+                .andExpect(jsonPath("$.tags.length()").value(1))
+                .andExpect(jsonPath("$.url").value("http://localhost:8080/help/articles/" + id));
+
+        mvc.perform(admin(get("/api/v1/knowledge/articles/" + id)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.title").value("Loyalty points"));
+        mvc.perform(admin(put("/api/v1/knowledge/articles/" + id)).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"title":"Loyalty points explained","body":"Two points per dollar.","status":"draft"}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("draft"))
+                .andExpect(jsonPath("$.examples.length()").value(0));
+        assertThat(knowledge.article(id)).as("drafts are not public").isEmpty();
+
+        mvc.perform(admin(get("/api/v1/knowledge/articles")).param("q", "points EXPLAINED").param("size", "5"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(id));
+
+        mvc.perform(admin(delete("/api/v1/knowledge/articles/" + id))).andExpect(status().isNoContent());
+        mvc.perform(admin(get("/api/v1/knowledge/articles/" + id)))
+                .andExpect(status().isNotFound()).andExpect(content().contentTypeCompatibleWith(PROBLEM));
+    }
+
+    @Test
+    void derivesAnIdFromTheTitleAndAttachesExamples() throws Exception {
+        String title = "Rain jacket care " + UUID.randomUUID().toString().substring(0, 6);
+        String body = mvc.perform(admin(post("/api/v1/knowledge/articles")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"" + title + "\",\"body\":\"Wash at 30 degrees.\"}"))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        String id = body.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(id).startsWith("rain-jacket-care-");
+
+        mvc.perform(admin(post("/api/v1/knowledge/articles/" + id + "/examples")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"can I put my raincoat in the washing machine\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.examples[0]").value("can I put my raincoat in the washing machine"));
+        mvc.perform(admin(post("/api/v1/knowledge/articles/" + id + "/examples")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"  \"}"))
+                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        mvc.perform(admin(post("/api/v1/knowledge/articles/no-such-article/examples"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"hello\"}"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void answersInvalidArticlesWithProblems() throws Exception {
+        mvc.perform(admin(post("/api/v1/knowledge/articles")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"body\":\"no title\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("title")));
+        mvc.perform(admin(post("/api/v1/knowledge/articles")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"x\",\"body\":\"y\",\"status\":\"archived\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(admin(post("/api/v1/knowledge/articles")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id\":\"bad id!\",\"title\":\"x\",\"body\":\"y\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(admin(post("/api/v1/knowledge/articles")).contentType(MediaType.APPLICATION_JSON).content("{not json"))
+                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        mvc.perform(admin(get("/api/v1/knowledge/articles")).param("size", "1000"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(admin(put("/api/v1/knowledge/articles/missing-article")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"x\",\"body\":\"y\"}"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void importsJsonlAndReimportsIdempotently() throws Exception {
+        String prefix = "imp-" + UUID.randomUUID().toString().substring(0, 8);
+        String jsonl = """
+                {"id":"%1$s-a","title":"Opening hours","body":"We are open 9 to 5.","examples":["when are you open"]}
+                {"id":"%1$s-b","title":"Store locations","body":"Columbus and Denver.","examples":["where are your stores"]}
+                """.formatted(prefix);
+        mvc.perform(admin(post("/api/v1/knowledge/imports")).param("format", "jsonl")
+                        .contentType("application/x-ndjson").content(jsonl))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(2))
+                .andExpect(jsonPath("$.examples").value(2));
+        mvc.perform(admin(multipart("/api/v1/knowledge/imports").file(new MockMultipartFile("file", "kb.jsonl",
+                        "application/x-ndjson", jsonl.getBytes(StandardCharsets.UTF_8)))).param("format", "jsonl"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(0))
+                .andExpect(jsonPath("$.updated").value(2));
+        mvc.perform(admin(get("/api/v1/knowledge/articles")).param("q", "columbus and denver"))
+                .andExpect(jsonPath("$.total").value(1));
+    }
+
+    @Test
+    void rejectsABrokenImportWithItsLineAndImportsNothing() throws Exception {
+        String prefix = "broken-" + UUID.randomUUID().toString().substring(0, 8);
+        String csv = "question,answer\n\"%1$s first?\",\"Yes, it is.\"\n%1$s second?\n".formatted(prefix);
+        mvc.perform(admin(multipart("/api/v1/knowledge/imports").file(new MockMultipartFile("file", "faq.csv",
+                        "text/csv", csv.getBytes(StandardCharsets.UTF_8)))).param("format", "csv"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.line").value(3))
+                .andExpect(jsonPath("$.file").value("faq.csv"));
+        mvc.perform(admin(get("/api/v1/knowledge/articles")).param("q", prefix))
+                .andExpect(jsonPath("$.total").value(0));
+        mvc.perform(admin(post("/api/v1/knowledge/imports")).param("format", "yaml").contentType(MediaType.TEXT_PLAIN)
+                        .content("x"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void searchesPublishedArticlesForAdmins() throws Exception {
+        String word = "plumbus" + UUID.randomUUID().toString().substring(0, 4);
+        mvc.perform(admin(post("/api/v1/knowledge/articles")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"The %s guide\",\"body\":\"Every home has a %s.\"}".formatted(word, word)))
+                .andExpect(status().isCreated());
+        dev.parley.knowledge.Eventually.within(java.time.Duration.ofSeconds(30), "the article is searchable",
+                () -> !knowledge.search(word, 1).isEmpty() && knowledge.search(word, 1).getFirst().title().contains(word));
+        mvc.perform(admin(get("/api/v1/knowledge/search")).param("q", word).param("limit", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].title").value("The " + word + " guide"))
+                .andExpect(jsonPath("$[0].score").isNumber());
+        mvc.perform(admin(get("/api/v1/knowledge/search")).param("q", " ")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/knowledge/search").param("q", word)).andExpect(status().isUnauthorized());
+    }
+
+    private static <B extends AbstractMockHttpServletRequestBuilder<B>> B admin(B request) {
+        return request.header("X-Parley-Admin-Key", KEY);
+    }
+}
