@@ -72,6 +72,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login").permitAll()
                         .requestMatchers("/admin/**", "/api/v1/agents", "/api/v1/agents/**", "/api/v1/audit",
                                 "/api/v1/audit/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/knowledge/articles/*/examples").hasRole("AGENT")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/knowledge/search").hasRole("AGENT")
                         .requestMatchers("/api/v1/knowledge/**", "/api/v1/analytics/**").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/inbox/canned", "/inbox/canned/**", "/inbox/team/**")
                                 .hasRole("SUPERVISOR")

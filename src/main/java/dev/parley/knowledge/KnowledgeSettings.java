@@ -11,8 +11,6 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the knowledge module, under {@code parley.knowledge}.
  *
- * @param adminApiKey key for the admin API ({@code X-Parley-Admin-Key} or {@code Authorization: Bearer});
- *     when empty the admin API refuses everyone
  * @param demoContent load the Northwind Outfitters demo articles on a start with an empty knowledge base
  * @param importOnStart files imported at start, each {@code format:path} (formats: jsonl, markdown, csv)
  * @param embeddingCacheSize how many text embeddings are kept in memory (about 1.6 KB each)
@@ -23,7 +21,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("parley.knowledge")
 public record KnowledgeSettings(
-        @DefaultValue("") String adminApiKey,
         @DefaultValue("true") boolean demoContent,
         @DefaultValue({}) List<String> importOnStart,
         @DefaultValue("50000") @Min(0) int embeddingCacheSize,
@@ -32,7 +29,6 @@ public record KnowledgeSettings(
         @DefaultValue("0.7") @Min(0) @Max(1) double vectorWeight) {
 
     public KnowledgeSettings {
-        adminApiKey = adminApiKey == null ? "" : adminApiKey.strip();
         importOnStart = importOnStart == null ? List.of() : List.copyOf(importOnStart);
     }
 }

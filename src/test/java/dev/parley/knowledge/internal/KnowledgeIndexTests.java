@@ -61,7 +61,7 @@ class KnowledgeIndexTests {
     }
 
     private dev.parley.knowledge.KnowledgeSettings withImports(List<String> files) {
-        return new dev.parley.knowledge.KnowledgeSettings(settings.adminApiKey(), false, files,
+        return new dev.parley.knowledge.KnowledgeSettings(false, files,
                 settings.embeddingCacheSize(), settings.chunkSize(), settings.defaultLocale(), settings.vectorWeight());
     }
 

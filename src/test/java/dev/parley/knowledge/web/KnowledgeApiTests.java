@@ -15,6 +15,8 @@ import dev.parley.knowledge.KnowledgeBase;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -25,11 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
-@SpringBootTest(properties = {"parley.knowledge.admin-api-key=test-admin-key", "parley.knowledge.demo-content=false"})
+@SpringBootTest(properties = {"parley.knowledge.demo-content=false"})
 @AutoConfigureMockMvc
 class KnowledgeApiTests {
 
-    private static final String KEY = "test-admin-key";
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
     @DynamicPropertySource
@@ -44,14 +45,14 @@ class KnowledgeApiTests {
     KnowledgeBase knowledge;
 
     @Test
-    void refusesCallsWithoutTheAdminKey() throws Exception {
+    void isForSupervisorsAndAdminsOnly() throws Exception {
         mvc.perform(get("/api/v1/knowledge/articles"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.status").value(401));
-        mvc.perform(get("/api/v1/knowledge/articles").header("X-Parley-Admin-Key", "wrong"))
-                .andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/v1/knowledge/articles").header("Authorization", "Bearer " + KEY))
+        mvc.perform(get("/api/v1/knowledge/articles").with(user("agent").roles("AGENT")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/knowledge/articles").with(user("admin").roles("ADMIN", "SUPERVISOR", "AGENT")))
                 .andExpect(status().isOk());
     }
 
@@ -104,6 +105,13 @@ class KnowledgeApiTests {
         mvc.perform(admin(post("/api/v1/knowledge/articles/" + id + "/examples")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"  \"}"))
                 .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        mvc.perform(post("/api/v1/knowledge/articles/" + id + "/examples").with(user("agent").roles("AGENT"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"does the rain jacket shrink in the wash\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.examples[1]").value("does the rain jacket shrink in the wash"));
+        mvc.perform(put("/api/v1/knowledge/articles/" + id).with(user("agent").roles("AGENT"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"Hijacked\",\"body\":\"x\"}"))
+                .andExpect(status().isForbidden());
         mvc.perform(admin(post("/api/v1/knowledge/articles/no-such-article/examples"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"hello\"}"))
                 .andExpect(status().isNotFound());
@@ -186,6 +194,6 @@ class KnowledgeApiTests {
     }
 
     private static <B extends AbstractMockHttpServletRequestBuilder<B>> B admin(B request) {
-        return request.header("X-Parley-Admin-Key", KEY);
+        return request.with(user("supervisor").roles("SUPERVISOR", "AGENT")).with(csrf());
     }
 }
