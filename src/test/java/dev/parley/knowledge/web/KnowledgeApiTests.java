@@ -105,11 +105,11 @@ class KnowledgeApiTests {
         mvc.perform(admin(post("/api/v1/knowledge/articles/" + id + "/examples")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"  \"}"))
                 .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM));
-        mvc.perform(post("/api/v1/knowledge/articles/" + id + "/examples").with(user("agent").roles("AGENT"))
+        mvc.perform(post("/api/v1/knowledge/articles/" + id + "/examples").with(user("agent").roles("AGENT")).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"does the rain jacket shrink in the wash\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.examples[1]").value("does the rain jacket shrink in the wash"));
-        mvc.perform(put("/api/v1/knowledge/articles/" + id).with(user("agent").roles("AGENT"))
+        mvc.perform(put("/api/v1/knowledge/articles/" + id).with(user("agent").roles("AGENT")).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"Hijacked\",\"body\":\"x\"}"))
                 .andExpect(status().isForbidden());
         mvc.perform(admin(post("/api/v1/knowledge/articles/no-such-article/examples"))
