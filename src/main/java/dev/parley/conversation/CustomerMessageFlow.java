@@ -14,6 +14,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -42,10 +43,13 @@ public class CustomerMessageFlow {
     private final ConversationSettings settings;
     private final Clock clock;
     private final Timer assistantLatency;
+    private final TranscriptRedaction redaction;
 
     CustomerMessageFlow(ConversationRepository conversations, MessageRepository messages, Conversations api,
             Escalation escalation, AssistantPort assistant, ApplicationEventPublisher events, TransactionTemplate tx,
-            ConversationSettings settings, Clock clock, MeterRegistry meters) {
+            ConversationSettings settings, Clock clock, MeterRegistry meters,
+            ObjectProvider<TranscriptRedaction> redaction) {
+        this.redaction = redaction.getIfAvailable(() -> text -> text);
         this.assistantLatency = Timer.builder("parley.assistant.latency")
                 .description("Time the assistant takes to answer or escalate a customer message")
                 .publishPercentileHistogram().register(meters);
@@ -61,7 +65,7 @@ public class CustomerMessageFlow {
     }
 
     public CustomerMessageResult receive(UUID conversationId, IncomingMessage incoming) {
-        String text = MessageText.valid(incoming.text(), settings.maxMessageLength());
+        String text = redaction.forStorage(MessageText.valid(incoming.text(), settings.maxMessageLength()));
         String clientId = normalizeClientId(incoming.clientMessageId());
         Stored stored = tx.execute(status -> store(conversationId, text, clientId));
         if (stored.replayed() || !stored.conversation().status().handledByAssistant()) {
@@ -133,7 +137,7 @@ public class CustomerMessageFlow {
         }
         Instant now = clock.instant();
         Message reply = messages.insert(new Message(UUID.randomUUID(), 0, conversationId, AuthorType.ASSISTANT, null,
-                "Assistant", outcome.replyText(), false, null, customerMessage.id(), outcome.confidence(),
+                "Assistant", redaction.forStorage(outcome.replyText()), false, null, customerMessage.id(), outcome.confidence(),
                 outcome.sources(), now));
         Conversation answered = conversation.withReplyAt(now);
         conversations.update(answered);
