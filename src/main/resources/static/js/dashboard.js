@@ -104,6 +104,15 @@
             clearTimeout(idleTimer);
             lastSent = 0;
         });
+        const suggest = document.getElementById('suggest-reply');
+        suggest?.addEventListener('click', () => {
+            suggest.disabled = true;
+            fetch(suggest.dataset.url, {headers: {Accept: 'application/json'}})
+                .then(r => r.ok ? r.json() : Promise.reject(r.status))
+                .then(draft => { if (text && draft.text) { text.value = draft.text; text.focus(); } })
+                .catch(() => { suggest.textContent = 'No suggestion available'; })
+                .finally(() => { suggest.disabled = false; });
+        });
         const canned = document.getElementById('canned');
         canned?.addEventListener('change', () => {
             if (canned.value && text) {

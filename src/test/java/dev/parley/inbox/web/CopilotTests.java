@@ -1,0 +1,75 @@
+package dev.parley.inbox.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.parley.conversation.Conversations;
+import dev.parley.conversation.CustomerMessageFlow;
+import dev.parley.conversation.EscalationReason;
+import dev.parley.conversation.IncomingMessage;
+import dev.parley.conversation.NewConversation;
+import java.util.UUID;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The offline copilot on the demo knowledge base: a drafted reply and an extractive summary. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@WithMockUser(roles = "AGENT")
+class CopilotTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    CustomerMessageFlow flow;
+
+    @Autowired
+    dev.parley.knowledge.KnowledgeBase knowledge;
+
+    @Test
+    void suggestsAReplyFromTheBestMatchingArticle() throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (knowledge.search("return a jacket", 1).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        UUID id = conversation("How do I return a jacket that doesn't fit?");
+        mvc.perform(get("/api/v1/conversations/" + id + "/suggested-reply"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.text").value(Matchers.not(Matchers.blankOrNullString())))
+                .andExpect(jsonPath("$.generated").value(false))
+                .andExpect(jsonPath("$.sources[0].title").isString());
+    }
+
+    @Test
+    void summarisesAnEscalatedConversationAtTheTopOfItsPage() throws Exception {
+        UUID id = conversation("My parcel with the tent never arrived and tracking has not moved for a week");
+        conversations.escalate(id, EscalationReason.MANUAL, null);
+        mvc.perform(get("/api/v1/conversations/" + id + "/summary"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.text").value(Matchers.containsString("tent")));
+        mvc.perform(get("/inbox/conversations/" + id + "/summary"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Summary")));
+    }
+
+    @Test
+    void anUnknownConversationIsNotFound() throws Exception {
+        mvc.perform(get("/api/v1/conversations/" + UUID.randomUUID() + "/suggested-reply"))
+                .andExpect(status().isNotFound());
+    }
+
+    private UUID conversation(String question) {
+        UUID id = conversations.start(new NewConversation("web", null, null, null)).conversation().id();
+        flow.receive(id, new IncomingMessage(question, null));
+        return id;
+    }
+}
