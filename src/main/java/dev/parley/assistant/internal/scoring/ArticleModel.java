@@ -1,0 +1,24 @@
+package dev.parley.assistant.internal.scoring;
+
+import java.util.List;
+
+/** The trained base models over one set of articles (classes): the classifier and the example index. */
+final class ArticleModel {
+
+    private final SoftmaxClassifier classifier;
+    private final ExampleIndex index;
+
+    private ArticleModel(SoftmaxClassifier classifier, ExampleIndex index) {
+        this.classifier = classifier;
+        this.index = index;
+    }
+
+    static ArticleModel train(List<float[]> vectors, int[] labels, int classes, SoftmaxClassifier.Training training) {
+        SoftmaxClassifier classifier = SoftmaxClassifier.train(vectors, labels, classes, training);
+        return new ArticleModel(classifier, new ExampleIndex(vectors, labels, classes));
+    }
+
+    Ranking.Ranked rank(float[] query) {
+        return Ranking.rank(classifier.probabilities(query), index.closestPerArticle(query));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.parley.assistant.internal.scoring;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A multinomial logistic-regression classifier over standardised sentence embeddings, trained
+ * in-process with mini-batch Adam and weight decay. Immutable once trained.
+ */
+final class SoftmaxClassifier {
+
+    private final int classes;
+    private final int dimension;
+    private final float[] mean;
+    private final float[] inverseStd;
+    private final float[] weights;
+    private final float[] bias;
+
+    private SoftmaxClassifier(int classes, float[] mean, float[] inverseStd, float[] weights, float[] bias) {
+        this.classes = classes;
+        this.dimension = mean.length;
+        this.mean = mean;
+        this.inverseStd = inverseStd;
+        this.weights = weights;
+        this.bias = bias;
+    }
+
+    /** Class probabilities for one embedding. */
+    double[] probabilities(float[] embedding) {
+        float[] x = standardise(embedding, mean, inverseStd);
+        double[] logits = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            logits[c] = bias[c] + Vectors.dot(weights, c * dimension, x);
+        }
+        Vectors.softmaxInPlace(logits);
+        return logits;
+    }
+
+    static SoftmaxClassifier train(List<float[]> inputs, int[] labels, int classes, Training training) {
+        int dim = inputs.get(0).length;
+        float[] mean = new float[dim];
+        float[] inverseStd = new float[dim];
+        moments(inputs, mean, inverseStd);
+        float[][] x = new float[inputs.size()][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = standardise(inputs.get(i), mean, inverseStd);
+        }
+        float[] weights = new float[classes * dim];
+        float[] bias = new float[classes];
+        new AdamSoftmax(x, labels, classes, weights, bias, training).run();
+        return new SoftmaxClassifier(classes, mean, inverseStd, weights, bias);
+    }
+
+    private static void moments(List<float[]> inputs, float[] mean, float[] inverseStd) {
+        int dim = mean.length;
+        double[] sum = new double[dim];
+        double[] squares = new double[dim];
+        for (float[] v : inputs) {
+            for (int d = 0; d < dim; d++) {
+                sum[d] += v[d];
+                squares[d] += (double) v[d] * v[d];
+            }
+        }
+        int n = inputs.size();
+        for (int d = 0; d < dim; d++) {
+            double m = sum[d] / n;
+            double variance = Math.max(squares[d] / n - m * m, 1e-8);
+            mean[d] = (float) m;
+            inverseStd[d] = (float) (1.0 / Math.sqrt(variance));
+        }
+    }
+
+    private static float[] standardise(float[] v, float[] mean, float[] inverseStd) {
+        float[] out = new float[v.length];
+        for (int d = 0; d < v.length; d++) {
+            out[d] = (v[d] - mean[d]) * inverseStd[d];
+        }
+        return out;
+    }
+
+    /** Hyper-parameters; {@code sampleVisits} bounds the work whatever the data size. */
+    record Training(int sampleVisits, int minEpochs, int maxEpochs, int batchSize, double learningRate,
+            double weightDecay, long seed) {
+
+        static Training defaults() {
+            return new Training(150_000, 5, 100, 32, 0.002, 1e-4, 42);
+        }
+
+        int epochs(int samples) {
+            return Math.max(minEpochs, Math.min(maxEpochs, sampleVisits / Math.max(1, samples)));
+        }
+
+        Random random() {
+            return new Random(seed);
+        }
+    }
+}
