@@ -7,9 +7,9 @@ package dev.parley.assistant.internal.scoring;
  */
 final class Ranking {
 
-    static final double SIMILARITY_TEMPERATURE = 0.05;
-    static final double CLASSIFIER_WEIGHT = 1.0;
-    static final double NEIGHBOUR_WEIGHT = 1.0;
+    static final double SIMILARITY_TEMPERATURE = Double.parseDouble(System.getProperty("x.temp", "0.05"));
+    static final double CLASSIFIER_WEIGHT = Double.parseDouble(System.getProperty("x.cw", "1.0"));
+    static final double NEIGHBOUR_WEIGHT = Double.parseDouble(System.getProperty("x.nw", "1.0"));
 
     private Ranking() {
     }

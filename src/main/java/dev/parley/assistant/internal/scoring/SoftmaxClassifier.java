@@ -83,7 +83,7 @@ final class SoftmaxClassifier {
             double weightDecay, long seed) {
 
         static Training defaults() {
-            return new Training(150_000, 5, 100, 32, 0.002, 1e-4, 42);
+            return new Training(Integer.getInteger("x.visits", 150_000), 5, 100, 32, Double.parseDouble(System.getProperty("x.lr", "0.002")), Double.parseDouble(System.getProperty("x.wd", "1e-4")), 42);
         }
 
         int epochs(int samples) {
