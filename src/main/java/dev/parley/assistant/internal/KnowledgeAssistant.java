@@ -54,10 +54,10 @@ public class KnowledgeAssistant implements AssistantPort {
         }
         ArticleScorer scorer = scorers.current();
         float[] question = embeddings.embed(text);
-        Optional<ScoredArticle> best = scorer.score(question);
+        Optional<ScoredArticle> best = scorer.score(text, question);
         Optional<String> inContext = FollowUp.inContext(text, history);
         if (inContext.isPresent() && best.isPresent()) {
-            Optional<ScoredArticle> contextual = scorer.score(embeddings.embed(inContext.get()));
+            Optional<ScoredArticle> contextual = scorer.score(inContext.get(), embeddings.embed(inContext.get()));
             if (contextual.isPresent() && contextual.get().confidence() > best.get().confidence()) {
                 best = contextual;
             }

@@ -7,18 +7,23 @@ final class ArticleModel {
 
     private final SoftmaxClassifier classifier;
     private final ExampleIndex index;
+    private final LexicalIndex lexical;
 
-    private ArticleModel(SoftmaxClassifier classifier, ExampleIndex index) {
+    private ArticleModel(SoftmaxClassifier classifier, ExampleIndex index, LexicalIndex lexical) {
         this.classifier = classifier;
         this.index = index;
+        this.lexical = lexical;
     }
 
-    static ArticleModel train(List<float[]> vectors, int[] labels, int classes, SoftmaxClassifier.Training training) {
+    static ArticleModel train(List<String> texts, List<float[]> vectors, int[] labels, int classes,
+            SoftmaxClassifier.Training training) {
         SoftmaxClassifier classifier = SoftmaxClassifier.train(vectors, labels, classes, training);
-        return new ArticleModel(classifier, new ExampleIndex(vectors, labels, classes));
+        return new ArticleModel(classifier, new ExampleIndex(vectors, labels, classes),
+                LexicalIndex.build(texts, labels, classes));
     }
 
-    Ranking.Ranked rank(float[] query) {
-        return Ranking.rank(classifier.probabilities(query), index.closestPerArticle(query));
+    Ranking.Ranked rank(String text, float[] query) {
+        return Ranking.rank(classifier.probabilities(query), index.closestPerArticle(query),
+                lexical.closestPerArticle(text));
     }
 }

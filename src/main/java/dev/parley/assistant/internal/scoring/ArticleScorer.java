@@ -26,11 +26,11 @@ public final class ArticleScorer {
         return new ArticleScorer(version, List.of(), null, ConfidenceCalibrator.uncalibrated());
     }
 
-    public Optional<ScoredArticle> score(float[] question) {
+    public Optional<ScoredArticle> score(String text, float[] question) {
         if (model == null) {
             return Optional.empty();
         }
-        Ranking.Ranked ranked = model.rank(question);
+        Ranking.Ranked ranked = model.rank(text, question);
         double confidence = calibrator.confidence(ranked.features());
         return Optional.of(new ScoredArticle(articles.get(ranked.best()), confidence, ranked.features()));
     }

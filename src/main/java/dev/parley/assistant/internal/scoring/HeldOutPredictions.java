@@ -15,14 +15,16 @@ final class HeldOutPredictions {
 
     private static final int MIN_ARTICLES_FOR_OUT_OF_SCOPE = 4;
 
+    private final List<String> texts;
     private final List<float[]> vectors;
     private final int[] labels;
     private final int classes;
     private final ScorerTrainer.Options options;
     private final SoftmaxClassifier.Training training;
 
-    HeldOutPredictions(List<float[]> vectors, int[] labels, int classes, ScorerTrainer.Options options,
+    HeldOutPredictions(List<String> texts, List<float[]> vectors, int[] labels, int classes, ScorerTrainer.Options options,
             SoftmaxClassifier.Training training) {
+        this.texts = texts;
         this.vectors = vectors;
         this.labels = labels;
         this.classes = classes;
@@ -41,6 +43,7 @@ final class HeldOutPredictions {
         for (int k = 0; k < folds; k++) {
             int[] remap = new int[classes];
             java.util.Arrays.fill(remap, -1);
+            List<String> trainTexts = new ArrayList<>();
             List<float[]> trainVectors = new ArrayList<>();
             List<Integer> trainLabels = new ArrayList<>();
             int seen = 0;
@@ -49,6 +52,7 @@ final class HeldOutPredictions {
                     if (remap[labels[i]] < 0) {
                         remap[labels[i]] = seen++;
                     }
+                    trainTexts.add(texts.get(i));
                     trainVectors.add(vectors.get(i));
                     trainLabels.add(remap[labels[i]]);
                 }
@@ -56,10 +60,10 @@ final class HeldOutPredictions {
             if (seen == 0) {
                 continue;
             }
-            ArticleModel model = ArticleModel.train(trainVectors,
+            ArticleModel model = ArticleModel.train(trainTexts, trainVectors,
                     trainLabels.stream().mapToInt(Integer::intValue).toArray(), seen, training);
             for (int i : heldOut(k, fold, random)) {
-                Ranking.Ranked ranked = model.rank(vectors.get(i));
+                Ranking.Ranked ranked = model.rank(texts.get(i), vectors.get(i));
                 if (remap[labels[i]] >= 0) {
                     inScope.add(ranked.features());
                     right.add(remap[labels[i]] == ranked.best());

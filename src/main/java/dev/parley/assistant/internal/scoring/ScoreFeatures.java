@@ -8,16 +8,17 @@ package dev.parley.assistant.internal.scoring;
  * @param similarity cosine similarity of the best article's closest example
  * @param bestSimilarity the highest example similarity of any article
  * @param agreement 1 when the classifier and the nearest example pick the same article
+ * @param lexicalSimilarity TF-IDF cosine similarity of the best article's closest example
  */
 public record ScoreFeatures(double probability, double margin, double similarity, double bestSimilarity,
-        double agreement) {
+        double agreement, double lexicalSimilarity) {
 
     double[] vector() {
         return new double[] {probability, margin, similarity, bestSimilarity, agreement,
-            Math.log(Math.max(probability, 1e-9))};
+            Math.log(Math.max(probability, 1e-9)), lexicalSimilarity};
     }
 
     static int size() {
-        return 6;
+        return 7;
     }
 }

@@ -47,9 +47,9 @@ public final class ScorerTrainer {
         List<float[]> vectors = embeddings.embedAll(texts);
         int[] labels = owners.stream().mapToInt(Integer::intValue).toArray();
         SoftmaxClassifier.Training training = SoftmaxClassifier.Training.defaults();
-        ArticleModel model = ArticleModel.train(vectors, labels, articles.size(), training);
+        ArticleModel model = ArticleModel.train(texts, vectors, labels, articles.size(), training);
         List<ConfidenceCalibrator.Sample> samples =
-                new HeldOutPredictions(vectors, labels, articles.size(), options, training).collect();
+                new HeldOutPredictions(texts, vectors, labels, articles.size(), options, training).collect();
         ConfidenceCalibrator calibrator = hasBothOutcomes(samples)
                 ? ConfidenceCalibrator.fit(samples) : ConfidenceCalibrator.uncalibrated();
         return new ArticleScorer(version, articles, model, calibrator);

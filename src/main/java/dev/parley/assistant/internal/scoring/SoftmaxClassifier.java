@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A multinomial logistic-regression classifier over standardised sentence embeddings, trained
+ * A multinomial logistic-regression classifier over (rescaled) sentence embeddings, trained
  * in-process with mini-batch Adam and weight decay. Immutable once trained.
  */
 final class SoftmaxClassifier {
@@ -51,23 +51,10 @@ final class SoftmaxClassifier {
         return new SoftmaxClassifier(classes, mean, inverseStd, weights, bias);
     }
 
+    /** Unit vectors rescaled by sqrt(dim), so an average component has unit variance; not centred,
+     * which keeps the cosine geometry (centring per dimension did no better). */
     private static void moments(List<float[]> inputs, float[] mean, float[] inverseStd) {
-        int dim = mean.length;
-        double[] sum = new double[dim];
-        double[] squares = new double[dim];
-        for (float[] v : inputs) {
-            for (int d = 0; d < dim; d++) {
-                sum[d] += v[d];
-                squares[d] += (double) v[d] * v[d];
-            }
-        }
-        int n = inputs.size();
-        for (int d = 0; d < dim; d++) {
-            double m = sum[d] / n;
-            double variance = Math.max(squares[d] / n - m * m, 1e-8);
-            mean[d] = (float) m;
-            inverseStd[d] = (float) (1.0 / Math.sqrt(variance));
-        }
+        java.util.Arrays.fill(inverseStd, (float) Math.sqrt(mean.length));
     }
 
     private static float[] standardise(float[] v, float[] mean, float[] inverseStd) {
@@ -83,7 +70,7 @@ final class SoftmaxClassifier {
             double weightDecay, long seed) {
 
         static Training defaults() {
-            return new Training(Integer.getInteger("x.visits", 150_000), 5, 100, 32, Double.parseDouble(System.getProperty("x.lr", "0.002")), Double.parseDouble(System.getProperty("x.wd", "1e-4")), 42);
+            return new Training(300_000, 5, 100, 32, 0.002, 1e-5, 42);
         }
 
         int epochs(int samples) {
