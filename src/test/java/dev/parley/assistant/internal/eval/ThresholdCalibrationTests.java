@@ -23,7 +23,7 @@ class ThresholdCalibrationTests {
         var calibration = ThresholdCalibration.pick(results, 0.95, 0.2);
         assertThat(calibration.reached()).isTrue();
         assertThat(calibration.threshold()).isEqualTo(0.9);
-        assertThat(ThresholdCalibration.pick(results, 0.75, 0.2).threshold()).isEqualTo(0.5);
+        assertThat(ThresholdCalibration.pick(results, 0.85, 0.2).threshold()).isEqualTo(0.9);
         assertThat(ThresholdCalibration.pick(results, 0.8, 0.2).threshold()).isEqualTo(0.4);
     }
 
@@ -35,11 +35,11 @@ class ThresholdCalibrationTests {
         add(results, 1, null, "a", 0.85);
         add(results, 4, null, "a", 0.1);
         // At the file's own 5% out-of-scope share, 0.8 is precise enough...
-        var asIs = ThresholdCalibration.pick(results, 0.95, 0.0);
+        var asIs = ThresholdCalibration.pick(results, 0.97, 0.0);
         assertThat(asIs.threshold()).isEqualTo(0.8);
         assertThat(asIs.outOfScopeShare()).isEqualTo(0.05);
         // ...but one leaking out-of-scope question in five is too many when half the traffic is out of scope.
-        var conservative = ThresholdCalibration.pick(results, 0.95, 0.5);
+        var conservative = ThresholdCalibration.pick(results, 0.97, 0.5);
         assertThat(conservative.threshold()).isEqualTo(0.9);
         assertThat(conservative.expectedPrecision()).isEqualTo(1.0);
     }

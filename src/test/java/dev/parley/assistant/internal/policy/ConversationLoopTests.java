@@ -2,13 +2,11 @@ package dev.parley.assistant.internal.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.conversation.AuthorType;
-import dev.parley.conversation.Message;
-import dev.parley.conversation.SourceRef;
-import java.time.Instant;
+import static dev.parley.assistant.internal.TestMessages.answer;
+import static dev.parley.assistant.internal.TestMessages.customer;
+
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ConversationLoopTests {
@@ -43,18 +41,5 @@ class ConversationLoopTests {
         assertThat(loop.weakTwiceInARow(0.8, history)).isTrue();
         assertThat(loop.weakTwiceInARow(0.95, history)).isFalse();
         assertThat(loop.weakTwiceInARow(0.8, List.of(customer("hi"), answer(0.97)))).isFalse();
-    }
-
-    static Message customer(String text) {
-        return message(AuthorType.CUSTOMER, text, null, List.of());
-    }
-
-    static Message answer(double confidence) {
-        return message(AuthorType.ASSISTANT, "Here is how.", confidence, List.of(new SourceRef("a", "A", "/a")));
-    }
-
-    static Message message(AuthorType author, String text, Double confidence, List<SourceRef> sources) {
-        return new Message(UUID.randomUUID(), 1, UUID.randomUUID(), author, null, author.name(), text, false, null,
-                null, confidence, sources, Instant.now());
     }
 }

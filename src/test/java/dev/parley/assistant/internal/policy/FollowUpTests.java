@@ -1,7 +1,7 @@
 package dev.parley.assistant.internal.policy;
 
-import static dev.parley.assistant.internal.policy.ConversationLoopTests.answer;
-import static dev.parley.assistant.internal.policy.ConversationLoopTests.customer;
+import static dev.parley.assistant.internal.TestMessages.answer;
+import static dev.parley.assistant.internal.TestMessages.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
