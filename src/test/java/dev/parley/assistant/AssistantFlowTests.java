@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Bean;
  * the answer or the escalation (with its reason) is recorded on the conversation. The knowledge module
  * is stood in for by a fixed knowledge base.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest
 class AssistantFlowTests {
 
     @TestConfiguration

@@ -24,6 +24,6 @@ final class ArticleModel {
 
     Ranking.Ranked rank(String text, float[] query) {
         return Ranking.rank(classifier.probabilities(query), index.closestPerArticle(query),
-                lexical.closestPerArticle(text));
+                candidates -> lexical.closest(text, candidates));
     }
 }

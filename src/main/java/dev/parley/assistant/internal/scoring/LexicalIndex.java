@@ -9,27 +9,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Lexical nearest-example search: TF-IDF over words, word pairs and character 3-5-grams (robust to
- * typos and inflection), cosine similarity through an inverted index. Complements the embeddings on
- * rare words, codes and product names.
+ * Lexical similarity: TF-IDF over words, word pairs and character 3-5-grams (robust to typos and
+ * inflection), cosine between sparse vectors. It is computed only for the few candidate articles the
+ * embedding models rank highest, so its cost does not grow with the knowledge base.
  */
 final class LexicalIndex {
 
     private final Map<String, Integer> vocabulary;
     private final float[] idf;
-    private final int[][] postingRows;
-    private final float[][] postingWeights;
-    private final int[] owner;
-    private final int articles;
+    private final int[][] terms;
+    private final float[][] weights;
+    private final int[][] rowsByArticle;
 
-    private LexicalIndex(Map<String, Integer> vocabulary, float[] idf, int[][] rows, float[][] weights, int[] owner,
-            int articles) {
+    private LexicalIndex(Map<String, Integer> vocabulary, float[] idf, int[][] terms, float[][] weights,
+            int[][] rowsByArticle) {
         this.vocabulary = vocabulary;
         this.idf = idf;
-        this.postingRows = rows;
-        this.postingWeights = weights;
-        this.owner = owner;
-        this.articles = articles;
+        this.terms = terms;
+        this.weights = weights;
+        this.rowsByArticle = rowsByArticle;
     }
 
     static LexicalIndex build(List<String> texts, int[] owner, int articles) {
@@ -37,7 +35,7 @@ final class LexicalIndex {
         List<Map<String, Integer>> counts = new ArrayList<>(texts.size());
         List<Integer> documentFrequency = new ArrayList<>();
         for (String text : texts) {
-            Map<String, Integer> tf = terms(text);
+            Map<String, Integer> tf = termCounts(text);
             counts.add(tf);
             for (String term : tf.keySet()) {
                 Integer id = vocabulary.computeIfAbsent(term, t -> {
@@ -51,68 +49,86 @@ final class LexicalIndex {
         for (int t = 0; t < idf.length; t++) {
             idf[t] = (float) (Math.log((texts.size() + 1.0) / (documentFrequency.get(t) + 1.0)) + 1);
         }
-        List<List<int[]>> postings = new ArrayList<>();
-        List<List<Float>> weights = new ArrayList<>();
-        for (int t = 0; t < idf.length; t++) {
-            postings.add(new ArrayList<>());
-            weights.add(new ArrayList<>());
+        int[][] terms = new int[texts.size()][];
+        float[][] weights = new float[texts.size()][];
+        for (int row = 0; row < texts.size(); row++) {
+            Sparse vector = weigh(counts.get(row), vocabulary, idf);
+            terms[row] = vector.terms();
+            weights[row] = vector.weights();
         }
-        for (int row = 0; row < counts.size(); row++) {
-            Map<Integer, Float> vector = weigh(counts.get(row), vocabulary, idf);
-            for (var entry : vector.entrySet()) {
-                postings.get(entry.getKey()).add(new int[] {row});
-                weights.get(entry.getKey()).add(entry.getValue());
-            }
+        List<List<Integer>> rows = new ArrayList<>();
+        for (int a = 0; a < articles; a++) {
+            rows.add(new ArrayList<>());
         }
-        int[][] rows = new int[idf.length][];
-        float[][] w = new float[idf.length][];
-        for (int t = 0; t < idf.length; t++) {
-            rows[t] = postings.get(t).stream().mapToInt(a -> a[0]).toArray();
-            w[t] = new float[rows[t].length];
-            for (int i = 0; i < rows[t].length; i++) {
-                w[t][i] = weights.get(t).get(i);
-            }
+        for (int row = 0; row < owner.length; row++) {
+            rows.get(owner[row]).add(row);
         }
-        return new LexicalIndex(vocabulary, idf, rows, w, owner.clone(), articles);
+        int[][] rowsByArticle = rows.stream().map(r -> r.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
+        return new LexicalIndex(vocabulary, idf, terms, weights, rowsByArticle);
     }
 
-    /** For each article, the TF-IDF cosine similarity of its closest example to the query. */
-    double[] closestPerArticle(String query) {
-        double[] scores = new double[owner.length];
-        for (var entry : weigh(terms(query), vocabulary, idf).entrySet()) {
-            int[] rows = postingRows[entry.getKey()];
-            float[] w = postingWeights[entry.getKey()];
-            float q = entry.getValue();
-            for (int i = 0; i < rows.length; i++) {
-                scores[rows[i]] += q * w[i];
+    /** Per article, the cosine of its closest example to the query; only for the candidates, 0 for the rest. */
+    double[] closest(String query, int[] candidates) {
+        Sparse q = weigh(termCounts(query), vocabulary, idf);
+        double[] best = new double[rowsByArticle.length];
+        for (int article : candidates) {
+            for (int row : rowsByArticle[article]) {
+                best[article] = Math.max(best[article], dot(q, row));
             }
-        }
-        double[] best = new double[articles];
-        for (int row = 0; row < owner.length; row++) {
-            best[owner[row]] = Math.max(best[owner[row]], scores[row]);
         }
         return best;
     }
 
-    private static Map<Integer, Float> weigh(Map<String, Integer> tf, Map<String, Integer> vocabulary, float[] idf) {
-        Map<Integer, Float> vector = new HashMap<>();
-        double norm = 0;
-        for (var entry : tf.entrySet()) {
-            Integer id = vocabulary.get(entry.getKey());
-            if (id != null) {
-                float weight = (float) ((1 + Math.log(entry.getValue())) * idf[id]);
-                vector.put(id, weight);
-                norm += weight * weight;
+    private double dot(Sparse q, int row) {
+        int[] a = q.terms();
+        int[] b = terms[row];
+        float[] wb = weights[row];
+        double sum = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                sum += q.weights()[i++] * wb[j++];
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
             }
+        }
+        return sum;
+    }
+
+    /** A sparse L2-normalised vector, term ids ascending. */
+    private record Sparse(int[] terms, float[] weights) {
+    }
+
+    private static Sparse weigh(Map<String, Integer> tf, Map<String, Integer> vocabulary, float[] idf) {
+        int[] ids = tf.keySet().stream().map(vocabulary::get).filter(java.util.Objects::nonNull)
+                .mapToInt(Integer::intValue).sorted().toArray();
+        Map<Integer, Integer> countById = new HashMap<>();
+        tf.forEach((term, count) -> {
+            Integer id = vocabulary.get(term);
+            if (id != null) {
+                countById.put(id, count);
+            }
+        });
+        float[] w = new float[ids.length];
+        double norm = 0;
+        for (int i = 0; i < ids.length; i++) {
+            w[i] = (float) ((1 + Math.log(countById.get(ids[i]))) * idf[ids[i]]);
+            norm += w[i] * w[i];
         }
         if (norm > 0) {
             float scale = (float) (1 / Math.sqrt(norm));
-            vector.replaceAll((k, v) -> v * scale);
+            for (int i = 0; i < w.length; i++) {
+                w[i] *= scale;
+            }
         }
-        return vector;
+        return new Sparse(ids, w);
     }
 
-    static Map<String, Integer> terms(String text) {
+    static Map<String, Integer> termCounts(String text) {
         String normal = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}+", "");
         String[] words = Arrays.stream(normal.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty())

@@ -16,13 +16,19 @@ final class Ranking {
     private Ranking() {
     }
 
-    static Ranked rank(double[] classifier, double[] closest, double[] lexical) {
+    /** How many of the best articles by the embedding models get a lexical score too. */
+    static final int CANDIDATES = 10;
+
+    static Ranked rank(double[] classifier, double[] closest, java.util.function.Function<int[], double[]> lexicalFor) {
         int n = classifier.length;
         double[] logits = new double[n];
         for (int a = 0; a < n; a++) {
             logits[a] = CLASSIFIER_WEIGHT * Math.log(Math.max(classifier[a], 1e-12))
-                    + NEIGHBOUR_WEIGHT * closest[a] / SIMILARITY_TEMPERATURE
-                    + LEXICAL_WEIGHT * lexical[a] / LEXICAL_TEMPERATURE;
+                    + NEIGHBOUR_WEIGHT * closest[a] / SIMILARITY_TEMPERATURE;
+        }
+        double[] lexical = lexicalFor.apply(topIndices(logits, CANDIDATES));
+        for (int a = 0; a < n; a++) {
+            logits[a] += LEXICAL_WEIGHT * lexical[a] / LEXICAL_TEMPERATURE;
         }
         Vectors.softmaxInPlace(logits);
         int[] top = Vectors.top2(logits);
@@ -32,6 +38,19 @@ final class Ranking {
         ScoreFeatures features = new ScoreFeatures(logits[top[0]], logits[top[0]] - runnerUp,
                 closest[top[0]], bestSimilarity, nearest == top[0] ? 1 : 0, lexical[top[0]]);
         return new Ranked(top[0], top[1], features);
+    }
+
+    static int[] topIndices(double[] values, int k) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(values[y], values[x]));
+        int[] top = new int[Math.min(k, order.length)];
+        for (int i = 0; i < top.length; i++) {
+            top[i] = order[i];
+        }
+        return top;
     }
 
     record Ranked(int best, int runnerUp, ScoreFeatures features) {

@@ -7,19 +7,27 @@ final class Vectors {
     }
 
     static float dot(float[] a, float[] b) {
-        float sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
+        return dot(a, 0, b);
     }
 
+    /** Four independent sums, so the CPU overlaps the multiply-adds (the JIT won't reorder float sums). */
     static float dot(float[] matrix, int offset, float[] b) {
-        float sum = 0;
-        for (int i = 0; i < b.length; i++) {
-            sum += matrix[offset + i] * b[i];
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int n = b.length;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += matrix[offset + i] * b[i];
+            s1 += matrix[offset + i + 1] * b[i + 1];
+            s2 += matrix[offset + i + 2] * b[i + 2];
+            s3 += matrix[offset + i + 3] * b[i + 3];
         }
-        return sum;
+        for (; i < n; i++) {
+            s0 += matrix[offset + i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     static void softmaxInPlace(double[] logits) {
