@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.internal.Fixtures;
 import dev.parley.assistant.internal.TrainedScorer;
-import dev.parley.assistant.internal.eval.StaticKnowledgeBase;
+import dev.parley.assistant.internal.TestMessages;
+import dev.parley.assistant.internal.TrainedScorerTests;
+import dev.parley.conversation.AssistantRequest;
+import dev.parley.knowledge.KnowledgeArticle;
+import dev.parley.knowledge.KnowledgeChanged;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.springframework.context.ApplicationEventPublisher;
 import dev.parley.conversation.AssistantPort;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Conversations;
@@ -14,7 +23,6 @@ import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.IncomingMessage;
 import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.SourceDetails;
-import dev.parley.knowledge.KnowledgeBase;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +43,8 @@ class AssistantFlowTests {
     static class FixedKnowledge {
 
         @Bean
-        KnowledgeBase knowledgeBase() {
-            return new StaticKnowledgeBase(Fixtures.articles(), 1);
+        TrainedScorerTests.ChangingKnowledge knowledgeBase() {
+            return new TrainedScorerTests.ChangingKnowledge(Fixtures.articles());
         }
     }
 
@@ -48,6 +56,10 @@ class AssistantFlowTests {
     Conversations conversations;
     @Autowired
     CustomerMessageFlow flow;
+    @Autowired
+    TrainedScorerTests.ChangingKnowledge knowledge;
+    @Autowired
+    ApplicationEventPublisher events;
 
     @BeforeEach
     void trained() {
@@ -69,6 +81,22 @@ class AssistantFlowTests {
             assertThat(reply.confidence()).isGreaterThanOrEqualTo(0.7);
         });
         assertThat(conversations.get(id).status()).isEqualTo(ConversationStatus.AI_RESOLVED);
+    }
+
+    @Test
+    void retrainsWhenPublishedKnowledgeChanges() {
+        var articles = new java.util.ArrayList<>(Fixtures.articles());
+        articles.add(new KnowledgeArticle("gift_cards", "Gift cards", "Gift cards never expire.", null, List.of(), "en",
+                List.of("do gift cards expire", "how do I redeem a gift card", "check my gift card balance"),
+                "/help/articles/gift_cards"));
+        knowledge.articles = articles;
+        knowledge.version = 7;
+        events.publishEvent(new KnowledgeChanged(7, Instant.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> scorer.current().version() == 7);
+        assertThat(scorer.current().articleCount()).isEqualTo(7);
+        var outcome = assistant.handle(new AssistantRequest(null, TestMessages.customer("does my gift card expire?"),
+                List.of()));
+        assertThat(outcome.sources()).extracting(s -> s.articleId()).containsExactly("gift_cards");
     }
 
     @Test

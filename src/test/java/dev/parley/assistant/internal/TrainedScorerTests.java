@@ -19,16 +19,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class TrainedScorerTests {
+public class TrainedScorerTests {
 
     /** A knowledge base that can change, and whose reads can be held up to keep a training run busy. */
-    static class ChangingKnowledge implements KnowledgeBase {
+    public static class ChangingKnowledge implements KnowledgeBase {
 
-        volatile List<KnowledgeArticle> articles;
-        volatile long version = 1;
+        public volatile List<KnowledgeArticle> articles;
+        public volatile long version = 1;
         volatile CountDownLatch gate = new CountDownLatch(0);
 
-        ChangingKnowledge(List<KnowledgeArticle> articles) {
+        public ChangingKnowledge(List<KnowledgeArticle> articles) {
             this.articles = articles;
         }
 

@@ -19,6 +19,8 @@ import java.util.Map;
  */
 public final class EvalRun {
 
+    private static final int WARM_UP = 200;
+
     private final EvalOptions options;
     private final TextEmbeddings embeddings;
 
@@ -55,7 +57,11 @@ public final class EvalRun {
             forgetQuestions();
         }
         var assistant = new KnowledgeAssistant(scorer, embeddings, settings.withThreshold(threshold));
-        var results = evaluate(assistant, EvalFiles.questions(options.queries()));
+        var questions = EvalFiles.questions(options.queries());
+        // Warm the JIT up on a few questions first (not measured, and embedded afresh when measured).
+        evaluate(assistant, questions.subList(0, Math.min(WARM_UP, questions.size())));
+        forgetQuestions();
+        var results = evaluate(assistant, questions);
         report.put("kb", options.kb().toString());
         report.put("articles", articles.size());
         report.put("queries", options.queries().toString());

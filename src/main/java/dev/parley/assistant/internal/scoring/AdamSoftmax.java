@@ -48,7 +48,7 @@ final class AdamSoftmax {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        int epochs = training.epochs(n);
+        int epochs = training.epochs(n, classes);
         for (int epoch = 0; epoch < epochs; epoch++) {
             shuffle(order, random);
             for (int start = 0; start < n; start += training.batchSize()) {

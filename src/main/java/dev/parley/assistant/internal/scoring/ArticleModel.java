@@ -22,8 +22,12 @@ final class ArticleModel {
                 LexicalIndex.build(texts, labels, classes));
     }
 
+    /** How many of the classifier's best articles are searched for their closest example. */
+    static final int NEIGHBOUR_CANDIDATES = 20;
+
     Ranking.Ranked rank(String text, float[] query) {
-        return Ranking.rank(classifier.probabilities(query), index.closestPerArticle(query),
-                candidates -> lexical.closest(text, candidates));
+        double[] probabilities = classifier.probabilities(query);
+        double[] closest = index.closest(query, Ranking.topIndices(probabilities, NEIGHBOUR_CANDIDATES));
+        return Ranking.rank(probabilities, closest, candidates -> lexical.closest(text, candidates));
     }
 }

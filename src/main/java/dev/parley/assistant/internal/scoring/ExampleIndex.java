@@ -1,18 +1,19 @@
 package dev.parley.assistant.internal.scoring;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Nearest-example search: every example embedding in one flat array, with the article it belongs
- * to. Exact search (a dot product per example) is fast enough for the sizes a help desk has.
+ * Nearest-example search: every example embedding in one flat array, grouped by the article it belongs
+ * to. Exact search over the examples of the candidate articles only, so the cost per question does not
+ * grow with the size of the knowledge base.
  */
 final class ExampleIndex {
 
     private final float[] matrix;
-    private final int[] owner;
+    private final int[][] rowsByArticle;
     private final int dimension;
-    private final int articles;
 
     ExampleIndex(List<float[]> vectors, int[] owner, int articles) {
         this.dimension = vectors.isEmpty() ? 0 : vectors.get(0).length;
@@ -20,24 +21,26 @@ final class ExampleIndex {
         for (int i = 0; i < vectors.size(); i++) {
             System.arraycopy(vectors.get(i), 0, matrix, i * dimension, dimension);
         }
-        this.owner = owner.clone();
-        this.articles = articles;
+        List<List<Integer>> rows = new ArrayList<>();
+        for (int a = 0; a < articles; a++) {
+            rows.add(new ArrayList<>());
+        }
+        for (int row = 0; row < owner.length; row++) {
+            rows.get(owner[row]).add(row);
+        }
+        this.rowsByArticle = rows.stream().map(r -> r.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
     }
 
-    /** For each article, the cosine similarity of its closest example to the query (-1 when it has none). */
-    double[] closestPerArticle(float[] query) {
-        double[] best = new double[articles];
+    /** For each candidate article, the cosine similarity of its closest example; -1 for the others. */
+    double[] closest(float[] query, int[] candidates) {
+        double[] best = new double[rowsByArticle.length];
         Arrays.fill(best, -1);
-        for (int row = 0; row < owner.length; row++) {
-            double sim = Vectors.dot(matrix, row * dimension, query);
-            if (sim > best[owner[row]]) {
-                best[owner[row]] = sim;
+        for (int article : candidates) {
+            for (int row : rowsByArticle[article]) {
+                best[article] = Math.max(best[article], Vectors.dot(matrix, row * dimension, query));
             }
         }
         return best;
-    }
-
-    int size() {
-        return owner.length;
     }
 }

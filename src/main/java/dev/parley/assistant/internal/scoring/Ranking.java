@@ -36,19 +36,25 @@ final class Ranking {
         double runnerUp = top[1] < 0 ? 0 : logits[top[1]];
         double bestSimilarity = closest[nearest];
         ScoreFeatures features = new ScoreFeatures(logits[top[0]], logits[top[0]] - runnerUp,
-                closest[top[0]], bestSimilarity, nearest == top[0] ? 1 : 0, lexical[top[0]]);
+                closest[top[0]], bestSimilarity, nearest == top[0] ? 1 : 0, lexical[top[0]], classifier[top[0]]);
         return new Ranked(top[0], top[1], features);
     }
 
+    /** Indices of the k largest values, best first (insertion into a short sorted list; no boxing). */
     static int[] topIndices(double[] values, int k) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(values[y], values[x]));
-        int[] top = new int[Math.min(k, order.length)];
-        for (int i = 0; i < top.length; i++) {
-            top[i] = order[i];
+        int size = Math.min(k, values.length);
+        int[] top = new int[size];
+        int filled = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (filled == size && values[i] <= values[top[size - 1]]) {
+                continue;
+            }
+            int position = filled < size ? filled++ : size - 1;
+            while (position > 0 && values[top[position - 1]] < values[i]) {
+                top[position] = top[position - 1];
+                position--;
+            }
+            top[position] = i;
         }
         return top;
     }

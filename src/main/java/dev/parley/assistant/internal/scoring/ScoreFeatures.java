@@ -9,16 +9,17 @@ package dev.parley.assistant.internal.scoring;
  * @param bestSimilarity the highest example similarity of any article
  * @param agreement 1 when the classifier and the nearest example pick the same article
  * @param lexicalSimilarity TF-IDF cosine similarity of the best article's closest example
+ * @param classifierProbability the classifier's own probability for the best article
  */
 public record ScoreFeatures(double probability, double margin, double similarity, double bestSimilarity,
-        double agreement, double lexicalSimilarity) {
+        double agreement, double lexicalSimilarity, double classifierProbability) {
 
     double[] vector() {
         return new double[] {probability, margin, similarity, bestSimilarity, agreement,
-            Math.log(Math.max(probability, 1e-9)), lexicalSimilarity};
+            Math.log(Math.max(probability, 1e-9)), lexicalSimilarity, classifierProbability};
     }
 
     static int size() {
-        return 7;
+        return 8;
     }
 }

@@ -70,11 +70,13 @@ final class SoftmaxClassifier {
             double weightDecay, long seed) {
 
         static Training defaults() {
-            return new Training(300_000, 5, 100, 32, 0.002, 1e-5, 42);
+            return new Training(300_000, 3, 100, 32, 0.002, 1e-5, 42);
         }
 
-        int epochs(int samples) {
-            return Math.max(minEpochs, Math.min(maxEpochs, sampleVisits / Math.max(1, samples)));
+        /** Epochs for this data: the visit budget shrinks past 150 classes, so the work (visits x classes) stays bounded. */
+        int epochs(int samples, int classes) {
+            long budget = Math.min(sampleVisits, (long) sampleVisits * 150 / Math.max(1, classes));
+            return (int) Math.max(minEpochs, Math.min(maxEpochs, budget / Math.max(1, samples)));
         }
 
         Random random() {
