@@ -14,6 +14,7 @@ if [[ -z "$JAR" ]]; then
   ./mvnw -q -B -o package -DskipTests
   JAR=$(ls target/parley-*.jar | grep -v original | head -1)
 fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"   # Java 21+; set JAVA_HOME if the default java is older
 mkdir -p "$OUT"
 python3 - "$DATA" "$OUT" <<'PY'
 import json, sys, pathlib
@@ -40,7 +41,7 @@ queries = queries[::2][:2000]
 (out / "queries.jsonl").write_text("".join(json.dumps({"question": q["question"], "expected": None}) + "\n" for q in queries))
 print(f"{len(articles)} articles, {sum(len(a['examples']) for a in articles)} examples, {len(queries)} questions")
 PY
-java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx4g -jar "$JAR" eval \
+"$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx4g -jar "$JAR" eval \
   --kb "$OUT/kb-1000.jsonl" --queries "$OUT/queries.jsonl" --threshold 0.7 \
   --embedding-cache "$CACHE" --report "$OUT/speed.json" 2>/dev/null | grep -E "latency|knowledge base"
 python3 bench/write_table.py speed "$OUT" docs/benchmarks.md

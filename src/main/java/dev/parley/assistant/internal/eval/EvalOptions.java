@@ -5,11 +5,13 @@ import java.util.List;
 
 /** The eval command's arguments. */
 record EvalOptions(Path kb, Path queries, Path calibrateOn, double targetPrecision, Double threshold, Path report,
-        double outOfScopeShare, Path embeddingCache, boolean withSignals, boolean cacheQuestions) {
+        double outOfScopeShare, double minOutOfScopeRecall, Path embeddingCache, boolean withSignals,
+        boolean cacheQuestions) {
 
     static final String USAGE = """
             usage: eval --kb <kb.jsonl> --queries <queries.jsonl>
-                        [--calibrate-on <dev.jsonl> [--target-precision 0.95] [--oos-share 0.2] | --threshold <t>]
+                        [--calibrate-on <dev.jsonl> [--target-precision 0.95] [--oos-share 0.2] [--min-oos-recall 0]
+                                                   | --threshold <t>]
                         [--report <out.json>] [--embedding-cache <dir>] [--with-signals] [--cache-questions]""";
 
     static EvalOptions parse(List<String> args) {
@@ -20,6 +22,7 @@ record EvalOptions(Path kb, Path queries, Path calibrateOn, double targetPrecisi
         Double threshold = null;
         Path report = null;
         double share = 0.2;
+        double minRecall = 0;
         Path cache = null;
         boolean signals = false;
         boolean cacheQuestions = false;
@@ -33,6 +36,7 @@ record EvalOptions(Path kb, Path queries, Path calibrateOn, double targetPrecisi
                 case "--threshold" -> threshold = number(value(args, ++i, arg), arg);
                 case "--report" -> report = Path.of(value(args, ++i, arg));
                 case "--oos-share" -> share = number(value(args, ++i, arg), arg);
+                case "--min-oos-recall" -> minRecall = number(value(args, ++i, arg), arg);
                 case "--embedding-cache" -> cache = Path.of(value(args, ++i, arg));
                 case "--with-signals" -> signals = true;
                 case "--cache-questions" -> cacheQuestions = true;
@@ -45,10 +49,10 @@ record EvalOptions(Path kb, Path queries, Path calibrateOn, double targetPrecisi
         if (calibrateOn != null && threshold != null) {
             throw new IllegalArgumentException("use either --calibrate-on or --threshold, not both");
         }
-        if (target <= 0 || target > 1 || share < 0 || share >= 1 || (threshold != null && (threshold < 0 || threshold > 1))) {
+        if (target <= 0 || target > 1 || share < 0 || share >= 1 || minRecall < 0 || minRecall > 1 || (threshold != null && (threshold < 0 || threshold > 1))) {
             throw new IllegalArgumentException("precision, shares and thresholds are numbers in [0, 1]");
         }
-        return new EvalOptions(kb, queries, calibrateOn, target, threshold, report, share, cache, signals,
+        return new EvalOptions(kb, queries, calibrateOn, target, threshold, report, share, minRecall, cache, signals,
                 cacheQuestions);
     }
 

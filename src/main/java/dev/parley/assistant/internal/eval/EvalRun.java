@@ -49,10 +49,12 @@ public final class EvalRun {
         if (options.calibrateOn() != null) {
             var dev = evaluate(new KnowledgeAssistant(scorer, embeddings, settings.withThreshold(0)),
                     EvalFiles.questions(options.calibrateOn()));
-            var calibration = ThresholdCalibration.pick(dev, options.targetPrecision(), options.outOfScopeShare());
+            var calibration = ThresholdCalibration.pick(dev, options.targetPrecision(), options.outOfScopeShare(),
+                    options.minOutOfScopeRecall());
             threshold = calibration.threshold();
             report.put("calibration", Map.of("file", options.calibrateOn().toString(),
                     "targetPrecision", options.targetPrecision(), "outOfScopeShare", calibration.outOfScopeShare(),
+                    "minOosRecall", options.minOutOfScopeRecall(),
                     "expectedPrecision", calibration.expectedPrecision(), "reached", calibration.reached()));
             forgetQuestions();
         }

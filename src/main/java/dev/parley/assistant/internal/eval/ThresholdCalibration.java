@@ -7,11 +7,17 @@ import java.util.List;
  * target. Precision is computed from the class-conditional rates (how often an answered in-scope
  * question is right, how often an out-of-scope one gets through) at an out-of-scope share of at least
  * {@code assumedOutOfScopeShare}, so the threshold holds when more out-of-scope questions arrive than
- * the file has. Files without out-of-scope questions use plain in-scope precision.
+ * the file has. Files without out-of-scope questions use plain in-scope precision. Optionally the
+ * threshold must also escalate at least a given share of the file's out-of-scope questions.
  */
 record ThresholdCalibration(double threshold, double expectedPrecision, double outOfScopeShare, boolean reached) {
 
     static ThresholdCalibration pick(List<Scored> results, double targetPrecision, double assumedOutOfScopeShare) {
+        return pick(results, targetPrecision, assumedOutOfScopeShare, 0);
+    }
+
+    static ThresholdCalibration pick(List<Scored> results, double targetPrecision, double assumedOutOfScopeShare,
+            double minOutOfScopeRecall) {
         long inScope = results.stream().filter(Scored::inScope).count();
         long outOfScope = results.size() - inScope;
         double share = outOfScope == 0 ? 0
@@ -21,7 +27,7 @@ record ThresholdCalibration(double threshold, double expectedPrecision, double o
         double bestThreshold = 1;
         for (double t : candidates) {
             double precision = precision(results, t, inScope, outOfScope, share);
-            if (precision >= targetPrecision) {
+            if (precision >= targetPrecision && outOfScopeRecall(results, t, outOfScope) >= minOutOfScopeRecall) {
                 return new ThresholdCalibration(t, precision, share, true);
             }
             if (precision > bestPrecision) {
@@ -30,6 +36,13 @@ record ThresholdCalibration(double threshold, double expectedPrecision, double o
             }
         }
         return new ThresholdCalibration(bestThreshold, bestPrecision, share, false);
+    }
+
+    static double outOfScopeRecall(List<Scored> results, double t, long outOfScope) {
+        if (outOfScope == 0) {
+            return 1;
+        }
+        return results.stream().filter(r -> !r.inScope() && r.confidence() < t).count() / (double) outOfScope;
     }
 
     static double precision(List<Scored> results, double t, long inScope, long outOfScope, double share) {

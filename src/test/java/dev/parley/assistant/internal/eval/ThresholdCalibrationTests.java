@@ -45,6 +45,20 @@ class ThresholdCalibrationTests {
     }
 
     @Test
+    void canAlsoRequireAShareOfOutOfScopeQuestionsToBeEscalated() {
+        List<Scored> results = new ArrayList<>();
+        add(results, 90, "a", "a", 0.9);
+        add(results, 10, "a", "a", 0.6);
+        add(results, 3, null, "a", 0.7);
+        add(results, 7, null, "a", 0.2);
+        assertThat(ThresholdCalibration.pick(results, 0.95, 0.0).threshold()).isEqualTo(0.6);
+        // 3 of 10 out-of-scope questions pass at 0.6; escalating at least 90% of them needs 0.9
+        var strict = ThresholdCalibration.pick(results, 0.95, 0.0, 0.9);
+        assertThat(strict.threshold()).isEqualTo(0.9);
+        assertThat(ThresholdCalibration.outOfScopeRecall(results, strict.threshold(), 10)).isEqualTo(1.0);
+    }
+
+    @Test
     void saysSoWhenNoThresholdReachesTheTarget() {
         List<Scored> results = new ArrayList<>();
         add(results, 5, "a", "b", 0.9);
