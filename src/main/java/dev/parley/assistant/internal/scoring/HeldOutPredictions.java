@@ -21,15 +21,17 @@ final class HeldOutPredictions {
     private final int classes;
     private final ScorerTrainer.Options options;
     private final SoftmaxClassifier.Training training;
+    private final double lexicalWeight;
 
     HeldOutPredictions(List<String> texts, List<float[]> vectors, int[] labels, int classes, ScorerTrainer.Options options,
-            SoftmaxClassifier.Training training) {
+            SoftmaxClassifier.Training training, double lexicalWeight) {
         this.texts = texts;
         this.vectors = vectors;
         this.labels = labels;
         this.classes = classes;
         this.options = options;
         this.training = training;
+        this.lexicalWeight = lexicalWeight;
     }
 
     List<ConfidenceCalibrator.Sample> collect() {
@@ -61,7 +63,7 @@ final class HeldOutPredictions {
                 continue;
             }
             ArticleModel model = ArticleModel.train(trainTexts, trainVectors,
-                    trainLabels.stream().mapToInt(Integer::intValue).toArray(), seen, training);
+                    trainLabels.stream().mapToInt(Integer::intValue).toArray(), seen, training, lexicalWeight);
             for (int i : heldOut(k, fold, random)) {
                 Ranking.Ranked ranked = model.rank(texts.get(i), vectors.get(i));
                 if (remap[labels[i]] >= 0) {

@@ -12,6 +12,8 @@ final class Ranking {
     static final double CLASSIFIER_WEIGHT = 1.0;
     static final double NEIGHBOUR_WEIGHT = 1.0;
     static final double LEXICAL_WEIGHT = 0.3;
+    /** Articles without example questions are matched by their prose, where word overlap (as in BM25) counts more. */
+    static final double PROSE_LEXICAL_WEIGHT = 1.0;
 
     private Ranking() {
     }
@@ -20,6 +22,11 @@ final class Ranking {
     static final int CANDIDATES = 10;
 
     static Ranked rank(double[] classifier, double[] closest, java.util.function.Function<int[], double[]> lexicalFor) {
+        return rank(classifier, closest, lexicalFor, LEXICAL_WEIGHT);
+    }
+
+    static Ranked rank(double[] classifier, double[] closest, java.util.function.Function<int[], double[]> lexicalFor,
+            double lexicalWeight) {
         int n = classifier.length;
         double[] logits = new double[n];
         for (int a = 0; a < n; a++) {
@@ -28,7 +35,7 @@ final class Ranking {
         }
         double[] lexical = lexicalFor.apply(topIndices(logits, CANDIDATES));
         for (int a = 0; a < n; a++) {
-            logits[a] += LEXICAL_WEIGHT * lexical[a] / LEXICAL_TEMPERATURE;
+            logits[a] += lexicalWeight * lexical[a] / LEXICAL_TEMPERATURE;
         }
         Vectors.softmaxInPlace(logits);
         int[] top = Vectors.top2(logits);

@@ -47,9 +47,11 @@ public final class ScorerTrainer {
         List<float[]> vectors = embeddings.embedAll(texts);
         int[] labels = owners.stream().mapToInt(Integer::intValue).toArray();
         SoftmaxClassifier.Training training = SoftmaxClassifier.Training.defaults();
-        ArticleModel model = ArticleModel.train(texts, vectors, labels, articles.size(), training);
-        List<ConfidenceCalibrator.Sample> samples =
-                new HeldOutPredictions(texts, vectors, labels, articles.size(), options, training).collect();
+        long prose = articles.stream().filter(a -> a.examples().isEmpty()).count();
+        double lexicalWeight = prose * 2 > articles.size() ? Ranking.PROSE_LEXICAL_WEIGHT : Ranking.LEXICAL_WEIGHT;
+        ArticleModel model = ArticleModel.train(texts, vectors, labels, articles.size(), training, lexicalWeight);
+        List<ConfidenceCalibrator.Sample> samples = new HeldOutPredictions(texts, vectors, labels, articles.size(),
+                options, training, lexicalWeight).collect();
         ConfidenceCalibrator calibrator = hasBothOutcomes(samples)
                 ? ConfidenceCalibrator.fit(samples) : ConfidenceCalibrator.uncalibrated();
         return new ArticleScorer(version, articles, model, calibrator);
