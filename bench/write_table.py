@@ -30,7 +30,7 @@ def quality(folder):
         if not path.exists():
             continue
         report = json.loads(path.read_text())
-        m = report["metrics"]
+        m = report.get("metrics", report)
         name = key.replace("--", " / ")
         lines.append(f"| {name} | {pct(m['top1Accuracy'], bar[0])} | {pct(m['deflection'], bar[1])} | "
                      f"{pct(m['precision'], bar[2])} | {pct(m['oosRecall'], bar[3])} | {m['threshold']:.3f} | "
@@ -40,7 +40,7 @@ def quality(folder):
 
 def speed(folder):
     report = json.loads((pathlib.Path(folder) / "speed.json").read_text())
-    m = report["metrics"]
+    m = report.get("metrics", report)
     return "\n".join([
         "| knowledge base | questions | decision p50 | decision p95 | background training |",
         "|---|---|---|---|---|",

@@ -14,6 +14,7 @@ public final class EvalCommand {
 
     /** Returns the process exit code: 0 done, 2 bad arguments or files. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        quietLibraryLogging();
         EvalOptions options;
         try {
             options = EvalOptions.parse(args);
@@ -43,8 +44,18 @@ public final class EvalCommand {
         return 0;
     }
 
+    /** The eval runs without Spring's logging setup; keep the model libraries' start-up chatter off the table. */
+    private static void quietLibraryLogging() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
+    }
+
     private static void print(Map<String, Object> report, PrintStream out) {
-        Metrics m = (Metrics) report.get("metrics");
+        Metrics m = new Metrics((int) report.get("n"), (int) report.get("inScope"), (int) report.get("outOfScope"),
+                (int) report.get("answered"), (double) report.get("top1Accuracy"), (double) report.get("threshold"),
+                (double) report.get("deflection"), (Double) report.get("precision"), (Double) report.get("oosRecall"),
+                (double) report.get("ece"), (double) report.get("latencyMsP50"), (double) report.get("latencyMsP95"));
         out.printf("knowledge base   %s (%s articles, trained in %s s)%n", report.get("kb"), report.get("articles"),
                 report.get("trainingSeconds"));
         if (report.get("calibration") instanceof Map<?, ?> c) {

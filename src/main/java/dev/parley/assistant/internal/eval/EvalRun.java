@@ -68,8 +68,22 @@ public final class EvalRun {
         report.put("articles", articles.size());
         report.put("queries", options.queries().toString());
         report.put("trainingSeconds", Math.round(trainingSeconds * 10) / 10.0);
-        report.put("metrics", Metrics.of(results, threshold));
-        return report;
+        Metrics metrics = Metrics.of(results, threshold);
+        Map<String, Object> flat = new LinkedHashMap<>();
+        flat.put("n", metrics.n());
+        flat.put("inScope", metrics.inScope());
+        flat.put("outOfScope", metrics.outOfScope());
+        flat.put("answered", metrics.answered());
+        flat.put("top1Accuracy", metrics.top1Accuracy());
+        flat.put("threshold", metrics.threshold());
+        flat.put("deflection", metrics.deflection());
+        flat.put("precision", metrics.precision());
+        flat.put("oosRecall", metrics.oosRecall());
+        flat.put("ece", metrics.ece());
+        flat.put("latencyMsP50", metrics.latencyMsP50());
+        flat.put("latencyMsP95", metrics.latencyMsP95());
+        flat.putAll(report);
+        return flat;
     }
 
     private void forgetQuestions() {

@@ -29,7 +29,7 @@ class EvalCommandTests {
     }
 
     private JsonNode metrics(Path report) {
-        return JsonMapper.builder().build().readTree(report.toFile()).get("metrics");
+        return JsonMapper.builder().build().readTree(report.toFile());
     }
 
     @Test
@@ -71,7 +71,7 @@ class EvalCommandTests {
                 "--report", report.toString());
         JsonNode root = JsonMapper.builder().build().readTree(report.toFile());
         assertThat(root.get("calibration").get("reached").asBoolean()).isTrue();
-        JsonNode m = root.get("metrics");
+        JsonNode m = root;
         assertThat(m.get("threshold").asDouble()).isBetween(0.0, 1.0);
         assertThat(m.get("precision").asDouble()).isGreaterThanOrEqualTo(0.95);
         assertThat(m.get("oosRecall").asDouble()).isEqualTo(1.0);
