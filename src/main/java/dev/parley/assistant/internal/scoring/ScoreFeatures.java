@@ -14,12 +14,15 @@ package dev.parley.assistant.internal.scoring;
 public record ScoreFeatures(double probability, double margin, double similarity, double bestSimilarity,
         double agreement, double lexicalSimilarity, double classifierProbability) {
 
+    /** The calibrator's inputs: the features, two logs and a few products (so it can bend without overfitting). */
     double[] vector() {
         return new double[] {probability, margin, similarity, bestSimilarity, agreement,
-            Math.log(Math.max(probability, 1e-9)), lexicalSimilarity, classifierProbability};
+            Math.log(Math.max(probability, 1e-9)), lexicalSimilarity, classifierProbability,
+            similarity * similarity, similarity * classifierProbability, margin * agreement,
+            Math.log(Math.max(classifierProbability, 1e-9))};
     }
 
     static int size() {
-        return 8;
+        return 12;
     }
 }
