@@ -14,6 +14,10 @@ if [[ -z "$JAR" ]]; then
   JAR=$(ls target/parley-*.jar | grep -v original | head -1)
 fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"   # Java 21+; set JAVA_HOME if the default java is older
+if ! "$JAVA" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; then
+  echo "needs Java 21 or newer: set JAVA_HOME (e.g. /usr/lib/jvm/temurin-25-jdk-amd64)" >&2
+  exit 1
+fi
 mkdir -p "$OUT"
 ROWS=(
   "clinc150 kb-full"
