@@ -1,0 +1,63 @@
+"""Writes benchmark results (eval JSON reports) into docs/benchmarks.md between marker comments."""
+import json
+import pathlib
+import sys
+
+BAR = {  # data set / KB -> (top-1, deflection, precision, OOS recall) from the quality bar
+    "clinc150--kb-full": (0.96, 0.90, 0.95, 0.90),
+    "clinc150--kb-10shot": (0.91, 0.80, 0.95, 0.90),
+    "banking77--kb-10shot": (0.89, 0.80, 0.95, None),
+    "banking77-oos--kb-full": (0.95, 0.80, 0.95, 0.90),
+    "bitext-customer-support--kb-10shot": (0.96, 0.92, 0.95, None),
+    "bitext-customer-support--kb-bodyonly": (0.80, None, None, None),
+}
+
+
+def pct(value, bar=None):
+    if value is None:
+        return "–"
+    text = f"{value * 100:.1f}%"
+    if bar is not None:
+        text += " ✓" if value >= bar else " ✗"
+    return text
+
+
+def quality(folder):
+    lines = ["| data set / KB | top-1 | deflection | precision | OOS recall | threshold | ECE | p50 / p95 ms | training s |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for key, bar in BAR.items():
+        path = pathlib.Path(folder) / f"{key}.json"
+        if not path.exists():
+            continue
+        report = json.loads(path.read_text())
+        m = report.get("metrics", report)
+        name = key.replace("--", " / ")
+        lines.append(f"| {name} | {pct(m['top1Accuracy'], bar[0])} | {pct(m['deflection'], bar[1])} | "
+                     f"{pct(m['precision'], bar[2])} | {pct(m['oosRecall'], bar[3])} | {m['threshold']:.3f} | "
+                     f"{m['ece']:.3f} | {m['latencyMsP50']:.1f} / {m['latencyMsP95']:.1f} | {report['trainingSeconds']} |")
+    return "\n".join(lines)
+
+
+def speed(folder):
+    report = json.loads((pathlib.Path(folder) / "speed.json").read_text())
+    m = report.get("metrics", report)
+    return "\n".join([
+        "| knowledge base | questions | decision p50 | decision p95 | background training |",
+        "|---|---|---|---|---|",
+        f"| {report['articles']} articles | {m['n']} | {m['latencyMsP50']:.2f} ms | {m['latencyMsP95']:.2f} ms "
+        f"| {report['trainingSeconds']} s |"])
+
+
+def main():
+    kind, folder, doc = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
+    table = quality(folder) if kind == "quality" else speed(folder)
+    start, end = f"<!-- {kind}:start -->", f"<!-- {kind}:end -->"
+    text = doc.read_text()
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    doc.write_text(f"{head}{start}\n{table}\n{end}{tail}")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()

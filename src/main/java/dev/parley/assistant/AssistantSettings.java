@@ -1,0 +1,54 @@
+package dev.parley.assistant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The assistant's settings ({@code parley.assistant.*}).
+ *
+ * @param confidenceThreshold answers below this calibrated confidence are escalated
+ * @param humanRequest escalate when the customer asks for a person
+ * @param frustration escalate when the customer is frustrated
+ * @param loop when the conversation goes round in circles
+ * @param maxAnswerChars answers longer than this are cut at a paragraph or sentence boundary
+ * @param outOfScopeShare share of questions assumed out of scope when calibrating confidence
+ */
+@Validated
+@ConfigurationProperties("parley.assistant")
+public record AssistantSettings(
+        @DefaultValue("0.7") @DecimalMin("0.0") @DecimalMax("1.0") double confidenceThreshold,
+        @DefaultValue("true") boolean humanRequest,
+        @DefaultValue("true") boolean frustration,
+        @DefaultValue @Valid @NotNull Loop loop,
+        @DefaultValue("1200") @Min(200) int maxAnswerChars,
+        @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("0.9") double outOfScopeShare) {
+
+    /**
+     * @param window how many earlier customer messages are compared with the new one
+     * @param repeatSimilarity a new message this similar to an earlier, answered one is a repeat
+     * @param weakConfidence two answers in a row below this confidence count as a loop
+     */
+    public record Loop(
+            @DefaultValue("3") @Min(1) int window,
+            @DefaultValue("0.88") @DecimalMin("0.5") @DecimalMax("1.0") double repeatSimilarity,
+            @DefaultValue("0.85") @DecimalMin("0.0") @DecimalMax("1.0") double weakConfidence) {
+    }
+
+    public AssistantSettings withThreshold(double threshold) {
+        return new AssistantSettings(threshold, humanRequest, frustration, loop, maxAnswerChars, outOfScopeShare);
+    }
+
+    public AssistantSettings withoutCustomerSignals() {
+        return new AssistantSettings(confidenceThreshold, false, false, loop, maxAnswerChars, outOfScopeShare);
+    }
+
+    public static AssistantSettings defaults() {
+        return new AssistantSettings(0.7, true, true, new Loop(3, 0.88, 0.85), 1200, 0.2);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.parley.assistant.internal;
+
+import dev.parley.assistant.AssistantSettings;
+import dev.parley.assistant.internal.scoring.ScorerTrainer;
+import dev.parley.knowledge.KnowledgeBase;
+import dev.parley.knowledge.KnowledgeChanged;
+import dev.parley.knowledge.TextEmbeddings;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/** Wires the trained scorer and keeps it in step with published knowledge. */
+@Configuration(proxyBeanMethods = false)
+class AssistantConfiguration {
+
+    @Bean
+    TrainedScorer trainedScorer(KnowledgeBase knowledge, TextEmbeddings embeddings, AssistantSettings settings) {
+        var defaults = ScorerTrainer.Options.defaults();
+        var options = new ScorerTrainer.Options(defaults.folds(), settings.outOfScopeShare(),
+                defaults.maxHeldOutPerFold(), defaults.seed());
+        return new TrainedScorer(knowledge, new ScorerTrainer(embeddings, options));
+    }
+
+    @Bean
+    ScorerRetraining scorerRetraining(TrainedScorer scorer) {
+        return new ScorerRetraining(scorer);
+    }
+
+    /** Trains once the application is up, and again after every committed knowledge change. */
+    static class ScorerRetraining {
+
+        private final TrainedScorer scorer;
+
+        ScorerRetraining(TrainedScorer scorer) {
+            this.scorer = scorer;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void onStart() {
+            scorer.refresh();
+        }
+
+        // After commit when published inside a transaction, at once otherwise; training itself runs on
+        // the scorer's own thread, so the publisher never waits for it.
+        @TransactionalEventListener(fallbackExecution = true)
+        void on(KnowledgeChanged event) {
+            scorer.onKnowledgeChanged(event);
+        }
+    }
+}

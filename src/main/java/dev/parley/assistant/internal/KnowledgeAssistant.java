@@ -1,0 +1,88 @@
+package dev.parley.assistant.internal;
+
+import dev.parley.assistant.AssistantSettings;
+import dev.parley.assistant.internal.policy.ConversationLoop;
+import dev.parley.assistant.internal.policy.Frustration;
+import dev.parley.assistant.internal.policy.FollowUp;
+import dev.parley.assistant.internal.policy.HumanRequest;
+import dev.parley.assistant.internal.scoring.ArticleScorer;
+import dev.parley.assistant.internal.scoring.ScoredArticle;
+import dev.parley.conversation.AssistantOutcome;
+import dev.parley.conversation.AssistantPort;
+import dev.parley.conversation.AssistantRequest;
+import dev.parley.conversation.EscalationReason;
+import dev.parley.conversation.Message;
+import dev.parley.conversation.SourceRef;
+import dev.parley.knowledge.TextEmbeddings;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The offline assistant: customer signals first (asks for a person, frustrated), then retrieve and
+ * score the best article with a calibrated confidence, then the conversation-level checks (loops) and
+ * the threshold; it answers with the article or escalates with a reason. The eval command runs this
+ * same class.
+ */
+@Component
+public class KnowledgeAssistant implements AssistantPort {
+
+    private final TrainedScorer scorers;
+    private final TextEmbeddings embeddings;
+    private final AssistantSettings settings;
+    private final ConversationLoop loop;
+
+    public KnowledgeAssistant(TrainedScorer scorers, TextEmbeddings embeddings, AssistantSettings settings) {
+        this.scorers = scorers;
+        this.embeddings = embeddings;
+        this.settings = settings;
+        this.loop = new ConversationLoop(settings.loop().window(), settings.loop().repeatSimilarity(),
+                settings.loop().weakConfidence());
+    }
+
+    @Override
+    public AssistantOutcome handle(AssistantRequest request) {
+        return decide(request.message().text(), request.history()).outcome();
+    }
+
+    public AssistantDecision decide(String text, List<Message> history) {
+        if (settings.humanRequest() && HumanRequest.asked(text)) {
+            return escalate(EscalationReason.HUMAN_REQUESTED, Optional.empty());
+        }
+        if (settings.frustration() && Frustration.frustrated(text)) {
+            return escalate(EscalationReason.FRUSTRATION, Optional.empty());
+        }
+        ArticleScorer scorer = scorers.current();
+        float[] question = embeddings.embed(text);
+        Optional<ScoredArticle> best = scorer.score(text, question);
+        Optional<String> inContext = FollowUp.inContext(text, history);
+        if (inContext.isPresent() && best.isPresent()) {
+            Optional<ScoredArticle> contextual = scorer.score(inContext.get(), embeddings.embed(inContext.get()));
+            if (contextual.isPresent() && contextual.get().confidence() > best.get().confidence()) {
+                best = contextual;
+            }
+        }
+        if (best.isEmpty()) {
+            return escalate(EscalationReason.NO_KNOWLEDGE, best);
+        }
+        if (loop.repeats(question, history, embeddings::embed)) {
+            return escalate(EscalationReason.LOOP, best);
+        }
+        double confidence = best.get().confidence();
+        if (confidence < settings.confidenceThreshold()) {
+            return escalate(EscalationReason.LOW_CONFIDENCE, best);
+        }
+        if (loop.weakTwiceInARow(confidence, history)) {
+            return escalate(EscalationReason.LOOP, best);
+        }
+        var article = best.get().article();
+        var source = new SourceRef(article.id(), article.title(), article.url());
+        return new AssistantDecision(AssistantOutcome.answer(AnswerText.of(article, settings.maxAnswerChars()),
+                confidence, List.of(source)), best);
+    }
+
+    private static AssistantDecision escalate(EscalationReason reason, Optional<ScoredArticle> best) {
+        double confidence = best.map(ScoredArticle::confidence).orElse(0.0);
+        return new AssistantDecision(AssistantOutcome.escalate(reason, Replies.escalation(reason), confidence), best);
+    }
+}

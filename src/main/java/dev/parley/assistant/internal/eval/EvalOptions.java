@@ -1,0 +1,73 @@
+package dev.parley.assistant.internal.eval;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The eval command's arguments. */
+record EvalOptions(Path kb, Path queries, Path calibrateOn, double targetPrecision, Double threshold, Path report,
+        double outOfScopeShare, double minOutOfScopeRecall, Path embeddingCache, boolean withSignals,
+        boolean cacheQuestions) {
+
+    static final String USAGE = """
+            usage: eval --kb <kb.jsonl> --queries <queries.jsonl>
+                        [--calibrate-on <dev.jsonl> [--target-precision 0.95] [--oos-share 0.2] [--min-oos-recall 0]
+                                                   | --threshold <t>]
+                        [--report <out.json>] [--embedding-cache <dir>] [--with-signals] [--cache-questions]""";
+
+    static EvalOptions parse(List<String> args) {
+        Path kb = null;
+        Path queries = null;
+        Path calibrateOn = null;
+        double target = 0.95;
+        Double threshold = null;
+        Path report = null;
+        double share = 0.2;
+        double minRecall = 0;
+        Path cache = null;
+        boolean signals = false;
+        boolean cacheQuestions = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--kb" -> kb = Path.of(value(args, ++i, arg));
+                case "--queries" -> queries = Path.of(value(args, ++i, arg));
+                case "--calibrate-on" -> calibrateOn = Path.of(value(args, ++i, arg));
+                case "--target-precision" -> target = number(value(args, ++i, arg), arg);
+                case "--threshold" -> threshold = number(value(args, ++i, arg), arg);
+                case "--report" -> report = Path.of(value(args, ++i, arg));
+                case "--oos-share" -> share = number(value(args, ++i, arg), arg);
+                case "--min-oos-recall" -> minRecall = number(value(args, ++i, arg), arg);
+                case "--embedding-cache" -> cache = Path.of(value(args, ++i, arg));
+                case "--with-signals" -> signals = true;
+                case "--cache-questions" -> cacheQuestions = true;
+                default -> throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        if (kb == null || queries == null) {
+            throw new IllegalArgumentException("--kb and --queries are required");
+        }
+        if (calibrateOn != null && threshold != null) {
+            throw new IllegalArgumentException("use either --calibrate-on or --threshold, not both");
+        }
+        if (target <= 0 || target > 1 || share < 0 || share >= 1 || minRecall < 0 || minRecall > 1 || (threshold != null && (threshold < 0 || threshold > 1))) {
+            throw new IllegalArgumentException("precision, shares and thresholds are numbers in [0, 1]");
+        }
+        return new EvalOptions(kb, queries, calibrateOn, target, threshold, report, share, minRecall, cache, signals,
+                cacheQuestions);
+    }
+
+    private static String value(List<String> args, int i, String name) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static double number(String text, String name) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a number, got " + text);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.parley.assistant.internal.scoring;
+
+import dev.parley.knowledge.KnowledgeArticle;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A trained, immutable scorer over one version of the published articles: picks the best article
+ * for a question embedding and says how likely it is to be the right one.
+ */
+public final class ArticleScorer {
+
+    private final long version;
+    private final List<KnowledgeArticle> articles;
+    private final ArticleModel model;
+    private final ConfidenceCalibrator calibrator;
+
+    ArticleScorer(long version, List<KnowledgeArticle> articles, ArticleModel model, ConfidenceCalibrator calibrator) {
+        this.version = version;
+        this.articles = List.copyOf(articles);
+        this.model = model;
+        this.calibrator = calibrator;
+    }
+
+    public static ArticleScorer empty(long version) {
+        return new ArticleScorer(version, List.of(), null, ConfidenceCalibrator.uncalibrated());
+    }
+
+    public Optional<ScoredArticle> score(String text, float[] question) {
+        if (model == null) {
+            return Optional.empty();
+        }
+        Ranking.Ranked ranked = model.rank(text, question);
+        double confidence = calibrator.confidence(ranked.features());
+        return Optional.of(new ScoredArticle(articles.get(ranked.best()), confidence, ranked.features()));
+    }
+
+    /** The knowledge version this scorer was trained on. */
+    public long version() {
+        return version;
+    }
+
+    public int articleCount() {
+        return articles.size();
+    }
+}

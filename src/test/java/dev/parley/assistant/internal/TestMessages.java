@@ -1,0 +1,29 @@
+package dev.parley.assistant.internal;
+
+import dev.parley.conversation.AuthorType;
+import dev.parley.conversation.Message;
+import dev.parley.conversation.SourceRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Conversation history messages for assistant tests. */
+public final class TestMessages {
+
+    private TestMessages() {
+    }
+
+    public static Message customer(String text) {
+        return message(AuthorType.CUSTOMER, text, null, List.of());
+    }
+
+    /** An assistant answer with a source and the given confidence. */
+    public static Message answer(double confidence) {
+        return message(AuthorType.ASSISTANT, "Here is how.", confidence, List.of(new SourceRef("a", "A", "/a")));
+    }
+
+    static Message message(AuthorType author, String text, Double confidence, List<SourceRef> sources) {
+        return new Message(UUID.randomUUID(), 1, UUID.randomUUID(), author, null, author.name(), text, false, null,
+                null, confidence, sources, Instant.now());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.parley.assistant.internal.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RankingTests {
+
+    @Test
+    void findsTheLargestValuesBestFirst() {
+        double[] values = {0.1, 0.9, 0.3, 0.7, 0.5, 0.2};
+        assertThat(Ranking.topIndices(values, 3)).containsExactly(1, 3, 4);
+        assertThat(Ranking.topIndices(values, 10)).containsExactly(1, 3, 4, 2, 5, 0);
+    }
+
+    @Test
+    void poolsClassifierAndSimilaritiesAndReportsTheFeaturesOfTheBest() {
+        double[] classifier = {0.6, 0.3, 0.1};
+        double[] closest = {0.70, 0.85, -1};
+        var ranked = Ranking.rank(classifier, closest, candidates -> new double[] {0.2, 0.6, 0});
+        // the closer example and better lexical match outweigh the classifier's preference
+        assertThat(ranked.best()).isEqualTo(1);
+        assertThat(ranked.runnerUp()).isEqualTo(0);
+        ScoreFeatures f = ranked.features();
+        assertThat(f.similarity()).isEqualTo(0.85);
+        assertThat(f.bestSimilarity()).isEqualTo(0.85);
+        assertThat(f.agreement()).isEqualTo(1);
+        assertThat(f.lexicalSimilarity()).isEqualTo(0.6);
+        assertThat(f.classifierProbability()).isEqualTo(0.3);
+        assertThat(f.probability()).isBetween(0.5, 1.0);
+        assertThat(f.margin()).isPositive();
+    }
+}
