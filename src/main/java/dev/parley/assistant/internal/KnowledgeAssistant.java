@@ -16,6 +16,7 @@ import dev.parley.conversation.SourceRef;
 import dev.parley.knowledge.TextEmbeddings;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +32,17 @@ public class KnowledgeAssistant implements AssistantPort {
     private final TextEmbeddings embeddings;
     private final AssistantSettings settings;
     private final ConversationLoop loop;
+    private final GenerativeStep generative;
 
+    /** The offline assistant alone, as the eval command runs it. */
     public KnowledgeAssistant(TrainedScorer scorers, TextEmbeddings embeddings, AssistantSettings settings) {
+        this(scorers, embeddings, settings, null);
+    }
+
+    @Autowired
+    public KnowledgeAssistant(TrainedScorer scorers, TextEmbeddings embeddings, AssistantSettings settings,
+            GenerativeStep generative) {
+        this.generative = generative;
         this.scorers = scorers;
         this.embeddings = embeddings;
         this.settings = settings;
@@ -42,7 +52,11 @@ public class KnowledgeAssistant implements AssistantPort {
 
     @Override
     public AssistantOutcome handle(AssistantRequest request) {
-        return decide(request.message().text(), request.history()).outcome();
+        AssistantDecision offline = decide(request.message().text(), request.history());
+        if (generative != null && generative.enabled()) {
+            return generative.answer(request, offline);
+        }
+        return offline.outcome();
     }
 
     public AssistantDecision decide(String text, List<Message> history) {
