@@ -13,8 +13,6 @@ import org.springframework.validation.annotation.Validated;
  * @param awayAfter an online agent with no dashboard tab connected for this long becomes away
  * @param offlineAfter an automatically away agent becomes offline after this long; their conversations are reassigned
  * @param sweepInterval how often presence is checked and the waiting queue is retried
- * @param heartbeat how often an idle dashboard stream sends a keep-alive comment
- * @param streamTimeout how long one dashboard stream lives before the browser reconnects
  * @param defaultHandleTime the handle time assumed for wait estimates until conversations have been resolved
  */
 @Validated
@@ -24,7 +22,5 @@ public record InboxSettings(
         @DefaultValue("90s") Duration awayAfter,
         @DefaultValue("15m") Duration offlineAfter,
         @DefaultValue("15s") Duration sweepInterval,
-        @DefaultValue("20s") Duration heartbeat,
-        @DefaultValue("30m") Duration streamTimeout,
         @DefaultValue("10m") Duration defaultHandleTime) {
 }

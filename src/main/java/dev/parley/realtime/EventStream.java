@@ -23,6 +23,7 @@ public final class EventStream {
     private volatile boolean closed;
     private AutoCloseable subscription;
     private final String topic;
+    private volatile Runnable onHeartbeat = () -> { };
 
     private EventStream(String topic, SseEmitter emitter, long cursor) {
         this.topic = topic;
@@ -63,8 +64,19 @@ public final class EventStream {
     /** Sends a comment line so proxies keep the connection open and dead clients are noticed. */
     public void heartbeat() {
         if (!closed) {
-            sender.execute(() -> send(SseEmitter.event().comment("keep-alive")));
+            sender.execute(() -> {
+                send(SseEmitter.event().comment("keep-alive"));
+                if (!closed) {
+                    onHeartbeat.run();
+                }
+            });
         }
+    }
+
+    /** Runs after every heartbeat that reached the client, e.g. to keep an agent's presence fresh. */
+    public EventStream onHeartbeat(Runnable action) {
+        this.onHeartbeat = action;
+        return this;
     }
 
     public boolean isClosed() {

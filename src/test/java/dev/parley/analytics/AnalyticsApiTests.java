@@ -71,6 +71,8 @@ class AnalyticsApiTests {
         mvc.perform(get("/actuator/prometheus"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("parley_realtime_connections")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("parley_assistant_latency")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("parley_assistant_latency")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("parley_queue_length")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("parley_agents_online")));
     }
 }

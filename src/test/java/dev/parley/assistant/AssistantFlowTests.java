@@ -42,7 +42,9 @@ class AssistantFlowTests {
     @TestConfiguration
     static class FixedKnowledge {
 
+        /** A fixed knowledge base in place of the database one, so the scorer trains on known articles. */
         @Bean
+        @org.springframework.context.annotation.Primary
         TrainedScorerTests.ChangingKnowledge knowledgeBase() {
             return new TrainedScorerTests.ChangingKnowledge(Fixtures.articles());
         }

@@ -33,7 +33,7 @@ public class OnnxTextEmbeddings implements TextEmbeddings {
         if (cached != null) {
             return cached;
         }
-        float[] vector = normalize(model.embed(text).content().vector());
+        float[] vector = normalize(NativeModelGate.call(() -> model.embed(text)).content().vector());
         remember(text, vector);
         return vector;
     }
@@ -51,7 +51,7 @@ public class OnnxTextEmbeddings implements TextEmbeddings {
         }
         if (!missing.isEmpty()) {
             List<TextSegment> segments = missing.stream().map(i -> TextSegment.from(texts.get(i))).toList();
-            var embeddings = model.embedAll(segments).content();
+            var embeddings = NativeModelGate.call(() -> model.embedAll(segments)).content();
             for (int j = 0; j < missing.size(); j++) {
                 float[] vector = normalize(embeddings.get(j).vector());
                 result.set(missing.get(j), vector);
