@@ -82,7 +82,7 @@ record ArticleForm(String title, String body, String category, String tags, Stri
         return new ArticleForm(title, body, category, tags, locale, examples, newStatus.name());
     }
 
-    boolean published() {
+    public boolean published() {
         return parsedStatus() == ArticleStatus.PUBLISHED;
     }
 

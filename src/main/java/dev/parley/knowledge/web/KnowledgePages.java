@@ -139,6 +139,7 @@ class KnowledgePages {
 
     private String editor(Model model, String id, ArticleForm form, Map<String, String> errors, String formError) {
         model.addAttribute("id", id);
+        model.addAttribute("pageTitle", id == null ? "New article" : "Edit article");
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("formError", formError);
