@@ -32,7 +32,7 @@ record ReportRange(String range, String from, String to, String channel, LocalDa
             if (f != null && t != null && t.isBefore(f)) {
                 errors.put("to", "The end date must not be before the start date");
             }
-            return new ReportRange("", from.strip(), to.strip(), ch, f, t, errors);
+            return new ReportRange("", text(from), text(to), ch, f, t, errors);
         }
         String preset = blank(range) ? DEFAULT_PRESET : range.strip();
         if (!PRESETS.contains(preset)) {
@@ -68,6 +68,10 @@ record ReportRange(String range, String from, String to, String channel, LocalDa
             errors.put(field, "Not a date; use YYYY-MM-DD");
             return null;
         }
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s.strip();
     }
 
     private static boolean blank(String s) {
