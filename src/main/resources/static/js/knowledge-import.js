@@ -63,9 +63,11 @@
                 location.reload();
             } else {
                 status.textContent = 'Nothing was imported.';
+                const detail = body.detail || 'HTTP ' + xhr.status;
+                // the detail usually names the file and line already
                 const where = [body.file, body.line ? 'line ' + body.line : null].filter(Boolean).join(', ');
-                show('error', [(body.title || 'Import failed') + (where ? ' (' + where + ')' : '') + ': '
-                    + (body.detail || 'HTTP ' + xhr.status)]);
+                const located = !where || (body.line && detail.includes('line ' + body.line));
+                show('error', [(body.title || 'Import failed') + ': ' + detail + (located ? '' : ' (' + where + ')')]);
             }
         };
         xhr.onerror = () => {

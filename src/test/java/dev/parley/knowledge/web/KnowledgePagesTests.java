@@ -183,6 +183,22 @@ class KnowledgePagesTests {
                         containsString("<option value=\"DRAFT\" selected=\"selected\">"))));
     }
 
+    @Test
+    void articlesWithIdsAPathCouldNotHoldAreStillEditable() throws Exception {
+        String id = "odd?" + token + "&x+y%";
+        articles.create(new ArticleDraft(id, "Odd id " + token, "Body", null, List.of(), null,
+                ArticleStatus.PUBLISHED, List.of()));
+        mvc.perform(get("/knowledge").param("q", token).with(user(supervisor)))
+                .andExpect(content().string(containsString(
+                        "href=\"/knowledge/edit?id=odd?" + token + "%26x%2By%25\"")));
+        mvc.perform(get("/knowledge/edit").param("id", id).with(user(supervisor)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Odd id " + token)));
+        mvc.perform(as(post("/knowledge/edit")).param("id", id).param("title", "Odd id renamed")
+                        .param("body", "Body").param("status", "PUBLISHED"))
+                .andExpect(redirectedUrl("/knowledge/edit?id=odd%3F" + token + "%26x%2By%25"));
+        assertThat(articles.find(id).orElseThrow().title()).isEqualTo("Odd id renamed");
+    }
+
     private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request) {
         return request.with(user(supervisor)).with(csrf());
     }
