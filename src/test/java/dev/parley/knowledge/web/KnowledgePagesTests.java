@@ -92,6 +92,21 @@ class KnowledgePagesTests {
     }
 
     @Test
+    void pagesThroughLongLists() throws Exception {
+        for (int i = 0; i < KnowledgePages.PAGE_SIZE + 1; i++) {
+            store("Paged " + token + " " + i, ArticleStatus.PUBLISHED);
+        }
+        mvc.perform(get("/knowledge").param("q", token).with(user(supervisor)))
+                .andExpect(content().string(allOf(containsString("Page 1 of 2"),
+                        containsString("21 articles"), containsString("page=1\">Next"))));
+        String second = mvc.perform(get("/knowledge").param("q", token).param("page", "1").with(user(supervisor)))
+                .andExpect(content().string(containsString("Page 2 of 2")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(second.split("data-article-id=", -1)).hasSize(2);
+        mvc.perform(get("/knowledge").param("page", "-1").with(user(supervisor))).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void invalidFormIsShownAgainWithErrorsNextToFieldsAndTheInputKept() throws Exception {
         mvc.perform(as(post("/knowledge/new")).param("title", " ").param("body", "Keep <this> text " + token)
                         .param("category", "billing").param("tags", "a, b").param("locale", "not a locale!")
