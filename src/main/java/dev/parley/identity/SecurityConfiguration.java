@@ -75,6 +75,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/knowledge/articles/*/examples").hasRole("AGENT")
                         .requestMatchers(HttpMethod.GET, "/api/v1/knowledge/search").hasRole("AGENT")
                         .requestMatchers("/api/v1/knowledge/**", "/api/v1/analytics/**").hasRole("SUPERVISOR")
+                        .requestMatchers("/knowledge", "/knowledge/**", "/analytics", "/analytics/**")
+                                .hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/inbox/canned", "/inbox/canned/**", "/inbox/team/**")
                                 .hasRole("SUPERVISOR")
                         .anyRequest().authenticated())

@@ -1,0 +1,45 @@
+package dev.parley.analytics.web;
+
+import dev.parley.analytics.AnalyticsSummary;
+import dev.parley.analytics.AnalyticsSummary.Durations;
+import java.util.Locale;
+
+/** The summary's headline numbers as the page prints them ("–" when there is nothing to measure). */
+record ReportFigures(String conversations, String aiResolution, String escalation, String firstResponseAvg,
+        String firstResponseMedian, String firstResponseP90, String resolutionAvg, String resolutionMedian,
+        String resolutionP90, String csatAverage, String csatResponses) {
+
+    static final String NONE = "–";
+
+    static ReportFigures of(AnalyticsSummary s) {
+        Durations first = s.firstResponseSeconds();
+        Durations resolution = s.resolutionSeconds();
+        return new ReportFigures(Long.toString(s.totalConversations()), percent(s.aiResolutionRate()),
+                percent(s.escalationRate()), duration(first.avg()), duration(first.median()), duration(first.p90()),
+                duration(resolution.avg()), duration(resolution.median()), duration(resolution.p90()),
+                s.csat().average() == null ? NONE : String.format(Locale.ROOT, "%.2f / 5", s.csat().average()),
+                Long.toString(s.csat().responses()));
+    }
+
+    static String percent(Double ratio) {
+        return ratio == null ? NONE : String.format(Locale.ROOT, "%.1f%%", ratio * 100);
+    }
+
+    /** Seconds as the largest two units: "45 s", "3 min 05 s", "2 h 10 min", "1 d 4 h". */
+    static String duration(Double seconds) {
+        if (seconds == null) {
+            return NONE;
+        }
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        if (s < 86_400) {
+            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
+        }
+        return String.format(Locale.ROOT, "%d d %d h", s / 86_400, s % 86_400 / 3600);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.parley.knowledge.web;
+
+import dev.parley.identity.AgentPrincipal;
+import dev.parley.shared.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * For the knowledge pages only (the JSON API beside them answers problem+json): the signed-in agent as
+ * {@code me} for the header, and a client mistake (unknown article, bad filter) shown with its status.
+ */
+@ControllerAdvice(assignableTypes = {KnowledgePages.class, ImportPage.class})
+class KnowledgePageAdvice {
+
+    @ModelAttribute("me")
+    AgentPrincipal me(@AuthenticationPrincipal AgentPrincipal me) {
+        return me;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ModelAndView problem(ApiException e, @AuthenticationPrincipal AgentPrincipal me) {
+        ModelAndView view = new ModelAndView("identity/problem");
+        view.addObject("title", e.title());
+        view.addObject("detail", e.getMessage());
+        view.addObject("me", me);
+        view.setStatus(HttpStatus.valueOf(e.status().value()));
+        return view;
+    }
+}
