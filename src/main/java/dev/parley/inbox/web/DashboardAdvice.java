@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Gives every dashboard page the signed-in agent's presence for the status switch in the header. */
-@ControllerAdvice(basePackages = {"dev.parley.identity.web", "dev.parley.inbox.web"})
+@ControllerAdvice(basePackages = {"dev.parley.identity.web", "dev.parley.inbox.web", "dev.parley.knowledge.web",
+        "dev.parley.analytics.web"})
 class DashboardAdvice {
 
     private final Presence presence;
