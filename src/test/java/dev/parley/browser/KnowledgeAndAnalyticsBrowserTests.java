@@ -66,7 +66,7 @@ class KnowledgeAndAnalyticsBrowserTests extends BrowserTestSupport {
             String id = "gift-cards-" + token;
             assertThat(articles.find(id).orElseThrow().published()).isFalse();
 
-            page.locator("select[name=status]").selectOption("PUBLISHED");
+            page.locator("#article-form select[name=status]").selectOption("PUBLISHED");
             page.locator("button[type=submit]", new Page.LocatorOptions().setHasText("Save")).click();
             assertThat(page.locator(".notice")).containsText("(published)");
 

@@ -1,5 +1,6 @@
 package dev.parley.inbox.web;
 
+import dev.parley.assistant.llm.LlmUsage;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.Conversations;
@@ -40,9 +41,11 @@ class ConversationPageController {
     private final CannedReplies canned;
     private final WaitingQueue queue;
     private final Agents agents;
+    private final LlmUsage usage;
 
     ConversationPageController(Conversations conversations, ConversationQueries queries, ConversationActions actions,
-            CannedReplies canned, WaitingQueue queue, Agents agents) {
+            CannedReplies canned, WaitingQueue queue, Agents agents, LlmUsage usage) {
+        this.usage = usage;
         this.conversations = conversations;
         this.queries = queries;
         this.actions = actions;
@@ -83,6 +86,7 @@ class ConversationPageController {
         model.addAttribute("teams", agents.teams());
         model.addAttribute("others", queries.ofSameCustomer(c, 20));
         model.addAttribute("queueStatus", queue.status(id).orElse(null));
+        model.addAttribute("usage", usage.totalsForConversation(id));
         return c;
     }
 

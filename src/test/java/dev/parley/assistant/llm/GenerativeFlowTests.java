@@ -38,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the top articles, tokens streamed to the widget's topic, and usage recorded.
  */
 @SpringBootTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class GenerativeFlowTests {
 
     static final WireMockServer MODEL = new WireMockServer(options().dynamicPort());
@@ -113,7 +114,21 @@ class GenerativeFlowTests {
         assertThat(OpenAiWire.userMessages(prompt).getFirst()).contains("How do I return an item?")
                 .contains(returns.title());
         assertThat(usage.totalsForConversation(id).inputTokens()).isEqualTo(400);
+
+        var agent = dev.parley.identity.TestAgents.principal(
+                dev.parley.identity.TestAgents.create(agents, dev.parley.identity.Role.AGENT));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/inbox/conversations/" + id)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(agent)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("AI usage: 400 tokens in, 40 out")));
     }
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    dev.parley.identity.Agents agents;
 
     @Test
     void whenTheModelFailsAConfidentOfflineAnswerIsSentInstead() {
