@@ -3,10 +3,20 @@ package dev.parley.knowledge.help;
 import java.util.List;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.stereotype.Component;
@@ -34,18 +44,68 @@ class ArticleHtml {
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer html = HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true).build();
-    private final TextContentRenderer text = TextContentRenderer.builder().extensions(EXTENSIONS).build();
 
     /** Safe HTML for the article page. */
     String render(String markdown) {
         return POLICY.sanitize(html.render(parse(markdown)));
     }
 
-    /** The body as plain text on one line (Markdown syntax and HTML removed), for snippets and descriptions. */
+    /**
+     * The body as plain text on one line, for snippets and descriptions: the words a reader sees, without
+     * Markdown syntax, link targets or raw HTML (a script's source is not text).
+     */
     String plainText(String markdown) {
-        String rendered = text.render(parse(markdown));
-        // Raw HTML blocks come through as text: drop their tags, keep nothing executable.
-        return rendered.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+        StringBuilder out = new StringBuilder();
+        parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text node) {
+                out.append(node.getLiteral());
+            }
+
+            @Override
+            public void visit(Code node) {
+                out.append(node.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak node) {
+                out.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak node) {
+                out.append(' ');
+            }
+
+            @Override
+            public void visit(HtmlInline node) {
+                // tags only; the text between them is visited as Text
+            }
+
+            @Override
+            public void visit(HtmlBlock node) {
+                out.append(' ');
+            }
+
+            @Override
+            public void visit(FencedCodeBlock node) {
+                out.append(' ').append(node.getLiteral()).append(' ');
+            }
+
+            @Override
+            public void visit(IndentedCodeBlock node) {
+                out.append(' ').append(node.getLiteral()).append(' ');
+            }
+
+            @Override
+            protected void visitChildren(Node parent) {
+                super.visitChildren(parent);
+                if (parent instanceof Block || parent instanceof CustomNode) {
+                    out.append(' ');
+                }
+            }
+        });
+        return out.toString().replaceAll("\\s+", " ").strip();
     }
 
     /** At most {@code max} characters of plain text, cut at a word with an ellipsis. */
