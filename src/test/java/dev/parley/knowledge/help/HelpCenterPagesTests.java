@@ -88,6 +88,21 @@ class HelpCenterPagesTests extends HelpCenterTestSupport {
     }
 
     @Test
+    void articlesLinkToRelatedArticlesButNotToThemselves() throws Exception {
+        String tracking = publish(unique("related"), "Tracking your plumtree parcel",
+                "Open the plumtree tracking link in your shipping email.", null, "where is my plumtree parcel");
+        String late = publish(unique("related"), "Plumtree parcel tracking not updating",
+                "Plumtree tracking can take a day to update after the parcel ships.", null, "plumtree tracking is stuck");
+        searchable(tracking, "Tracking your plumtree parcel");
+        searchable(late, "Plumtree parcel tracking not updating");
+
+        var related = Jsoup.parse(page("/help/articles/" + tracking)).select("[data-testid=help-related] a");
+
+        assertThat(related.eachAttr("href")).contains("/help/articles/" + late)
+                .doesNotContain("/help/articles/" + tracking);
+    }
+
+    @Test
     void draftsAndUnknownArticlesAnswerTheNotFoundPage() throws Exception {
         String draft = draft(unique("draft"), "Secret upcoming sale", "Not yet.", null);
         for (String path : new String[] {"/help/articles/" + draft, "/help/articles/" + unique("missing")}) {
