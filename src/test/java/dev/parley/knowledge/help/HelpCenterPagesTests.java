@@ -127,9 +127,13 @@ class HelpCenterPagesTests extends HelpCenterTestSupport {
         assertThat(doc.select("form[role=search][action=/help/search] input[name=q]")).isNotEmpty();
         var card = doc.select("a[href=/help/categories/" + category + "]");
         assertThat(card.text()).contains(category).contains("2 articles");
-        mvc.perform(get("/help/articles/" + first)).andExpect(status().isOk());
-        assertThat(Jsoup.parse(page("/help")).select("[data-testid=help-popular] a").eachText())
-                .contains("Returning a jacket");
+        // other tests view articles too (a few times each): many visitors make this one the most viewed
+        for (int i = 0; i < 25; i++) {
+            mvc.perform(get("/help/articles/" + first).cookie(new jakarta.servlet.http.Cookie(Visitors.COOKIE,
+                    java.util.UUID.randomUUID().toString()))).andExpect(status().isOk());
+        }
+        assertThat(Jsoup.parse(page("/help")).select("[data-testid=help-popular] a").first().text())
+                .isEqualTo("Returning a jacket");
     }
 
     @Test

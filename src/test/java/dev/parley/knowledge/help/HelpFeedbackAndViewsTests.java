@@ -29,8 +29,11 @@ class HelpFeedbackAndViewsTests extends HelpCenterTestSupport {
     void aFirstVisitGetsAnHttpOnlySameSiteVisitorCookieAndCountsAView() throws Exception {
         String id = publish(unique("views"), "Opening hours", "We are open 9 to 5.", null);
 
-        String setCookie = mvc.perform(get("/help/articles/" + id)).andExpect(status().isOk())
-                .andReturn().getResponse().getHeader(HttpHeaders.SET_COOKIE);
+        var result = mvc.perform(get("/help/articles/" + id)).andExpect(status().isOk()).andReturn();
+        String setCookie = result.getResponse().getHeader(HttpHeaders.SET_COOKIE);
+
+        assertThat(result.getRequest().getSession(false)).as("public pages create no server session").isNull();
+        assertThat(result.getResponse().getContentAsString()).contains("action=\"/help/articles/" + id + "/feedback\"");
 
         assertThat(setCookie).startsWith(Visitors.COOKIE + "=").contains("HttpOnly", "SameSite=Lax", "Path=/help");
         assertThat(stats.of(id).views()).isEqualTo(1);
