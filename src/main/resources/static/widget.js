@@ -281,12 +281,30 @@
     request.then(function (res) {
       var messages = res.messages || [res.message, res.reply];
       messages.forEach(render);
-      if (res.status === 'ESCALATED' && before !== 'ESCALATED') showStatus('ESCALATED');
+      if (res.status === 'ESCALATED' && before !== 'ESCALATED') { showStatus('ESCALATED'); suggestArticles(text); }
       state.status = res.status; save();
     }).catch(function (err) {
       local.setAttribute('data-failed', 'true');
       note(err.status === 429 ? 'You are sending messages too quickly. Please wait a moment.' : 'Your message could not be sent. Please try again.');
     }).then(function () { els.typing.textContent = ''; els.send.disabled = false; });
+  }
+
+  /** After a hand-off, offers help-center articles matching the customer's question (links open in a new tab). */
+  function suggestArticles(question) {
+    api('GET', '/help/suggestions?limit=3&q=' + encodeURIComponent(question.slice(0, 1000))).then(function (found) {
+      var articles = (found || []).filter(function (a) { return a && a.title && /^https?:\/\//i.test(a.url || ''); });
+      if (!articles.length) return;
+      var box = el('div', { class: 'note', 'data-testid': 'parley-articles', style: 'text-align:left' }, 'These articles might help:');
+      var list = el('ul', { style: 'margin:4px 0 0;padding-left:18px' });
+      articles.forEach(function (a) {
+        var item = el('li');
+        item.appendChild(el('a', { href: a.url, target: '_blank', rel: 'noopener' }, a.title));
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+      els.log.appendChild(box);
+      els.log.scrollTop = els.log.scrollHeight;
+    }).catch(function () { /* suggestions are a bonus; the hand-off stands without them */ });
   }
 
   function start(text, clientMessageId) {

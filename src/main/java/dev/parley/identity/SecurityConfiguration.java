@@ -39,7 +39,8 @@ class SecurityConfiguration {
         "/api/v1/widget/**", "/widget.js", "/widget/**", "/demo", "/demo/**", "/favicon.ico",
         "/swagger-ui", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-        "/error", "/webjars/**", "/css/**", "/js/**", "/img/**"
+        "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+        "/help", "/help/**", "/sitemap.xml", "/robots.txt"
     };
 
     @Bean

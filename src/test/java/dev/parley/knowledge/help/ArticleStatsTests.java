@@ -1,0 +1,70 @@
+package dev.parley.knowledge.help;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.conversation.AuthorType;
+import dev.parley.conversation.ConversationEvents.ReplyPosted;
+import dev.parley.conversation.Conversations;
+import dev.parley.conversation.Customer;
+import dev.parley.conversation.CustomerMessageFlow;
+import dev.parley.conversation.CustomerMessageResult;
+import dev.parley.conversation.IncomingMessage;
+import dev.parley.conversation.Message;
+import dev.parley.conversation.NewConversation;
+import dev.parley.conversation.SourceDetails;
+import dev.parley.knowledge.ArticleStats;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+
+class ArticleStatsTests extends HelpCenterTestSupport {
+
+    @Autowired
+    ArticleStats stats;
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    CustomerMessageFlow flow;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Test
+    void countsEachAssistantReplyThatCitedAnArticle() {
+        String returns = publish(unique("cited"), "Returns", "Thirty days.", null);
+        String shipping = publish(unique("cited"), "Shipping", "Two days.", null);
+
+        ask("cite: " + returns + ", " + shipping);
+        ask("cite: " + returns + ", " + returns);
+        ask("cite: " + unique("deleted-article"));
+
+        assertThat(stats.of(returns).usedByAssistant()).as("once per reply").isEqualTo(2);
+        assertThat(stats.of(shipping).usedByAssistant()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredReplyOrAnAgentsReplyDoesNotCount() {
+        String id = publish(unique("cited"), "Gift wrap", "Free gift wrap.", null);
+        Message reply = ask("cite: " + id);
+        ReplyPosted posted = new ReplyPosted(reply.conversationId(), reply.id(), reply.seq(), AuthorType.ASSISTANT,
+                false, reply.createdAt());
+
+        events.publishEvent(posted);
+        events.publishEvent(new ReplyPosted(reply.conversationId(), reply.id(), reply.seq(), AuthorType.AGENT,
+                false, reply.createdAt()));
+        conversations.postReply(reply.conversationId(), AuthorType.AGENT, null, "Grace", "Also see " + id, false);
+
+        assertThat(stats.of(id).usedByAssistant()).isEqualTo(1);
+        assertThat(stats.of(id).views()).isZero();
+    }
+
+    private Message ask(String text) {
+        UUID conversation = conversations.start(new NewConversation("web", Customer.anonymous(), SourceDetails.none(),
+                null)).conversation().id();
+        CustomerMessageResult result = flow.receive(conversation, new IncomingMessage(text, null));
+        return result.reply().orElseThrow();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.parley.knowledge.help;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.parley.knowledge.Eventually;
+import dev.parley.knowledge.internal.ImportFormat;
+import dev.parley.knowledge.internal.ImportSource;
+import dev.parley.knowledge.internal.KnowledgeImports;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.MediaType;
+
+/** Suggestions against the Northwind Outfitters demo articles, the content the floor was tuned on. */
+class HelpSuggestionsApiTests extends HelpCenterTestSupport {
+
+    @Autowired
+    KnowledgeImports imports;
+
+    @BeforeEach
+    void demoArticles() throws Exception {
+        List<ImportSource> demo = new ArrayList<>();
+        for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath:demo/knowledge/*.md")) {
+            demo.add(new ImportSource(file.getFilename(), file.getContentAsByteArray()));
+        }
+        imports.importFiles(ImportFormat.MARKDOWN, demo);
+        Eventually.within(Duration.ofSeconds(60), "demo articles indexed", () -> knowledge.search(
+                "How long do refunds take", 5).stream().anyMatch(hit -> hit.articleId().equals("refund-timing")));
+    }
+
+    @Test
+    void suggestsPublishedArticlesThatMatchTheQuestion() throws Exception {
+        mvc.perform(get("/api/v1/widget/help/suggestions").param("q", "how do I send back a jacket that doesn't fit"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.length()").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(1), org.hamcrest.Matchers.lessThanOrEqualTo(3))))
+                .andExpect(jsonPath("$[0].id").value(org.hamcrest.Matchers.oneOf("how-to-return", "exchanges", "return-policy")))
+                .andExpect(jsonPath("$[0].url").value(org.hamcrest.Matchers.startsWith("http://localhost:8080/help/articles/")))
+                .andExpect(jsonPath("$[0].title").isNotEmpty());
+        mvc.perform(get("/api/v1/widget/help/suggestions").param("q", "my package never arrived").param("limit", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].id").value("lost-package"));
+    }
+
+    @Test
+    void suggestsNothingForOffTopicQuestions() throws Exception {
+        for (String offTopic : List.of("what is the capital of France", "tell me a joke about penguins",
+                "can you help me with my maths homework")) {
+            mvc.perform(get("/api/v1/widget/help/suggestions").param("q", offTopic))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.length()").value(0));
+        }
+    }
+
+    @Test
+    void answersAProblemForABlankQuestionOrABadLimit() throws Exception {
+        for (var request : List.of(get("/api/v1/widget/help/suggestions").param("q", "  "),
+                get("/api/v1/widget/help/suggestions"),
+                get("/api/v1/widget/help/suggestions").param("q", "refund").param("limit", "6"),
+                get("/api/v1/widget/help/suggestions").param("q", "refund").param("limit", "0"),
+                get("/api/v1/widget/help/suggestions").param("q", "refund").param("limit", "many"))) {
+            mvc.perform(request)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(400));
+        }
+    }
+}
