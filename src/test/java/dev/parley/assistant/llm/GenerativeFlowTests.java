@@ -55,6 +55,8 @@ class GenerativeFlowTests {
         registry.add("parley.assistant.openai.model", () -> "gpt-test");
         registry.add("parley.assistant.resilience.max-attempts", () -> "1");
         registry.add("parley.assistant.cache.enabled", () -> "false");
+        // The demo articles, whatever else the shared test database already holds.
+        registry.add("parley.knowledge.import-on-start", () -> "markdown:src/main/resources/demo/knowledge");
         registry.add("parley.data-dir", () -> Path.of("target", "test-data", "generative-" + UUID.randomUUID()).toString());
     }
 

@@ -20,7 +20,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The offline copilot on the demo knowledge base: a drafted reply and an extractive summary. */
-@SpringBootTest
+@SpringBootTest(properties = "parley.knowledge.import-on-start=markdown:src/main/resources/demo/knowledge")
 @AutoConfigureMockMvc
 @WithMockUser(roles = "AGENT")
 class CopilotTests {
@@ -38,15 +38,16 @@ class CopilotTests {
     @Test
     void suggestsAReplyFromTheBestMatchingArticle() throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
-        while (knowledge.search("return a jacket", 1).isEmpty() && System.currentTimeMillis() < deadline) {
+        while (knowledge.search("How do I return an item I bought?", 3).stream()
+                .noneMatch(hit -> hit.title().toLowerCase().contains("return")) && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
         }
-        UUID id = conversation("How do I return a jacket that doesn't fit?");
+        UUID id = conversation("How do I return an item I bought?");
         mvc.perform(get("/api/v1/conversations/" + id + "/suggested-reply"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.text").value(Matchers.not(Matchers.blankOrNullString())))
                 .andExpect(jsonPath("$.generated").value(false))
-                .andExpect(jsonPath("$.sources[0].title").isString());
+                .andExpect(jsonPath("$.sources[*].title").value(Matchers.hasItem(Matchers.containsStringIgnoringCase("return"))));
     }
 
     @Test
