@@ -281,7 +281,7 @@
     request.then(function (res) {
       var messages = res.messages || [res.message, res.reply];
       messages.forEach(render);
-      if (res.status === 'ESCALATED' && before !== 'ESCALATED') { showStatus('ESCALATED'); suggestArticles(text); }
+      if (res.status === 'ESCALATED' && before !== 'ESCALATED') { showStatus('ESCALATED'); suggestArticles(text); checkQueue(); }
       state.status = res.status; save();
     }).catch(function (err) {
       local.setAttribute('data-failed', 'true');
@@ -415,8 +415,17 @@
     if (customer.length && upToSeq >= (state.cursor || 0) - 1) els.log.appendChild(el('div', { class: 'seen' }, 'Seen'));
   }
 
+  /** Right after a hand-off: where the customer stands in the queue, or that nobody is online. */
+  function checkQueue() {
+    api('GET', '/conversations/' + state.conversationId).then(function (s) {
+      if (s.queuePosition || s.agentsOnline === 0) {
+        showQueue({ position: s.queuePosition, estimatedWaitSeconds: s.estimatedWaitSeconds, agentsOnline: s.agentsOnline });
+      }
+    }).catch(function () {});
+  }
+
   function showQueue(q) {
-    if (q.agentsOnline === false) { offerEmail(); return; }
+    if (q.agentsOnline === false || q.agentsOnline === 0) { offerEmail(); return; }
     if (q.position) note('You are number ' + q.position + ' in line' + (q.estimatedWaitSeconds ? ', about ' + Math.max(1, Math.round(q.estimatedWaitSeconds / 60)) + ' min' : '') + '.');
   }
 

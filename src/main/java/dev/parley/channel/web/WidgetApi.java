@@ -48,8 +48,10 @@ class WidgetApi {
     private final WidgetConversations widget;
     private final Conversations conversations;
     private final RealtimeBus bus;
+    private final WidgetStates states;
 
-    WidgetApi(WidgetConversations widget, Conversations conversations, RealtimeBus bus) {
+    WidgetApi(WidgetConversations widget, Conversations conversations, RealtimeBus bus, WidgetStates states) {
+        this.states = states;
         this.widget = widget;
         this.conversations = conversations;
         this.bus = bus;
@@ -87,7 +89,7 @@ class WidgetApi {
     State state(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         Conversation conversation = conversations.authorize(id, BearerToken.from(authorization));
-        return State.of(conversation, conversations.readMarker(id, Reader.AGENT));
+        return states.of(conversation);
     }
 
     @PostMapping("/{id}/typing")
@@ -115,6 +117,6 @@ class WidgetApi {
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         conversations.authorize(id, BearerToken.from(authorization));
         Conversation updated = conversations.updateCustomer(id, request.name(), request.email());
-        return State.of(updated, conversations.readMarker(id, Reader.AGENT));
+        return states.of(updated);
     }
 }

@@ -1,6 +1,5 @@
 package dev.parley.channel.web;
 
-import dev.parley.conversation.Conversation;
 import dev.parley.realtime.MessagePayload;
 import java.util.List;
 import java.util.UUID;
@@ -20,11 +19,12 @@ final class WidgetResponses {
     record Transcript(UUID conversationId, String status, List<MessagePayload> messages, long cursor) {
     }
 
-    record State(UUID conversationId, String status, String customerName, String customerEmail, long agentReadSeq) {
-
-        static State of(Conversation c, long agentReadSeq) {
-            return new State(c.id(), c.status().name(), c.customer().name(), c.customer().email(), agentReadSeq);
-        }
+    /**
+     * Where the conversation stands for the customer; the queue fields are set while it waits for a person
+     * ({@code agentsOnline} 0 means nobody is online to take it).
+     */
+    record State(UUID conversationId, String status, String customerName, String customerEmail, long agentReadSeq,
+            Integer queuePosition, Long estimatedWaitSeconds, Integer agentsOnline) {
     }
 
     static long cursorOf(List<MessagePayload> messages, long fallback) {

@@ -5,7 +5,6 @@ import dev.parley.channel.web.WidgetResponses.State;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.CsatRating;
-import dev.parley.conversation.Reader;
 import dev.parley.conversation.Satisfaction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,8 +28,10 @@ class WidgetSatisfactionApi {
 
     private final Conversations conversations;
     private final Satisfaction satisfaction;
+    private final WidgetStates states;
 
-    WidgetSatisfactionApi(Conversations conversations, Satisfaction satisfaction) {
+    WidgetSatisfactionApi(Conversations conversations, Satisfaction satisfaction, WidgetStates states) {
+        this.states = states;
         this.conversations = conversations;
         this.satisfaction = satisfaction;
     }
@@ -41,7 +42,7 @@ class WidgetSatisfactionApi {
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         conversations.authorize(id, BearerToken.from(authorization));
         Conversation ended = satisfaction.endByCustomer(id);
-        return State.of(ended, conversations.readMarker(id, Reader.AGENT));
+        return states.of(ended);
     }
 
     @PostMapping("/rating")

@@ -1,0 +1,37 @@
+package dev.parley.channel.web;
+
+import dev.parley.channel.web.WidgetResponses.State;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.Conversations;
+import dev.parley.conversation.Reader;
+import dev.parley.inbox.AgentAvailability;
+import dev.parley.inbox.QueueStatus;
+import dev.parley.inbox.WaitingQueue;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Builds the customer's view of a conversation: status, contact, read receipt and place in the queue. */
+@Component
+class WidgetStates {
+
+    private final Conversations conversations;
+    private final WaitingQueue queue;
+    private final AgentAvailability availability;
+
+    WidgetStates(Conversations conversations, WaitingQueue queue, AgentAvailability availability) {
+        this.conversations = conversations;
+        this.queue = queue;
+        this.availability = availability;
+    }
+
+    State of(Conversation c) {
+        Optional<QueueStatus> waiting = queue.status(c.id());
+        Integer online = c.status() == ConversationStatus.ESCALATED ? availability.onlineCount() : null;
+        return new State(c.id(), c.status().name(), c.customer().name(), c.customer().email(),
+                conversations.readMarker(c.id(), Reader.AGENT),
+                waiting.map(QueueStatus::position).orElse(null),
+                waiting.map(QueueStatus::estimatedWaitSeconds).orElse(null),
+                waiting.map(QueueStatus::agentsOnline).orElse(online));
+    }
+}
