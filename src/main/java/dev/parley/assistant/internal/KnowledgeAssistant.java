@@ -91,8 +91,9 @@ public class KnowledgeAssistant implements AssistantPort {
         }
         var article = best.get().article();
         var source = new SourceRef(article.id(), article.title(), article.url());
-        return new AssistantDecision(AssistantOutcome.answer(AnswerText.of(article, settings.maxAnswerChars()),
-                confidence, List.of(source)), best);
+        String answer = AnswerText.of(article, settings.maxAnswerChars());
+        answer = LanguageNote.before(text, article.locale()).map(note -> note + "\n\n").orElse("") + answer;
+        return new AssistantDecision(AssistantOutcome.answer(answer, confidence, List.of(source)), best);
     }
 
     private static AssistantDecision escalate(EscalationReason reason, Optional<ScoredArticle> best) {
