@@ -6,19 +6,12 @@
 # Usage: bench/speed.sh [datasets dir]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DATA="${1:-${PARLEY_DATASETS:-/work/shared/datasets}}"
+source bench/common.sh
+DATA="${1:-${PARLEY_DATASETS:-$DATASETS_DEFAULT}}"
 OUT=target/bench/speed
 CACHE="${PARLEY_EMBEDDING_CACHE:-/tmp/parley-emb-cache}"
-JAR=$(ls target/parley-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [[ -z "$JAR" ]]; then
-  ./mvnw -q -B -o package -DskipTests
-  JAR=$(ls target/parley-*.jar | grep -v original | head -1)
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"   # Java 21+; set JAVA_HOME if the default java is older
-if ! "$JAVA" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; then
-  echo "needs Java 21 or newer: set JAVA_HOME (e.g. /usr/lib/jvm/temurin-25-jdk-amd64)" >&2
-  exit 1
-fi
+JAR=$(parley_jar)
+JAVA=$(parley_java)
 mkdir -p "$OUT"
 python3 - "$DATA" "$OUT" <<'PY'
 import json, sys, pathlib
