@@ -7,6 +7,7 @@ import dev.parley.conversation.Conversations;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.Reader;
+import dev.parley.conversation.Satisfaction;
 import dev.parley.identity.Agent;
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.identity.Agents;
@@ -42,10 +43,12 @@ class ConversationPageController {
     private final WaitingQueue queue;
     private final Agents agents;
     private final LlmUsage usage;
+    private final Satisfaction satisfaction;
 
     ConversationPageController(Conversations conversations, ConversationQueries queries, ConversationActions actions,
-            CannedReplies canned, WaitingQueue queue, Agents agents, LlmUsage usage) {
+            CannedReplies canned, WaitingQueue queue, Agents agents, LlmUsage usage, Satisfaction satisfaction) {
         this.usage = usage;
+        this.satisfaction = satisfaction;
         this.conversations = conversations;
         this.queries = queries;
         this.actions = actions;
@@ -87,6 +90,7 @@ class ConversationPageController {
         model.addAttribute("others", queries.ofSameCustomer(c, 20));
         model.addAttribute("queueStatus", queue.status(id).orElse(null));
         model.addAttribute("usage", usage.totalsForConversation(id));
+        model.addAttribute("csat", satisfaction.rating(id).orElse(null));
         return c;
     }
 

@@ -47,6 +47,27 @@ class WidgetSatisfactionTests {
                 .andExpect(jsonPath("$.detail").value("This conversation has already been rated"));
     }
 
+    @Autowired
+    dev.parley.identity.Agents agents;
+
+    @Test
+    void agentsSeeTheRatingOnTheConversationPage() throws Exception {
+        JsonNode c = start();
+        mvc.perform(call(c, "/end", "")).andExpect(status().isOk());
+        mvc.perform(call(c, "/rating", "{\"rating\":4,\"comment\":\"Quick <b>and</b> friendly\"}"))
+                .andExpect(status().isCreated());
+        var agent = dev.parley.identity.TestAgents.principal(
+                dev.parley.identity.TestAgents.create(agents, dev.parley.identity.Role.AGENT));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/inbox/conversations/" + c.get("conversationId").asString())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(agent)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Customer rating: 4 / 5"),
+                                org.hamcrest.Matchers.containsString("Quick &lt;b&gt;and&lt;/b&gt; friendly"))));
+    }
+
     @Test
     void ratingsOutsideOneToFiveAreRejected() throws Exception {
         JsonNode c = start();
