@@ -79,6 +79,7 @@ public class KnowledgeAssistant implements AssistantPort {
         if (best.isEmpty()) {
             return escalate(EscalationReason.NO_KNOWLEDGE, best);
         }
+        best = preferCustomersLanguage(scorer, text, question, best);
         if (loop.repeats(question, history, embeddings::embed)) {
             return escalate(EscalationReason.LOOP, best);
         }
@@ -94,6 +95,21 @@ public class KnowledgeAssistant implements AssistantPort {
         String answer = AnswerText.of(article, settings.maxAnswerChars());
         answer = LanguageNote.before(text, article.locale()).map(note -> note + "\n\n").orElse("") + answer;
         return new AssistantDecision(AssistantOutcome.answer(answer, confidence, List.of(source)), best);
+    }
+
+    /**
+     * When the best article is in another language than the customer's and the knowledge base has
+     * articles in theirs, the best of those answers instead if it is confident enough.
+     */
+    private Optional<ScoredArticle> preferCustomersLanguage(ArticleScorer scorer, String text, float[] question,
+            Optional<ScoredArticle> best) {
+        var language = LanguageNote.detect(text);
+        if (language.isEmpty() || LanguageNote.written(best.get().article().locale(), language.get())) {
+            return best;
+        }
+        return scorer.score(text, question, article -> LanguageNote.written(article.locale(), language.get()))
+                .filter(inLanguage -> inLanguage.confidence() >= settings.confidenceThreshold())
+                .or(() -> best);
     }
 
     private static AssistantDecision escalate(EscalationReason reason, Optional<ScoredArticle> best) {

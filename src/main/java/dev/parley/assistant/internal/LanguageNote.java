@@ -25,14 +25,25 @@ final class LanguageNote {
     private LanguageNote() {
     }
 
+    static Optional<CustomerLanguage> detect(String question) {
+        return DETECTOR.detect(question);
+    }
+
+    static boolean written(String articleLocale, CustomerLanguage language) {
+        return languageOf(articleLocale).equals(language.code());
+    }
+
     /** The note to put before an answer in {@code articleLocale}, or empty when the languages match. */
     static Optional<String> before(String question, String articleLocale) {
-        String articleLanguage = articleLocale == null || articleLocale.isBlank() ? "en"
-                : Locale.forLanguageTag(articleLocale.replace('_', '-')).getLanguage();
+        String articleLanguage = languageOf(articleLocale);
         return DETECTOR.detect(question)
                 .filter(language -> !language.code().equals(articleLanguage))
                 .map(language -> articleLanguage.equals("en") && ONLY_ENGLISH.containsKey(language)
                         ? ONLY_ENGLISH.get(language)
                         : "(This answer is in " + Locale.of(articleLanguage).getDisplayLanguage(Locale.ENGLISH) + ".)");
+    }
+
+    private static String languageOf(String locale) {
+        return locale == null || locale.isBlank() ? "en" : Locale.forLanguageTag(locale.replace('_', '-')).getLanguage();
     }
 }

@@ -32,8 +32,30 @@ final class ArticleModel {
     static final int NEIGHBOUR_CANDIDATES = 20;
 
     Ranking.Ranked rank(String text, float[] query) {
+        return rank(text, query, null);
+    }
+
+    /**
+     * Ranks only the articles {@code allowed} marks (all when null): the classifier's probability is
+     * renormalised over them and only their examples are searched.
+     */
+    Ranking.Ranked rank(String text, float[] query, boolean[] allowed) {
         double[] probabilities = classifier.probabilities(query);
-        double[] closest = index.closest(query, Ranking.topIndices(probabilities, NEIGHBOUR_CANDIDATES));
+        if (allowed != null) {
+            double kept = 0;
+            for (int a = 0; a < probabilities.length; a++) {
+                probabilities[a] = allowed[a] ? probabilities[a] : 0;
+                kept += probabilities[a];
+            }
+            for (int a = 0; a < probabilities.length && kept > 0; a++) {
+                probabilities[a] /= kept;
+            }
+        }
+        int[] searched = Ranking.topIndices(probabilities, NEIGHBOUR_CANDIDATES);
+        if (allowed != null) {
+            searched = java.util.Arrays.stream(searched).filter(a -> allowed[a]).toArray();
+        }
+        double[] closest = index.closest(query, searched);
         return Ranking.rank(probabilities, closest, candidates -> lexical.closest(text, candidates), lexicalWeight);
     }
 }

@@ -35,6 +35,28 @@ public final class ArticleScorer {
         return Optional.of(new ScoredArticle(articles.get(ranked.best()), confidence, ranked.features()));
     }
 
+    /**
+     * The best article among those {@code allowed}, e.g. the ones in the customer's language; empty when
+     * none is allowed.
+     */
+    public Optional<ScoredArticle> score(String text, float[] question, java.util.function.Predicate<KnowledgeArticle> allowed) {
+        if (model == null) {
+            return Optional.empty();
+        }
+        boolean[] mask = new boolean[articles.size()];
+        boolean any = false;
+        for (int a = 0; a < mask.length; a++) {
+            mask[a] = allowed.test(articles.get(a));
+            any |= mask[a];
+        }
+        if (!any) {
+            return Optional.empty();
+        }
+        Ranking.Ranked ranked = model.rank(text, question, mask);
+        return Optional.of(new ScoredArticle(articles.get(ranked.best()), calibrator.confidence(ranked.features()),
+                ranked.features()));
+    }
+
     /** The knowledge version this scorer was trained on. */
     public long version() {
         return version;
