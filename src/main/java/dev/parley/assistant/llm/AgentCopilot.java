@@ -6,6 +6,7 @@ import dev.parley.knowledge.KnowledgeArticle;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,15 +19,22 @@ public class AgentCopilot {
     private final LlmProviders providers;
     private final PiiRedactor redactor;
     private final UsageRecorder usage;
-    private final CopilotPrompts prompts;
-    private final OutputGuard guard;
+    private final PersonaBound<Prompted> prompted;
 
-    AgentCopilot(LlmProviders providers, PiiRedactor redactor, UsageRecorder usage, LlmSettings settings) {
+    /** Both system prompts for one persona and the guard that catches answers repeating them. */
+    private record Prompted(CopilotPrompts prompts, OutputGuard guard) {
+
+        static Prompted of(LlmSettings.Persona persona) {
+            CopilotPrompts prompts = new CopilotPrompts(persona);
+            return new Prompted(prompts, new OutputGuard(prompts.suggestSystem() + "\n" + prompts.summarySystem()));
+        }
+    }
+
+    AgentCopilot(LlmProviders providers, PiiRedactor redactor, UsageRecorder usage, Personas personas) {
         this.providers = providers;
         this.redactor = redactor;
         this.usage = usage;
-        this.prompts = new CopilotPrompts(settings.persona());
-        this.guard = new OutputGuard(prompts.suggestSystem() + "\n" + prompts.summarySystem());
+        this.prompted = new PersonaBound<>(personas, Prompted::of);
     }
 
     /** A reply the agent can edit and send, grounded in {@code articles} (best first). */
@@ -36,7 +44,7 @@ public class AgentCopilot {
             return offline;
         }
         List<SourceRef> sources = articles.stream().map(a -> new SourceRef(a.id(), a.title(), a.url())).toList();
-        return generate("suggest", transcript, prompts.suggestSystem(), session ->
+        return generate("suggest", transcript, CopilotPrompts::suggestSystem, session ->
                 CopilotPrompts.knowledge(articles) + CopilotPrompts.transcript(transcript, session), sources)
                 .orElse(offline);
     }
@@ -47,22 +55,25 @@ public class AgentCopilot {
         if (transcript.isEmpty()) {
             return offline;
         }
-        return generate("summary", transcript, prompts.summarySystem(),
+        return generate("summary", transcript, CopilotPrompts::summarySystem,
                 session -> CopilotPrompts.transcript(transcript, session), List.of()).orElse(offline);
     }
 
-    private Optional<CopilotDraft> generate(String purpose, List<Message> transcript, String system,
-            java.util.function.Function<PiiRedactor.Session, String> user, List<SourceRef> sources) {
+    private Optional<CopilotDraft> generate(String purpose, List<Message> transcript,
+            Function<CopilotPrompts, String> system,
+            Function<PiiRedactor.Session, String> user, List<SourceRef> sources) {
         Optional<LlmProvider> active = providers.active();
         if (active.isEmpty()) {
             return Optional.empty();
         }
+        Prompted current = prompted.current();
         var session = redactor.session();
         try {
-            LlmResponse response = active.get().complete(LlmRequest.of(system, user.apply(session)));
+            LlmResponse response = active.get().complete(
+                    LlmRequest.of(system.apply(current.prompts()), user.apply(session)));
             UUID conversationId = transcript.isEmpty() ? null : transcript.getFirst().conversationId();
             usage.record(conversationId, null, purpose, active.get(), response.usage(), false);
-            if (guard.leaks(response.text())) {
+            if (current.guard().leaks(response.text())) {
                 return Optional.empty();
             }
             return Optional.of(new CopilotDraft(session.restore(response.text().strip()), sources, true));

@@ -44,12 +44,13 @@ class AnswerCache {
         };
     }
 
-    static String key(String redactedQuestion, long knowledgeVersion, String language) {
+    /** {@code systemPrompt} is part of the key: a new persona must not be answered with the old one's words. */
+    static String key(String redactedQuestion, long knowledgeVersion, String language, String systemPrompt) {
         String normalised = Normalizer.normalize(redactedQuestion, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replaceAll("[\\s\\p{Punct}&&[^\\[\\]_]]+", " ").strip();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((normalised + "\u0000" + knowledgeVersion + "\u0000" + language)
+                    .digest((normalised + "\u0000" + knowledgeVersion + "\u0000" + language + "\u0000" + systemPrompt)
                             .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {

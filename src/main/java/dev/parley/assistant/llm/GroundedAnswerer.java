@@ -23,19 +23,26 @@ public class GroundedAnswerer {
     private final AnswerCache cache;
     private final UsageRecorder usage;
     private final TokenPreview preview;
-    private final GroundedPrompt prompt;
-    private final OutputGuard guard;
+    private final PersonaBound<Prompted> prompts;
+
+    /** The system prompt for one persona and the guard that catches answers repeating it. */
+    private record Prompted(GroundedPrompt prompt, OutputGuard guard) {
+
+        static Prompted of(LlmSettings.Persona persona) {
+            GroundedPrompt prompt = new GroundedPrompt(persona);
+            return new Prompted(prompt, new OutputGuard(prompt.system()));
+        }
+    }
 
     GroundedAnswerer(LlmProviders providers, PiiRedactor redactor, LanguageDetector languages, AnswerCache cache,
-            UsageRecorder usage, TokenPreview preview, LlmSettings settings) {
+            UsageRecorder usage, TokenPreview preview, Personas personas) {
         this.providers = providers;
         this.redactor = redactor;
         this.languages = languages;
         this.cache = cache;
         this.usage = usage;
         this.preview = preview;
-        this.prompt = new GroundedPrompt(settings.persona());
-        this.guard = new OutputGuard(prompt.system());
+        this.prompts = new PersonaBound<>(personas, Prompted::of);
     }
 
     /** Whether a generative provider is configured; with {@code provider: offline} the pipeline skips this step. */
@@ -65,13 +72,14 @@ public class GroundedAnswerer {
             return new Unanswerable(0.0, "retrieval found no articles", false);
         }
         LlmProvider provider = active.get();
+        Prompted prompted = prompts.current();
         var session = redactor.session();
         String text = session.redact(question.question());
         String language = languages.detect(question.question()).map(CustomerLanguage::displayName)
                 .orElse("the language of the customer's message");
         // a follow-up ("and how long does that take?") means something else in another conversation
-        String key = Decisions.standalone(question) ? AnswerCache.key(text, question.knowledgeVersion(), language)
-                : null;
+        String key = Decisions.standalone(question) ? AnswerCache.key(text, question.knowledgeVersion(), language,
+                prompted.prompt().system()) : null;
         Optional<GroundedDecision> cached = key == null ? Optional.empty() : cache.find(key);
         if (cached.isPresent()) {
             usage.record(question, "answer", provider, TokenUsage.NONE, true);
@@ -81,10 +89,11 @@ public class GroundedAnswerer {
             }
             return hit;
         }
-        var request = LlmRequest.of(prompt.system(), GroundedPrompt.userMessage(text,
+        var request = LlmRequest.of(prompted.prompt().system(), GroundedPrompt.userMessage(text,
                 Decisions.historyLines(question.history(), session), question.articles(), language));
-        var stream = new AnswerStream(guard, delta -> preview.token(question, delta));
-        GroundedDecision decision = generate(question, provider, request, streaming ? stream : null);
+        var stream = new AnswerStream(prompted.guard(), delta -> preview.token(question, delta));
+        GroundedDecision decision = generate(question, provider, request, streaming ? stream : null,
+                prompted.guard());
         if (key != null) {
             cache.put(key, decision);
         }
@@ -95,7 +104,7 @@ public class GroundedAnswerer {
     }
 
     private GroundedDecision generate(GroundedQuestion question, LlmProvider provider, LlmRequest request,
-            AnswerStream stream) {
+            AnswerStream stream, OutputGuard guard) {
         try {
             LlmResponse response = stream == null ? provider.complete(request) : provider.stream(request, stream);
             usage.record(question, "answer", provider, response.usage(), false);

@@ -18,6 +18,12 @@ final class GroundedPrompt {
             "<(\\s*/?\\s*(?:customer_message|conversation_history|knowledge|article|reply_language|system|instructions)\\b)",
             Pattern.CASE_INSENSITIVE);
 
+    /** Our tags, plus the copilot's {@code <conversation>}: text that opens or closes any of them. */
+    private static final Pattern ANY_DELIMITER = Pattern.compile(
+            "<\\s*/?\\s*(?:customer_message|conversation_history|conversation|knowledge|article|reply_language"
+                    + "|system|instructions)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private final String system;
 
     GroundedPrompt(LlmSettings.Persona persona) {
@@ -26,6 +32,12 @@ final class GroundedPrompt {
 
     String system() {
         return system;
+    }
+
+    /** Whether {@code text} contains one of the prompts' delimiter tags or the canary; persona text may not. */
+    static boolean containsDelimiter(String text) {
+        return ANY_DELIMITER.matcher(text).find()
+                || text.toUpperCase(java.util.Locale.ROOT).contains(CANARY.toUpperCase(java.util.Locale.ROOT));
     }
 
     /** Makes tags that look like ours inert, so text cannot step outside its block. */

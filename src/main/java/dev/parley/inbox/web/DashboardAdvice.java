@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Gives every dashboard page the signed-in agent's presence for the status switch in the header. */
 @ControllerAdvice(basePackages = {"dev.parley.identity.web", "dev.parley.inbox.web", "dev.parley.knowledge.web",
-        "dev.parley.analytics.web"})
+        "dev.parley.analytics.web", "dev.parley.assistant.web"})
 class DashboardAdvice {
 
     private final Presence presence;

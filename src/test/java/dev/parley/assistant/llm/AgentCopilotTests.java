@@ -16,9 +16,9 @@ class AgentCopilotTests {
 
     private final LlmFixture fixture = new LlmFixture();
     private final AgentCopilot withModel = new AgentCopilot(fixture.providers, fixture.redactor,
-            new UsageRecorder(fixture.usage), fixture.settings);
+            new UsageRecorder(fixture.usage), fixture.personas);
     private final AgentCopilot offline = new AgentCopilot(new LlmProviders(TestSettings.offline(false), List.of()),
-            fixture.redactor, new UsageRecorder(fixture.usage), fixture.settings);
+            fixture.redactor, new UsageRecorder(fixture.usage), fixture.personas);
 
     @AfterEach
     void close() {

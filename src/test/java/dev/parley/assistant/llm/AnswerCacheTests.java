@@ -42,14 +42,15 @@ class AnswerCacheTests {
     }
 
     @Test
-    void theKeyIgnoresCaseSpacingAndPunctuationButNotVersionOrLanguage() {
-        String key = AnswerCache.key("How do I reset my password?", 7, "English");
+    void theKeyIgnoresCaseSpacingAndPunctuationButNotVersionLanguageOrSystemPrompt() {
+        String key = AnswerCache.key("How do I reset my password?", 7, "English", "prompt A");
 
-        assertThat(AnswerCache.key("  how do i RESET my password ", 7, "English")).isEqualTo(key);
-        assertThat(AnswerCache.key("How do I reset my password?", 8, "English")).isNotEqualTo(key);
-        assertThat(AnswerCache.key("How do I reset my password?", 7, "German")).isNotEqualTo(key);
-        assertThat(AnswerCache.key("How do I reset my [EMAIL_1]?", 7, "English"))
-                .isNotEqualTo(AnswerCache.key("How do I reset my [CARD_1]?", 7, "English"));
+        assertThat(AnswerCache.key("  how do i RESET my password ", 7, "English", "prompt A")).isEqualTo(key);
+        assertThat(AnswerCache.key("How do I reset my password?", 8, "English", "prompt A")).isNotEqualTo(key);
+        assertThat(AnswerCache.key("How do I reset my password?", 7, "German", "prompt A")).isNotEqualTo(key);
+        assertThat(AnswerCache.key("How do I reset my password?", 7, "English", "prompt B")).isNotEqualTo(key);
+        assertThat(AnswerCache.key("How do I reset my [EMAIL_1]?", 7, "English", "prompt A"))
+                .isNotEqualTo(AnswerCache.key("How do I reset my [CARD_1]?", 7, "English", "prompt A"));
     }
 
     @Test

@@ -36,6 +36,7 @@ final class LlmFixture implements AutoCloseable {
     final LlmProviders providers;
     final GroundedAnswerer answerer;
     final PiiRedactor redactor;
+    final Personas personas;
     final UUID conversationId = UUID.randomUUID();
 
     LlmFixture() {
@@ -47,9 +48,10 @@ final class LlmFixture implements AutoCloseable {
         usage = new LlmUsage(JdbcClient.create(dataSource), settings, Clock.systemUTC(), event -> { });
         providers = new LlmProviders(settings, List.of(ProviderSettings.openAiFactory()));
         redactor = new PiiRedactor(settings);
+        personas = new Personas(new PersonaStore(JdbcClient.create(dataSource)), settings, Clock.systemUTC());
         answerer = new GroundedAnswerer(providers, redactor, new LanguageDetector(),
                 new AnswerCache(settings, Clock.systemUTC(), meters), new UsageRecorder(usage), new TokenPreview(bus),
-                settings);
+                personas);
         bus.subscribe(RealtimeEvent.conversationTopic(conversationId), published::add);
     }
 
