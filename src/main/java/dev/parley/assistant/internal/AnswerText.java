@@ -3,7 +3,7 @@ package dev.parley.assistant.internal;
 import dev.parley.knowledge.KnowledgeArticle;
 
 /**
- * The reply drawn from an article: its body (Markdown), cut at a paragraph or sentence boundary
+ * The reply drawn from an article: its body as plain text, cut at a paragraph or sentence boundary
  * when long, followed by a link to the full article.
  */
 final class AnswerText {
@@ -12,11 +12,11 @@ final class AnswerText {
     }
 
     static String of(KnowledgeArticle article, int maxChars) {
-        String body = article.body() == null ? "" : article.body().strip();
+        String body = article.body() == null ? "" : PlainText.fromMarkdown(article.body().strip());
         String text = body.length() <= maxChars ? body : cut(body, maxChars);
         if (article.url() != null && !article.url().isBlank()) {
             String title = article.title() == null || article.title().isBlank() ? "the full article" : article.title();
-            text = text + "\n\nMore: [" + title + "](" + article.url() + ")";
+            text = text + "\n\nMore: " + title + " (" + article.url() + ")";
         }
         return text;
     }
