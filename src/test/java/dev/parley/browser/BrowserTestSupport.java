@@ -1,7 +1,10 @@
 package dev.parley.browser;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import dev.parley.identity.TestAgents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -37,5 +40,17 @@ public abstract class BrowserTestSupport {
 
     protected String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** Signs a test agent in through the login form; returns the page, on the inbox. */
+    protected Page signIn(BrowserContext context, String email) {
+        Page page = context.newPage();
+        page.setDefaultTimeout(15_000);
+        page.navigate(url("/login"));
+        page.locator("input[name=username]").fill(email);
+        page.locator("input[name=password]").fill(TestAgents.PASSWORD);
+        page.locator("button[type=submit]").click();
+        page.waitForURL("**/inbox");
+        return page;
     }
 }

@@ -49,7 +49,7 @@ class KnowledgeAndAnalyticsBrowserTests extends BrowserTestSupport {
     @Test
     void supervisorWritesPublishesAndFindsAnArticle() {
         try (BrowserContext context = browser.newContext()) {
-            Page page = signIn(context);
+            Page page = signInAsSupervisor(context);
             page.navigate(url("/knowledge/new"));
             page.locator("input[name=title]").fill("Gift cards " + token);
             page.locator("#article-body").fill("# Using gift cards\n- at checkout\n- in the app\n\nNot <b>cash</b>.");
@@ -83,7 +83,7 @@ class KnowledgeAndAnalyticsBrowserTests extends BrowserTestSupport {
     @Test
     void supervisorImportsAFileWithProgressAndSeesTheReport() {
         try (BrowserContext context = browser.newContext()) {
-            Page page = signIn(context);
+            Page page = signInAsSupervisor(context);
             page.navigate(url("/knowledge/import"));
             String jsonl = "{\"id\":\"" + token + "\",\"title\":\"Imported " + token + "\",\"body\":\"Text\","
                     + "\"examples\":[\"a question\"]}\n";
@@ -105,7 +105,7 @@ class KnowledgeAndAnalyticsBrowserTests extends BrowserTestSupport {
     @Test
     void supervisorSeesTheAnalyticsCharts() {
         try (BrowserContext context = browser.newContext()) {
-            Page page = signIn(context);
+            Page page = signInAsSupervisor(context);
             page.navigate(url("/analytics?range=7"));
             assertThat(page.locator("body[data-charts-ready=true]")).hasCount(1);
             for (String chart : new String[] {"chart-volume", "chart-csat", "chart-reasons"}) {
@@ -122,15 +122,8 @@ class KnowledgeAndAnalyticsBrowserTests extends BrowserTestSupport {
         }
     }
 
-    private Page signIn(BrowserContext context) {
+    private Page signInAsSupervisor(BrowserContext context) {
         Agent supervisor = TestAgents.create(agents, Role.SUPERVISOR, null);
-        Page page = context.newPage();
-        page.setDefaultTimeout(15_000);
-        page.navigate(url("/login"));
-        page.locator("input[name=username]").fill(supervisor.email());
-        page.locator("input[name=password]").fill(TestAgents.PASSWORD);
-        page.locator("button[type=submit]").click();
-        page.waitForURL("**/inbox");
-        return page;
+        return signIn(context, supervisor.email());
     }
 }

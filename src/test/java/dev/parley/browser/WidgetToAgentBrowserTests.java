@@ -40,13 +40,8 @@ class WidgetToAgentBrowserTests extends BrowserTestSupport {
         Agent agent = TestAgents.create(agents, Role.AGENT, 5);
 
         try (BrowserContext agentSide = browser.newContext(); BrowserContext customerSide = browser.newContext()) {
-            Page inbox = agentSide.newPage();
+            Page inbox = signIn(agentSide, agent.email());
             inbox.setDefaultTimeout(WAIT);
-            inbox.navigate(url("/login"));
-            inbox.locator("input[name=username]").fill(agent.email());
-            inbox.locator("input[name=password]").fill(TestAgents.PASSWORD);
-            inbox.locator("button[type=submit]").click();
-            inbox.waitForURL("**/inbox");
             inbox.navigate(url("/inbox?view=mine"));
             assertThat(inbox.locator("body[data-live=true]")).hasCount(1);
 

@@ -4,12 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
+import dev.parley.browser.BrowserTestSupport;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.Customer;
 import dev.parley.conversation.CustomerMessageFlow;
@@ -24,19 +22,14 @@ import dev.parley.identity.Role;
 import dev.parley.identity.TestAgents;
 import dev.parley.realtime.RealtimeBus;
 import dev.parley.realtime.RealtimeEvent;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -45,16 +38,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ways, and a supervisor in a second browser context watches the same conversation update live.
  * Until the widget lands, the customer side is driven through the conversation API and the realtime bus.
  */
-@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DashboardBrowserTests {
+class DashboardBrowserTests extends BrowserTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     Agents agents;
     @Autowired
@@ -66,25 +53,6 @@ class DashboardBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void agentSeesAnEscalationArriveLiveAndTheCustomerGetsTheReplyLive() throws Exception {
@@ -97,7 +65,7 @@ class DashboardBrowserTests {
         Agent supervisor = TestAgents.create(agents, Role.SUPERVISOR, 0);
 
         try (BrowserContext agentContext = browser.newContext(); BrowserContext supervisorContext = browser.newContext()) {
-            Page inbox = signIn(agentContext, agent);
+            Page inbox = signIn(agentContext, agent.email());
             inbox.navigate(url("/inbox?view=mine"));
             assertThat(inbox.locator("body[data-live=true]")).hasCount(1);
 
@@ -122,7 +90,7 @@ class DashboardBrowserTests {
                 assertThat(conversation.locator("body[data-live=true]")).hasCount(1);
                 assertThat(conversation.locator("#transcript")).containsText("I want to talk to a person");
 
-                Page watching = signIn(supervisorContext, supervisor);
+                Page watching = signIn(supervisorContext, supervisor.email());
                 watching.navigate(url("/inbox/conversations/" + id));
                 assertThat(watching.locator("body[data-live=true]")).hasCount(1);
 
@@ -165,20 +133,5 @@ class DashboardBrowserTests {
             assertThat(customerSees).noneMatch(e -> e.data().toString().contains("Refund approved by finance"));
             assertThat(conversations.get(id).assigneeId()).isEqualTo(agent.id());
         }
-    }
-
-    private Page signIn(BrowserContext context, Agent agent) {
-        Page page = context.newPage();
-        page.setDefaultTimeout(WAIT.toMillis());
-        page.navigate(url("/login"));
-        page.locator("input[name=username]").fill(agent.email());
-        page.locator("input[name=password]").fill(TestAgents.PASSWORD);
-        page.locator("button[type=submit]").click();
-        page.waitForURL("**/inbox");
-        return page;
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 }

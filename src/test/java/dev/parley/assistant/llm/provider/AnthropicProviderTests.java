@@ -65,9 +65,4 @@ class AnthropicProviderTests extends LlmProviderContract {
     protected String systemPromptIn(String requestBody) {
         return WireJson.text(WireJson.read(requestBody).path("system"));
     }
-
-    @Override
-    protected List<String> userTextsIn(String requestBody) {
-        return WireJson.contentsWithRole(requestBody, "user");
-    }
 }

@@ -52,10 +52,14 @@ abstract class LlmProviderContract {
     protected abstract String streamContentType();
 
     /** The system prompt as it appears in a request body on the wire. */
-    protected abstract String systemPromptIn(String requestBody);
+    protected String systemPromptIn(String requestBody) {
+        return String.join("\n", WireJson.contentsWithRole(requestBody, "system"));
+    }
 
     /** The texts of the user messages in a request body on the wire. */
-    protected abstract List<String> userTextsIn(String requestBody);
+    protected List<String> userTextsIn(String requestBody) {
+        return WireJson.contentsWithRole(requestBody, "user");
+    }
 
     static LlmSettings.Resilience fastResilience() {
         return new LlmSettings.Resilience(java.time.Duration.ofMillis(700), 3, java.time.Duration.ofMillis(20),

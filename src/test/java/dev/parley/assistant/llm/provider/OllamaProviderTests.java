@@ -53,14 +53,4 @@ class OllamaProviderTests extends LlmProviderContract {
     protected String streamContentType() {
         return "application/x-ndjson";
     }
-
-    @Override
-    protected String systemPromptIn(String requestBody) {
-        return String.join("\n", WireJson.contentsWithRole(requestBody, "system"));
-    }
-
-    @Override
-    protected List<String> userTextsIn(String requestBody) {
-        return WireJson.contentsWithRole(requestBody, "user");
-    }
 }

@@ -55,14 +55,4 @@ class OpenAiProviderTests extends LlmProviderContract {
         return "text/event-stream";
     }
 
-    @Override
-    protected String systemPromptIn(String requestBody) {
-        return String.join("\n", WireJson.contentsWithRole(requestBody, "system"));
-    }
-
-    @Override
-    protected List<String> userTextsIn(String requestBody) {
-        return WireJson.contentsWithRole(requestBody, "user");
-    }
-
 }
