@@ -11,6 +11,11 @@ public record RealtimeEvent(String topic, String type, long seq, Map<String, Obj
 
     public static final String AGENTS = "agents";
 
+    /** A stored message as a live event on {@code topic}, resumable by its seq. */
+    public static RealtimeEvent message(String topic, dev.parley.conversation.Message message) {
+        return new RealtimeEvent(topic, "message", message.seq(), Map.of("message", MessagePayload.from(message)));
+    }
+
     public static String conversationTopic(java.util.UUID conversationId) {
         return "conversation:" + conversationId;
     }

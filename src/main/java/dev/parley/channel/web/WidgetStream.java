@@ -2,11 +2,9 @@ package dev.parley.channel.web;
 
 import dev.parley.conversation.Conversations;
 import dev.parley.realtime.EventStreams;
-import dev.parley.realtime.MessagePayload;
 import dev.parley.realtime.RealtimeEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -47,8 +45,7 @@ class WidgetStream {
 
     private List<RealtimeEvent> backlog(UUID id, String topic, long cursor) {
         return conversations.visibleMessages(id, cursor, BACKLOG).stream()
-                .map(m -> new RealtimeEvent(topic, "message", m.seq(),
-                        Map.<String, Object>of("message", MessagePayload.from(m))))
+                .map(m -> RealtimeEvent.message(topic, m))
                 .toList();
     }
 

@@ -9,7 +9,6 @@ import dev.parley.conversation.ConversationEvents.MessagesRead;
 import dev.parley.conversation.ConversationEvents.ReplyPosted;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.Message;
-import dev.parley.realtime.MessagePayload;
 import dev.parley.realtime.RealtimeBus;
 import dev.parley.realtime.RealtimeEvent;
 import java.util.Map;
@@ -77,11 +76,10 @@ class ConversationRelay {
     }
 
     private void relay(Message message) {
-        Map<String, Object> data = Map.of("message", MessagePayload.from(message));
         if (message.visibleToCustomer()) {
-            bus.publish(new RealtimeEvent(topic(message.conversationId()), "message", message.seq(), data));
+            bus.publish(RealtimeEvent.message(topic(message.conversationId()), message));
         }
-        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "message", message.seq(), data));
+        bus.publish(RealtimeEvent.message(RealtimeEvent.AGENTS, message));
     }
 
     private static String topic(UUID conversationId) {
