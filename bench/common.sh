@@ -7,7 +7,7 @@ parley_jar() {
   local jar
   jar=$(ls target/parley-*.jar 2>/dev/null | grep -v original | head -1 || true)
   if [[ -z "$jar" ]]; then
-    ./mvnw -q -B -o package -DskipTests >&2
+    ./mvnw -q -B package -DskipTests >&2
     jar=$(ls target/parley-*.jar | grep -v original | head -1)
   fi
   echo "$jar"

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-./mvnw -B -o test -Dtest=KnowledgeImportBenchmark -Dtest.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B test -Dtest=KnowledgeImportBenchmark -Dtest.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.file="${1:-$(dirname "$PWD")/shared/datasets/clinc150/kb-full.jsonl}" 2>&1 | grep -E "BENCH|Knowledge index|Embedding|ERROR" || true

@@ -1,7 +1,7 @@
 package dev.parley.knowledge.internal;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.parley.knowledge.BgeSmallEmbeddingModel;
 import dev.parley.knowledge.KnowledgeSettings;
 import dev.parley.knowledge.TextEmbeddings;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +18,7 @@ class EmbeddingConfiguration {
     @Bean
     @Lazy
     EmbeddingModel embeddingModel() {
-        return new BgeSmallEnV15QuantizedEmbeddingModel();
+        return new BgeSmallEmbeddingModel();
     }
 
     @Bean

@@ -76,21 +76,34 @@ final class HybridSearch {
         });
     }
 
-    private Query keywordQuery(String text) {
+    /**
+     * One flat disjunction of the question's terms in the body and (boosted) title fields: the same sum of
+     * BM25 scores as two nested per-field queries, but flat, so Lucene's dynamic pruning (MaxScore) can skip
+     * documents that cannot reach the top hits; nested, the search took about twice as long at 100,000 articles.
+     */
+    Query keywordQuery(String text) {
         QueryBuilder builder = new QueryBuilder(index.analyzer());
-        Query body = builder.createBooleanQuery(ArticleDocuments.TEXT, text);
-        Query title = builder.createBooleanQuery(ArticleDocuments.TITLE, text);
-        if (body == null && title == null) {
-            return null;
-        }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        if (body != null) {
-            query.add(body, BooleanClause.Occur.SHOULD);
+        int clauses = addClauses(query, builder.createBooleanQuery(ArticleDocuments.TEXT, text), 1f);
+        clauses += addClauses(query, builder.createBooleanQuery(ArticleDocuments.TITLE, text), 1.5f);
+        return clauses == 0 ? null : query.build();
+    }
+
+    private static int addClauses(BooleanQuery.Builder target, Query fieldQuery, float boost) {
+        if (fieldQuery == null) {
+            return 0;
         }
-        if (title != null) {
-            query.add(new BoostQuery(title, 1.5f), BooleanClause.Occur.SHOULD);
+        List<Query> parts = new ArrayList<>();
+        if (fieldQuery instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0
+                && bool.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD)) {
+            bool.clauses().forEach(c -> parts.add(c.query()));
+        } else {
+            parts.add(fieldQuery);
         }
-        return query.build();
+        for (Query part : parts) {
+            target.add(boost == 1f ? part : new BoostQuery(part, boost), BooleanClause.Occur.SHOULD);
+        }
+        return parts.size();
     }
 
     private static void collect(IndexSearcher searcher, TopDocs top, Map<String, Found> byArticle, boolean keyword)

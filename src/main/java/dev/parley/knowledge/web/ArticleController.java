@@ -1,12 +1,10 @@
 package dev.parley.knowledge.web;
 
 import dev.parley.knowledge.internal.ArticleLinks;
-import dev.parley.knowledge.internal.ArticleStatus;
 import dev.parley.knowledge.internal.Articles;
 import dev.parley.knowledge.internal.Article;
 import dev.parley.shared.ApiException;
 import java.net.URI;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,7 +40,7 @@ class ArticleController {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiException.badRequest("page must be >= 0 and size 1-" + MAX_PAGE_SIZE);
         }
-        var result = articles.list(q, status(status), page, size);
+        var result = articles.list(q, ArticleRequest.status(status), page, size);
         return new ArticleResponse.Page(result.items().stream().map(this::response).toList(),
                 result.page(), result.size(), result.total());
     }
@@ -81,16 +79,5 @@ class ArticleController {
 
     private ArticleResponse response(Article article) {
         return ArticleResponse.of(article, links.url(article.id()));
-    }
-
-    private static ArticleStatus status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return ArticleStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("status must be 'draft' or 'published'");
-        }
     }
 }

@@ -17,7 +17,8 @@ record ArticleRequest(String id, String title, String body, String category, Lis
         return new ArticleDraft(id, title, body, category, tags, locale, status(status), examples);
     }
 
-    private static ArticleStatus status(String value) {
+    /** "draft" or "published" in any case; null when absent; a 400 otherwise. Also used for list filters. */
+    static ArticleStatus status(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -47,7 +47,7 @@ class KnowledgePages {
         if (page < 0) {
             throw ApiException.badRequest("page must be 0 or more");
         }
-        Articles.ArticlePage result = articles.list(q, status(status), page, PAGE_SIZE);
+        Articles.ArticlePage result = articles.list(q, ArticleRequest.status(status), page, PAGE_SIZE);
         ArticleStats articleStats = stats.getIfAvailable();
         model.addAttribute("rows", result.items().stream().map(a -> ArticleRow.of(a, articleStats)).toList());
         model.addAttribute("q", q == null ? "" : q);
@@ -112,7 +112,7 @@ class KnowledgePages {
     /** Publishes or unpublishes without opening the editor. */
     @PostMapping("/status")
     String changeStatus(@RequestParam String id, @RequestParam String status, RedirectAttributes redirect) {
-        ArticleStatus target = status(status);
+        ArticleStatus target = ArticleRequest.status(status);
         if (target == null) {
             throw ApiException.badRequest("status must be 'draft' or 'published'");
         }
@@ -154,16 +154,5 @@ class KnowledgePages {
     static String editUrl(String id) {
         return UriComponentsBuilder.fromPath("/knowledge/edit").queryParam("id", "{id}").encode()
                 .buildAndExpand(id).toUriString();
-    }
-
-    private static ArticleStatus status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return ArticleStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("status must be 'draft' or 'published'");
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.parley.knowledge.internal;
 
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.parley.knowledge.BgeSmallEmbeddingModel;
 import dev.parley.knowledge.TextEmbeddings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class KnowledgeSearchBenchmark {
     void searchLatency() throws Exception {
         int articles = Integer.getInteger("bench.articles", 100_000);
         int pool = Integer.getInteger("bench.pool", 2_000);
-        var model = new OnnxTextEmbeddings(new BgeSmallEnV15QuantizedEmbeddingModel(), 10_000);
+        var model = new OnnxTextEmbeddings(new BgeSmallEmbeddingModel(), 10_000);
         List<String> texts = phrasings(pool);
         long t0 = System.nanoTime();
         List<float[]> vectors = model.embedAll(texts);
@@ -116,9 +116,35 @@ class KnowledgeSearchBenchmark {
         log("RESULT %d queries (after %d warm-up), limit 5: end-to-end (embed + BM25 + KNN + fusion) %s; "
                 + "index part only %s; index part CPU time %s", total.length, warmup, percentiles(total),
                 percentiles(lucene), percentiles(luceneCpu));
+        breakdown(index, model, questions.subList(warmup, questions.size()));
         log("load average during the run: %.1f on %d cores",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Wall time of the keyword and the vector query on their own, to see where the time goes. */
+    private void breakdown(KnowledgeIndex index, TextEmbeddings model, List<String> questions) {
+        HybridSearch search = new HybridSearch(index, 0.7);
+        long[] keyword = new long[questions.size()];
+        long[] vector = new long[questions.size()];
+        for (int q = 0; q < questions.size(); q++) {
+            float[] v = model.embed(questions.get(q));
+            var query = search.keywordQuery(questions.get(q));
+            int i = q;
+            index.search(s -> {
+                long t0 = System.nanoTime();
+                if (query != null) {
+                    s.search(query, 50);
+                }
+                long t1 = System.nanoTime();
+                s.search(new org.apache.lucene.search.KnnFloatVectorQuery(ArticleDocuments.VECTOR, v, 50), 50);
+                long t2 = System.nanoTime();
+                keyword[i] = t1 - t0;
+                vector[i] = t2 - t1;
+                return null;
+            });
+        }
+        log("BREAKDOWN BM25 top 50 %s; KNN top 50 %s", percentiles(keyword), percentiles(vector));
     }
 
     private static String percentiles(long[] nanos) {
