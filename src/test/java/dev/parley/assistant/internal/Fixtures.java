@@ -1,6 +1,6 @@
 package dev.parley.assistant.internal;
 
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.parley.knowledge.BgeSmallEmbeddingModel;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.TextEmbeddings;
 import dev.parley.knowledge.internal.OnnxTextEmbeddings;
@@ -21,7 +21,7 @@ public final class Fixtures {
 
     public static synchronized TextEmbeddings embeddings() {
         if (embeddings == null) {
-            embeddings = new OnnxTextEmbeddings(new BgeSmallEnV15QuantizedEmbeddingModel(), 10_000);
+            embeddings = new OnnxTextEmbeddings(new BgeSmallEmbeddingModel(), 10_000);
         }
         return embeddings;
     }

@@ -1,6 +1,6 @@
 package dev.parley.assistant.internal.eval;
 
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.parley.knowledge.BgeSmallEmbeddingModel;
 import dev.parley.knowledge.TextEmbeddings;
 import java.io.PrintStream;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class EvalCommand {
             err.println(EvalOptions.USAGE);
             return 2;
         }
-        TextEmbeddings embeddings = new EvalEmbeddings(new BgeSmallEnV15QuantizedEmbeddingModel(),
+        TextEmbeddings embeddings = new EvalEmbeddings(new BgeSmallEmbeddingModel(),
                 options.embeddingCache(), options.cacheQuestions());
         return run(options, embeddings, out, err);
     }

@@ -2,17 +2,23 @@ package dev.parley.assistant.internal.scoring;
 
 import java.util.List;
 
-/** The trained base models over one set of articles (classes): the classifier and the example index. */
+/**
+ * The trained base models over one set of articles (classes): the classifier, the example index, the
+ * per-article Gaussians and the lexical index.
+ */
 final class ArticleModel {
 
     private final SoftmaxClassifier classifier;
     private final ExampleIndex index;
+    private final GaussianModel gaussians;
     private final LexicalIndex lexical;
     private final double lexicalWeight;
 
-    private ArticleModel(SoftmaxClassifier classifier, ExampleIndex index, LexicalIndex lexical, double lexicalWeight) {
+    private ArticleModel(SoftmaxClassifier classifier, ExampleIndex index, GaussianModel gaussians, LexicalIndex lexical,
+            double lexicalWeight) {
         this.classifier = classifier;
         this.index = index;
+        this.gaussians = gaussians;
         this.lexical = lexical;
         this.lexicalWeight = lexicalWeight;
     }
@@ -25,7 +31,7 @@ final class ArticleModel {
             SoftmaxClassifier.Training training, double lexicalWeight) {
         SoftmaxClassifier classifier = SoftmaxClassifier.train(vectors, labels, classes, training);
         return new ArticleModel(classifier, new ExampleIndex(vectors, labels, classes),
-                LexicalIndex.build(texts, labels, classes), lexicalWeight);
+                GaussianModel.train(vectors, labels, classes), LexicalIndex.build(texts, labels, classes), lexicalWeight);
     }
 
     /** How many of the classifier's best articles are searched for their closest example. */
@@ -55,7 +61,8 @@ final class ArticleModel {
         if (allowed != null) {
             searched = java.util.Arrays.stream(searched).filter(a -> allowed[a]).toArray();
         }
-        double[] closest = index.closest(query, searched);
-        return Ranking.rank(probabilities, closest, candidates -> lexical.closest(text, candidates), lexicalWeight);
+        ExampleIndex.Neighbours neighbours = index.closest(query, searched);
+        return Ranking.rank(probabilities, neighbours, gaussians.distances(query, allowed), lexical.view(text),
+                lexicalWeight);
     }
 }

@@ -21,6 +21,11 @@ final class ExampleIndex {
         for (int i = 0; i < vectors.size(); i++) {
             System.arraycopy(vectors.get(i), 0, matrix, i * dimension, dimension);
         }
+        this.rowsByArticle = rowsByArticle(owner, articles);
+    }
+
+    /** For each article, the rows (texts) that belong to it, in order. */
+    static int[][] rowsByArticle(int[] owner, int articles) {
         List<List<Integer>> rows = new ArrayList<>();
         for (int a = 0; a < articles; a++) {
             rows.add(new ArrayList<>());
@@ -28,19 +33,39 @@ final class ExampleIndex {
         for (int row = 0; row < owner.length; row++) {
             rows.get(owner[row]).add(row);
         }
-        this.rowsByArticle = rows.stream().map(r -> r.stream().mapToInt(Integer::intValue).toArray())
-                .toArray(int[][]::new);
+        return rows.stream().map(r -> r.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
-    /** For each candidate article, the cosine similarity of its closest example; -1 for the others. */
-    double[] closest(float[] query, int[] candidates) {
+    /** Which neighbour's similarity is the density feature (small k suits small knowledge bases; 5 is usual). */
+    static final int K = 5;
+
+    /**
+     * @param closest for each candidate article, the cosine similarity of its closest example; -1 for the others
+     * @param kth the k-th highest similarity among all the candidates' examples (a density estimate: low when
+     *        the question is in a sparse region of the examples, as out-of-scope questions tend to be)
+     */
+    record Neighbours(double[] closest, double kth) {
+    }
+
+    Neighbours closest(float[] query, int[] candidates) {
         double[] best = new double[rowsByArticle.length];
         Arrays.fill(best, -1);
+        double[] top = new double[K];
+        Arrays.fill(top, -1);
         for (int article : candidates) {
             for (int row : rowsByArticle[article]) {
-                best[article] = Math.max(best[article], Vectors.dot(matrix, row * dimension, query));
+                double similarity = Vectors.dot(matrix, row * dimension, query);
+                best[article] = Math.max(best[article], similarity);
+                if (similarity > top[K - 1]) {
+                    int at = K - 1;
+                    while (at > 0 && top[at - 1] < similarity) {
+                        top[at] = top[at - 1];
+                        at--;
+                    }
+                    top[at] = similarity;
+                }
             }
         }
-        return best;
+        return new Neighbours(best, top[K - 1]);
     }
 }

@@ -56,21 +56,31 @@ final class LexicalIndex {
             terms[row] = vector.terms();
             weights[row] = vector.weights();
         }
-        List<List<Integer>> rows = new ArrayList<>();
-        for (int a = 0; a < articles; a++) {
-            rows.add(new ArrayList<>());
-        }
-        for (int row = 0; row < owner.length; row++) {
-            rows.get(owner[row]).add(row);
-        }
-        int[][] rowsByArticle = rows.stream().map(r -> r.stream().mapToInt(Integer::intValue).toArray())
-                .toArray(int[][]::new);
-        return new LexicalIndex(vocabulary, idf, terms, weights, rowsByArticle);
+        return new LexicalIndex(vocabulary, idf, terms, weights, ExampleIndex.rowsByArticle(owner, articles));
+    }
+
+    /**
+     * The index's view of one question, which analyses the question once for both of its measures (the
+     * question's terms are a few hundred word, word-pair and character n-grams).
+     */
+    Ranking.Lexical view(String query) {
+        Map<String, Integer> tf = termCounts(query);
+        Sparse q = weigh(tf, vocabulary, idf);
+        return new Ranking.Lexical() {
+            @Override
+            public double[] closest(int[] candidates) {
+                return LexicalIndex.this.closest(q, candidates);
+            }
+
+            @Override
+            public double uncovered(int article) {
+                return LexicalIndex.this.uncovered(tf.keySet(), article);
+            }
+        };
     }
 
     /** Per article, the cosine of its closest example to the query; only for the candidates, 0 for the rest. */
-    double[] closest(String query, int[] candidates) {
-        Sparse q = weigh(termCounts(query), vocabulary, idf);
+    private double[] closest(Sparse q, int[] candidates) {
         double[] best = new double[rowsByArticle.length];
         for (int article : candidates) {
             for (int row : rowsByArticle[article]) {
@@ -78,6 +88,37 @@ final class LexicalIndex {
             }
         }
         return best;
+    }
+
+    /**
+     * The IDF-weighted share of the query's words that appear in none of the article's texts (words the knowledge
+     * base has never seen weigh most): high when the question is about something the article does not mention.
+     */
+    private double uncovered(java.util.Set<String> queryTerms, int article) {
+        double total = 0;
+        double missing = 0;
+        double unseen = Math.log(terms.length + 1.0) + 1;
+        for (String term : queryTerms) {
+            if (!term.startsWith("w ")) {
+                continue;
+            }
+            Integer id = vocabulary.get(term);
+            double weight = id == null ? unseen : idf[id];
+            total += weight;
+            if (id == null || !mentions(article, id)) {
+                missing += weight;
+            }
+        }
+        return total == 0 ? 0 : missing / total;
+    }
+
+    private boolean mentions(int article, int term) {
+        for (int row : rowsByArticle[article]) {
+            if (Arrays.binarySearch(terms[row], term) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double dot(Sparse q, int row) {

@@ -21,19 +21,35 @@ final class Ranking {
     /** How many of the best articles by the embedding models get a lexical score too. */
     static final int CANDIDATES = 10;
 
-    static Ranked rank(double[] classifier, double[] closest, java.util.function.Function<int[], double[]> lexicalFor) {
-        return rank(classifier, closest, lexicalFor, LEXICAL_WEIGHT);
+    /** The lexical index's view of one question (see {@link LexicalIndex#view}). */
+    interface Lexical {
+
+        /** Per article, the TF-IDF cosine of its closest example; for the candidates only, 0 for the rest. */
+        double[] closest(int[] candidates);
+
+        /** The IDF-weighted share of the question's words that the article's texts never use. */
+        double uncovered(int article);
     }
 
-    static Ranked rank(double[] classifier, double[] closest, java.util.function.Function<int[], double[]> lexicalFor,
-            double lexicalWeight) {
+    /**
+     * @param distances the question's Mahalanobis distances to the articles: not part of the ranking (as a
+     *        pool term they cost top-1 accuracy), only features that tell out-of-scope questions apart
+     */
+    static Ranked rank(double[] classifier, ExampleIndex.Neighbours neighbours, GaussianModel.Distances distances,
+            Lexical lexicalView) {
+        return rank(classifier, neighbours, distances, lexicalView, LEXICAL_WEIGHT);
+    }
+
+    static Ranked rank(double[] classifier, ExampleIndex.Neighbours neighbours, GaussianModel.Distances distances,
+            Lexical lexicalView, double lexicalWeight) {
+        double[] closest = neighbours.closest();
         int n = classifier.length;
         double[] logits = new double[n];
         for (int a = 0; a < n; a++) {
             logits[a] = CLASSIFIER_WEIGHT * Math.log(Math.max(classifier[a], 1e-12))
                     + NEIGHBOUR_WEIGHT * closest[a] / SIMILARITY_TEMPERATURE;
         }
-        double[] lexical = lexicalFor.apply(topIndices(logits, CANDIDATES));
+        double[] lexical = lexicalView.closest(topIndices(logits, CANDIDATES));
         for (int a = 0; a < n; a++) {
             logits[a] += lexicalWeight * lexical[a] / LEXICAL_TEMPERATURE;
         }
@@ -43,7 +59,9 @@ final class Ranking {
         double runnerUp = top[1] < 0 ? 0 : logits[top[1]];
         double bestSimilarity = closest[nearest];
         ScoreFeatures features = new ScoreFeatures(logits[top[0]], logits[top[0]] - runnerUp,
-                closest[top[0]], bestSimilarity, nearest == top[0] ? 1 : 0, lexical[top[0]], classifier[top[0]]);
+                closest[top[0]], bestSimilarity, nearest == top[0] ? 1 : 0, lexical[top[0]], classifier[top[0]],
+                distances.of(top[0]), distances.nearest(), distances.posterior(top[0]), neighbours.kth(),
+                lexicalView.uncovered(top[0]));
         return new Ranked(top[0], top[1], features);
     }
 

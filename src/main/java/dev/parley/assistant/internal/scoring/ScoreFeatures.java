@@ -10,19 +10,26 @@ package dev.parley.assistant.internal.scoring;
  * @param agreement 1 when the classifier and the nearest example pick the same article
  * @param lexicalSimilarity TF-IDF cosine similarity of the best article's closest example
  * @param classifierProbability the classifier's own probability for the best article
+ * @param distance Mahalanobis distance of the question to the best article's examples (see {@link GaussianModel})
+ * @param nearestDistance the smallest such distance to any article
+ * @param gaussianProbability the best article's posterior under the Gaussians alone (equal priors)
+ * @param kthSimilarity the k-th highest example similarity among the candidate articles' examples
+ * @param uncovered the IDF-weighted share of the question's words that the best article's texts never use
  */
 public record ScoreFeatures(double probability, double margin, double similarity, double bestSimilarity,
-        double agreement, double lexicalSimilarity, double classifierProbability) {
+        double agreement, double lexicalSimilarity, double classifierProbability, double distance,
+        double nearestDistance, double gaussianProbability, double kthSimilarity, double uncovered) {
 
     /** The calibrator's inputs: the features, two logs and a few products (so it can bend without overfitting). */
     double[] vector() {
         return new double[] {probability, margin, similarity, bestSimilarity, agreement,
             Math.log(Math.max(probability, 1e-9)), lexicalSimilarity, classifierProbability,
             similarity * similarity, similarity * classifierProbability, margin * agreement,
-            Math.log(Math.max(classifierProbability, 1e-9))};
+            Math.log(Math.max(classifierProbability, 1e-9)), distance, nearestDistance, gaussianProbability,
+            kthSimilarity, uncovered};
     }
 
     static int size() {
-        return 12;
+        return 17;
     }
 }

@@ -17,7 +17,19 @@ class RankingTests {
     void poolsClassifierAndSimilaritiesAndReportsTheFeaturesOfTheBest() {
         double[] classifier = {0.6, 0.3, 0.1};
         double[] closest = {0.70, 0.85, -1};
-        var ranked = Ranking.rank(classifier, closest, candidates -> new double[] {0.2, 0.6, 0});
+        var distances = new GaussianModel.Distances(new double[] {1.2, 0.9, 0.8}, 4);
+        Ranking.Lexical lexical = new Ranking.Lexical() {
+            @Override
+            public double[] closest(int[] candidates) {
+                return new double[] {0.2, 0.6, 0};
+            }
+
+            @Override
+            public double uncovered(int article) {
+                return article == 1 ? 0.25 : 1;
+            }
+        };
+        var ranked = Ranking.rank(classifier, new ExampleIndex.Neighbours(closest, 0.6), distances, lexical);
         // the closer example and better lexical match outweigh the classifier's preference
         assertThat(ranked.best()).isEqualTo(1);
         assertThat(ranked.runnerUp()).isEqualTo(0);
@@ -29,5 +41,10 @@ class RankingTests {
         assertThat(f.classifierProbability()).isEqualTo(0.3);
         assertThat(f.probability()).isBetween(0.5, 1.0);
         assertThat(f.margin()).isPositive();
+        assertThat(f.distance()).isEqualTo(0.9);
+        assertThat(f.nearestDistance()).isEqualTo(0.8);
+        assertThat(f.gaussianProbability()).isBetween(0.0, 0.5);
+        assertThat(f.kthSimilarity()).isEqualTo(0.6);
+        assertThat(f.uncovered()).isEqualTo(0.25);
     }
 }

@@ -1,0 +1,36 @@
+package dev.parley.assistant.internal.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LexicalIndexTests {
+
+    private final LexicalIndex index = LexicalIndex.build(
+            List.of("where is my parcel", "my parcel has not arrived", "how do I reset my password",
+                    "I forgot my password"),
+            new int[] {0, 0, 1, 1}, 2);
+
+    @Test
+    void theClosestExampleOfEachCandidateScoresAndOthersScoreNothing() {
+        double[] closest = index.view("where is my parcel?").closest(new int[] {0});
+        assertThat(closest[0]).isGreaterThan(0.99);
+        assertThat(closest[1]).isZero();
+    }
+
+    @Test
+    void aQuestionInTheArticlesOwnWordsLeavesNothingUncovered() {
+        assertThat(index.view("Where is my parcel?").uncovered(0)).isZero();
+    }
+
+    @Test
+    void wordsTheArticleNeverUsesAreUncoveredAndUnknownWordsWeighMost() {
+        double otherArticlesWord = index.view("my parcel password").uncovered(0);
+        double unknownWord = index.view("my parcel swallowed").uncovered(0);
+        assertThat(otherArticlesWord).isBetween(0.0, 1.0).isPositive();
+        assertThat(unknownWord).isGreaterThan(otherArticlesWord);
+        assertThat(index.view("swallowed").uncovered(0)).isEqualTo(1.0);
+        assertThat(index.view("?!").uncovered(0)).isZero();
+    }
+}
