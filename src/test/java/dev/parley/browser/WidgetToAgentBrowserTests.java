@@ -10,6 +10,7 @@ import dev.parley.identity.Agent;
 import dev.parley.identity.Agents;
 import dev.parley.identity.Role;
 import dev.parley.identity.TestAgents;
+import dev.parley.support.QuietInbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,10 +34,7 @@ class WidgetToAgentBrowserTests extends BrowserTestSupport {
     @Test
     void anEscalatedWidgetQuestionReachesTheAgentLiveAndTheReplyReachesTheWidgetLive() {
         // Only our agent is online and nothing else waits, so the escalation is assigned to them.
-        jdbc.sql("UPDATE agent_presence SET status = 'OFFLINE', manual = TRUE").update();
-        jdbc.sql("UPDATE conversation SET status = 'CLOSED' WHERE status IN ('ESCALATED', 'IN_PROGRESS', "
-                + "'WAITING_CUSTOMER', 'OPEN')").update();
-        jdbc.sql("DELETE FROM waiting_queue").update();
+        QuietInbox.reset(jdbc);
         Agent agent = TestAgents.create(agents, Role.AGENT, 5);
 
         try (BrowserContext agentSide = browser.newContext(); BrowserContext customerSide = browser.newContext()) {

@@ -22,6 +22,7 @@ import dev.parley.inbox.internal.Assigner;
 import dev.parley.inbox.internal.Presence;
 import dev.parley.realtime.RealtimeBus;
 import dev.parley.realtime.RealtimeEvent;
+import dev.parley.support.QuietInbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,10 +68,7 @@ abstract class AssignmentContract {
 
     @BeforeEach
     void startFromAQuietInbox() {
-        jdbc.sql("UPDATE agent_presence SET status = 'OFFLINE', manual = TRUE").update();
-        jdbc.sql("UPDATE conversation SET status = 'CLOSED' WHERE status IN ('ESCALATED', 'IN_PROGRESS', 'WAITING_CUSTOMER', 'OPEN')")
-                .update();
-        jdbc.sql("DELETE FROM waiting_queue").update();
+        QuietInbox.reset(jdbc);
     }
 
     @Test

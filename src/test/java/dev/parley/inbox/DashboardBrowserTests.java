@@ -22,6 +22,7 @@ import dev.parley.identity.Role;
 import dev.parley.identity.TestAgents;
 import dev.parley.realtime.RealtimeBus;
 import dev.parley.realtime.RealtimeEvent;
+import dev.parley.support.QuietInbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +58,7 @@ class DashboardBrowserTests extends BrowserTestSupport {
     @Test
     void agentSeesAnEscalationArriveLiveAndTheCustomerGetsTheReplyLive() throws Exception {
         // Only our agent may be online and nothing else may wait, so the escalation is assigned to them.
-        jdbc.sql("UPDATE agent_presence SET status = 'OFFLINE', manual = TRUE").update();
-        jdbc.sql("UPDATE conversation SET status = 'CLOSED' WHERE status IN ('ESCALATED', 'IN_PROGRESS', 'WAITING_CUSTOMER', 'OPEN')")
-                .update();
-        jdbc.sql("DELETE FROM waiting_queue").update();
+        QuietInbox.reset(jdbc);
         Agent agent = TestAgents.create(agents, Role.AGENT, 5);
         Agent supervisor = TestAgents.create(agents, Role.SUPERVISOR, 0);
 

@@ -35,8 +35,7 @@ class AgentCopilotTests {
     }
 
     private void modelAnswers(String text) {
-        fixture.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(OpenAiWire.completion(text, 300, 40))));
+        fixture.modelAnswers(text, 300, 40);
     }
 
     @Test

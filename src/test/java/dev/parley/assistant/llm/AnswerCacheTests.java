@@ -2,42 +2,24 @@ package dev.parley.assistant.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.support.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class AnswerCacheTests {
 
     private static final GroundedDecision ANSWER = new GroundedDecision.Answered("Use the link.", 0.8, List.of(), false);
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-20T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private AnswerCache cache(int maxEntries) {
         var base = TestSettings.offline(false);
         var settings = new LlmSettings(base.provider(), null, null, null, base.persona(), base.prices(), false,
                 new LlmSettings.Cache(true, maxEntries, Duration.ofHours(1)), base.resilience());
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
         return new AnswerCache(settings, clock, meters);
     }
 
@@ -58,9 +40,9 @@ class AnswerCacheTests {
         var cache = cache(10);
         cache.put("k", ANSWER);
 
-        now.set(now.get().plus(Duration.ofMinutes(59)));
+        clock.advance(Duration.ofMinutes(59));
         assertThat(cache.find("k")).contains(ANSWER);
-        now.set(now.get().plus(Duration.ofMinutes(2)));
+        clock.advance(Duration.ofMinutes(2));
         assertThat(cache.find("k")).isEmpty();
     }
 

@@ -1,7 +1,5 @@
 package dev.parley.assistant.llm;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +25,7 @@ class GroundedAnswererTests {
     }
 
     private void modelAnswers(String content) {
-        fixture.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(OpenAiWire.completion(content, 900, 60))));
+        fixture.modelAnswers(content, 900, 60);
     }
 
     @Test

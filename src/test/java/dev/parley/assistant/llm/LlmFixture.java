@@ -1,5 +1,8 @@
 package dev.parley.assistant.llm;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -74,6 +77,13 @@ final class LlmFixture implements AutoCloseable {
     Message message(AuthorType author, String text) {
         return new Message(UUID.randomUUID(), 1, conversationId, author, null, author.name(), text, false, null,
                 null, null, List.of(), Instant.now());
+    }
+
+    /** The model answers every chat completion with {@code content}, reporting the given token usage. */
+    void modelAnswers(String content, int inputTokens, int outputTokens) {
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(OpenAiWire.completion(content, inputTokens, outputTokens))));
     }
 
     String lastRequestBody() {

@@ -3,11 +3,10 @@ package dev.parley.assistant.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.llm.LlmResponse.TokenUsage;
+import dev.parley.support.MutableClock;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +16,7 @@ abstract class LlmUsageContract {
 
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
 
-    private final MovableClock clock = new MovableClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private final LlmUsage usage;
 
     LlmUsageContract() {
@@ -68,33 +67,5 @@ abstract class LlmUsageContract {
         assertThat(totals.calls()).isEqualTo(2);
         assertThat(totals.inputTokens()).isEqualTo(30);
         assertThat(usage.totalsBetween(T0.minusSeconds(60), T0).calls()).isZero();
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

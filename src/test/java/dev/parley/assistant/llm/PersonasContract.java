@@ -3,13 +3,11 @@ package dev.parley.assistant.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.parley.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -21,23 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The persona service and its single-row table, run on H2 and on PostgreSQL with the same migration. */
 abstract class PersonasContract {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final PersonaStore store = new PersonaStore(JdbcClient.create(migratedDataSource()));
     private final Personas personas = new Personas(store, TestSettings.openAi("http://localhost"), clock);
 
@@ -68,7 +50,7 @@ abstract class PersonasContract {
         assertThat(current.persona()).isEqualTo(persona("Globex", "formal", List.of("Say hello.", "Sign as Globex."),
                 List.of("competitors")));
         assertThat(current.updatedBy()).isEqualTo("admin@test.local");
-        assertThat(current.updatedAt()).isEqualTo(now.get());
+        assertThat(current.updatedAt()).isEqualTo(clock.instant());
         assertThat(personas.groundedSystemPrompt()).contains("assistant of Globex", "Guideline: Sign as Globex.")
                 .doesNotContain("Acme Bikes");
     }
@@ -101,7 +83,7 @@ abstract class PersonasContract {
         personas.save(persona("Globex", "formal", List.of(), List.of()), "admin@test.local");
         assertThat(otherNode.current().source()).as("still the remembered one").isEqualTo(Personas.Source.CONFIGURATION);
 
-        now.set(now.get().plus(Personas.REFRESH).plus(Duration.ofMillis(1)));
+        clock.advance(Personas.REFRESH.plus(Duration.ofMillis(1)));
         assertThat(otherNode.current().persona().companyName()).isEqualTo("Globex");
     }
 

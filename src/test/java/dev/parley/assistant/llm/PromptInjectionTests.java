@@ -1,8 +1,5 @@
 package dev.parley.assistant.llm;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.llm.GroundedDecision.Failed;
@@ -25,8 +22,7 @@ class PromptInjectionTests {
     }
 
     private void modelAnswers(String content) {
-        fixture.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(OpenAiWire.completion(content, 10, 10))));
+        fixture.modelAnswers(content, 10, 10);
     }
 
     private String sentBody(int index) {

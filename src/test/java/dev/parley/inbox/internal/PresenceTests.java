@@ -14,6 +14,7 @@ import dev.parley.identity.Role;
 import dev.parley.identity.TestAgents;
 import dev.parley.inbox.PresenceStatus;
 import dev.parley.inbox.WaitingQueue;
+import dev.parley.support.QuietInbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,10 +44,7 @@ class PresenceTests {
 
     @BeforeEach
     void quietInbox() {
-        jdbc.sql("UPDATE agent_presence SET status = 'OFFLINE', manual = TRUE").update();
-        jdbc.sql("UPDATE conversation SET status = 'CLOSED' WHERE status IN ('ESCALATED', 'IN_PROGRESS', 'WAITING_CUSTOMER', 'OPEN')")
-                .update();
-        jdbc.sql("DELETE FROM waiting_queue").update();
+        QuietInbox.reset(jdbc);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.shared.TooManyRequestsException;
 import dev.parley.support.ExternalService;
+import dev.parley.support.MutableClock;
 import dev.parley.support.RequiresService;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,16 +42,11 @@ class RateLimiterTests {
 
     @Test
     void inMemoryLimiterStartsAfreshInTheNextWindow() {
-        var now = new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-11-23T10:00:59Z"));
-        Clock moving = new Clock() {
-            public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-            public Clock withZone(java.time.ZoneId zone) { return this; }
-            public Instant instant() { return now.get(); }
-        };
-        RateLimiter limiter = new InMemoryRateLimiter(moving);
+        var clock = new MutableClock(Instant.parse("2026-11-23T10:00:59Z"));
+        RateLimiter limiter = new InMemoryRateLimiter(clock);
         assertThat(limiter.hit("k", 1, Duration.ofMinutes(1))).isZero();
         assertThat(limiter.hit("k", 1, Duration.ofMinutes(1))).isPositive();
-        now.set(Instant.parse("2026-11-23T10:01:00Z"));
+        clock.set(Instant.parse("2026-11-23T10:01:00Z"));
         assertThat(limiter.hit("k", 1, Duration.ofMinutes(1))).isZero();
     }
 
