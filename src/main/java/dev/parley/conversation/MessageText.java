@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import dev.parley.shared.ApiException;
+import dev.parley.shared.CleanText;
 
 /** The rules every message text follows, whatever channel it came from. */
 final class MessageText {
@@ -8,7 +9,8 @@ final class MessageText {
     private MessageText() {
     }
 
-    static String valid(String text, int maxLength) {
+    static String valid(String raw, int maxLength) {
+        String text = CleanText.of(raw);
         if (text == null || text.isBlank()) {
             throw ApiException.badRequest("text must not be empty");
         }

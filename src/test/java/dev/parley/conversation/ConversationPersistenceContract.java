@@ -59,6 +59,17 @@ abstract class ConversationPersistenceContract {
     }
 
     @Test
+    void controlCharactersAndBrokenSurrogatesNeverReachTheDatabase() {
+        // PostgreSQL refuses NUL in text columns: stored as is, it would fail the request after it was accepted.
+        var id = start().conversation().id();
+        CustomerMessageResult result = flow.receive(id, new IncomingMessage("Where\u0000 is\u0007 my\uD800 order?\nThanks", null));
+        assertThat(result.message().text()).isEqualTo("Where is my\uFFFD order?\nThanks");
+        assertThat(conversations.get(id).subject()).isEqualTo("Where is my\uFFFD order? Thanks");
+        assertThatThrownBy(() -> flow.receive(id, new IncomingMessage("\u0000\u0001 ", null)))
+                .isInstanceOf(ApiException.class).hasMessageContaining("must not be empty");
+    }
+
+    @Test
     void aRetriedClientMessageIdIsStoredOnce() {
         var id = start().conversation().id();
         CustomerMessageResult first = flow.receive(id, new IncomingMessage("Only once", "same"));

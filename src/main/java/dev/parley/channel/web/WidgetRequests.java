@@ -3,6 +3,7 @@ package dev.parley.channel.web;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Request bodies of the public widget API. Message text limits are checked by the conversation core. */
@@ -33,6 +34,6 @@ final class WidgetRequests {
     record Rating(@NotNull @Min(1) @jakarta.validation.constraints.Max(5) Integer rating, @Size(max = 2000) String comment) {
     }
 
-    record Contact(@Size(max = 200) String name, @NotNull @Email @Size(max = 320) String email) {
+    record Contact(@Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email) {
     }
 }

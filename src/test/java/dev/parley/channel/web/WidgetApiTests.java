@@ -194,6 +194,23 @@ class WidgetApiTests {
                 .andExpect(jsonPath("$.customerEmail").value("late@example.com"));
     }
 
+    @Test
+    void anEmptyEmailIsRejectedWhenLeavingContactDetails() throws Exception {
+        JsonNode started = start("{}");
+        mvc.perform(widget(post("/api/v1/widget/conversations/" + started.get("conversationId").asString() + "/contact"))
+                        .header("Authorization", "Bearer " + started.get("token").asString())
+                        .content("{\"email\":\" \"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("email"));
+    }
+
+    @Test
+    void controlCharactersInAnyJsonFieldAreDroppedBeforeAnythingIsStored() throws Exception {
+        JsonNode started = start("{\"name\":\"A\\u0000da\\u0007\",\"message\":\"Where is my parcel?\\u0000\"}");
+        assertThat(started.get("messages").get(0).get("authorName").asString()).isEqualTo("Ada");
+        assertThat(started.get("messages").get(0).get("text").asString()).isEqualTo("Where is my parcel?");
+    }
+
     private JsonNode start(String body) throws Exception {
         String response = mvc.perform(widget(post("/api/v1/widget/conversations")).content(body))
                 .andExpect(status().isCreated())

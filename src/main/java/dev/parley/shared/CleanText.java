@@ -1,0 +1,45 @@
+package dev.parley.shared;
+
+/**
+ * Text as it may be stored: without control characters (tab and line breaks excepted) and with broken
+ * UTF-16 (an unpaired surrogate) replaced by U+FFFD. PostgreSQL refuses NUL in text columns, so text
+ * with one would fail a request only after it was accepted; the other controls are invisible noise.
+ */
+public final class CleanText {
+
+    private CleanText() {
+    }
+
+    /** The text cleaned; {@code null} stays {@code null}, and clean text is returned as the same instance. */
+    public static String of(String text) {
+        if (text == null || isClean(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append('\uFFFD');
+            } else if (!isDropped(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isClean(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isDropped(c) || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDropped(char c) {
+        return Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r';
+    }
+}
