@@ -70,6 +70,16 @@ abstract class ConversationPersistenceContract {
     }
 
     @Test
+    void aChannelsCustomerDetailsAreStoredWithoutControlCharacters() {
+        var id = conversations.start(new NewConversation("email", new Customer("Ada\u0000 L.", "ada@example.com\u0000", null),
+                new SourceDetails("https://shop.example/\u0000", "Mail\u0007", null), null)).conversation().id();
+        Conversation stored = conversations.get(id);
+        assertThat(stored.customer().name()).isEqualTo("Ada L.");
+        assertThat(stored.customer().email()).isEqualTo("ada@example.com");
+        assertThat(stored.source().pageUrl()).isEqualTo("https://shop.example/");
+    }
+
+    @Test
     void aRetriedClientMessageIdIsStoredOnce() {
         var id = start().conversation().id();
         CustomerMessageResult first = flow.receive(id, new IncomingMessage("Only once", "same"));
