@@ -83,7 +83,24 @@ public final class EvalRun {
         flat.put("latencyMsP50", metrics.latencyMsP50());
         flat.put("latencyMsP95", metrics.latencyMsP95());
         flat.putAll(report);
+        flat.put("mistakes", mistakes(results));
         return flat;
+    }
+
+    /** The questions it got wrong, most confident first: where to add an example or fix an article. */
+    private static List<Map<String, Object>> mistakes(List<Scored> results) {
+        return results.stream().filter(Scored::mistaken)
+                .sorted(java.util.Comparator.comparingDouble(Scored::confidence).reversed())
+                .map(r -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("question", r.question());
+                    row.put("expected", r.expected());
+                    row.put("best", r.best());
+                    row.put("confidence", Math.round(r.confidence() * 1000) / 1000.0);
+                    row.put("answered", r.answered());
+                    return row;
+                })
+                .toList();
     }
 
     private void forgetQuestions() {
@@ -100,7 +117,8 @@ public final class EvalRun {
             double millis = (System.nanoTime() - start) / 1e6;
             String best = decision.best().map(ScoredArticle::article).map(a -> a.id()).orElse(null);
             double confidence = decision.best().map(ScoredArticle::confidence).orElse(0.0);
-            results.add(new Scored(question.expected(), best, confidence, !decision.outcome().escalates(), millis));
+            results.add(new Scored(question.question(), question.expected(), best, confidence, !decision.outcome().escalates(),
+                    millis));
         }
         return results;
     }

@@ -4,7 +4,16 @@ package dev.parley.assistant.internal.eval;
  * One evaluated question: what was expected, the scorer's best article and confidence, whether the
  * assistant answered, and how long the decision took.
  */
-record Scored(String expected, String best, double confidence, boolean answered, double millis) {
+record Scored(String question, String expected, String best, double confidence, boolean answered, double millis) {
+
+    Scored(String expected, String best, double confidence, boolean answered, double millis) {
+        this(null, expected, best, confidence, answered, millis);
+    }
+
+    /** The best article is wrong, or an out-of-scope question was answered. */
+    boolean mistaken() {
+        return inScope() ? !bestIsRight() : answered;
+    }
 
     boolean inScope() {
         return expected != null;

@@ -50,6 +50,16 @@ class EvalCommandTests {
         assertThat(m.get("latencyMsP95").asDouble()).isGreaterThanOrEqualTo(m.get("latencyMsP50").asDouble())
                 .isPositive();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("| top-1 accuracy | 100.0% |");
+        // Answering everything answers both out-of-scope questions: they are the report's mistakes.
+        JsonNode mistakes = m.get("mistakes");
+        assertThat(mistakes.size()).isEqualTo(2);
+        for (JsonNode mistake : mistakes) {
+            assertThat(mistake.get("expected").isNull()).isTrue();
+            assertThat(mistake.get("answered").asBoolean()).isTrue();
+            assertThat(mistake.get("question").asString()).isNotBlank();
+        }
+        assertThat(mistakes.get(0).get("confidence").asDouble())
+                .isGreaterThanOrEqualTo(mistakes.get(1).get("confidence").asDouble());
     }
 
     @Test
@@ -61,6 +71,7 @@ class EvalCommandTests {
         assertThat(m.get("deflection").asDouble()).isZero();
         assertThat(m.get("oosRecall").asDouble()).isEqualTo(1.0);
         assertThat(m.get("precision").isNull()).isTrue();
+        assertThat(m.get("mistakes").size()).isZero();
     }
 
     @Test
