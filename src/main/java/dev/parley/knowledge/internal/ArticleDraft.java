@@ -1,17 +1,24 @@
 package dev.parley.knowledge.internal;
 
+import dev.parley.shared.CleanText;
 import java.util.List;
 
 /**
  * The content of an article as written or imported, before it is stored; {@code id} may be null for a
- * new article (one is derived from the title). {@link ArticleRules} checks and normalises it.
+ * new article (one is derived from the title). Text from any source (API, form, import file) is
+ * {@link CleanText cleaned} here; {@link ArticleRules} checks and normalises the rest.
  */
 public record ArticleDraft(String id, String title, String body, String category, List<String> tags, String locale,
         ArticleStatus status, List<String> examples) {
 
     public ArticleDraft {
-        tags = tags == null ? List.of() : List.copyOf(tags);
-        examples = examples == null ? List.of() : List.copyOf(examples);
+        id = CleanText.of(id);
+        title = CleanText.of(title);
+        body = CleanText.of(body);
+        category = CleanText.of(category);
+        locale = CleanText.of(locale);
+        tags = tags == null ? List.of() : List.copyOf(tags.stream().map(CleanText::of).toList());
+        examples = examples == null ? List.of() : List.copyOf(examples.stream().map(CleanText::of).toList());
     }
 
     public ArticleDraft withId(String newId) {
