@@ -5,9 +5,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.parley.support.MutableClock;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,6 +24,19 @@ class WidgetRateLimitTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    MutableClock clock;
+
+    /** Time stands still mid-window: the limits' fixed windows never roll over during a test. */
+    @TestConfiguration
+    static class StillClock {
+
+        @Bean
+        @Primary
+        MutableClock stillClock() {
+            return new MutableClock(Instant.parse("2026-01-05T10:20:30Z"));
+        }
+    }
 
     @Test
     void tooManyNewConversationsFromOneAddressGet429WithRetryAfter() throws Exception {
@@ -48,7 +66,11 @@ class WidgetRateLimitTests {
         mvc.perform(from("192.0.2.20", post("/api/v1/widget/conversations/" + id + "/messages"))
                         .header("Authorization", "Bearer " + token).content("{\"text\":\"one too many\"}"))
                 .andExpect(status().isTooManyRequests())
-                .andExpect(header().exists("Retry-After"));
+                .andExpect(header().string("Retry-After", "30"));
+        clock.advance(java.time.Duration.ofSeconds(30));
+        mvc.perform(from("192.0.2.20", post("/api/v1/widget/conversations/" + id + "/messages"))
+                        .header("Authorization", "Bearer " + token).content("{\"text\":\"next minute\"}"))
+                .andExpect(status().isCreated());
     }
 
     private static MockHttpServletRequestBuilder from(String ip, MockHttpServletRequestBuilder request) {
