@@ -15,6 +15,17 @@
         if (event.detail.xhr.status === 401) location.reload();
     });
 
+    // Forms marked data-swap-errors show the server's explanation of a 4xx (htmx drops error responses otherwise).
+    document.addEventListener('htmx:beforeSwap', event => {
+        const status = event.detail.xhr.status;
+        const form = event.detail.requestConfig && event.detail.requestConfig.elt
+            && event.detail.requestConfig.elt.closest('[data-swap-errors]');
+        if (status >= 400 && status < 500 && status !== 401 && form) {
+            event.detail.shouldSwap = true;
+            event.detail.isError = false;
+        }
+    });
+
     function post(url, params) {
         const headers = {'Content-Type': 'application/x-www-form-urlencoded'};
         if (csrfToken && csrfHeader) {

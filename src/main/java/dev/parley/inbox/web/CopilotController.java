@@ -64,7 +64,7 @@ class CopilotController {
     @GetMapping("/inbox/conversations/{id}/summary")
     String summaryFragment(@PathVariable UUID id, Model model) {
         model.addAttribute("summary", copilot.summarize(visibleTranscript(id)));
-        return "inbox/conversation :: summary";
+        return "inbox/conversation :: summary-card";
     }
 
     private List<Message> visibleTranscript(UUID id) {

@@ -2,6 +2,7 @@ package dev.parley.knowledge.internal;
 
 import dev.parley.knowledge.KnowledgeSettings;
 import dev.parley.shared.ApiException;
+import dev.parley.shared.CleanText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +78,8 @@ public class Articles {
     }
 
     @Transactional
-    public Article addExample(String id, String text) {
+    public Article addExample(String id, String question) {
+        String text = CleanText.of(question);
         Article current = repository.find(id).orElseThrow(() -> ApiException.notFound("Article " + id));
         if (ArticleRules.blank(text) || text.strip().length() > ArticleRules.MAX_EXAMPLE) {
             throw ApiException.badRequest("text must be 1-" + ArticleRules.MAX_EXAMPLE + " characters");

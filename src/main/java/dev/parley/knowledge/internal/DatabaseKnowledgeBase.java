@@ -1,5 +1,6 @@
 package dev.parley.knowledge.internal;
 
+import dev.parley.knowledge.ExampleQuestions;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeHit;
@@ -10,18 +11,23 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link KnowledgeBase} over the database (articles, version) and the Lucene index (search). */
+/**
+ * {@link KnowledgeBase} over the database (articles, version) and the Lucene index (search), and the
+ * {@link ExampleQuestions} agents teach it with.
+ */
 @Component
-class DatabaseKnowledgeBase implements KnowledgeBase {
+class DatabaseKnowledgeBase implements KnowledgeBase, ExampleQuestions {
 
     private final ArticleRepository repository;
     private final KnowledgeIndexer indexer;
     private final TextEmbeddings embeddings;
     private final KnowledgeSettings settings;
     private final ArticleLinks links;
+    private final Articles articles;
 
     DatabaseKnowledgeBase(ArticleRepository repository, KnowledgeIndexer indexer, TextEmbeddings embeddings,
-            KnowledgeSettings settings, ArticleLinks links) {
+            KnowledgeSettings settings, ArticleLinks links, Articles articles) {
+        this.articles = articles;
         this.repository = repository;
         this.indexer = indexer;
         this.embeddings = embeddings;
@@ -39,6 +45,11 @@ class DatabaseKnowledgeBase implements KnowledgeBase {
     @Transactional(readOnly = true)
     public Optional<KnowledgeArticle> article(String id) {
         return repository.find(id).filter(Article::published).map(this::toPublic);
+    }
+
+    @Override
+    public KnowledgeArticle add(String articleId, String question) {
+        return toPublic(articles.addExample(articleId, question));
     }
 
     @Override

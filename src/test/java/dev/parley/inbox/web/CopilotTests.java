@@ -64,7 +64,9 @@ class CopilotTests {
                 .andExpect(jsonPath("$.text").value(Matchers.containsString("tent")));
         mvc.perform(get("/inbox/conversations/" + id + "/summary"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("Summary")));
+                .andExpect(content().string(Matchers.containsString("Summary")))
+                .andExpect(content().string(Matchers.startsWith("<section")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Teach the assistant"))));
     }
 
     @Test
