@@ -83,12 +83,21 @@ class KnowledgePagesTests {
                 .andExpect(content().string(allOf(containsString("Published " + token + " &lt;b&gt;bold&lt;/b&gt;"),
                         containsString("Draft " + token), not(containsString("<b>bold</b>")),
                         not(containsString("Unrelated article")), containsString("2 articles"),
-                        containsString("<td class=\"num\">–</td>"))));
+                        containsString("<td class=\"num\">–</td>"), containsString("<td class=\"num no-examples\""))));
         mvc.perform(get("/knowledge").param("q", token).param("status", "DRAFT").with(user(supervisor)))
                 .andExpect(content().string(allOf(containsString("Draft " + token),
                         not(containsString("Published " + token)))));
         mvc.perform(get("/knowledge").param("status", "archived").with(user(supervisor)))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void countsEachArticlesExampleQuestions() throws Exception {
+        articles.create(new ArticleDraft(null, "With examples " + token, "Body", null, List.of(), null,
+                ArticleStatus.PUBLISHED, List.of("first way to ask", "second way to ask")));
+        mvc.perform(get("/knowledge").param("q", "With examples " + token).with(user(supervisor)))
+                .andExpect(content().string(allOf(containsString("<td class=\"num\">2</td>"),
+                        not(containsString("no-examples")))));
     }
 
     @Test
