@@ -58,8 +58,11 @@ public class KnowledgeIndexer implements SmartLifecycle {
         return index;
     }
 
+    /** Also a restart after {@link #stop()} (Spring's test framework pauses idle contexts that way): it checks freshness again. */
     @Override
     public void start() {
+        stopping = false;
+        queue.clear();
         index = new KnowledgeIndex(path);
         var data = index.commitData();
         String epoch = repository.epoch();

@@ -65,6 +65,18 @@ class KnowledgeIndexRebuildTests {
         }
     }
 
+    @Test
+    void followsChangesAgainAfterTheApplicationIsStoppedAndStarted() throws Exception {
+        try (var app = start()) {
+            app.getBean(Articles.class).importAll(List.of(draft("Kayak rental", "Kayaks rent for $20 a day.")));
+            awaitFound(app, "kayak", "Kayak rental");
+            app.stop();
+            app.start();
+            app.getBean(Articles.class).importAll(List.of(draft("Kayak hire", "Kayaks rent for $20 a day.")));
+            awaitFound(app, "kayak", "Kayak hire");
+        }
+    }
+
     private void awaitFound(ConfigurableApplicationContext app, String query, String title) {
         KnowledgeBase knowledge = app.getBean(KnowledgeBase.class);
         Eventually.within(TIMEOUT, "'" + query + "' finds '" + title + "'", () -> knowledge.search(query, 50).stream()
