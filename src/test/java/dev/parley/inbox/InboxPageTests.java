@@ -84,6 +84,27 @@ class InboxPageTests {
     }
 
     @Test
+    void aMalformedFormFieldGetsAPageSayingWhichFieldIsWrong() throws Exception {
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        UUID id = conversationSaying("Which team handles refunds?");
+        mvc.perform(post("/inbox/conversations/" + id + "/team").with(user(agent)).with(csrf()).param("teamId", "zzz"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("teamId must be an id")));
+        mvc.perform(post("/inbox/conversations/" + id + "/messages").with(user(agent)).with(csrf())
+                        .param("text", "hi").param("internal", "maybe"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("internal must be true or false")));
+        mvc.perform(post("/inbox/conversations/" + id + "/status").with(user(agent)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("status is required")));
+        AgentPrincipal admin = TestAgents.principal(TestAgents.create(agents, Role.ADMIN));
+        mvc.perform(post("/admin/agents").with(user(admin)).with(csrf()).param("name", "Eve")
+                        .param("email", "eve-" + UUID.randomUUID() + "@example.com").param("role", "GOD"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("role must be one of [AGENT, SUPERVISOR, ADMIN]")));
+    }
+
+    @Test
     void htmxRepliesReturnTheTranscriptFragment() throws Exception {
         AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
         UUID id = conversationSaying("Can you help?");

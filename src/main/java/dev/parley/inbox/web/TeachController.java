@@ -71,14 +71,17 @@ class TeachController {
     }
 
     @PostMapping
-    String add(@PathVariable UUID id, @RequestParam String articleId, @RequestParam String question, Model model,
-            HttpServletResponse response) {
+    String add(@PathVariable UUID id, @RequestParam(required = false) String articleId,
+            @RequestParam(required = false) String question, Model model, HttpServletResponse response) {
         conversations.get(id);
         model.addAttribute("conversationId", id);
         try {
+            if (articleId == null || articleId.isBlank()) {
+                throw ApiException.badRequest("Choose the article that answers the question");
+            }
             KnowledgeArticle article = examples.add(articleId, question);
             model.addAttribute("article", article);
-            model.addAttribute("question", question.strip());
+            model.addAttribute("question", question == null ? "" : question.strip());
         } catch (ApiException e) {
             response.setStatus(e.status().value());
             model.addAttribute("error", e.getMessage());

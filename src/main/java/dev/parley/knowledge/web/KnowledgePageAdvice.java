@@ -2,11 +2,13 @@ package dev.parley.knowledge.web;
 
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.shared.ApiException;
-import org.springframework.http.HttpStatus;
+import dev.parley.shared.PageProblems;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -23,11 +25,16 @@ class KnowledgePageAdvice {
 
     @ExceptionHandler(ApiException.class)
     ModelAndView problem(ApiException e, @AuthenticationPrincipal AgentPrincipal me) {
-        ModelAndView view = new ModelAndView("identity/problem");
-        view.addObject("title", e.title());
-        view.addObject("detail", e.getMessage());
-        view.addObject("me", me);
-        view.setStatus(HttpStatus.valueOf(e.status().value()));
-        return view;
+        return PageProblems.of(e).addObject("me", me);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView mismatch(MethodArgumentTypeMismatchException e, @AuthenticationPrincipal AgentPrincipal me) {
+        return PageProblems.of(e).addObject("me", me);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ModelAndView missing(MissingServletRequestParameterException e, @AuthenticationPrincipal AgentPrincipal me) {
+        return PageProblems.of(e).addObject("me", me);
     }
 }

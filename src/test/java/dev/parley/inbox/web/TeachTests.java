@@ -93,6 +93,9 @@ class TeachTests {
                         .param("articleId", articleId).param("question", "   "))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("characters")));
+        mvc.perform(post("/inbox/conversations/" + conversation + "/teach").with(csrf()).param("question", "anything"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("Choose the article")));
         assertThat(knowledge.article(articleId).orElseThrow().examples()).isEmpty();
     }
 

@@ -113,6 +113,9 @@ class KnowledgePagesTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(second.split("data-article-id=", -1)).hasSize(2);
         mvc.perform(get("/knowledge").param("page", "-1").with(user(supervisor))).andExpect(status().isBadRequest());
+        mvc.perform(get("/knowledge").param("page", "abc").with(user(supervisor)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("page must be a whole number")));
     }
 
     @Test
