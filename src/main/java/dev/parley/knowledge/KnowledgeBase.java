@@ -14,6 +14,9 @@ public interface KnowledgeBase {
     /** Increases whenever published content changes; caches and trained models key on it. */
     long version();
 
-    /** Hybrid BM25 + vector search over published articles (title, body chunks, examples). */
+    /**
+     * Hybrid BM25 + vector search over published articles (title, body chunks, examples): at most {@code limit}
+     * hits, one per article, best first; none for a blank query.
+     */
     List<KnowledgeHit> search(String query, int limit);
 }

@@ -12,7 +12,7 @@ public final class PageProblems {
     private PageProblems() {
     }
 
-    public static ModelAndView page(HttpStatus status, String title, String detail) {
+    private static ModelAndView page(HttpStatus status, String title, String detail) {
         ModelAndView view = new ModelAndView("identity/problem");
         view.addObject("title", title);
         view.addObject("detail", detail);

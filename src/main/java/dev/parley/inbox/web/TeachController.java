@@ -6,13 +6,9 @@ import dev.parley.conversation.Message;
 import dev.parley.knowledge.ExampleQuestions;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.KnowledgeBase;
-import dev.parley.knowledge.KnowledgeHit;
 import dev.parley.shared.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,19 +42,16 @@ class TeachController {
 
     /** The form for one question ({@code seq}, else the latest), with the articles a search suggests for it. */
     @GetMapping
-    String form(@PathVariable UUID id, @RequestParam(required = false) Long seq,
-            @RequestParam(required = false) String find, Model model) {
+    String form(@PathVariable UUID id, @RequestParam(required = false) Long seq, Model model) {
         conversations.get(id);
         List<Message> questions = customerQuestions(id);
         Message chosen = seq == null ? (questions.isEmpty() ? null : questions.getFirst())
                 : questions.stream().filter(m -> m.seq() == seq).findFirst()
                         .orElseThrow(() -> ApiException.notFound("Customer message " + seq + " in conversation " + id));
-        String search = find != null && !find.isBlank() ? find : chosen == null ? null : chosen.text();
         model.addAttribute("conversationId", id);
         model.addAttribute("questions", questions);
         model.addAttribute("chosen", chosen);
-        model.addAttribute("find", find);
-        model.addAttribute("suggestions", search == null ? List.of() : suggestions(search));
+        model.addAttribute("suggestions", knowledge.search(chosen == null ? null : chosen.text(), SUGGESTIONS));
         return "inbox/teach :: teach";
     }
 
@@ -66,7 +59,7 @@ class TeachController {
     @GetMapping("/articles")
     String articles(@PathVariable UUID id, @RequestParam(required = false) String find, Model model) {
         conversations.get(id);
-        model.addAttribute("suggestions", find == null || find.isBlank() ? List.of() : suggestions(find.strip()));
+        model.addAttribute("suggestions", knowledge.search(find, SUGGESTIONS));
         return "inbox/teach :: articles";
     }
 
@@ -74,14 +67,12 @@ class TeachController {
     String add(@PathVariable UUID id, @RequestParam(required = false) String articleId,
             @RequestParam(required = false) String question, Model model, HttpServletResponse response) {
         conversations.get(id);
-        model.addAttribute("conversationId", id);
         try {
             if (articleId == null || articleId.isBlank()) {
                 throw ApiException.badRequest("Choose the article that answers the question");
             }
             KnowledgeArticle article = examples.add(articleId, question);
             model.addAttribute("article", article);
-            model.addAttribute("question", question == null ? "" : question.strip());
         } catch (ApiException e) {
             response.setStatus(e.status().value());
             model.addAttribute("error", e.getMessage());
@@ -91,18 +82,8 @@ class TeachController {
 
     /** What the customer wrote, latest first (internal notes and other authors left out). */
     private List<Message> customerQuestions(UUID id) {
-        List<Message> questions = new ArrayList<>(conversations.transcript(id, 0, 1000).stream()
-                .filter(m -> m.authorType() == AuthorType.CUSTOMER && !m.internal()).toList());
-        java.util.Collections.reverse(questions);
-        return questions.subList(0, Math.min(QUESTIONS, questions.size()));
-    }
-
-    /** One entry per article (a search returns a hit per matching passage), best first. */
-    private List<KnowledgeHit> suggestions(String text) {
-        Map<String, KnowledgeHit> byArticle = new LinkedHashMap<>();
-        for (KnowledgeHit hit : knowledge.search(text, SUGGESTIONS * 3)) {
-            byArticle.putIfAbsent(hit.articleId(), hit);
-        }
-        return byArticle.values().stream().limit(SUGGESTIONS).toList();
+        return conversations.transcript(id, 0, 1000).stream()
+                .filter(m -> m.authorType() == AuthorType.CUSTOMER && !m.internal())
+                .toList().reversed().stream().limit(QUESTIONS).toList();
     }
 }

@@ -2,7 +2,6 @@ package dev.parley.knowledge.internal;
 
 import dev.parley.knowledge.KnowledgeSettings;
 import dev.parley.shared.ApiException;
-import dev.parley.shared.CleanText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,8 +77,7 @@ public class Articles {
     }
 
     @Transactional
-    public Article addExample(String id, String question) {
-        String text = CleanText.of(question);
+    public Article addExample(String id, String text) {
         Article current = repository.find(id).orElseThrow(() -> ApiException.notFound("Article " + id));
         if (ArticleRules.blank(text) || text.strip().length() > ArticleRules.MAX_EXAMPLE) {
             throw ApiException.badRequest("text must be 1-" + ArticleRules.MAX_EXAMPLE + " characters");

@@ -6,10 +6,6 @@ package dev.parley.assistant.internal.eval;
  */
 record Scored(String question, String expected, String best, double confidence, boolean answered, double millis) {
 
-    Scored(String expected, String best, double confidence, boolean answered, double millis) {
-        this(null, expected, best, confidence, answered, millis);
-    }
-
     /** The best article is wrong, or an out-of-scope question was answered. */
     boolean mistaken() {
         return inScope() ? !bestIsRight() : answered;

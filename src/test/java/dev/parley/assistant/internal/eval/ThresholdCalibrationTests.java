@@ -10,7 +10,7 @@ class ThresholdCalibrationTests {
 
     private static void add(List<Scored> results, int count, String expected, String best, double confidence) {
         for (int i = 0; i < count; i++) {
-            results.add(new Scored(expected, best, confidence, true, 1));
+            results.add(new Scored("question", expected, best, confidence, true, 1));
         }
     }
 
