@@ -11,7 +11,12 @@ recipe: Adam 0.002, 100 epochs, weight decay 1e-5), of the nearest example, and 
 against finite differences. Results are in docs/benchmarks.md ("Fine-tuning the encoder"). Needs python3 with
 numpy; run with OPENBLAS_NUM_THREADS=1 for single-threaded numbers.
 
-usage: finetune_encoder.py <dataset> <kb> [learning rate 1e-4] [epochs 10] [margin 0.2] [layers 1]
+usage: finetune_encoder.py <dataset> <kb> [learning rate 1e-4] [epochs 10] [margin 0.2] [layers 1] [<from> <to>]
+       (with <from> and <to>, two embedding-cache folders of the eval command: after training, every text in
+        <from>'s cache is embedded with the tuned encoder into <to>'s, so that `eval --embedding-cache <to>
+        --cache-questions` runs the whole production pipeline on tuned embeddings; 0 epochs exports the numpy
+        re-implementation untuned, the control; <to> also gets patch.bin, the tuned tensors as the ONNX file stores
+        them, for TunedOnnxModel.java; FT_REQUANT=1 rounds the tuned weight matrices to the file's int8 grid first)
        finetune_encoder.py --check   (gradient check)
        (datasets under ../shared/datasets or $PARLEY_DATASETS; model jar from ~/.m2;
         embedding cache /tmp/parley-emb-cache or $PARLEY_EMBEDDING_CACHE, for the check only)
@@ -84,7 +89,42 @@ def load_model():
         ins = [x.decode() for k, _, x in node if k == 1]; out = [x.decode() for k, _, x in node if k == 2][0]
         layer, part = out.split('/')[2].split('.')[1], '/'.join(out.split('/')[3:-1])
         layers.setdefault(int(layer), {})[part] = dequantize(weights, ins[1][:-len('_quantized')])
+        QUANTIZED[(int(layer), part)] = ins[1][:-len('_quantized')]
     return weights, layers, vocab
+
+QUANTIZED = {}  # (layer, part) -> the ONNX initializers' name prefix of that weight matrix
+PARTS = {'Wq': 'attention/self/query', 'Wk': 'attention/self/key', 'Wv': 'attention/self/value',
+         'Wo': 'attention/output/dense', 'W1': 'intermediate/dense', 'W2': 'output/dense'}
+
+FLOATS = {'bq': 'attention.self.query.bias', 'bk': 'attention.self.key.bias', 'bv': 'attention.self.value.bias',
+          'bo': 'attention.output.dense.bias', 'g1': 'attention.output.LayerNorm.weight',
+          'c1': 'attention.output.LayerNorm.bias', 'b1': 'intermediate.dense.bias', 'b2': 'output.dense.bias',
+          'g2': 'output.LayerNorm.weight', 'c2': 'output.LayerNorm.bias'}
+
+def write_patch(bert, params, path):
+    """The tuned tensors as the ONNX file stores them, for TunedOnnxModel.java: per tensor its initializer's name
+    (Java writeUTF), data type (1 float, 3 int8), value count and little-endian values."""
+    with open(path, 'wb') as out:
+        for key, value in params.items():
+            layer, name = (int(key.split('.')[0]), key.split('.')[1]) if '.' in key else (11, key)
+            if name in PARTS:
+                prefix = QUANTIZED[(layer, PARTS[name])]; s, z = bert.w[prefix + '_scale'], bert.w[prefix + '_zero_point'].astype(np.float32)
+                tensor, dtype, data = prefix + '_quantized', 3, np.clip(np.round(value / s) + z, -128, 127).astype(np.int8)
+            else:
+                tensor, dtype, data = f'encoder.layer.{layer}.{FLOATS[name]}', 1, value.astype('<f4')
+            out.write(struct.pack('>H', len(tensor)) + tensor.encode() + struct.pack('>ii', dtype, data.size) + data.tobytes())
+
+def requantized(bert, params):
+    """The tuned weight matrices rounded to the ONNX file's int8 grid (its per-column scales and zero points), as
+    writing them back into the file would store them; biases and norms are float in the file and stay as they are."""
+    out = {}
+    for key, value in params.items():
+        layer, name = (int(key.split('.')[0]), key.split('.')[1]) if '.' in key else (11, key)
+        if name in PARTS:
+            prefix = QUANTIZED[(layer, PARTS[name])]; s, z = bert.w[prefix + '_scale'], bert.w[prefix + '_zero_point'].astype(np.float32)
+            value = (np.clip(np.round(value / s) + z, -128, 127) - z) * s
+        out[key] = value.astype(np.float32)
+    return out
 
 def dequantize(w, prefix):
     return (w[prefix + '_quantized'].astype(np.float32) - w[prefix + '_zero_point'].astype(np.float32)) * w[prefix + '_scale']
@@ -321,6 +361,7 @@ def main():
     epochs = int(sys.argv[4]) if len(sys.argv) > 4 else 10
     margin = float(sys.argv[5]) if len(sys.argv) > 5 else 0.2
     depth = int(sys.argv[6]) if len(sys.argv) > 6 else 1
+    export = sys.argv[7:9] if len(sys.argv) > 8 else None
     articles = [json.loads(l) for l in open(f'{DATA}/{dataset}/{kb}.jsonl')]
     texts, labels = [], []
     for i, a in enumerate(articles):
@@ -363,6 +404,38 @@ def main():
         print(f'epoch {epoch + 1}: loss {loss / train:.4f}, {time.time() - started:.0f} s', flush=True)
         if (epoch + 1) % 5 == 0 or epoch + 1 == epochs:
             evaluate(fwd, params, X, M, train, labels, expected, classes, f'fine-tuned, epoch {epoch + 1}')
+    if export:
+        if os.environ.get('FT_REQUANT') == '1':
+            params = requantized(bert, params)
+            evaluate(fwd, params, X, M, train, labels, expected, classes, 'fine-tuned, weights rounded to int8')
+        export_cache(bert, fwd, params, 12 - depth, *export)
+        write_patch(bert, params, os.path.join(export[1], 'patch.bin'))
+
+CACHE_FILE = 'bge-small-en-v15-q.bin'
+
+def read_cache_keys(path):
+    """The texts of an eval embedding cache (Java DataOutput: writeUTF key, int length, floats), raw and decoded."""
+    with open(path, 'rb') as f: data = f.read()
+    keys, i = [], 0
+    while i < len(data):
+        n = struct.unpack('>H', data[i:i + 2])[0]; raw = data[i + 2:i + 2 + n]; i += 2 + n
+        k = struct.unpack('>i', data[i:i + 4])[0]; i += 4 + 4 * k
+        text = raw.replace(b'\xc0\x80', b'\x00').decode('utf-8', 'surrogatepass')  # modified UTF-8
+        keys.append((raw, text.encode('utf-16-le', 'surrogatepass').decode('utf-16-le')))
+    return keys
+
+def export_cache(bert, fwd, params, frozen, source, target):
+    keys = sorted(read_cache_keys(os.path.join(source, CACHE_FILE)), key=lambda k: len(k[1])); os.makedirs(target, exist_ok=True)
+    started = time.time()
+    with open(os.path.join(target, CACHE_FILE), 'wb') as out:
+        for s in range(0, len(keys), 256):
+            batch = keys[s:s + 256]; states = bert.hidden([t for _, t in batch], layers=frozen)
+            T = max(len(h) for h in states); X = np.zeros((len(states), T, 384), np.float32); M = np.full((len(states), T), -1e4, np.float32)
+            for i, h in enumerate(states): X[i, :len(h)] = h; M[i, :len(h)] = 0
+            E = fwd(params, X, M)[0]
+            for (raw, _), e in zip(batch, E):
+                out.write(struct.pack('>H', len(raw)) + raw + struct.pack('>i', 384) + (e / np.linalg.norm(e)).astype('>f4').tobytes())
+    print(f'exported {len(keys)} embeddings to {target} in {time.time() - started:.0f} s', flush=True)
 
 def check_against_cache(texts, embeddings):
     wanted, found = set(texts), {}
