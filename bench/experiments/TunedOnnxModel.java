@@ -187,6 +187,8 @@ public class TunedOnnxModel {
             var options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.addConfigEntry("session.inter_op.allow_spinning", "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             encoder = new OnnxBertBiEncoder(environment, environment.createSession(model, options),

@@ -26,7 +26,8 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.environ.get('PARLEY_DATASETS', os.path.join(HERE, '../../../shared/datasets'))
-CACHE = os.path.join(os.environ.get('PARLEY_EMBEDDING_CACHE', '/tmp/parley-emb-cache'), 'bge-small-en-v15-q.bin')
+CACHE_FILE = 'bge-small-en-v15-q.bin'  # EvalEmbeddings' file in an embedding-cache folder
+CACHE = os.path.join(os.environ.get('PARLEY_EMBEDDING_CACHE', '/tmp/parley-emb-cache'), CACHE_FILE)
 
 
 # ---- ONNX protobuf, just enough to read initializers, constants and nodes ----
@@ -101,28 +102,38 @@ FLOATS = {'bq': 'attention.self.query.bias', 'bk': 'attention.self.key.bias', 'b
           'c1': 'attention.output.LayerNorm.bias', 'b1': 'intermediate.dense.bias', 'b2': 'output.dense.bias',
           'g2': 'output.LayerNorm.weight', 'c2': 'output.LayerNorm.bias'}
 
+def layer_and_name(key):
+    """A parameter's layer and short name: 'l.Wq' for the N-layer stack, 'Wq' (layer 11) for the CLS path."""
+    return (int(key.split('.')[0]), key.split('.')[1]) if '.' in key else (11, key)
+
+def int8_grid(bert, layer, name, value):
+    """A weight matrix on the ONNX file's int8 grid (its per-column scales and zero points): the initializers' name
+    prefix, the int8 values, the scales and the zero points."""
+    prefix = QUANTIZED[(layer, PARTS[name])]; s, z = bert.w[prefix + '_scale'], bert.w[prefix + '_zero_point'].astype(np.float32)
+    return prefix, np.clip(np.round(value / s) + z, -128, 127), s, z
+
 def write_patch(bert, params, path):
     """The tuned tensors as the ONNX file stores them, for TunedOnnxModel.java: per tensor its initializer's name
     (Java writeUTF), data type (1 float, 3 int8), value count and little-endian values."""
     with open(path, 'wb') as out:
         for key, value in params.items():
-            layer, name = (int(key.split('.')[0]), key.split('.')[1]) if '.' in key else (11, key)
+            layer, name = layer_and_name(key)
             if name in PARTS:
-                prefix = QUANTIZED[(layer, PARTS[name])]; s, z = bert.w[prefix + '_scale'], bert.w[prefix + '_zero_point'].astype(np.float32)
-                tensor, dtype, data = prefix + '_quantized', 3, np.clip(np.round(value / s) + z, -128, 127).astype(np.int8)
+                prefix, q, _, _ = int8_grid(bert, layer, name, value)
+                tensor, dtype, data = prefix + '_quantized', 3, q.astype(np.int8)
             else:
                 tensor, dtype, data = f'encoder.layer.{layer}.{FLOATS[name]}', 1, value.astype('<f4')
             out.write(struct.pack('>H', len(tensor)) + tensor.encode() + struct.pack('>ii', dtype, data.size) + data.tobytes())
 
 def requantized(bert, params):
-    """The tuned weight matrices rounded to the ONNX file's int8 grid (its per-column scales and zero points), as
-    writing them back into the file would store them; biases and norms are float in the file and stay as they are."""
+    """The tuned weight matrices rounded to the ONNX file's int8 grid, as writing them back into the file would store
+    them; biases and norms are float in the file and stay as they are."""
     out = {}
     for key, value in params.items():
-        layer, name = (int(key.split('.')[0]), key.split('.')[1]) if '.' in key else (11, key)
+        layer, name = layer_and_name(key)
         if name in PARTS:
-            prefix = QUANTIZED[(layer, PARTS[name])]; s, z = bert.w[prefix + '_scale'], bert.w[prefix + '_zero_point'].astype(np.float32)
-            value = (np.clip(np.round(value / s) + z, -128, 127) - z) * s
+            _, q, s, z = int8_grid(bert, layer, name, value)
+            value = (q - z) * s
         out[key] = value.astype(np.float32)
     return out
 
@@ -372,9 +383,7 @@ def main():
     expected = np.array([ids[q['expected']] if q['expected'] is not None else -1 for q in queries])
     labels, train, classes = np.array(labels), len(texts), len(articles)
     bert = Bert()
-    states = bert.hidden(texts + [q['question'] for q in queries], layers=12 - depth)
-    T = max(len(h) for h in states); X = np.zeros((len(states), T, 384), np.float32); M = np.full((len(states), T), -1e4, np.float32)
-    for i, h in enumerate(states): X[i, :len(h)] = h; M[i, :len(h)] = 0
+    X, M = padded(bert.hidden(texts + [q['question'] for q in queries], layers=12 - depth))
     if depth == 1:
         params = {k: v.copy() for k, v in initial_parameters(bert).items()}
         fwd, bwd = forward, backward
@@ -411,41 +420,36 @@ def main():
         export_cache(bert, fwd, params, 12 - depth, *export)
         write_patch(bert, params, os.path.join(export[1], 'patch.bin'))
 
-CACHE_FILE = 'bge-small-en-v15-q.bin'
+def padded(states):
+    """Token states of several texts as one zero-padded batch and its attention mask (0 kept, -1e4 padding)."""
+    T = max(len(h) for h in states); X = np.zeros((len(states), T, 384), np.float32); M = np.full((len(states), T), -1e4, np.float32)
+    for i, h in enumerate(states): X[i, :len(h)] = h; M[i, :len(h)] = 0
+    return X, M
 
-def read_cache_keys(path):
-    """The texts of an eval embedding cache (Java DataOutput: writeUTF key, int length, floats), raw and decoded."""
+def cache_entries(path):
+    """An eval embedding cache (Java DataOutput: writeUTF key, int length, floats) as (raw key, text, vector)."""
     with open(path, 'rb') as f: data = f.read()
-    keys, i = [], 0
+    i = 0
     while i < len(data):
         n = struct.unpack('>H', data[i:i + 2])[0]; raw = data[i + 2:i + 2 + n]; i += 2 + n
-        k = struct.unpack('>i', data[i:i + 4])[0]; i += 4 + 4 * k
+        k = struct.unpack('>i', data[i:i + 4])[0]; vector = np.frombuffer(data[i + 4:i + 4 + 4 * k], '>f4'); i += 4 + 4 * k
         text = raw.replace(b'\xc0\x80', b'\x00').decode('utf-8', 'surrogatepass')  # modified UTF-8
-        keys.append((raw, text.encode('utf-16-le', 'surrogatepass').decode('utf-16-le')))
-    return keys
+        yield raw, text.encode('utf-16-le', 'surrogatepass').decode('utf-16-le'), vector
 
 def export_cache(bert, fwd, params, frozen, source, target):
-    keys = sorted(read_cache_keys(os.path.join(source, CACHE_FILE)), key=lambda k: len(k[1])); os.makedirs(target, exist_ok=True)
-    started = time.time()
+    keys = sorted(((raw, text) for raw, text, _ in cache_entries(os.path.join(source, CACHE_FILE))), key=lambda k: len(k[1]))
+    os.makedirs(target, exist_ok=True); started = time.time()
     with open(os.path.join(target, CACHE_FILE), 'wb') as out:
         for s in range(0, len(keys), 256):
-            batch = keys[s:s + 256]; states = bert.hidden([t for _, t in batch], layers=frozen)
-            T = max(len(h) for h in states); X = np.zeros((len(states), T, 384), np.float32); M = np.full((len(states), T), -1e4, np.float32)
-            for i, h in enumerate(states): X[i, :len(h)] = h; M[i, :len(h)] = 0
-            E = fwd(params, X, M)[0]
+            batch = keys[s:s + 256]
+            E = fwd(params, *padded(bert.hidden([t for _, t in batch], layers=frozen)))[0]
             for (raw, _), e in zip(batch, E):
                 out.write(struct.pack('>H', len(raw)) + raw + struct.pack('>i', 384) + (e / np.linalg.norm(e)).astype('>f4').tobytes())
     print(f'exported {len(keys)} embeddings to {target} in {time.time() - started:.0f} s', flush=True)
 
 def check_against_cache(texts, embeddings):
-    wanted, found = set(texts), {}
-    with open(CACHE, 'rb') as f: data = f.read()
-    i = 0
-    while i < len(data) and len(found) < len(wanted):
-        n = struct.unpack('>H', data[i:i + 2])[0]; text = data[i + 2:i + 2 + n].decode('utf-8', 'replace'); i += 2 + n
-        k = struct.unpack('>i', data[i:i + 4])[0]; i += 4
-        if text in wanted: found[text] = np.frombuffer(data[i:i + 4 * k], '>f4').astype(np.float32)
-        i += 4 * k
+    wanted = set(texts)
+    found = {text: vector.astype(np.float32) for _, text, vector in cache_entries(CACHE) if text in wanted}
     cos = [float(e @ found[t]) for t, e in zip(texts, embeddings) if t in found]
     return min(cos) if cos else float('nan')
 
