@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param loop when the conversation goes round in circles
  * @param maxAnswerChars answers longer than this are cut at a paragraph or sentence boundary
  * @param outOfScopeShare share of questions assumed out of scope when calibrating confidence
+ * @param encoderTuning fine-tune the embedding model's top layers on the knowledge base's example questions
+ *        in the background after each change (minutes of one core; the tuned scorer replaces the first one)
  */
 @Validated
 @ConfigurationProperties("parley.assistant")
@@ -27,7 +29,8 @@ public record AssistantSettings(
         @DefaultValue("true") boolean frustration,
         @DefaultValue @Valid @NotNull Loop loop,
         @DefaultValue("1200") @Min(200) int maxAnswerChars,
-        @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("0.9") double outOfScopeShare) {
+        @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("0.9") double outOfScopeShare,
+        @DefaultValue("true") boolean encoderTuning) {
 
     /**
      * @param window how many earlier customer messages are compared with the new one
@@ -41,14 +44,16 @@ public record AssistantSettings(
     }
 
     public AssistantSettings withThreshold(double threshold) {
-        return new AssistantSettings(threshold, humanRequest, frustration, loop, maxAnswerChars, outOfScopeShare);
+        return new AssistantSettings(threshold, humanRequest, frustration, loop, maxAnswerChars, outOfScopeShare,
+                encoderTuning);
     }
 
     public AssistantSettings withoutCustomerSignals() {
-        return new AssistantSettings(confidenceThreshold, false, false, loop, maxAnswerChars, outOfScopeShare);
+        return new AssistantSettings(confidenceThreshold, false, false, loop, maxAnswerChars, outOfScopeShare,
+                encoderTuning);
     }
 
     public static AssistantSettings defaults() {
-        return new AssistantSettings(0.7, true, true, new Loop(3, 0.88, 0.85), 1200, 0.2);
+        return new AssistantSettings(0.7, true, true, new Loop(3, 0.88, 0.85), 1200, 0.2, true);
     }
 }

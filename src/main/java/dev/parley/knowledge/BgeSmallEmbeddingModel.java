@@ -28,6 +28,7 @@ public final class BgeSmallEmbeddingModel extends AbstractInProcessEmbeddingMode
     private static final String TOKENIZER = "bge-small-en-v1.5-q-tokenizer.json";
 
     private final OnnxBertBiEncoder encoder;
+    private final OrtSession session;
 
     /** Batches over as many daemon threads as there are cores, which end after a second without work. */
     public BgeSmallEmbeddingModel() {
@@ -35,8 +36,56 @@ public final class BgeSmallEmbeddingModel extends AbstractInProcessEmbeddingMode
     }
 
     public BgeSmallEmbeddingModel(Executor executor) {
+        this(modelFile(), executor);
+    }
+
+    /** The same model from other bytes (see below), batches over daemon threads as above. */
+    public BgeSmallEmbeddingModel(byte[] model) {
+        this(model, batchThreads());
+    }
+
+    /**
+     * The same model from other bytes of the same architecture and tokenizer, e.g. a copy whose top layers
+     * were fine-tuned on a knowledge base.
+     */
+    public BgeSmallEmbeddingModel(byte[] model, Executor executor) {
         super(executor);
-        this.encoder = load();
+        this.session = session(model);
+        this.encoder = new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(), session,
+                new java.io.ByteArrayInputStream(tokenizerFile()), PoolingMode.CLS);
+    }
+
+    /**
+     * Frees the model's native memory; embedding afterwards fails. For models made from other bytes that are
+     * replaced while the application runs (the shipped one lives as long as the application).
+     */
+    public void release() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("could not release the embedding model", e);
+        }
+    }
+
+    /** The shipped model file (ONNX). */
+    public static byte[] modelFile() {
+        return resource(MODEL);
+    }
+
+    /** The model's tokenizer (Hugging Face tokenizer.json). */
+    public static byte[] tokenizerFile() {
+        return resource(TOKENIZER);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = BgeSmallEmbeddingModel.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the bge-small-en-v1.5-q model is not on the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the embedding model", e);
+        }
     }
 
     private static Executor batchThreads() {
@@ -52,24 +101,20 @@ public final class BgeSmallEmbeddingModel extends AbstractInProcessEmbeddingMode
         return pool;
     }
 
-    private static OnnxBertBiEncoder load() {
-        ClassLoader loader = BgeSmallEmbeddingModel.class.getClassLoader();
-        try (InputStream model = loader.getResourceAsStream(MODEL);
-                InputStream tokenizer = loader.getResourceAsStream(TOKENIZER);
-                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            if (model == null || tokenizer == null) {
-                throw new IllegalStateException("the bge-small-en-v1.5-q model is not on the class path");
-            }
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            options.addConfigEntry("session.inter_op.allow_spinning", "0");
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            OrtSession session = environment.createSession(model.readAllBytes(), options);
-            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the embedding model", e);
+    /** The session options this model runs with (see the class comment); the caller closes them. */
+    public static OrtSession.SessionOptions sessionOptions() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(1);
+        options.setInterOpNumThreads(1);
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        options.addConfigEntry("session.inter_op.allow_spinning", "0");
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        return options;
+    }
+
+    private static OrtSession session(byte[] model) {
+        try (OrtSession.SessionOptions options = sessionOptions()) {
+            return OrtEnvironment.getEnvironment().createSession(model, options);
         } catch (OrtException e) {
             throw new IllegalStateException("could not load the embedding model", e);
         }

@@ -1,10 +1,13 @@
 package dev.parley.assistant.internal;
 
 import dev.parley.assistant.AssistantSettings;
+import dev.parley.assistant.internal.encoder.EncoderTuning;
 import dev.parley.assistant.internal.scoring.ScorerTrainer;
 import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeChanged;
 import dev.parley.knowledge.TextEmbeddings;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,11 +19,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class AssistantConfiguration {
 
     @Bean
-    TrainedScorer trainedScorer(KnowledgeBase knowledge, TextEmbeddings embeddings, AssistantSettings settings) {
+    TrainedScorer trainedScorer(KnowledgeBase knowledge, TextEmbeddings embeddings, AssistantSettings settings,
+            @Value("${parley.data-dir}") Path dataDir) {
         var defaults = ScorerTrainer.Options.defaults();
         var options = new ScorerTrainer.Options(defaults.folds(), settings.outOfScopeShare(),
                 defaults.maxHeldOutPerFold(), defaults.seed());
-        return new TrainedScorer(knowledge, new ScorerTrainer(embeddings, options));
+        var tuning = settings.encoderTuning() ? new EncoderTuning(dataDir.resolve("assistant")) : null;
+        return new TrainedScorer(knowledge, new ScorerTrainer(embeddings, options, tuning));
     }
 
     @Bean

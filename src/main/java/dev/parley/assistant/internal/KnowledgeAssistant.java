@@ -67,6 +67,7 @@ public class KnowledgeAssistant implements AssistantPort {
             return escalate(EscalationReason.FRUSTRATION, Optional.empty());
         }
         ArticleScorer scorer = scorers.current();
+        TextEmbeddings embeddings = scorer.encoder().orElse(this.embeddings);
         float[] question = embeddings.embed(text);
         Optional<ScoredArticle> best = scorer.score(text, question);
         Optional<String> inContext = FollowUp.inContext(text, history);

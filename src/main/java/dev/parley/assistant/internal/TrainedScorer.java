@@ -2,11 +2,16 @@ package dev.parley.assistant.internal;
 
 import dev.parley.assistant.internal.scoring.ArticleScorer;
 import dev.parley.assistant.internal.scoring.ScorerTrainer;
+import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeChanged;
+import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +20,14 @@ import org.springframework.beans.factory.DisposableBean;
 /**
  * The scorer currently serving, retrained in the background when published knowledge changes. Requests
  * read the current scorer without waiting; a newly trained one replaces it in one atomic swap. Changes
- * that arrive during training are coalesced into one more run.
+ * that arrive during training are coalesced into one more run. When encoder tuning applies, a second,
+ * slower stage follows each run: the scorer on the tuned encoder replaces the first one.
  */
 public class TrainedScorer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(TrainedScorer.class);
+    /** A decision takes milliseconds; a replaced encoder is closed well after any that used it. */
+    private static final long RETIREMENT_SECONDS = 60;
 
     private final KnowledgeBase knowledge;
     private final ScorerTrainer trainer;
@@ -30,6 +38,11 @@ public class TrainedScorer implements DisposableBean {
         Thread thread = new Thread(r, "assistant-scorer-training");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+    });
+    private final ScheduledExecutorService retirement = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "assistant-encoder-retirement");
+        thread.setDaemon(true);
         return thread;
     });
     private volatile CompletableFuture<ArticleScorer> running = CompletableFuture.completedFuture(current.get());
@@ -69,15 +82,23 @@ public class TrainedScorer implements DisposableBean {
         }
     }
 
+    private synchronized boolean hasPending() {
+        return pending;
+    }
+
     private ArticleScorer trainWhilePending() {
         while (takePending()) {
             long version = knowledge.version();
             long started = System.nanoTime();
             try {
-                ArticleScorer scorer = trainer.train(knowledge.publishedArticles(), version);
-                current.set(scorer);
+                List<KnowledgeArticle> articles = knowledge.publishedArticles();
+                ArticleScorer scorer = trainer.train(articles, version);
+                swap(scorer);
                 log.info("Assistant scorer trained on {} articles (knowledge version {}) in {} ms",
                         scorer.articleCount(), version, (System.nanoTime() - started) / 1_000_000);
+                if (trainer.tunes(articles) && !hasPending()) {
+                    tune(articles, version);
+                }
             } catch (RuntimeException e) {
                 log.error("Training the assistant scorer failed; the previous scorer keeps serving", e);
             }
@@ -85,8 +106,41 @@ public class TrainedScorer implements DisposableBean {
         return current.get();
     }
 
+    /**
+     * Second stage: the scorer on an encoder fine-tuned on this version's examples replaces the one on the
+     * shipped encoder; a newer knowledge change stops it, and the loop starts over with that change.
+     */
+    private void tune(List<KnowledgeArticle> articles, long version) {
+        long started = System.nanoTime();
+        try {
+            ArticleScorer tuned = trainer.trainTuned(articles, version, this::hasPending);
+            swap(tuned);
+            log.info("Assistant scorer on an encoder tuned to knowledge version {} in {} s", version,
+                    (System.nanoTime() - started) / 1_000_000_000);
+        } catch (CancellationException e) {
+            log.info("Encoder tuning for knowledge version {} stopped: the knowledge changed again", version);
+        }
+    }
+
+    /** Swaps a scorer in; a tuned encoder it replaces is closed once requests under way are done with it. */
+    private void swap(ArticleScorer next) {
+        ArticleScorer previous = current.getAndSet(next);
+        previous.encoder().filter(old -> next.encoder().orElse(null) != old)
+                .filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast)
+                .ifPresent(old -> retirement.schedule(() -> close(old), RETIREMENT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    private static void close(AutoCloseable encoder) {
+        try {
+            encoder.close();
+        } catch (Exception e) {
+            log.warn("Could not close a replaced encoder", e);
+        }
+    }
+
     @Override
     public void destroy() {
         worker.shutdownNow();
+        retirement.shutdownNow();
     }
 }

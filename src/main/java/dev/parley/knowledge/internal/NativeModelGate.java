@@ -17,7 +17,7 @@ public final class NativeModelGate {
     private NativeModelGate() {
     }
 
-    static <T> T call(Supplier<T> work) {
+    public static <T> T call(Supplier<T> work) {
         if (closed) {
             throw new IllegalStateException("The embedding model is shut down");
         }

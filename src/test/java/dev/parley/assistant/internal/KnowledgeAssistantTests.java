@@ -70,7 +70,7 @@ class KnowledgeAssistantTests {
     void escalatesWhenTheCustomerAsksForAPersonUnlessSwitchedOff() {
         assertThat(ask("Ich möchte mit einem Mitarbeiter sprechen").escalationReason())
                 .isEqualTo(EscalationReason.HUMAN_REQUESTED);
-        var off = new AssistantSettings(0.7, false, true, AssistantSettings.defaults().loop(), 1200, 0.2);
+        var off = new AssistantSettings(0.7, false, true, AssistantSettings.defaults().loop(), 1200, 0.2, false);
         assertThat(ask(off, "talk to a human about my refund", List.of()).escalationReason())
                 .isNotEqualTo(EscalationReason.HUMAN_REQUESTED);
     }
@@ -91,7 +91,7 @@ class KnowledgeAssistantTests {
 
     @Test
     void escalatesAfterTwoWeakAnswersInARow() {
-        var weak = new AssistantSettings(0.0, true, true, new AssistantSettings.Loop(3, 0.99, 0.9999), 1200, 0.2);
+        var weak = new AssistantSettings(0.0, true, true, new AssistantSettings.Loop(3, 0.99, 0.9999), 1200, 0.2, false);
         var history = List.of(customer("when is customer support open"), answer(0.6));
         assertThat(ask(weak, "can I get a refund for my order", history).escalationReason())
                 .isEqualTo(EscalationReason.LOOP);

@@ -56,8 +56,9 @@ public final class EvalCommand {
                 (int) report.get("answered"), (double) report.get("top1Accuracy"), (double) report.get("threshold"),
                 (double) report.get("deflection"), (Double) report.get("precision"), (Double) report.get("oosRecall"),
                 (double) report.get("ece"), (double) report.get("latencyMsP50"), (double) report.get("latencyMsP95"));
-        out.printf("knowledge base   %s (%s articles, trained in %s s)%n", report.get("kb"), report.get("articles"),
-                report.get("trainingSeconds"));
+        out.printf("knowledge base   %s (%s articles, trained in %s s, %s)%n", report.get("kb"), report.get("articles"),
+                report.get("trainingSeconds"), Boolean.TRUE.equals(report.get("encoderTuned"))
+                        ? "encoder tuned on it" : "shipped encoder");
         if (report.get("calibration") instanceof Map<?, ?> c) {
             out.printf("calibrated on    %s: target precision %s at out-of-scope share %.2f -> expected %.3f%s%n",
                     c.get("file"), c.get("targetPrecision"), c.get("outOfScopeShare"), c.get("expectedPrecision"),

@@ -6,13 +6,14 @@ import java.util.List;
 /** The eval command's arguments. */
 record EvalOptions(Path kb, Path queries, Path calibrateOn, double targetPrecision, Double threshold, Path report,
         double outOfScopeShare, double minOutOfScopeRecall, Path embeddingCache, boolean withSignals,
-        boolean cacheQuestions) {
+        boolean cacheQuestions, boolean tuneEncoder) {
 
     static final String USAGE = """
             usage: eval --kb <kb.jsonl> --queries <queries.jsonl>
                         [--calibrate-on <dev.jsonl> [--target-precision 0.95] [--oos-share 0.2] [--min-oos-recall 0]
                                                    | --threshold <t>]
-                        [--report <out.json>] [--embedding-cache <dir>] [--with-signals] [--cache-questions]""";
+                        [--report <out.json>] [--embedding-cache <dir>] [--with-signals] [--cache-questions]
+                        [--frozen-encoder]""";
 
     static EvalOptions parse(List<String> args) {
         Path kb = null;
@@ -26,6 +27,7 @@ record EvalOptions(Path kb, Path queries, Path calibrateOn, double targetPrecisi
         Path cache = null;
         boolean signals = false;
         boolean cacheQuestions = false;
+        boolean tuneEncoder = true;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -40,6 +42,7 @@ record EvalOptions(Path kb, Path queries, Path calibrateOn, double targetPrecisi
                 case "--embedding-cache" -> cache = Path.of(value(args, ++i, arg));
                 case "--with-signals" -> signals = true;
                 case "--cache-questions" -> cacheQuestions = true;
+                case "--frozen-encoder" -> tuneEncoder = false;
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
@@ -53,7 +56,7 @@ record EvalOptions(Path kb, Path queries, Path calibrateOn, double targetPrecisi
             throw new IllegalArgumentException("precision, shares and thresholds are numbers in [0, 1]");
         }
         return new EvalOptions(kb, queries, calibrateOn, target, threshold, report, share, minRecall, cache, signals,
-                cacheQuestions);
+                cacheQuestions, tuneEncoder);
     }
 
     private static String value(List<String> args, int i, String name) {

@@ -4,6 +4,8 @@ import dev.parley.assistant.AssistantSettings;
 import dev.parley.assistant.internal.AssistantDecision;
 import dev.parley.assistant.internal.KnowledgeAssistant;
 import dev.parley.assistant.internal.TrainedScorer;
+import dev.parley.assistant.internal.encoder.EncoderTuning;
+import dev.parley.assistant.internal.encoder.TunedEncoder;
 import dev.parley.assistant.internal.scoring.ScoredArticle;
 import dev.parley.assistant.internal.scoring.ScorerTrainer;
 import dev.parley.knowledge.TextEmbeddings;
@@ -35,11 +37,15 @@ public final class EvalRun {
         var defaults = ScorerTrainer.Options.defaults();
         var trainerOptions = new ScorerTrainer.Options(defaults.folds(), options.outOfScopeShare(),
                 defaults.maxHeldOutPerFold(), defaults.seed());
-        var scorer = new TrainedScorer(kb, new ScorerTrainer(embeddings, trainerOptions));
+        var tuning = options.tuneEncoder() ? new EncoderTuning((java.nio.file.Path) null) : null;
+        var scorer = new TrainedScorer(kb, new ScorerTrainer(embeddings, trainerOptions, tuning));
         long started = System.nanoTime();
         scorer.refresh().join();
         double trainingSeconds = (System.nanoTime() - started) / 1e9;
         scorer.destroy();
+        if (tuning != null) {
+            tuning.close();
+        }
         AssistantSettings settings = AssistantSettings.defaults();
         if (!options.withSignals()) {
             settings = settings.withoutCustomerSignals();
@@ -56,18 +62,19 @@ public final class EvalRun {
                     "targetPrecision", options.targetPrecision(), "outOfScopeShare", calibration.outOfScopeShare(),
                     "minOosRecall", options.minOutOfScopeRecall(),
                     "expectedPrecision", calibration.expectedPrecision(), "reached", calibration.reached()));
-            forgetQuestions();
+            forgetQuestions(scorer);
         }
         var assistant = new KnowledgeAssistant(scorer, embeddings, settings.withThreshold(threshold));
         var questions = EvalFiles.questions(options.queries());
         // Warm the JIT up on a few questions first (not measured, and embedded afresh when measured).
         evaluate(assistant, questions.subList(0, Math.min(WARM_UP, questions.size())));
-        forgetQuestions();
+        forgetQuestions(scorer);
         var results = evaluate(assistant, questions);
         report.put("kb", options.kb().toString());
         report.put("articles", articles.size());
         report.put("queries", options.queries().toString());
         report.put("trainingSeconds", Math.round(trainingSeconds * 10) / 10.0);
+        report.put("encoderTuned", scorer.current().encoder().isPresent());
         Metrics metrics = Metrics.of(results, threshold);
         Map<String, Object> flat = new LinkedHashMap<>();
         flat.put("n", metrics.n());
@@ -103,10 +110,12 @@ public final class EvalRun {
                 .toList();
     }
 
-    private void forgetQuestions() {
+    private void forgetQuestions(TrainedScorer scorer) {
         if (embeddings instanceof EvalEmbeddings eval) {
             eval.forgetQuestions();
         }
+        scorer.current().encoder().filter(TunedEncoder.class::isInstance).map(TunedEncoder.class::cast)
+                .ifPresent(TunedEncoder::forget);
     }
 
     static List<Scored> evaluate(KnowledgeAssistant assistant, List<EvalFiles.LabelledQuestion> questions) {

@@ -1,6 +1,7 @@
 package dev.parley.assistant.internal.scoring;
 
 import dev.parley.knowledge.KnowledgeArticle;
+import dev.parley.knowledge.TextEmbeddings;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,16 +15,27 @@ public final class ArticleScorer {
     private final List<KnowledgeArticle> articles;
     private final ArticleModel model;
     private final ConfidenceCalibrator calibrator;
+    private final TextEmbeddings encoder;
 
-    ArticleScorer(long version, List<KnowledgeArticle> articles, ArticleModel model, ConfidenceCalibrator calibrator) {
+    ArticleScorer(long version, List<KnowledgeArticle> articles, ArticleModel model, ConfidenceCalibrator calibrator,
+            TextEmbeddings encoder) {
         this.version = version;
         this.articles = List.copyOf(articles);
         this.model = model;
         this.calibrator = calibrator;
+        this.encoder = encoder;
     }
 
     public static ArticleScorer empty(long version) {
-        return new ArticleScorer(version, List.of(), null, ConfidenceCalibrator.uncalibrated());
+        return new ArticleScorer(version, List.of(), null, ConfidenceCalibrator.uncalibrated(), null);
+    }
+
+    /**
+     * The encoder this scorer was trained on when it is not the shipped one (fine-tuned on this version of
+     * the knowledge base): questions must be embedded with it.
+     */
+    public Optional<TextEmbeddings> encoder() {
+        return Optional.ofNullable(encoder);
     }
 
     public Optional<ScoredArticle> score(String text, float[] question) {

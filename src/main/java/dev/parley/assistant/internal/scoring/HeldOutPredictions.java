@@ -22,9 +22,26 @@ final class HeldOutPredictions {
     private final ScorerTrainer.Options options;
     private final SoftmaxClassifier.Training training;
     private final double lexicalWeight;
+    private final FoldVectors foldVectors;
+
+    /**
+     * Every text's vector as one fold sees it, when the encoder itself is trained on the knowledge base: an
+     * encoder tuned on the fold's training texts only, so that held-out texts look to it as new questions do.
+     */
+    interface FoldVectors {
+
+        /** @param trainRows the fold's training texts, labelled {@code trainLabels} (0 to {@code classes - 1}) */
+        List<float[]> of(int[] trainRows, int[] trainLabels, int classes);
+    }
 
     HeldOutPredictions(List<String> texts, List<float[]> vectors, int[] labels, int classes, ScorerTrainer.Options options,
             SoftmaxClassifier.Training training, double lexicalWeight) {
+        this(texts, vectors, labels, classes, options, training, lexicalWeight, null);
+    }
+
+    HeldOutPredictions(List<String> texts, List<float[]> vectors, int[] labels, int classes, ScorerTrainer.Options options,
+            SoftmaxClassifier.Training training, double lexicalWeight, FoldVectors foldVectors) {
+        this.foldVectors = foldVectors;
         this.texts = texts;
         this.vectors = vectors;
         this.labels = labels;
@@ -45,8 +62,7 @@ final class HeldOutPredictions {
         for (int k = 0; k < folds; k++) {
             int[] remap = new int[classes];
             java.util.Arrays.fill(remap, -1);
-            List<String> trainTexts = new ArrayList<>();
-            List<float[]> trainVectors = new ArrayList<>();
+            List<Integer> trainRows = new ArrayList<>();
             List<Integer> trainLabels = new ArrayList<>();
             int seen = 0;
             for (int i = 0; i < labels.length; i++) {
@@ -54,14 +70,18 @@ final class HeldOutPredictions {
                     if (remap[labels[i]] < 0) {
                         remap[labels[i]] = seen++;
                     }
-                    trainTexts.add(texts.get(i));
-                    trainVectors.add(vectors.get(i));
+                    trainRows.add(i);
                     trainLabels.add(remap[labels[i]]);
                 }
             }
             if (seen == 0) {
                 continue;
             }
+            List<float[]> vectors = foldVectors == null ? this.vectors : foldVectors.of(
+                    trainRows.stream().mapToInt(Integer::intValue).toArray(),
+                    trainLabels.stream().mapToInt(Integer::intValue).toArray(), seen);
+            List<String> trainTexts = trainRows.stream().map(texts::get).toList();
+            List<float[]> trainVectors = trainRows.stream().map(vectors::get).toList();
             ArticleModel model = ArticleModel.train(trainTexts, trainVectors,
                     trainLabels.stream().mapToInt(Integer::intValue).toArray(), seen, training, lexicalWeight);
             for (int i : heldOut(k, fold, random)) {

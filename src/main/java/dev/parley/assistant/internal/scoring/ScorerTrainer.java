@@ -1,9 +1,12 @@
 package dev.parley.assistant.internal.scoring;
 
+import dev.parley.assistant.internal.encoder.EncoderTuning;
+import dev.parley.assistant.internal.encoder.TunedEncoder;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.TextEmbeddings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Builds an {@link ArticleScorer}: embeds every article's texts, trains the base models, and fits the
@@ -14,10 +17,17 @@ public final class ScorerTrainer {
 
     private final TextEmbeddings embeddings;
     private final Options options;
+    private final EncoderTuning tuning;
 
     public ScorerTrainer(TextEmbeddings embeddings, Options options) {
+        this(embeddings, options, null);
+    }
+
+    /** With {@code tuning}, knowledge bases with example questions get an encoder fine-tuned on them. */
+    public ScorerTrainer(TextEmbeddings embeddings, Options options, EncoderTuning tuning) {
         this.embeddings = embeddings;
         this.options = options;
+        this.tuning = tuning;
     }
 
     /**
@@ -32,29 +42,75 @@ public final class ScorerTrainer {
         }
     }
 
+    /** The scorer on the shipped encoder: quick, so that knowledge changes take effect within seconds. */
     public ArticleScorer train(List<KnowledgeArticle> articles, long version) {
-        List<String> texts = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
-        for (int a = 0; a < articles.size(); a++) {
-            for (String text : TrainingTexts.of(articles.get(a))) {
-                texts.add(text);
-                owners.add(a);
-            }
-        }
-        if (texts.isEmpty()) {
+        Labelled labelled = Labelled.of(articles);
+        if (labelled.texts().isEmpty()) {
             return ArticleScorer.empty(version);
         }
-        List<float[]> vectors = embeddings.embedAll(texts);
-        int[] labels = owners.stream().mapToInt(Integer::intValue).toArray();
+        return train(articles, version, labelled, embeddings, null, null);
+    }
+
+    /** Whether {@link #trainTuned} applies: tuning is on and most articles have example questions. */
+    public boolean tunes(List<KnowledgeArticle> articles) {
+        return tuning != null && articles.size() > 1 && prose(articles) * 2 <= articles.size();
+    }
+
+    /**
+     * The scorer on an encoder fine-tuned on these articles' titles and examples (minutes of background work
+     * for a large knowledge base; a stored tuning of the same texts is reused).
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancelled} turns true first
+     */
+    public ArticleScorer trainTuned(List<KnowledgeArticle> articles, long version, BooleanSupplier cancelled) {
+        if (!tunes(articles)) {
+            throw new IllegalStateException("encoder tuning is off or does not apply to these articles");
+        }
+        Labelled labelled = Labelled.of(articles);
+        List<String> texts = labelled.texts();
+        TunedEncoder encoder = tuning.tune(texts, labelled.labels(), articles.size(), cancelled);
+        HeldOutPredictions.FoldVectors folds = (rows, labels, classes) -> {
+            List<String> foldTexts = java.util.Arrays.stream(rows).mapToObj(texts::get).toList();
+            try (TunedEncoder fold = tuning.tune(foldTexts, labels, classes, cancelled)) {
+                return fold.embedAll(texts);
+            }
+        };
+        return train(articles, version, labelled, encoder, encoder, folds);
+    }
+
+    private ArticleScorer train(List<KnowledgeArticle> articles, long version, Labelled labelled,
+            TextEmbeddings encoder, TunedEncoder tuned, HeldOutPredictions.FoldVectors folds) {
+        List<String> texts = labelled.texts();
+        int[] labels = labelled.labels();
+        List<float[]> vectors = encoder.embedAll(texts);
         SoftmaxClassifier.Training training = SoftmaxClassifier.Training.defaults();
-        long prose = articles.stream().filter(a -> a.examples().isEmpty()).count();
-        double lexicalWeight = prose * 2 > articles.size() ? Ranking.PROSE_LEXICAL_WEIGHT : Ranking.LEXICAL_WEIGHT;
+        double lexicalWeight = prose(articles) * 2 > articles.size() ? Ranking.PROSE_LEXICAL_WEIGHT : Ranking.LEXICAL_WEIGHT;
         ArticleModel model = ArticleModel.train(texts, vectors, labels, articles.size(), training, lexicalWeight);
         List<ConfidenceCalibrator.Sample> samples = new HeldOutPredictions(texts, vectors, labels, articles.size(),
-                options, training, lexicalWeight).collect();
+                options, training, lexicalWeight, folds).collect();
         ConfidenceCalibrator calibrator = hasBothOutcomes(samples)
                 ? ConfidenceCalibrator.fit(samples) : ConfidenceCalibrator.uncalibrated();
-        return new ArticleScorer(version, articles, model, calibrator);
+        return new ArticleScorer(version, articles, model, calibrator, tuned);
+    }
+
+    private static long prose(List<KnowledgeArticle> articles) {
+        return articles.stream().filter(a -> a.examples().isEmpty()).count();
+    }
+
+    /** Every article's training texts, each labelled with its article's position. */
+    private record Labelled(List<String> texts, int[] labels) {
+
+        static Labelled of(List<KnowledgeArticle> articles) {
+            List<String> texts = new ArrayList<>();
+            List<Integer> owners = new ArrayList<>();
+            for (int a = 0; a < articles.size(); a++) {
+                for (String text : TrainingTexts.of(articles.get(a))) {
+                    texts.add(text);
+                    owners.add(a);
+                }
+            }
+            return new Labelled(texts, owners.stream().mapToInt(Integer::intValue).toArray());
+        }
     }
 
     private static boolean hasBothOutcomes(List<ConfidenceCalibrator.Sample> samples) {
