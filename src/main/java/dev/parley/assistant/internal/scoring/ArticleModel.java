@@ -63,6 +63,6 @@ final class ArticleModel {
         }
         ExampleIndex.Neighbours neighbours = index.closest(query, searched);
         return Ranking.rank(probabilities, neighbours, gaussians.distances(query, allowed), lexical.view(text),
-                lexicalWeight);
+                article -> index.centroidSimilarity(query, article), lexicalWeight);
     }
 }

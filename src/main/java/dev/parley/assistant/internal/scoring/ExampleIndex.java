@@ -14,6 +14,8 @@ final class ExampleIndex {
     private final float[] matrix;
     private final int[][] rowsByArticle;
     private final int dimension;
+    /** Each article's centre: the normalised mean of its example embeddings, row-major. */
+    private final float[] centroids;
 
     ExampleIndex(List<float[]> vectors, int[] owner, int articles) {
         this.dimension = vectors.isEmpty() ? 0 : vectors.get(0).length;
@@ -22,6 +24,33 @@ final class ExampleIndex {
             System.arraycopy(vectors.get(i), 0, matrix, i * dimension, dimension);
         }
         this.rowsByArticle = rowsByArticle(owner, articles);
+        this.centroids = centroids();
+    }
+
+    private float[] centroids() {
+        float[] out = new float[rowsByArticle.length * dimension];
+        double[] sum = new double[dimension];
+        for (int a = 0; a < rowsByArticle.length; a++) {
+            java.util.Arrays.fill(sum, 0);
+            for (int row : rowsByArticle[a]) {
+                for (int j = 0; j < dimension; j++) {
+                    sum[j] += matrix[row * dimension + j];
+                }
+            }
+            double norm = 0;
+            for (double v : sum) {
+                norm += v * v;
+            }
+            for (int j = 0; j < dimension && norm > 0; j++) {
+                out[a * dimension + j] = (float) (sum[j] / Math.sqrt(norm));
+            }
+        }
+        return out;
+    }
+
+    /** Cosine similarity of a (unit) query to the article's centre; 0 for an article without examples. */
+    double centroidSimilarity(float[] query, int article) {
+        return Vectors.dot(centroids, article * dimension, query);
     }
 
     /** For each article, the rows (texts) that belong to it, in order. */

@@ -20,14 +20,17 @@ final class LexicalIndex {
     private final int[][] terms;
     private final float[][] weights;
     private final int[][] rowsByArticle;
+    /** Per term, how many texts use it. */
+    private final int[] documentFrequency;
 
     private LexicalIndex(Map<String, Integer> vocabulary, float[] idf, int[][] terms, float[][] weights,
-            int[][] rowsByArticle) {
+            int[][] rowsByArticle, int[] documentFrequency) {
         this.vocabulary = vocabulary;
         this.idf = idf;
         this.terms = terms;
         this.weights = weights;
         this.rowsByArticle = rowsByArticle;
+        this.documentFrequency = documentFrequency;
     }
 
     static LexicalIndex build(List<String> texts, int[] owner, int articles) {
@@ -56,7 +59,8 @@ final class LexicalIndex {
             terms[row] = vector.terms();
             weights[row] = vector.weights();
         }
-        return new LexicalIndex(vocabulary, idf, terms, weights, ExampleIndex.rowsByArticle(owner, articles));
+        return new LexicalIndex(vocabulary, idf, terms, weights, ExampleIndex.rowsByArticle(owner, articles),
+                documentFrequency.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /**
@@ -75,6 +79,16 @@ final class LexicalIndex {
             @Override
             public double uncovered(int article) {
                 return LexicalIndex.this.uncovered(tf.keySet(), article);
+            }
+
+            @Override
+            public double wordLikelihood(int article) {
+                return LexicalIndex.this.wordLikelihood(tf.keySet(), article);
+            }
+
+            @Override
+            public int words() {
+                return (int) tf.keySet().stream().filter(term -> term.startsWith("w ")).count();
             }
         };
     }
@@ -110,6 +124,34 @@ final class LexicalIndex {
             }
         }
         return total == 0 ? 0 : missing / total;
+    }
+
+    /**
+     * The mean, over the query's words, of log(share of the article's texts using the word / share of all texts using
+     * it), both add-½ smoothed as in naive Bayes; 0 for a query without words.
+     */
+    private double wordLikelihood(java.util.Set<String> queryTerms, int article) {
+        int[] rows = rowsByArticle[article];
+        double sum = 0;
+        int words = 0;
+        for (String term : queryTerms) {
+            if (!term.startsWith("w ")) {
+                continue;
+            }
+            Integer id = vocabulary.get(term);
+            int inArticle = 0;
+            if (id != null) {
+                for (int row : rows) {
+                    if (Arrays.binarySearch(terms[row], id) >= 0) {
+                        inArticle++;
+                    }
+                }
+            }
+            int inAll = id == null ? 0 : documentFrequency[id];
+            sum += Math.log((inArticle + 0.5) / (rows.length + 1.0)) - Math.log((inAll + 0.5) / (terms.length + 1.0));
+            words++;
+        }
+        return words == 0 ? 0 : sum / words;
     }
 
     private boolean mentions(int article, int term) {

@@ -1,5 +1,7 @@
 package dev.parley.assistant.internal.scoring;
 
+import java.util.function.IntToDoubleFunction;
+
 /**
  * The base models' views of a query, combined: the classifier's probabilities, each article's
  * closest-example similarity in embedding space and in TF-IDF space. Temperatures turn similarities
@@ -29,6 +31,12 @@ final class Ranking {
 
         /** The IDF-weighted share of the question's words that the article's texts never use. */
         double uncovered(int article);
+
+        /** The mean log-ratio of the question's words' shares in the article's texts and in all texts. */
+        double wordLikelihood(int article);
+
+        /** How many distinct words the question has. */
+        int words();
     }
 
     /**
@@ -36,12 +44,13 @@ final class Ranking {
      *        pool term they cost top-1 accuracy), only features that tell out-of-scope questions apart
      */
     static Ranked rank(double[] classifier, ExampleIndex.Neighbours neighbours, GaussianModel.Distances distances,
-            Lexical lexicalView) {
-        return rank(classifier, neighbours, distances, lexicalView, LEXICAL_WEIGHT);
+            Lexical lexicalView, IntToDoubleFunction centroidSimilarity) {
+        return rank(classifier, neighbours, distances, lexicalView, centroidSimilarity, LEXICAL_WEIGHT);
     }
 
+    /** @param centroidSimilarity the question's cosine similarity to an article's centre */
     static Ranked rank(double[] classifier, ExampleIndex.Neighbours neighbours, GaussianModel.Distances distances,
-            Lexical lexicalView, double lexicalWeight) {
+            Lexical lexicalView, IntToDoubleFunction centroidSimilarity, double lexicalWeight) {
         double[] closest = neighbours.closest();
         int n = classifier.length;
         double[] logits = new double[n];
@@ -61,7 +70,8 @@ final class Ranking {
         ScoreFeatures features = new ScoreFeatures(logits[top[0]], logits[top[0]] - runnerUp,
                 closest[top[0]], bestSimilarity, nearest == top[0] ? 1 : 0, lexical[top[0]], classifier[top[0]],
                 distances.of(top[0]), distances.nearest(), distances.posterior(top[0]), neighbours.kth(),
-                lexicalView.uncovered(top[0]));
+                lexicalView.uncovered(top[0]), centroidSimilarity.applyAsDouble(top[0]),
+                lexicalView.wordLikelihood(top[0]), Math.log1p(lexicalView.words()));
         return new Ranked(top[0], top[1], features);
     }
 

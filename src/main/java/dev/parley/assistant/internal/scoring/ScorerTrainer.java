@@ -51,9 +51,22 @@ public final class ScorerTrainer {
         return train(articles, version, labelled, embeddings, null, null);
     }
 
-    /** Whether {@link #trainTuned} applies: tuning is on and most articles have example questions. */
+    /**
+     * Knowledge bases with more example questions per article than this, on average, keep the shipped encoder: their
+     * classifier draws the articles' boundaries from the examples alone, tuning gains them little and costs half an
+     * hour per change, and it pulls questions on neighbouring topics the knowledge base does not cover onto its
+     * articles (ADR 0010).
+     */
+    static final int MAX_EXAMPLES_PER_ARTICLE_TO_TUNE = 30;
+
+    /**
+     * Whether {@link #trainTuned} applies: tuning is on, most articles have example questions, and not many per
+     * article.
+     */
     public boolean tunes(List<KnowledgeArticle> articles) {
-        return tuning != null && articles.size() > 1 && prose(articles) * 2 <= articles.size();
+        long examples = articles.stream().mapToLong(a -> a.examples().size()).sum();
+        return tuning != null && articles.size() > 1 && prose(articles) * 2 <= articles.size()
+                && examples <= (long) MAX_EXAMPLES_PER_ARTICLE_TO_TUNE * articles.size();
     }
 
     /**

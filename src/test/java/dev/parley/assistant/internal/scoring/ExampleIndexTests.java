@@ -50,4 +50,14 @@ class ExampleIndexTests {
         var index = new ExampleIndex(at(0.0, 0.1), new int[] {0, 0}, 1);
         assertThat(index.closest(new float[] {1, 0}, new int[] {0}).kth()).isEqualTo(-1);
     }
+
+    @Test
+    void theCentreOfAnArticleIsTheDirectionOfItsExamplesMean() {
+        var index = new ExampleIndex(at(0.0, 0.4, 2.0), new int[] {0, 0, 1}, 3);
+        var offset = org.assertj.core.data.Offset.offset(1e-6);
+        assertThat(index.centroidSimilarity(new float[] {(float) Math.cos(0.2), (float) Math.sin(0.2)}, 0)).isCloseTo(1.0, offset);
+        assertThat(index.centroidSimilarity(new float[] {1, 0}, 0)).isCloseTo(Math.cos(0.2), offset);
+        assertThat(index.centroidSimilarity(new float[] {1, 0}, 1)).isCloseTo(Math.cos(2.0), offset);
+        assertThat(index.centroidSimilarity(new float[] {1, 0}, 2)).as("an article without examples").isZero();
+    }
 }

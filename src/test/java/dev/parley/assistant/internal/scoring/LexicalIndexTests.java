@@ -33,4 +33,22 @@ class LexicalIndexTests {
         assertThat(index.view("swallowed").uncovered(0)).isEqualTo(1.0);
         assertThat(index.view("?!").uncovered(0)).isZero();
     }
+
+    @Test
+    void wordsTypicalOfTheArticleRaiseTheLikelihoodAndWordsOfAnotherArticleLowerIt() {
+        double ownWords = index.view("my parcel has not arrived").wordLikelihood(0);
+        double otherArticlesWords = index.view("reset password").wordLikelihood(0);
+        assertThat(ownWords).isPositive();
+        assertThat(otherArticlesWords).isNegative();
+        // "parcel" is in both of article 0's texts (2.5/3 smoothed) and in 2 of the 4 texts (2.5/5)
+        assertThat(index.view("parcel").wordLikelihood(0)).isCloseTo(Math.log((2.5 / 3) / (2.5 / 5)),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(index.view("?!").wordLikelihood(0)).isZero();
+    }
+
+    @Test
+    void countsTheQuestionsDistinctWords() {
+        assertThat(index.view("Where is my parcel, my parcel?").words()).isEqualTo(4);
+        assertThat(index.view("?!").words()).isZero();
+    }
 }

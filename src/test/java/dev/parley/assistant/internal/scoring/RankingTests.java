@@ -28,8 +28,19 @@ class RankingTests {
             public double uncovered(int article) {
                 return article == 1 ? 0.25 : 1;
             }
+
+            @Override
+            public double wordLikelihood(int article) {
+                return article == 1 ? 1.5 : -2;
+            }
+
+            @Override
+            public int words() {
+                return 6;
+            }
         };
-        var ranked = Ranking.rank(classifier, new ExampleIndex.Neighbours(closest, 0.6), distances, lexical);
+        var ranked = Ranking.rank(classifier, new ExampleIndex.Neighbours(closest, 0.6), distances, lexical,
+                article -> article * 0.4);
         // the closer example and better lexical match outweigh the classifier's preference
         assertThat(ranked.best()).isEqualTo(1);
         assertThat(ranked.runnerUp()).isEqualTo(0);
@@ -46,5 +57,8 @@ class RankingTests {
         assertThat(f.gaussianProbability()).isBetween(0.0, 0.5);
         assertThat(f.kthSimilarity()).isEqualTo(0.6);
         assertThat(f.uncovered()).isEqualTo(0.25);
+        assertThat(f.centroidSimilarity()).isEqualTo(0.4);
+        assertThat(f.wordLikelihood()).isEqualTo(1.5);
+        assertThat(f.words()).isEqualTo(Math.log(7));
     }
 }
