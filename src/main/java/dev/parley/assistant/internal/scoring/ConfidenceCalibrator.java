@@ -1,7 +1,6 @@
 package dev.parley.assistant.internal.scoring;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -22,11 +21,18 @@ final class ConfidenceCalibrator {
     private final double[] mean;
     private final double[] scale;
     private final double[] weights;
+    private final double ridge;
 
-    private ConfidenceCalibrator(double[] mean, double[] scale, double[] weights) {
+    private ConfidenceCalibrator(double[] mean, double[] scale, double[] weights, double ridge) {
         this.mean = mean;
         this.scale = scale;
         this.weights = weights;
+        this.ridge = ridge;
+    }
+
+    /** The ridge prior the weights were fitted with (NaN when uncalibrated). */
+    double ridge() {
+        return ridge;
     }
 
     double confidence(ScoreFeatures features) {
@@ -46,7 +52,7 @@ final class ConfidenceCalibrator {
 
     /** Without held-out data: the ensemble probability itself, the best guess there is. */
     static ConfidenceCalibrator uncalibrated() {
-        return new ConfidenceCalibrator(null, null, null);
+        return new ConfidenceCalibrator(null, null, null, Double.NaN);
     }
 
     record Sample(ScoreFeatures features, boolean correct, double weight) {
@@ -76,13 +82,13 @@ final class ConfidenceCalibrator {
         for (int j = 0; j < d; j++) {
             scale[j] = 1 / Math.sqrt(Math.max(scale[j] / total, 1e-12));
         }
-        double[] w = Newton.logistic(x, samples, mean, scale, ridge(x, samples, mean, scale));
-        return new ConfidenceCalibrator(mean, scale, w);
+        double ridge = chooseRidge(x, samples, mean, scale);
+        return new ConfidenceCalibrator(mean, scale, Newton.logistic(x, samples, mean, scale, ridge), ridge);
     }
 
     /** The ridge of {@link #RIDGES} with the lowest weighted log-loss on held-out samples (5-fold cross-validation). */
-    static double ridge(double[][] x, List<Sample> samples, double[] mean, double[] scale) {
-        int[] fold = folds(x.length);
+    private static double chooseRidge(double[][] x, List<Sample> samples, double[] mean, double[] scale) {
+        int[] fold = Folds.shuffled(x.length, RIDGE_FOLDS, new Random(42));
         double best = RIDGES[0];
         double bestLoss = Double.MAX_VALUE;
         for (double ridge : RIDGES) {
@@ -98,20 +104,6 @@ final class ConfidenceCalibrator {
         return best;
     }
 
-    /** Each sample's fold, dealt round-robin in a fixed random order. */
-    private static int[] folds(int n) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(42));
-        int[] fold = new int[n];
-        for (int i = 0; i < n; i++) {
-            fold[order.get(i)] = i % RIDGE_FOLDS;
-        }
-        return fold;
-    }
-
     /** The weighted log-loss on fold {@code k} of the calibrator fitted on the other folds. */
     private static double heldOutLoss(double[][] x, List<Sample> samples, double[] mean, double[] scale, double ridge,
             int[] fold, int k) {
@@ -124,7 +116,7 @@ final class ConfidenceCalibrator {
             }
         }
         ConfidenceCalibrator model = new ConfidenceCalibrator(mean, scale,
-                Newton.logistic(trainX.toArray(double[][]::new), train, mean, scale, ridge));
+                Newton.logistic(trainX.toArray(double[][]::new), train, mean, scale, ridge), ridge);
         double loss = 0;
         for (int i = 0; i < x.length; i++) {
             if (fold[i] == k) {

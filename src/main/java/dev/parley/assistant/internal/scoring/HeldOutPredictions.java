@@ -115,20 +115,12 @@ final class HeldOutPredictions {
 
     /** Articles split into groups held out together; none held out when there are too few articles. */
     private int[] groups(Random random, int folds) {
-        int[] group = new int[classes];
         if (classes < MIN_ARTICLES_FOR_OUT_OF_SCOPE) {
-            java.util.Arrays.fill(group, -1);
-            return group;
+            int[] none = new int[classes];
+            java.util.Arrays.fill(none, -1);
+            return none;
         }
-        List<Integer> order = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            order.add(c);
-        }
-        java.util.Collections.shuffle(order, random);
-        for (int i = 0; i < classes; i++) {
-            group[order.get(i)] = i % folds;
-        }
-        return group;
+        return Folds.shuffled(classes, folds, random);
     }
 
     /** Each article's texts dealt round-robin over the folds, starting at a different fold per article. */

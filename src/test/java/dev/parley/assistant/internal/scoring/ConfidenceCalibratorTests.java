@@ -34,24 +34,7 @@ class ConfidenceCalibratorTests {
     }
 
     private static double chosenRidge(List<ConfidenceCalibrator.Sample> samples) {
-        ConfidenceCalibrator.fit(samples);
-        double[][] x = samples.stream().map(s -> s.features().vector()).toArray(double[][]::new);
-        double[] mean = new double[ScoreFeatures.size()];
-        double[] scale = new double[ScoreFeatures.size()];
-        for (double[] row : x) {
-            for (int j = 0; j < mean.length; j++) {
-                mean[j] += row[j] / x.length;
-            }
-        }
-        for (double[] row : x) {
-            for (int j = 0; j < mean.length; j++) {
-                scale[j] += Math.pow(row[j] - mean[j], 2) / x.length;
-            }
-        }
-        for (int j = 0; j < scale.length; j++) {
-            scale[j] = 1 / Math.sqrt(Math.max(scale[j], 1e-12));
-        }
-        return ConfidenceCalibrator.ridge(x, samples, mean, scale);
+        return ConfidenceCalibrator.fit(samples).ridge();
     }
 
     @Test
