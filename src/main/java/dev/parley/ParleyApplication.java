@@ -1,6 +1,7 @@
 package dev.parley;
 
 import dev.parley.assistant.AssistantEvalCommand;
+import dev.parley.encryption.EncryptionKeyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +16,9 @@ public class ParleyApplication {
     public static void main(String[] args) {
         if (args.length > 0 && AssistantEvalCommand.NAME.equals(args[0])) {
             System.exit(AssistantEvalCommand.run(args));
+        }
+        if (args.length > 0 && EncryptionKeyCommand.NAME.equals(args[0])) {
+            System.exit(EncryptionKeyCommand.run(System.out));
         }
         SpringApplication.run(ParleyApplication.class, args);
     }

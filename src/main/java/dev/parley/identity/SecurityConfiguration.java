@@ -71,7 +71,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/login").permitAll()
-                        .requestMatchers("/admin/**", "/api/v1/agents", "/api/v1/agents/**", "/api/v1/audit",
+                        .requestMatchers("/admin/**", "/api/v1/admin/**", "/api/v1/agents", "/api/v1/agents/**", "/api/v1/audit",
                                 "/api/v1/audit/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/knowledge/articles/*/examples").hasRole("AGENT")
                         .requestMatchers(HttpMethod.GET, "/api/v1/knowledge/search").hasRole("AGENT")
