@@ -91,7 +91,7 @@ class HelpCenterBrowserTests extends BrowserTestSupport {
     private String publish(String title, String body, List<String> examples) {
         String id = "browser-" + UUID.randomUUID().toString().substring(0, 8);
         articles.create(new ArticleDraft(id, title, body, null, List.of(), "en", ArticleStatus.PUBLISHED, examples));
-        Eventually.within(Duration.ofSeconds(30), id + " is indexed",
+        Eventually.within(Duration.ofSeconds(120), id + " is indexed",
                 () -> knowledge.search(title, 5).stream().anyMatch(hit -> hit.articleId().equals(id)));
         return id;
     }

@@ -64,7 +64,7 @@ abstract class HelpCenterTestSupport {
 
     /** Waits until the index (updated in the background) finds the article for this query. */
     void searchable(String id, String query) {
-        Eventually.within(Duration.ofSeconds(30), id + " is indexed",
+        Eventually.within(Duration.ofSeconds(120), id + " is indexed",
                 () -> knowledge.search(query, 20).stream().anyMatch(hit -> hit.articleId().equals(id)));
     }
 

@@ -21,7 +21,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @RecordApplicationEvents
 class KnowledgeIndexTests {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     @DynamicPropertySource
     static void ownIndex(DynamicPropertyRegistry registry) {

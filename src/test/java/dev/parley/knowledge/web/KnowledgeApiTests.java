@@ -183,7 +183,7 @@ class KnowledgeApiTests {
         mvc.perform(admin(post("/api/v1/knowledge/articles")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\":\"The %s guide\",\"body\":\"Every home has a %s.\"}".formatted(word, word)))
                 .andExpect(status().isCreated());
-        dev.parley.knowledge.Eventually.within(java.time.Duration.ofSeconds(30), "the article is searchable",
+        dev.parley.knowledge.Eventually.within(java.time.Duration.ofSeconds(120), "the article is searchable",
                 () -> !knowledge.search(word, 1).isEmpty() && knowledge.search(word, 1).getFirst().title().contains(word));
         mvc.perform(admin(get("/api/v1/knowledge/search")).param("q", word).param("limit", "1"))
                 .andExpect(status().isOk())
