@@ -33,7 +33,7 @@ class ArticleChildren {
                 + " ORDER BY e.article_id, e.position", params);
         return rows.stream().map(r -> new Article(r.id(), r.title(), r.body(), r.category(),
                 tags.getOrDefault(r.id(), List.of()), r.locale(), r.status(),
-                examples.getOrDefault(r.id(), List.of()), r.createdAt(), r.updatedAt())).toList();
+                examples.getOrDefault(r.id(), List.of()), r.createdAt(), r.updatedAt(), r.source())).toList();
     }
 
     void deleteOf(List<String> ids) {

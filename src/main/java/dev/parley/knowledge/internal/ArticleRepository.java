@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ArticleRepository {
 
-    static final String COLUMNS = "id, title, body, category, locale, status, created_at, updated_at";
+    static final String COLUMNS = "id, title, body, category, locale, status, created_at, updated_at, source";
     private static final int IN_CHUNK = 500;
 
     private final JdbcClient jdbc;
@@ -97,10 +97,10 @@ public class ArticleRepository {
         children.deleteOf(updates.stream().map(Article::id).toList());
         batch.batchUpdate("""
                 UPDATE knowledge_article SET title = :title, body = :body, category = :category, locale = :locale,
-                    status = :status, updated_at = :updatedAt WHERE id = :id""", params(updates));
+                    status = :status, updated_at = :updatedAt, source = :source WHERE id = :id""", params(updates));
         batch.batchUpdate("""
-                INSERT INTO knowledge_article (id, title, body, category, locale, status, created_at, updated_at)
-                VALUES (:id, :title, :body, :category, :locale, :status, :createdAt, :updatedAt)""", params(inserts));
+                INSERT INTO knowledge_article (id, title, body, category, locale, status, created_at, updated_at, source)
+                VALUES (:id, :title, :body, :category, :locale, :status, :createdAt, :updatedAt, :source)""", params(inserts));
         children.insert(articles);
     }
 
@@ -153,18 +153,18 @@ public class ArticleRepository {
                 .addValue("id", a.id()).addValue("title", a.title()).addValue("body", a.body())
                 .addValue("category", a.category()).addValue("locale", a.locale())
                 .addValue("status", a.status().name()).addValue("createdAt", timestamp(a.createdAt()))
-                .addValue("updatedAt", timestamp(a.updatedAt()))).toArray(SqlParameterSource[]::new);
+                .addValue("updatedAt", timestamp(a.updatedAt())).addValue("source", a.source())).toArray(SqlParameterSource[]::new);
     }
 
     /** An article row before its tags and examples are attached. */
     record Row(String id, String title, String body, String category, String locale, ArticleStatus status,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt, String source) {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getString("id"), rs.getString("title"), rs.getString("body"), rs.getString("category"),
                 rs.getString("locale"), ArticleStatus.valueOf(rs.getString("status")),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("source"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -22,6 +22,7 @@ public final class ArticleRules {
     public static final int MAX_TAGS = 30;
     public static final int MAX_EXAMPLE = 1000;
     public static final int MAX_EXAMPLES = 1000;
+    public static final int MAX_SOURCE = 2000;
     // Imported ids are kept as they are (data sets use ids like "reverted_card_payment?"), so only what
     // cannot be a URL path segment at all is refused; links encode the rest.
     private static final Pattern ID = Pattern.compile("[^\\s/\\\\\\p{Cntrl}]{1,100}");
@@ -50,6 +51,9 @@ public final class ArticleRules {
         if (d.tags().size() > MAX_TAGS || d.tags().stream().anyMatch(t -> blank(t) || t.strip().length() > MAX_TAG)) {
             return Optional.of("at most " + MAX_TAGS + " tags, each 1-" + MAX_TAG + " characters");
         }
+        if (d.source() != null && d.source().strip().length() > MAX_SOURCE) {
+            return Optional.of("source is at most " + MAX_SOURCE + " characters");
+        }
         if (d.examples().size() > MAX_EXAMPLES) {
             return Optional.of("at most " + MAX_EXAMPLES + " examples");
         }
@@ -64,8 +68,9 @@ public final class ArticleRules {
         String category = blank(d.category()) ? null : d.category().strip();
         String locale = blank(d.locale()) ? defaultLocale : d.locale().strip();
         ArticleStatus status = d.status() == null ? ArticleStatus.PUBLISHED : d.status();
+        String source = blank(d.source()) ? null : d.source().strip();
         return new ArticleDraft(d.id(), d.title().strip(), d.body().strip(), category,
-                distinct(d.tags(), true), locale, status, distinct(d.examples(), false));
+                distinct(d.tags(), true), locale, status, distinct(d.examples(), false), source);
     }
 
     /** A readable id from a title, e.g. "Where is my order?" becomes "where-is-my-order". */

@@ -62,6 +62,11 @@ public class Articles {
     public Article update(String id, ArticleDraft draft) {
         Article current = repository.find(id).orElseThrow(() -> ApiException.notFound("Article " + id));
         ArticleDraft d = valid(draft.withId(id));
+        if (d.source() == null && current.source() != null) {
+            // editing an imported article keeps where it came from
+            d = new ArticleDraft(d.id(), d.title(), d.body(), d.category(), d.tags(), d.locale(), d.status(),
+                    d.examples(), current.source());
+        }
         Article article = toArticle(d, current.createdAt(), clock.instant());
         repository.save(List.of(article), List.of(id));
         changes.changed(List.of(id));
@@ -136,7 +141,7 @@ public class Articles {
 
     private static Article toArticle(ArticleDraft d, Instant createdAt, Instant updatedAt) {
         return new Article(d.id(), d.title(), d.body(), d.category(), d.tags(), d.locale(), d.status(),
-                d.examples(), createdAt, updatedAt);
+                d.examples(), createdAt, updatedAt, d.source());
     }
 
     /** One page of the article list. */

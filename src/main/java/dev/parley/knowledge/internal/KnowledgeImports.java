@@ -21,16 +21,28 @@ public class KnowledgeImports {
         this.articles = articles;
     }
 
+    /** One file's articles; documents (HTML, PDF, Word, text) become one article per section. */
+    private static List<ArticleDraft> read(ImportFormat format, ImportSource source) {
+        return switch (format) {
+            case JSONL -> JsonlArticles.read(source);
+            case CSV -> CsvArticles.read(source);
+            case MARKDOWN -> MarkdownArticles.read(List.of(source));
+            case HTML -> DocumentSections.of(source.name(), HtmlDocuments.read(source));
+            case PDF -> DocumentSections.of(source.name(), PdfDocuments.read(source));
+            case DOCX -> DocumentSections.of(source.name(), DocxDocuments.read(source));
+            case TEXT -> DocumentSections.of(source.name(), TextDocuments.read(source));
+            case AUTO -> read(ImportFormat.of(source), source);
+        };
+    }
+
     public ImportOutcome importFiles(ImportFormat format, List<ImportSource> sources) {
         if (sources.isEmpty()) {
             throw new ImportFailed(null, 0, "no file was sent");
         }
         long started = System.nanoTime();
-        List<ArticleDraft> drafts = switch (format) {
-            case JSONL -> sources.stream().flatMap(s -> JsonlArticles.read(s).stream()).toList();
-            case CSV -> sources.stream().flatMap(s -> CsvArticles.read(s).stream()).toList();
-            case MARKDOWN -> MarkdownArticles.read(sources);
-        };
+        List<ArticleDraft> drafts = format == ImportFormat.MARKDOWN ? MarkdownArticles.read(sources)
+                : sources.stream().flatMap(s -> read(format == ImportFormat.AUTO ? ImportFormat.of(s) : format, s).stream())
+                        .toList();
         if (drafts.isEmpty()) {
             throw new ImportFailed(sources.getFirst().name(), 0, "the file holds no articles");
         }

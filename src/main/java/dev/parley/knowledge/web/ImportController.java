@@ -18,7 +18,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Imports articles from files: multipart ({@code file} parts, several for Markdown) or a raw body, with
- * {@code format} = jsonl, markdown or csv. A broken file answers 400 with the line and imports nothing.
+ * {@code format} = auto (the default: by file name), jsonl, markdown, csv, html, pdf, docx or text. A broken file
+ * answers 400 naming the file (and the line, where there is one) and imports nothing.
  */
 @RestController
 @RequestMapping("/api/v1/knowledge/imports")
@@ -31,7 +32,7 @@ class ImportController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportOutcome upload(@RequestParam String format, @RequestParam("file") List<MultipartFile> files)
+    ImportOutcome upload(@RequestParam(defaultValue = "auto") String format, @RequestParam("file") List<MultipartFile> files)
             throws IOException {
         List<ImportSource> sources = new ArrayList<>();
         for (MultipartFile file : files) {
@@ -41,7 +42,7 @@ class ImportController {
     }
 
     @PostMapping
-    ImportOutcome raw(@RequestParam String format, @RequestParam(required = false) String name,
+    ImportOutcome raw(@RequestParam(defaultValue = "auto") String format, @RequestParam(required = false) String name,
             @RequestBody byte[] body) {
         if (body.length == 0) {
             throw ApiException.badRequest("The request body is empty");

@@ -144,6 +144,7 @@ class KnowledgePages {
         model.addAttribute("errors", errors);
         model.addAttribute("formError", formError);
         model.addAttribute("defaultLocale", settings.defaultLocale());
+        model.addAttribute("source", id == null ? null : articles.find(id).map(Article::source).orElse(null));
         return "knowledge/edit";
     }
 

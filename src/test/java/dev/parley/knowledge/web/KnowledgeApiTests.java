@@ -178,6 +178,46 @@ class KnowledgeApiTests {
     }
 
     @Test
+    void importsDocumentsByTheirFileNamesAndRemembersTheirSource() throws Exception {
+        String name = "doc-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] html = "<html><body><nav>Menu</nav><main><h1>Warranty</h1><p>Two years on all %s boots.</p></main></body></html>"
+                .formatted(name).getBytes(StandardCharsets.UTF_8);
+        byte[] text = "Gift cards\nThey never expire, %s.\n".formatted(name).getBytes(StandardCharsets.UTF_8);
+        mvc.perform(admin(multipart("/api/v1/knowledge/imports")
+                        .file(new MockMultipartFile("file", name + "-warranty.html", "text/html", html))
+                        .file(new MockMultipartFile("file", name + "-gifts.txt", "text/plain", text))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(2));
+        mvc.perform(admin(get("/api/v1/knowledge/articles/" + name + "-warranty")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("Warranty"))
+                .andExpect(jsonPath("$.body").value("Two years on all " + name + " boots."))
+                .andExpect(jsonPath("$.source").value(name + "-warranty.html"));
+        mvc.perform(admin(get("/api/v1/knowledge/articles/" + name + "-gifts")))
+                .andExpect(jsonPath("$.title").value("Gift cards"));
+        mvc.perform(admin(put("/api/v1/knowledge/articles/" + name + "-gifts")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"Gift cards\",\"body\":\"They never expire.\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.source").value(name + "-gifts.txt"));
+    }
+
+    @Test
+    void refusesAnUploadWithOneUnreadableDocumentAndImportsNoneOfIt() throws Exception {
+        String name = "bad-doc-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(admin(multipart("/api/v1/knowledge/imports")
+                        .file(new MockMultipartFile("file", name + ".html", "text/html",
+                                "<p>Fine page about %s</p>".formatted(name).getBytes(StandardCharsets.UTF_8)))
+                        .file(new MockMultipartFile("file", "manual.pdf", "application/pdf",
+                                "%PDF-1.7 truncated".getBytes(StandardCharsets.UTF_8)))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.file").value("manual.pdf"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not a readable PDF")));
+        mvc.perform(admin(get("/api/v1/knowledge/articles")).param("q", name))
+                .andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
     void searchesPublishedArticlesForAdmins() throws Exception {
         String word = "plumbus" + UUID.randomUUID().toString().substring(0, 4);
         mvc.perform(admin(post("/api/v1/knowledge/articles")).contentType(MediaType.APPLICATION_JSON)

@@ -1,0 +1,151 @@
+package dev.parley.knowledge.internal;
+
+import dev.parley.knowledge.internal.ParsedDocument.Block;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns a read document into articles the way help centers are written: a short document is one article; a long
+ * one is split at its highest headings into sections titled "Document — Section" (again at lower headings while a
+ * section is still long), each keeping where it came from. Ids derive from the file name and the section heading,
+ * so importing the same document again updates the same articles.
+ */
+final class DocumentSections {
+
+    /** A section longer than this is split at its next lower headings, as doc2dial's help pages are. */
+    static final int SPLIT_ABOVE = 4_000;
+    private static final String DASH = " — ";
+
+    private final String file;
+    private final String source;
+    private final List<ArticleDraft> drafts = new ArrayList<>();
+    private final Set<String> ids = new HashSet<>();
+
+    private DocumentSections(String file, String source) {
+        this.file = file;
+        this.source = source;
+    }
+
+    /** The articles of one document read from {@code file}; they name the document's web address or the file. */
+    static List<ArticleDraft> of(String file, ParsedDocument document) {
+        String source = document.origin() != null ? document.origin() : file == null ? "upload" : file;
+        List<Block> blocks = new ArrayList<>(document.blocks());
+        String title = clean(document.title());
+        if (!blocks.isEmpty() && blocks.getFirst().heading()
+                && (title == null || same(title, blocks.getFirst().text()))) {
+            title = blocks.removeFirst().text();
+        }
+        if (title == null) {
+            title = titleFromName(file);
+        }
+        DocumentSections sections = new DocumentSections(file, source);
+        sections.add(idFromName(file), title, null, blocks);
+        if (sections.drafts.isEmpty()) {
+            throw new ImportFailed(file, 0, "the document holds no text");
+        }
+        return sections.drafts;
+    }
+
+    private void add(String id, String title, String anchor, List<Block> blocks) {
+        String body = markdown(blocks);
+        int top = blocks.stream().filter(Block::heading).mapToInt(Block::level).min().orElse(0);
+        if (body.length() <= SPLIT_ABOVE || top == 0) {
+            if (!body.isBlank()) {
+                article(id, title, anchor, body);
+            }
+            return;
+        }
+        List<Block> intro = new ArrayList<>();
+        int i = 0;
+        while (i < blocks.size() && blocks.get(i).level() != top) {
+            intro.add(blocks.get(i++));
+        }
+        if (!markdown(intro).isBlank()) {
+            add(id, title, anchor, intro);
+        }
+        while (i < blocks.size()) {
+            Block heading = blocks.get(i++);
+            List<Block> content = new ArrayList<>();
+            while (i < blocks.size() && blocks.get(i).level() != top) {
+                content.add(blocks.get(i++));
+            }
+            add(id + "--" + ArticleRules.slug(heading.text()), title + DASH + heading.text(),
+                    heading.anchor(), content);
+        }
+    }
+
+    private void article(String id, String title, String anchor, String body) {
+        String unique = prefix(id, ArticleRules.MAX_ID);
+        for (int n = 2; !ids.add(unique); n++) {
+            String suffix = "-" + n;
+            unique = prefix(id, ArticleRules.MAX_ID - suffix.length()) + suffix;
+        }
+        String where = anchor != null ? anchor : title.contains(DASH)
+                ? source + DASH + title.substring(title.indexOf(DASH) + DASH.length()) : source;
+        String trimmedBody = body.length() > ArticleRules.MAX_BODY ? cut(body, ArticleRules.MAX_BODY) : body;
+        drafts.add(new ArticleDraft(unique, shorten(title, ArticleRules.MAX_TITLE), trimmedBody, null, List.of(),
+                null, null, List.of(), shorten(where, ArticleRules.MAX_SOURCE)));
+    }
+
+    /** The blocks as Markdown: headings below the article's own title as "##" and lower. */
+    static String markdown(List<Block> blocks) {
+        int top = blocks.stream().filter(Block::heading).mapToInt(Block::level).min().orElse(1);
+        StringBuilder out = new StringBuilder();
+        for (Block b : blocks) {
+            if (b.text().isBlank()) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append("\n\n");
+            }
+            if (b.heading()) {
+                out.append("#".repeat(Math.min(6, b.level() - top + 2))).append(' ');
+            }
+            out.append(b.text().strip());
+        }
+        return out.toString();
+    }
+
+    /** "returns-policy.pdf" becomes "returns-policy"; names that are not ids become slugs. */
+    static String idFromName(String file) {
+        String name = baseName(file);
+        return name.matches("[A-Za-z0-9._-]{1,80}") ? name.toLowerCase(Locale.ROOT) : ArticleRules.slug(name);
+    }
+
+    private static String titleFromName(String file) {
+        String name = baseName(file).replaceAll("[_-]+", " ").strip();
+        return name.isEmpty() ? "Imported document" : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static String baseName(String file) {
+        String name = file == null ? "" : file.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String clean(String title) {
+        return title == null || title.isBlank() ? null : title.strip().replaceAll("\\s+", " ");
+    }
+
+    private static boolean same(String a, String b) {
+        return a.strip().equalsIgnoreCase(b.strip());
+    }
+
+    private static String prefix(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1).strip() + "…";
+    }
+
+    /** Cuts at the last paragraph break before {@code max}, so no sentence is cut in half where avoidable. */
+    private static String cut(String body, int max) {
+        int at = body.lastIndexOf("\n\n", max);
+        return body.substring(0, at > max / 2 ? at : max).strip();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.parley.knowledge.internal;
+
+import dev.parley.knowledge.internal.ParsedDocument.Block;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+
+/**
+ * Reads a Word (.docx) file with Apache POI: "Title" and "Heading 1-6" paragraphs (by style, as Word and
+ * LibreOffice name them) become the title and headings, numbered and bulleted paragraphs list items, tables lists
+ * of "header: value" rows, hyperlinks links. Old binary .doc files are refused with a clear reason.
+ */
+final class DocxDocuments {
+
+    private static final Pattern HEADING = Pattern.compile("heading\\s*([1-6])");
+
+    private DocxDocuments() {
+    }
+
+    static ParsedDocument read(ImportSource source) {
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(source.content()))) {
+            String title = docx.getProperties().getCoreProperties().getTitle();
+            List<Block> blocks = new ArrayList<>();
+            StringBuilder list = new StringBuilder();
+            for (IBodyElement element : docx.getBodyElements()) {
+                if (element instanceof XWPFParagraph p) {
+                    String text = text(p);
+                    String style = styleName(docx, p);
+                    boolean item = p.getNumID() != null && !text.isBlank();
+                    if (!item) {
+                        flush(list, blocks);
+                    }
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    Matcher heading = HEADING.matcher(style);
+                    if (style.equals("title")) {
+                        title = title == null || title.isBlank() ? text : title;
+                        blocks.add(Block.heading(1, text, null));
+                    } else if (heading.find()) {
+                        blocks.add(Block.heading(Integer.parseInt(heading.group(1)), text, null));
+                    } else if (item) {
+                        list.append(list.isEmpty() ? "" : "\n").append("- ").append(text);
+                    } else {
+                        blocks.add(Block.paragraph(text));
+                    }
+                } else if (element instanceof XWPFTable table) {
+                    flush(list, blocks);
+                    table(table, blocks);
+                }
+            }
+            flush(list, blocks);
+            return new ParsedDocument(title, blocks);
+        } catch (IOException | RuntimeException e) {
+            String reason = source.content().length >= 4 && (source.content()[0] & 0xff) == 0xD0
+                    ? "old binary Word (.doc) files cannot be read: save it as .docx" : "the file is not a readable Word (.docx) file";
+            throw new ImportFailed(source.name(), 0, reason);
+        }
+    }
+
+    private static String styleName(XWPFDocument docx, XWPFParagraph p) {
+        String id = p.getStyleID();
+        if (id == null) {
+            return "";
+        }
+        XWPFStyle style = docx.getStyles() == null ? null : docx.getStyles().getStyle(id);
+        String name = style != null && style.getName() != null ? style.getName() : id;
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** The paragraph's text with hyperlinks as Markdown links and bold runs in bold. */
+    private static String text(XWPFParagraph p) {
+        StringBuilder out = new StringBuilder();
+        for (XWPFRun run : p.getRuns()) {
+            String text = run.text();
+            if (text == null || text.isEmpty()) {
+                continue;
+            }
+            String url = run instanceof XWPFHyperlinkRun link && link.getHyperlink(p.getDocument()) != null
+                    ? link.getHyperlink(p.getDocument()).getURL() : null;
+            if (url != null && (url.startsWith("http://") || url.startsWith("https://")) && !text.isBlank()) {
+                out.append('[').append(text.strip().replace("]", "")).append("](").append(url.replace(")", "%29")).append(')');
+            } else if (run.isBold() && !text.isBlank()) {
+                out.append("**").append(text.strip()).append("** ");
+            } else {
+                out.append(text);
+            }
+        }
+        return out.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    private static void table(XWPFTable table, List<Block> blocks) {
+        List<XWPFTableRow> rows = table.getRows();
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> headers = cells(rows.getFirst());
+        StringBuilder out = new StringBuilder();
+        for (XWPFTableRow row : rows.subList(rows.size() > 1 ? 1 : 0, rows.size())) {
+            List<String> cells = cells(row);
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i++) {
+                if (cells.get(i).isBlank()) {
+                    continue;
+                }
+                String header = rows.size() > 1 && i < headers.size() ? headers.get(i) : "";
+                parts.add(header.isBlank() ? cells.get(i) : header + ": " + cells.get(i));
+            }
+            if (!parts.isEmpty()) {
+                out.append(out.isEmpty() ? "" : "\n").append("- ").append(String.join("; ", parts));
+            }
+        }
+        if (!out.isEmpty()) {
+            blocks.add(Block.paragraph(out.toString()));
+        }
+    }
+
+    private static List<String> cells(XWPFTableRow row) {
+        return row.getTableCells().stream().map(XWPFTableCell::getText)
+                .map(t -> t.replaceAll("\\s+", " ").strip()).toList();
+    }
+
+    private static void flush(StringBuilder list, List<Block> blocks) {
+        if (!list.isEmpty()) {
+            blocks.add(Block.paragraph(list.toString()));
+            list.setLength(0);
+        }
+    }
+}

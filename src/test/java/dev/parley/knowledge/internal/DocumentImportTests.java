@@ -1,0 +1,272 @@
+package dev.parley.knowledge.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.Test;
+
+class DocumentImportTests {
+
+    private static final String FILLER = "Our team checks every returned item within two working days of arrival. ";
+
+    @Test
+    void readsTheMainContentOfAWebPageAsOneArticleWhenShort() {
+        List<ArticleDraft> drafts = read(ImportFormat.HTML, "returns.html", """
+                <!doctype html><html><head><title>Returns | Shop</title><script>alert(1)</script></head>
+                <body><nav><a href="/">Home</a> Menu</nav>
+                <main><h1>Returning an item</h1>
+                <p>You have <b>30 days</b> to return
+                   an item. Use <a href="https://shop.example/returns/form">the return form</a>.</p>
+                <h2>Refund times</h2>
+                <table><tr><th>Method</th><th>Time</th></tr><tr><td>Card</td><td>5 days</td></tr>
+                <tr><td>PayPal</td><td>2 days</td></tr></table>
+                <ul><li>Keep the receipt</li><li>Pack it well<ul><li>Original box if you can</li></ul></li></ul>
+                <button>Chat with us</button><form><input name="q"></form></main>
+                <footer>© Shop</footer></body></html>
+                """);
+        assertThat(drafts).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo("returns");
+            assertThat(d.title()).isEqualTo("Returning an item");
+            assertThat(d.source()).isEqualTo("returns.html");
+            assertThat(d.body()).isEqualTo("""
+                    You have **30 days** to return an item. Use [the return form](https://shop.example/returns/form).
+
+                    ## Refund times
+
+                    - Method: Card; Time: 5 days
+                    - Method: PayPal; Time: 2 days
+
+                    - Keep the receipt
+                    - Pack it well
+                      - Original box if you can""");
+            assertThat(d.body()).doesNotContain("alert", "Menu", "Chat with us", "© Shop");
+        });
+    }
+
+    @Test
+    void splitsALongWebPageAtItsHeadingsAndLinksEachSectionToItsAnchor() {
+        String html = "<html><head><link rel=canonical href='https://help.example/returns'></head><body><article>"
+                + "<h1>Returns</h1><p>Start here.</p>"
+                + "<h2 id='how'>How to return</h2><p>" + FILLER.repeat(40) + "</p>"
+                + "<h2 id='refunds'>Refunds</h2><p>" + FILLER.repeat(40) + "</p>"
+                + "<h2>Refunds</h2><p>Second section with the same heading.</p></article></body></html>";
+        List<ArticleDraft> drafts = read(ImportFormat.HTML, "returns.html", html);
+        assertThat(drafts).extracting(ArticleDraft::id)
+                .containsExactly("returns", "returns--how-to-return", "returns--refunds", "returns--refunds-2");
+        assertThat(drafts).extracting(ArticleDraft::title)
+                .containsExactly("Returns", "Returns — How to return", "Returns — Refunds", "Returns — Refunds");
+        assertThat(drafts.get(0).source()).isEqualTo("https://help.example/returns");
+        assertThat(drafts.get(1).source()).isEqualTo("https://help.example/returns#how");
+        assertThat(drafts.get(3).source()).isEqualTo("https://help.example/returns — Refunds");
+        assertThat(drafts.get(1).body()).startsWith(FILLER.strip()).doesNotContain("<");
+    }
+
+    @Test
+    void readsAPdfWithItsBookmarksAsSections() throws IOException {
+        byte[] pdf = pdf(null, true);
+        List<ArticleDraft> drafts = read(ImportFormat.PDF, "Care Guide.pdf", pdf);
+        assertThat(drafts).extracting(ArticleDraft::title)
+                .containsExactly("Care Guide", "Care Guide — Washing", "Care Guide — Storage");
+        ArticleDraft washing = drafts.get(1);
+        assertThat(washing.id()).isEqualTo("care-guide--washing");
+        assertThat(washing.source()).isEqualTo("Care Guide.pdf — Washing");
+        assertThat(washing.body()).contains("Wash the jacket at thirty degrees with a mild detergent")
+                .contains("reproofing").doesNotContain("reproof-").doesNotContain("\n" + "with a mild");
+        assertThat(drafts.get(2).body()).contains("Store it dry");
+    }
+
+    @Test
+    void refusesBrokenAndPasswordProtectedPdfs() throws IOException {
+        assertThatThrownBy(() -> read(ImportFormat.PDF, "broken.pdf", "%PDF-1.7\n garbage".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(ImportFailed.class, e -> assertThat(e.file()).isEqualTo("broken.pdf"))
+                .hasMessageContaining("not a readable PDF").hasMessageContaining("Nothing was imported");
+        assertThatThrownBy(() -> read(ImportFormat.PDF, "secret.pdf", pdf("owner-pass", false)))
+                .hasMessageContaining("protected by a password");
+    }
+
+    @Test
+    void readsAWordDocumentWithHeadingsListsTablesAndLinks() throws IOException {
+        byte[] docx;
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            paragraph(doc, "Title", "Shipping");
+            paragraph(doc, null, "We ship to most countries.");
+            paragraph(doc, "Heading1", "Delivery times");
+            XWPFTable table = doc.createTable(3, 2);
+            table.getRow(0).getCell(0).setText("Region");
+            table.getRow(0).getCell(1).setText("Days");
+            table.getRow(1).getCell(0).setText("Europe");
+            table.getRow(1).getCell(1).setText("3");
+            table.getRow(2).getCell(0).setText("USA");
+            table.getRow(2).getCell(1).setText("7");
+            XWPFParagraph item = paragraph(doc, null, "Track your parcel online");
+            item.setNumID(BigInteger.ONE);
+            XWPFParagraph linked = doc.createParagraph();
+            linked.createRun().setText("See ");
+            linked.createHyperlinkRun("https://shop.example/track").setText("the tracking page");
+            doc.write(out);
+            docx = out.toByteArray();
+        }
+        ArticleDraft d = read(ImportFormat.DOCX, "shipping.docx", docx).getFirst();
+        assertThat(d.title()).isEqualTo("Shipping");
+        assertThat(d.body()).isEqualTo("""
+                We ship to most countries.
+
+                ## Delivery times
+
+                - Region: Europe; Days: 3
+                - Region: USA; Days: 7
+
+                - Track your parcel online
+
+                See [the tracking page](https://shop.example/track)""");
+    }
+
+    @Test
+    void refusesBrokenWordFilesAndOldDocFiles() {
+        assertThatThrownBy(() -> read(ImportFormat.DOCX, "broken.docx", "PK\u0003\u0004 not a zip".getBytes(StandardCharsets.ISO_8859_1)))
+                .hasMessageContaining("broken.docx").hasMessageContaining("not a readable Word");
+        byte[] ole = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        assertThatThrownBy(() -> read(ImportFormat.DOCX, "old.doc", ole)).hasMessageContaining("save it as .docx");
+    }
+
+    @Test
+    void readsPlainTextWithTheFirstLineAsTitleAndJoinsWrappedLines() {
+        ArticleDraft d = read(ImportFormat.TEXT, "gift-cards.txt", """
+                Gift cards
+                Gift cards never expire and can be used
+                for any product in the shop.
+
+                - They cannot be exchanged
+                  for cash.
+                - Lost cards can be blocked.
+                """).getFirst();
+        assertThat(d.title()).isEqualTo("Gift cards");
+        assertThat(d.body()).isEqualTo("""
+                Gift cards never expire and can be used for any product in the shop.
+
+                - They cannot be exchanged for cash.
+                - Lost cards can be blocked.""");
+    }
+
+    @Test
+    void refusesBinaryOrNonUtf8TextAndDocumentsWithoutText() {
+        assertThatThrownBy(() -> read(ImportFormat.TEXT, "x.txt", new byte[] {'a', (byte) 0xff, 'b'}))
+                .hasMessageContaining("not UTF-8 text");
+        assertThatThrownBy(() -> read(ImportFormat.TEXT, "y.txt", new byte[] {'a', 0, 'b'}))
+                .hasMessageContaining("not a text file");
+        assertThatThrownBy(() -> read(ImportFormat.HTML, "empty.html", "<html><body><nav>Only a menu</nav></body></html>"))
+                .hasMessageContaining("empty.html").hasMessageContaining("holds no text");
+    }
+
+    @Test
+    void picksEachFilesFormatByItsNameElseItsFirstBytes() throws IOException {
+        assertThat(ImportFormat.of(new ImportSource("a.HTM", new byte[0]))).isEqualTo(ImportFormat.HTML);
+        assertThat(ImportFormat.of(new ImportSource("a.md", new byte[0]))).isEqualTo(ImportFormat.MARKDOWN);
+        assertThat(ImportFormat.of(new ImportSource("upload", pdf(null, false)))).isEqualTo(ImportFormat.PDF);
+        assertThat(ImportFormat.of(new ImportSource("upload", "PK\u0003\u0004".getBytes(StandardCharsets.ISO_8859_1))))
+                .isEqualTo(ImportFormat.DOCX);
+        assertThat(ImportFormat.of(new ImportSource("upload", " <!DOCTYPE html><p>x".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(ImportFormat.HTML);
+        assertThat(ImportFormat.of(new ImportSource("notes", "Plain words".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(ImportFormat.TEXT);
+        assertThat(ImportFormat.parse("")).isEqualTo(ImportFormat.AUTO);
+        assertThatThrownBy(() -> ImportFormat.parse("yaml")).hasMessageContaining("auto, jsonl, markdown, csv, html, pdf, docx, text");
+    }
+
+    private static List<ArticleDraft> read(ImportFormat format, String name, String text) {
+        return read(format, name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<ArticleDraft> read(ImportFormat format, String name, byte[] content) {
+        ImportSource source = new ImportSource(name, content);
+        return switch (format) {
+            case HTML -> DocumentSections.of(name, HtmlDocuments.read(source));
+            case PDF -> DocumentSections.of(name, PdfDocuments.read(source));
+            case DOCX -> DocumentSections.of(name, DocxDocuments.read(source));
+            case TEXT -> DocumentSections.of(name, TextDocuments.read(source));
+            default -> throw new IllegalArgumentException(format.name());
+        };
+    }
+
+    private static XWPFParagraph paragraph(XWPFDocument doc, String style, String text) {
+        XWPFParagraph p = doc.createParagraph();
+        if (style != null) {
+            p.setStyle(style);
+        }
+        p.createRun().setText(text);
+        return p;
+    }
+
+    /** A three-page care guide: an introduction, then "Washing" and "Storage" bookmarked on pages 2 and 3. */
+    private static byte[] pdf(String ownerPassword, boolean long_) throws IOException {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            String filler = long_ ? FILLER.repeat(30) : "";
+            page(doc, font, List.of("Care Guide", "", "This guide keeps your jacket in shape."));
+            PDPage washing = page(doc, font, wrap(List.of("Washing", "",
+                    "Wash the jacket at thirty degrees", "with a mild detergent, then renew", "the reproof-",
+                    "ing once a season.", "", filler)));
+            PDPage storage = page(doc, font, wrap(List.of("Storage", "", "Store it dry and loosely hung.", "", filler)));
+            PDDocumentOutline outline = new PDDocumentOutline();
+            doc.getDocumentCatalog().setDocumentOutline(outline);
+            outline.addLast(bookmark("Washing", washing));
+            outline.addLast(bookmark("Storage", storage));
+            if (ownerPassword != null) {
+                StandardProtectionPolicy policy = new StandardProtectionPolicy(ownerPassword, "user-pass", new AccessPermission());
+                policy.setEncryptionKeyLength(128);
+                doc.protect(policy);
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static List<String> wrap(List<String> lines) {
+        return lines.stream().flatMap(l -> l.length() <= 90 ? java.util.stream.Stream.of(l)
+                : java.util.Arrays.stream(l.split("(?<=\\G.{1,90})(?: |$)"))).toList();
+    }
+
+    private static PDOutlineItem bookmark(String title, PDPage page) {
+        PDOutlineItem item = new PDOutlineItem();
+        item.setTitle(title);
+        PDPageFitDestination destination = new PDPageFitDestination();
+        destination.setPage(page);
+        item.setDestination(destination);
+        return item;
+    }
+
+    private static PDPage page(PDDocument doc, PDType1Font font, List<String> lines) throws IOException {
+        PDPage page = new PDPage();
+        doc.addPage(page);
+        try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
+            text.beginText();
+            text.setFont(font, 9);
+            text.setLeading(11);
+            text.newLineAtOffset(40, 750);
+            for (String line : lines) {
+                text.showText(line);
+                text.newLine();
+            }
+            text.endText();
+        }
+        return page;
+    }
+}
