@@ -18,6 +18,8 @@ final class DocumentSections {
     /** A section longer than this is split at its next lower headings, as doc2dial's help pages are. */
     static final int SPLIT_ABOVE = 4_000;
     private static final String DASH = " — ";
+    /** A section without a single word (only a leftover section number like "4.1") is not an article. */
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{L}{3,}");
 
     private final String file;
     private final String source;
@@ -53,7 +55,7 @@ final class DocumentSections {
         String body = markdown(blocks);
         int top = blocks.stream().filter(Block::heading).mapToInt(Block::level).min().orElse(0);
         if (body.length() <= SPLIT_ABOVE || top == 0) {
-            if (!body.isBlank()) {
+            if (WORD.matcher(body).find()) {
                 article(id, title, anchor, body);
             }
             return;
@@ -63,7 +65,7 @@ final class DocumentSections {
         while (i < blocks.size() && blocks.get(i).level() != top) {
             intro.add(blocks.get(i++));
         }
-        if (!markdown(intro).isBlank()) {
+        if (WORD.matcher(markdown(intro)).find()) {
             add(id, title, anchor, intro);
         }
         while (i < blocks.size()) {

@@ -67,7 +67,8 @@ class DocumentImportTests {
                 + "<h1>Returns</h1><p>Start here.</p>"
                 + "<h2 id='how'>How to return</h2><p>" + FILLER.repeat(40) + "</p>"
                 + "<h2 id='refunds'>Refunds</h2><p>" + FILLER.repeat(40) + "</p>"
-                + "<h2>Refunds</h2><p>Second section with the same heading.</p></article></body></html>";
+                + "<h2>Refunds</h2><p>Second section with the same heading.</p>"
+                + "<h2>Contact</h2><p>4.1</p></article></body></html>";
         List<ArticleDraft> drafts = read(ImportFormat.HTML, "returns.html", html);
         assertThat(drafts).extracting(ArticleDraft::id)
                 .containsExactly("returns", "returns--how-to-return", "returns--refunds", "returns--refunds-2");
