@@ -103,6 +103,23 @@ class KnowledgeAndAnalyticsBrowserTests extends BrowserTestSupport {
     }
 
     @Test
+    void supervisorImportsAWebPageByItsFileNameAndSeesWhereTheArticleCameFrom() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signInAsSupervisor(context);
+            page.navigate(url("/knowledge/import"));
+            String html = "<html><head><link rel=canonical href='https://help.example/" + token + "'></head><body>"
+                    + "<nav>Menu</nav><main><h1>Page " + token + "</h1><p>Boots are <b>waterproof</b>.</p></main></body></html>";
+            page.locator("#import-files").setInputFiles(new FilePayload(token + ".html", "text/html",
+                    html.getBytes(StandardCharsets.UTF_8)));
+            page.locator("#import-submit").click();
+            assertThat(page.locator("#import-result")).containsText("1 new, 0 updated");
+            page.navigate(url("/knowledge/edit?id=" + token.toLowerCase(java.util.Locale.ROOT)));
+            assertThat(page.locator("#article-source a")).hasAttribute("href", "https://help.example/" + token);
+            assertThat(page.locator("#article-body")).hasValue("Boots are **waterproof**.");
+        }
+    }
+
+    @Test
     void supervisorSeesTheAnalyticsCharts() {
         try (BrowserContext context = browser.newContext()) {
             Page page = signInAsSupervisor(context);
