@@ -104,6 +104,20 @@ public class ArticleRepository {
         children.insert(articles);
     }
 
+    /** Sets the status of those of these articles that have another one; returns the ids changed. */
+    public List<String> changeStatus(Collection<String> ids, ArticleStatus status, Instant at) {
+        List<String> changed = new ArrayList<>();
+        List<String> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
+            changed.addAll(jdbc.sql("SELECT id FROM knowledge_article WHERE id IN (:ids) AND status <> :status")
+                    .param("ids", chunk).param("status", status.name()).query(String.class).list());
+            jdbc.sql("UPDATE knowledge_article SET status = :status, updated_at = :at WHERE id IN (:ids) AND status <> :status")
+                    .param("ids", chunk).param("status", status.name()).param("at", timestamp(at)).update();
+        }
+        return changed;
+    }
+
     public boolean delete(String id) {
         return jdbc.sql("DELETE FROM knowledge_article WHERE id = :id").param("id", id).update() > 0;
     }

@@ -119,6 +119,16 @@ public class Articles {
                 articles.stream().mapToInt(a -> a.examples().size()).sum(), version);
     }
 
+    /** Moves published articles to drafts (a synced page that is gone); returns how many were published. */
+    @Transactional
+    public int unpublish(java.util.Collection<String> ids) {
+        List<String> changed = repository.changeStatus(ids, ArticleStatus.DRAFT, clock.instant());
+        if (!changed.isEmpty()) {
+            changes.changed(changed);
+        }
+        return changed.size();
+    }
+
     @Transactional(readOnly = true)
     public boolean empty() {
         return repository.count(null, null) == 0;

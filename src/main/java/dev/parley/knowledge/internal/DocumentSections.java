@@ -33,7 +33,20 @@ final class DocumentSections {
 
     /** The articles of one document read from {@code file}; they name the document's web address or the file. */
     static List<ArticleDraft> of(String file, ParsedDocument document) {
-        String source = document.origin() != null ? document.origin() : file == null ? "upload" : file;
+        return of(file, idFromName(file), titleFromName(file), file == null ? "upload" : file, document);
+    }
+
+    /** The articles of a page read from a web site: ids from its host and path, the page (or canonical) as source. */
+    static List<ArticleDraft> ofPage(java.net.URI page, ParsedDocument document) {
+        String path = page.getPath() == null ? "" : page.getPath().replaceAll("/+$", "");
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return of(page.toString(), prefix(ArticleRules.slug(page.getHost() + path), 80),
+                last.isEmpty() ? page.getHost() : titleFromName(last), page.toString(), document);
+    }
+
+    private static List<ArticleDraft> of(String file, String idBase, String fallbackTitle, String fallbackSource,
+            ParsedDocument document) {
+        String source = document.origin() != null ? document.origin() : fallbackSource;
         List<Block> blocks = new ArrayList<>(document.blocks());
         String title = clean(document.title());
         if (!blocks.isEmpty() && blocks.getFirst().heading()
@@ -41,10 +54,10 @@ final class DocumentSections {
             title = blocks.removeFirst().text();
         }
         if (title == null) {
-            title = titleFromName(file);
+            title = fallbackTitle;
         }
         DocumentSections sections = new DocumentSections(file, source);
-        sections.add(idFromName(file), title, null, blocks);
+        sections.add(idBase, title, null, blocks);
         if (sections.drafts.isEmpty()) {
             throw new ImportFailed(file, 0, "the document holds no text");
         }

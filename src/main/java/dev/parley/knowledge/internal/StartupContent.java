@@ -50,7 +50,7 @@ class StartupContent implements ApplicationRunner {
             ImportFormat format = ImportFormat.parse(entry.substring(0, colon));
             Path path = Path.of(entry.substring(colon + 1).strip());
             log.info("Importing {} ({}) as configured in parley.knowledge.import-on-start", path, format);
-            imports.importFiles(format, local(path));
+            imports.importFiles(format, local(path, format));
         }
         if (settings.demoContent() && articles.empty()) {
             List<ImportSource> demo = new ArrayList<>();
@@ -66,12 +66,14 @@ class StartupContent implements ApplicationRunner {
         }
     }
 
-    static List<ImportSource> local(Path path) throws IOException {
+    /** The file, or a folder's files: its Markdown files for format markdown, every visible file otherwise. */
+    static List<ImportSource> local(Path path, ImportFormat format) throws IOException {
         if (!Files.isDirectory(path)) {
             return List.of(new ImportSource(path.getFileName().toString(), Files.readAllBytes(path)));
         }
         try (Stream<Path> files = Files.list(path)) {
-            return files.filter(p -> p.getFileName().toString().matches("(?i).*\\.(md|markdown)$")).sorted()
+            String pattern = format == ImportFormat.MARKDOWN ? "(?i).*\\.(md|markdown)$" : "[^.].*";
+            return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().matches(pattern)).sorted()
                     .map(p -> {
                         try {
                             return new ImportSource(p.getFileName().toString(), Files.readAllBytes(p));

@@ -1,0 +1,148 @@
+package dev.parley.knowledge.internal;
+
+import dev.parley.knowledge.SiteSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Reads pages of a site for the sync: GET only, no cookies, redirects returned (the sync follows them itself, so
+ * each hop is checked against the site's host and robots.txt), bodies cut off above a size limit. Unless private
+ * addresses are allowed, names that resolve to loopback, private, link-local or other internal addresses are
+ * refused when connecting, so a site address (or a redirect, or DNS) cannot make Parley read internal services.
+ */
+final class SiteFetcher implements AutoCloseable {
+
+    private final CloseableHttpClient client;
+    private final int maxBytes;
+    private final boolean allowPrivate;
+
+    SiteFetcher(SiteSettings settings) {
+        this.maxBytes = settings.maxPageBytes();
+        this.allowPrivate = settings.allowPrivateAddresses();
+        Timeout timeout = Timeout.of(settings.timeout());
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new GuardedResolver(allowPrivate))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
+                                .setSocketTimeout(timeout).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent(settings.userAgent() + "/1.0 (Parley help-center sync)")
+                .build();
+    }
+
+    /** One response; {@code location} is set for redirects. */
+    record Response(int status, String contentType, byte[] body, URI location) {
+
+        boolean ok() {
+            return status == 200;
+        }
+
+        boolean redirect() {
+            return status >= 300 && status < 400 && location != null;
+        }
+    }
+
+    Response get(URI uri) throws IOException {
+        checkAddress(uri);
+        HttpGet get = new HttpGet(uri);
+        get.setHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,application/pdf;q=0.8,*/*;q=0.5");
+        return client.execute(get, response -> {
+            HttpEntity entity = response.getEntity();
+            Header location = response.getFirstHeader("Location");
+            byte[] body = entity == null ? new byte[0] : read(entity.getContent());
+            String type = entity == null || entity.getContentType() == null ? "" : entity.getContentType();
+            URI next = location == null ? null : uri.resolve(location.getValue().strip());
+            return new Response(response.getCode(), type, body, next);
+        });
+    }
+
+    private byte[] read(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            if (out.size() + n > maxBytes) {
+                throw new PageTooLarge(maxBytes);
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** Refuses addresses that are not http(s) or point inside (checked again at connect time, after DNS). */
+    void checkAddress(URI uri) throws UnknownHostException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new UnknownHostException("only http and https addresses can be synced");
+        }
+        new GuardedResolver(allowPrivate).resolve(uri.getHost());
+    }
+
+    /** Whether Parley may connect to this address when private addresses are not allowed. */
+    static boolean isPublic(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (b.length == 4) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first != 0 && first < 224 && !(first == 100 && second >= 64 && second < 128)
+                    && !(first == 198 && (second == 18 || second == 19)) && !(first == 192 && second == 0 && b[2] == 0);
+        }
+        return (b[0] & 0xfe) != 0xfc;
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+
+    /** Thrown when a page is larger than the configured limit. */
+    static final class PageTooLarge extends IOException {
+        PageTooLarge(int limit) {
+            super("the page is larger than " + limit + " bytes");
+        }
+    }
+
+    /** A DNS resolver that refuses internal addresses. */
+    private static final class GuardedResolver extends SystemDefaultDnsResolver {
+
+        private final boolean allowPrivate;
+
+        GuardedResolver(boolean allowPrivate) {
+            this.allowPrivate = allowPrivate;
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            InetAddress[] addresses = super.resolve(host);
+            if (!allowPrivate) {
+                for (InetAddress address : addresses) {
+                    if (!isPublic(address)) {
+                        throw new UnknownHostException(host + " is a private or local address, which sync does not read");
+                    }
+                }
+            }
+            return addresses;
+        }
+    }
+}
