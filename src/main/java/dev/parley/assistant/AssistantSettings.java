@@ -35,12 +35,10 @@ public record AssistantSettings(
     /**
      * @param window how many earlier customer messages are compared with the new one
      * @param repeatSimilarity a new message this similar to an earlier, answered one is a repeat
-     * @param weakConfidence two answers in a row below this confidence count as a loop
      */
     public record Loop(
             @DefaultValue("3") @Min(1) int window,
-            @DefaultValue("0.88") @DecimalMin("0.5") @DecimalMax("1.0") double repeatSimilarity,
-            @DefaultValue("0.85") @DecimalMin("0.0") @DecimalMax("1.0") double weakConfidence) {
+            @DefaultValue("0.88") @DecimalMin("0.5") @DecimalMax("1.0") double repeatSimilarity) {
     }
 
     public AssistantSettings withThreshold(double threshold) {
@@ -54,6 +52,6 @@ public record AssistantSettings(
     }
 
     public static AssistantSettings defaults() {
-        return new AssistantSettings(0.7, true, true, new Loop(3, 0.88, 0.85), 1200, 0.2, true);
+        return new AssistantSettings(0.7, true, true, new Loop(3, 0.88), 1200, 0.2, true);
     }
 }

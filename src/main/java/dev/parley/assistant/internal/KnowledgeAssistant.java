@@ -20,9 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The offline assistant: customer signals first (asks for a person, frustrated), then retrieve and
- * score the best article with a calibrated confidence, then the conversation-level checks (loops) and
- * the threshold; it answers with the article or escalates with a reason. The eval command runs this
+ * The offline assistant: customer signals first (asks for a person, says the answer did not help,
+ * frustrated), then retrieve and score the best article with a calibrated confidence, then the
+ * conversation-level check (the same need asked again after an answer) and the threshold; it answers with the article or escalates with a reason. The eval command runs this
  * same class.
  */
 @Component
@@ -46,8 +46,7 @@ public class KnowledgeAssistant implements AssistantPort {
         this.scorers = scorers;
         this.embeddings = embeddings;
         this.settings = settings;
-        this.loop = new ConversationLoop(settings.loop().window(), settings.loop().repeatSimilarity(),
-                settings.loop().weakConfidence());
+        this.loop = new ConversationLoop(settings.loop().window(), settings.loop().repeatSimilarity());
     }
 
     @Override
@@ -62,6 +61,9 @@ public class KnowledgeAssistant implements AssistantPort {
     public AssistantDecision decide(String text, List<Message> history) {
         if (settings.humanRequest() && HumanRequest.asked(text)) {
             return escalate(EscalationReason.HUMAN_REQUESTED, Optional.empty());
+        }
+        if (loop.answerRejected(text, history)) {
+            return escalate(EscalationReason.LOOP, Optional.empty());
         }
         if (settings.frustration() && Frustration.frustrated(text)) {
             return escalate(EscalationReason.FRUSTRATION, Optional.empty());
@@ -81,15 +83,12 @@ public class KnowledgeAssistant implements AssistantPort {
             return escalate(EscalationReason.NO_KNOWLEDGE, best);
         }
         best = preferCustomersLanguage(scorer, text, question, best);
-        if (loop.repeats(question, history, embeddings::embed)) {
+        if (loop.repeats(text, question, best.get().article().id(), history, embeddings::embed)) {
             return escalate(EscalationReason.LOOP, best);
         }
         double confidence = best.get().confidence();
         if (confidence < settings.confidenceThreshold()) {
             return escalate(EscalationReason.LOW_CONFIDENCE, best);
-        }
-        if (loop.weakTwiceInARow(confidence, history)) {
-            return escalate(EscalationReason.LOOP, best);
         }
         var article = best.get().article();
         var source = new SourceRef(article.id(), article.title(), article.url());

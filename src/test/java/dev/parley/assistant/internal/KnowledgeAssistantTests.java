@@ -90,11 +90,19 @@ class KnowledgeAssistantTests {
     }
 
     @Test
-    void escalatesAfterTwoWeakAnswersInARow() {
-        var weak = new AssistantSettings(0.0, true, true, new AssistantSettings.Loop(3, 0.99, 0.9999), 1200, 0.2, false);
+    void answersDifferentQuestionsInARowHoweverModestTheirConfidence() {
+        var anyConfidence = AssistantSettings.defaults().withThreshold(0.0);
         var history = List.of(customer("when is customer support open"), answer(0.6));
-        assertThat(ask(weak, "can I get a refund for my order", history).escalationReason())
-                .isEqualTo(EscalationReason.LOOP);
+        assertThat(ask(anyConfidence, "can I get a refund for my order", history).escalates()).isFalse();
+    }
+
+    @Test
+    void escalatesWhenTheCustomerSaysTheAnswerDidNotHelp() {
+        var history = List.of(customer("how do I reset my password"), answer(0.95));
+        AssistantOutcome outcome = ask(AssistantSettings.defaults(), "that doesn't help, you're not answering my question",
+                history);
+        assertThat(outcome.escalationReason()).isEqualTo(EscalationReason.LOOP);
+        assertThat(outcome.replyText()).contains("aren't helping");
     }
 
     @Test
