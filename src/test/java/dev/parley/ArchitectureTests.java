@@ -1,12 +1,20 @@
 package dev.parley;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.parley.cluster.RunsOnEveryNode;
+import java.util.HashMap;
+import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,4 +50,33 @@ class ArchitectureTests {
             .that().resideInAnyPackage("..web..")
             .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
             .because("web code talks to module APIs, not to the database");
+
+    @ArchTest
+    static final ArchRule scheduledJobsRunOnceAcrossTheClusterOrSayWhyNot = methods()
+            .that().areAnnotatedWith(Scheduled.class)
+            .should().beAnnotatedWith(SchedulerLock.class).orShould().beAnnotatedWith(RunsOnEveryNode.class)
+            .because("several nodes share one database: a job runs once across the cluster (ADR 0014), or it"
+                    + " looks after per-node state and says so");
+
+    @ArchTest
+    static void clusterLocksHaveOneNameEachAndAnUpperBound(JavaClasses classes) {
+        Map<String, String> owners = new HashMap<>();
+        for (var javaClass : classes) {
+            for (JavaMethod method : javaClass.getMethods()) {
+                if (!method.isAnnotatedWith(SchedulerLock.class)) {
+                    continue;
+                }
+                SchedulerLock lock = method.getAnnotationOfType(SchedulerLock.class);
+                String where = method.getFullName();
+                if (lock.name().isBlank() || lock.lockAtMostFor().isBlank()) {
+                    throw new AssertionError(where + " needs a lock name and lockAtMostFor (how long a dead node"
+                            + " may keep the job from running)");
+                }
+                String other = owners.putIfAbsent(lock.name(), where);
+                if (other != null) {
+                    throw new AssertionError("lock name " + lock.name() + " used by " + other + " and " + where);
+                }
+            }
+        }
+    }
 }

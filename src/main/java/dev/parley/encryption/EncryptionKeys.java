@@ -1,5 +1,6 @@
 package dev.parley.encryption;
 
+import dev.parley.cluster.RunsOnEveryNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -88,6 +89,7 @@ public class EncryptionKeys {
 
     /** Re-reads the key file when it changed; a file that no longer parses keeps the previous keys. */
     @Scheduled(fixedDelay = 10_000, initialDelay = 10_000)
+    @RunsOnEveryNode("each node holds its own copy of the key ring, read from its key file")
     public synchronized void reloadIfChanged() {
         if (file != null && !version().equals(loadedVersion)) {
             reload();

@@ -1,5 +1,6 @@
 package dev.parley.realtime;
 
+import dev.parley.cluster.RunsOnEveryNode;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,7 @@ public class EventStreams implements SmartLifecycle {
     }
 
     @Scheduled(fixedDelay = 20_000)
+    @RunsOnEveryNode("keeps this node's open streams alive and drops its closed ones")
     void heartbeat() {
         streams.removeIf(EventStream::isClosed);
         streams.forEach(EventStream::heartbeat);

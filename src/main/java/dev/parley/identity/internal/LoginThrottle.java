@@ -1,5 +1,6 @@
 package dev.parley.identity.internal;
 
+import dev.parley.cluster.RunsOnEveryNode;
 import dev.parley.identity.IdentitySettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,7 @@ public class LoginThrottle {
     }
 
     @Scheduled(fixedDelay = 60_000)
+    @RunsOnEveryNode("the failure counts live in this node's memory")
     void forgetOldFailures() {
         Instant cutoff = clock.instant().minus(settings.loginFailureWindow());
         failures.entrySet().removeIf(entry -> {

@@ -7,6 +7,7 @@ import dev.parley.inbox.InboxSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs every {@code parley.inbox.sweep-interval}: agents without a dashboard become away and later offline,
  * escalated conversations that somehow are neither assigned nor queued are queued, and the queue is retried.
- * Safe on every node at once: each step is a conditional update or goes through the assignment lock.
+ * Safe on every node at once (each step is a conditional update or goes through the assignment lock); the
+ * cluster lock only saves the other nodes the work.
  */
 @Component
 class PresenceSweep {
@@ -42,6 +44,9 @@ class PresenceSweep {
     }
 
     @Scheduled(initialDelayString = "${parley.inbox.sweep-interval:15s}", fixedDelayString = "${parley.inbox.sweep-interval:15s}")
+    // held for one interval, so the nodes together sweep once per interval, not once each
+    @SchedulerLock(name = "inbox.presence-sweep", lockAtMostFor = "PT1M",
+            lockAtLeastFor = "${parley.inbox.sweep-interval:15s}")
     void sweep() {
         try {
             run();

@@ -2,6 +2,7 @@ package dev.parley.knowledge.help;
 
 import dev.parley.knowledge.internal.HelpViewRepository;
 import java.time.Clock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ class HelpViewCleanup {
     }
 
     @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
+    @SchedulerLock(name = "knowledge.help-view-cleanup", lockAtMostFor = "PT10M", lockAtLeastFor = "PT50M")
     void forgetOldViews() {
         views.forgetBefore(clock.instant().minus(settings.viewWindow()));
     }
