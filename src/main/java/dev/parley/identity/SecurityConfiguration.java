@@ -62,6 +62,8 @@ class SecurityConfiguration {
         RequestMatcher background = new OrRequestMatcher(api,
                 PathPatternRequestMatcher.withDefaults().matcher("/dashboard/events"),
                 request -> request.getHeader("HX-Request") != null);
+        // The form login's own processing-URL matcher (loginPage "/login" implies POST /login).
+        RequestMatcher signInForm = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setRequestMatcher(new AndRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
@@ -85,7 +87,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signIn).logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(publicPaths, bearer))
                 .cors(Customizer.withDefaults())
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, signInForm), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AgentSessionRefreshFilter(agents), AuthorizationFilter.class)
                 .requestCache(cache -> cache.requestCache(requestCache))

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -164,6 +165,20 @@ class SecurityTests {
         mvc.perform(post("/login").with(ip).with(csrf()).param("username", "other@test.local").param("password", "x"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"));
+    }
+
+    @Test
+    void anEncodedLoginPathIsThrottledLikeLogin() throws Exception {
+        RequestPostProcessor ip = fromNewIp();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post(URI.create("/%6cogin")).with(ip).with(csrf()).param("username", "enc" + i + "@test.local")
+                    .param("password", "whatever-password")).andExpect(status().isFound());
+        }
+        mvc.perform(post(URI.create("/%6cogin")).with(ip).with(csrf()).param("username", "other@test.local")
+                        .param("password", "x"))
+                .andExpect(status().isTooManyRequests());
+        mvc.perform(post("/login").with(ip).with(csrf()).param("username", "other@test.local").param("password", "x"))
+                .andExpect(status().isTooManyRequests());
     }
 
     @Test
