@@ -108,6 +108,34 @@ class SecurityTests {
     }
 
     @Test
+    void anyOtherAuthorizationHeaderDoesNotWaiveCsrf() throws Exception {
+        AgentPrincipal admin = TestAgents.principal(TestAgents.create(agents, Role.ADMIN));
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("proxy:secret".getBytes());
+        String body = "{\"name\":\"Sneaky\",\"email\":\"sneaky-" + IPS.incrementAndGet()
+                + "@test.local\",\"role\":\"ADMIN\"}";
+        mvc.perform(post("/api/v1/agents").with(user(admin)).header("Authorization", basic)
+                        .header("Origin", "https://evil.example").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/conversations/" + java.util.UUID.randomUUID() + "/messages").with(user(admin))
+                        .header("Authorization", basic).contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"hi\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/account/password").with(user(admin)).header("Authorization", basic)
+                        .param("currentPassword", TestAgents.PASSWORD).param("newPassword", "taken over by a stranger"))
+                .andExpect(status().isForbidden());
+        // An API token's form does not waive CSRF outside the API, where the token is not used to sign in.
+        mvc.perform(post("/account/password").with(user(admin)).header("Authorization", "Bearer pat_whatever")
+                        .param("currentPassword", TestAgents.PASSWORD).param("newPassword", "taken over by a stranger"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/agents").with(user(admin)).header("Authorization", "Bearer pat_unknown")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post(URI.create("/%61pi/v1/agents")).with(user(admin)).header("Authorization", "Bearer pat_unknown")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void apiTokensActWithTheirOwnersRole() throws Exception {
         Agent agent = TestAgents.create(agents, Role.AGENT);
         Agent admin = TestAgents.create(agents, Role.ADMIN);
