@@ -184,13 +184,13 @@ class SecurityTests {
     }
 
     @Test
-    void fiveFailuresFromOneIpAreThrottledWith429() throws Exception {
+    void fiveFailuresFromOneIpForOneAccountAreThrottledWith429() throws Exception {
         RequestPostProcessor ip = fromNewIp();
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/login").with(ip).with(csrf()).param("username", "nobody" + i + "@test.local")
-                    .param("password", "whatever-password")).andExpect(status().isFound());
+            mvc.perform(post("/login").with(ip).with(csrf()).param("username", "nobody@test.local")
+                    .param("password", "whatever-password " + i)).andExpect(status().isFound());
         }
-        mvc.perform(post("/login").with(ip).with(csrf()).param("username", "other@test.local").param("password", "x"))
+        mvc.perform(post("/login").with(ip).with(csrf()).param("username", "Nobody@test.local").param("password", "x"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"));
     }
@@ -199,26 +199,43 @@ class SecurityTests {
     void anEncodedLoginPathIsThrottledLikeLogin() throws Exception {
         RequestPostProcessor ip = fromNewIp();
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post(URI.create("/%6cogin")).with(ip).with(csrf()).param("username", "enc" + i + "@test.local")
+            mvc.perform(post(URI.create("/%6cogin")).with(ip).with(csrf()).param("username", "enc@test.local")
                     .param("password", "whatever-password")).andExpect(status().isFound());
         }
-        mvc.perform(post(URI.create("/%6cogin")).with(ip).with(csrf()).param("username", "other@test.local")
+        mvc.perform(post(URI.create("/%6cogin")).with(ip).with(csrf()).param("username", "enc@test.local")
                         .param("password", "x"))
                 .andExpect(status().isTooManyRequests());
-        mvc.perform(post("/login").with(ip).with(csrf()).param("username", "other@test.local").param("password", "x"))
+        mvc.perform(post("/login").with(ip).with(csrf()).param("username", "enc@test.local").param("password", "x"))
                 .andExpect(status().isTooManyRequests());
     }
 
     @Test
-    void fiveFailuresOnOneAccountAreThrottledFromAnyIp() throws Exception {
+    void fiveFailuresOnOneAccountThrottleTheGuessersIpButNotTheOwnerElsewhere() throws Exception {
         Agent agent = TestAgents.create(agents, Role.AGENT);
+        RequestPostProcessor guesser = fromNewIp();
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/login").with(fromNewIp()).with(csrf()).param("username", agent.email())
+            mvc.perform(post("/login").with(guesser).with(csrf()).param("username", agent.email())
                     .param("password", "wrong password " + i)).andExpect(status().isFound());
         }
-        // Even the right password is refused while the account is throttled.
+        // The guesser's IP is refused for this account, even with the right password ...
+        mvc.perform(post("/login").with(guesser).with(csrf()).param("username", agent.email())
+                        .param("password", TestAgents.PASSWORD))
+                .andExpect(status().isTooManyRequests());
+        // ... while the owner, from another IP, signs in.
         mvc.perform(post("/login").with(fromNewIp()).with(csrf()).param("username", agent.email())
                         .param("password", TestAgents.PASSWORD))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/inbox"));
+    }
+
+    @Test
+    void manyFailuresFromOneIpOverManyAccountsAreThrottled() throws Exception {
+        RequestPostProcessor ip = fromNewIp();
+        for (int i = 0; i < 20; i++) {
+            mvc.perform(post("/login").with(ip).with(csrf()).param("username", "spray" + i + "@test.local")
+                    .param("password", "whatever-password")).andExpect(status().isFound());
+        }
+        mvc.perform(post("/login").with(ip).with(csrf()).param("username", "spray-more@test.local")
+                        .param("password", "x"))
                 .andExpect(status().isTooManyRequests());
     }
 
