@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param adminEmail the first admin's email, created on first start when no admin exists
  * @param adminPassword the first admin's password; when blank one is generated and printed once in the log
- * @param loginMaxFailures failed sign-ins allowed per IP and per account within {@code loginFailureWindow}
+ * @param loginMaxFailures failed sign-ins allowed from one IP for one account within {@code loginFailureWindow}
+ * @param loginMaxFailuresPerIp failed sign-ins allowed from one IP, whatever the account, within the window
  * @param loginFailureWindow how long failed sign-ins count
  * @param minPasswordLength the shortest password accepted
  */
@@ -22,6 +23,7 @@ public record IdentitySettings(
         @DefaultValue("admin@parley.local") @NotBlank String adminEmail,
         String adminPassword,
         @DefaultValue("5") @Min(1) int loginMaxFailures,
+        @DefaultValue("20") @Min(1) int loginMaxFailuresPerIp,
         @DefaultValue("5m") Duration loginFailureWindow,
         @DefaultValue("10") @Min(8) int minPasswordLength) {
 }

@@ -54,14 +54,18 @@ class SecurityConfiguration {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher publicPaths = new OrRequestMatcher(java.util.Arrays.stream(PUBLIC)
                 .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
-        // Bearer-authenticated calls carry no ambient credentials, so CSRF cannot apply to them;
-        // a browser calling /api/** with its session cookie still has to send the CSRF token.
-        RequestMatcher bearer = request -> request.getHeader("Authorization") != null;
+        // API calls with a personal API token carry no ambient credentials, so CSRF cannot apply to them; any
+        // other Authorization header (Basic from a proxy, a stray Bearer) can ride along with a browser's
+        // session cookie, so a browser calling /api/** with its session still has to send the CSRF token.
+        ApiTokenFilter apiTokens = new ApiTokenFilter(tokens, api);
+        RequestMatcher bearer = apiTokens::carriesApiToken;
         // Background requests (htmx fragments, the live stream, API calls) answer 401 instead of a login page,
         // and are never replayed after sign-in: only a page the agent actually opened is.
         RequestMatcher background = new OrRequestMatcher(api,
                 PathPatternRequestMatcher.withDefaults().matcher("/dashboard/events"),
                 request -> request.getHeader("HX-Request") != null);
+        // The form login's own processing-URL matcher (loginPage "/login" implies POST /login).
+        RequestMatcher signInForm = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setRequestMatcher(new AndRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
@@ -85,8 +89,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(signIn).logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(publicPaths, bearer))
                 .cors(Customizer.withDefaults())
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, signInForm), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(apiTokens, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AgentSessionRefreshFilter(agents), AuthorizationFilter.class)
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(e -> e

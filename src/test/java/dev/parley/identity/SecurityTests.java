@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,6 +108,34 @@ class SecurityTests {
     }
 
     @Test
+    void anyOtherAuthorizationHeaderDoesNotWaiveCsrf() throws Exception {
+        AgentPrincipal admin = TestAgents.principal(TestAgents.create(agents, Role.ADMIN));
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("proxy:secret".getBytes());
+        String body = "{\"name\":\"Sneaky\",\"email\":\"sneaky-" + IPS.incrementAndGet()
+                + "@test.local\",\"role\":\"ADMIN\"}";
+        mvc.perform(post("/api/v1/agents").with(user(admin)).header("Authorization", basic)
+                        .header("Origin", "https://evil.example").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/conversations/" + java.util.UUID.randomUUID() + "/messages").with(user(admin))
+                        .header("Authorization", basic).contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"hi\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/account/password").with(user(admin)).header("Authorization", basic)
+                        .param("currentPassword", TestAgents.PASSWORD).param("newPassword", "taken over by a stranger"))
+                .andExpect(status().isForbidden());
+        // An API token's form does not waive CSRF outside the API, where the token is not used to sign in.
+        mvc.perform(post("/account/password").with(user(admin)).header("Authorization", "Bearer pat_whatever")
+                        .param("currentPassword", TestAgents.PASSWORD).param("newPassword", "taken over by a stranger"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/agents").with(user(admin)).header("Authorization", "Bearer pat_unknown")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post(URI.create("/%61pi/v1/agents")).with(user(admin)).header("Authorization", "Bearer pat_unknown")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void apiTokensActWithTheirOwnersRole() throws Exception {
         Agent agent = TestAgents.create(agents, Role.AGENT);
         Agent admin = TestAgents.create(agents, Role.ADMIN);
@@ -155,27 +184,58 @@ class SecurityTests {
     }
 
     @Test
-    void fiveFailuresFromOneIpAreThrottledWith429() throws Exception {
+    void fiveFailuresFromOneIpForOneAccountAreThrottledWith429() throws Exception {
         RequestPostProcessor ip = fromNewIp();
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/login").with(ip).with(csrf()).param("username", "nobody" + i + "@test.local")
-                    .param("password", "whatever-password")).andExpect(status().isFound());
+            mvc.perform(post("/login").with(ip).with(csrf()).param("username", "nobody@test.local")
+                    .param("password", "whatever-password " + i)).andExpect(status().isFound());
         }
-        mvc.perform(post("/login").with(ip).with(csrf()).param("username", "other@test.local").param("password", "x"))
+        mvc.perform(post("/login").with(ip).with(csrf()).param("username", "Nobody@test.local").param("password", "x"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"));
     }
 
     @Test
-    void fiveFailuresOnOneAccountAreThrottledFromAnyIp() throws Exception {
-        Agent agent = TestAgents.create(agents, Role.AGENT);
+    void anEncodedLoginPathIsThrottledLikeLogin() throws Exception {
+        RequestPostProcessor ip = fromNewIp();
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/login").with(fromNewIp()).with(csrf()).param("username", agent.email())
+            mvc.perform(post(URI.create("/%6cogin")).with(ip).with(csrf()).param("username", "enc@test.local")
+                    .param("password", "whatever-password")).andExpect(status().isFound());
+        }
+        mvc.perform(post(URI.create("/%6cogin")).with(ip).with(csrf()).param("username", "enc@test.local")
+                        .param("password", "x"))
+                .andExpect(status().isTooManyRequests());
+        mvc.perform(post("/login").with(ip).with(csrf()).param("username", "enc@test.local").param("password", "x"))
+                .andExpect(status().isTooManyRequests());
+    }
+
+    @Test
+    void fiveFailuresOnOneAccountThrottleTheGuessersIpButNotTheOwnerElsewhere() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        RequestPostProcessor guesser = fromNewIp();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").with(guesser).with(csrf()).param("username", agent.email())
                     .param("password", "wrong password " + i)).andExpect(status().isFound());
         }
-        // Even the right password is refused while the account is throttled.
+        // The guesser's IP is refused for this account, even with the right password ...
+        mvc.perform(post("/login").with(guesser).with(csrf()).param("username", agent.email())
+                        .param("password", TestAgents.PASSWORD))
+                .andExpect(status().isTooManyRequests());
+        // ... while the owner, from another IP, signs in.
         mvc.perform(post("/login").with(fromNewIp()).with(csrf()).param("username", agent.email())
                         .param("password", TestAgents.PASSWORD))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/inbox"));
+    }
+
+    @Test
+    void manyFailuresFromOneIpOverManyAccountsAreThrottled() throws Exception {
+        RequestPostProcessor ip = fromNewIp();
+        for (int i = 0; i < 20; i++) {
+            mvc.perform(post("/login").with(ip).with(csrf()).param("username", "spray" + i + "@test.local")
+                    .param("password", "whatever-password")).andExpect(status().isFound());
+        }
+        mvc.perform(post("/login").with(ip).with(csrf()).param("username", "spray-more@test.local")
+                        .param("password", "x"))
                 .andExpect(status().isTooManyRequests());
     }
 

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Groups questions that mean the same thing: identical wording first, then sentence embeddings
  * (cosine similarity to the group's first question above a threshold). Greedy and order-stable, so the
- * same questions always form the same groups.
+ * same questions always form the same groups. A question without letters or digits ("🙂", "?!") has no
+ * wording to embed (the model refuses blank text): it groups only with the same characters.
  */
 @Component
 public class QuestionGrouping {
@@ -30,13 +31,14 @@ public class QuestionGrouping {
     public List<QuestionGroup> group(List<String> questions, int top) {
         Map<String, List<String>> byWording = new LinkedHashMap<>();
         for (String q : questions) {
-            byWording.computeIfAbsent(normalize(q), k -> new ArrayList<>()).add(q.strip());
+            String wording = normalize(q);
+            // A key without words is the stripped text itself, never equal to a normalised key with words.
+            byWording.computeIfAbsent(wording.isEmpty() ? q.strip() : wording, k -> new ArrayList<>()).add(q.strip());
         }
-        List<String> keys = new ArrayList<>(byWording.keySet());
-        List<float[]> vectors = keys.isEmpty() ? List.of() : embeddings.embedAll(keys);
+        List<String> worded = byWording.keySet().stream().filter(key -> !normalize(key).isEmpty()).toList();
+        List<float[]> vectors = worded.isEmpty() ? List.of() : embeddings.embedAll(worded);
         List<Cluster> clusters = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            List<String> phrasings = byWording.get(keys.get(i));
+        for (int i = 0; i < worded.size(); i++) {
             Cluster home = null;
             for (Cluster c : clusters) {
                 if (dot(c.anchor, vectors.get(i)) >= SAME_QUESTION) {
@@ -48,8 +50,15 @@ public class QuestionGrouping {
                 home = new Cluster(vectors.get(i));
                 clusters.add(home);
             }
-            home.add(phrasings);
+            home.add(byWording.get(worded.get(i)));
         }
+        byWording.forEach((key, phrasings) -> {
+            if (normalize(key).isEmpty()) {
+                Cluster alone = new Cluster(null);
+                alone.add(phrasings);
+                clusters.add(alone);
+            }
+        });
         return clusters.stream()
                 .sorted(Comparator.comparingLong(Cluster::count).reversed())
                 .limit(top)

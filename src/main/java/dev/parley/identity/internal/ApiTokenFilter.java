@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,25 +22,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
+    private final RequestMatcher api;
 
-    public ApiTokenFilter(ApiTokens tokens) {
+    /** @param api where API tokens count: the same matcher as the rules for {@code /api/**} (decoded paths) */
+    public ApiTokenFilter(ApiTokens tokens, RequestMatcher api) {
         this.tokens = tokens;
+        this.api = api;
+    }
+
+    /**
+     * Whether the request is an API call carrying a personal API token. Only such a call may skip the CSRF
+     * check: its token is checked here (401 when unknown) and replaces any session for the request.
+     */
+    public boolean carriesApiToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && header.substring(7).strip().startsWith(ApiTokens.PREFIX) && api.matches(request);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return !carriesApiToken(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)
-                || !header.substring(7).strip().startsWith(ApiTokens.PREFIX)) {
-            chain.doFilter(request, response);
-            return;
-        }
         Optional<Agent> agent = tokens.authenticate(header.substring(7).strip());
         if (agent.isEmpty()) {
             ProblemResponses.write(response, 401, "Unauthorized", "The API token is unknown or was revoked");

@@ -15,8 +15,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per client IP and per account in a sliding window. Once either reaches the limit,
- * further attempts are refused until the oldest failure leaves the window. Per node, in memory.
+ * Counts failed sign-ins per client IP and per client IP and account in a sliding window. Once either reaches
+ * its limit, further attempts from that IP (for that account) are refused until the oldest failure leaves the
+ * window. The guesser is throttled, never the account: failures from elsewhere do not keep its owner out,
+ * so nobody can lock an agent (or the only admin) out by guessing. Per node, in memory.
  */
 @Component
 public class LoginThrottle {
@@ -33,17 +35,18 @@ public class LoginThrottle {
     /** How long the caller must wait before trying again, or empty when an attempt is allowed. */
     public Optional<Duration> blockedFor(String ip, String account) {
         Instant now = clock.instant();
-        return max(retryAfter("ip:" + ip, now), retryAfter("account:" + key(account), now));
+        return max(retryAfter(ipKey(ip), settings.loginMaxFailuresPerIp(), now),
+                retryAfter(accountKey(ip, account), settings.loginMaxFailures(), now));
     }
 
     public void failed(String ip, String account) {
         Instant now = clock.instant();
-        record("ip:" + ip, now);
-        record("account:" + key(account), now);
+        record(ipKey(ip), settings.loginMaxFailuresPerIp(), now);
+        record(accountKey(ip, account), settings.loginMaxFailures(), now);
     }
 
-    public void succeeded(String account) {
-        failures.remove("account:" + key(account));
+    public void succeeded(String ip, String account) {
+        failures.remove(accountKey(ip, account));
     }
 
     @Scheduled(fixedDelay = 60_000)
@@ -58,7 +61,7 @@ public class LoginThrottle {
         });
     }
 
-    private Optional<Duration> retryAfter(String key, Instant now) {
+    private Optional<Duration> retryAfter(String key, int limit, Instant now) {
         Deque<Instant> times = failures.get(key);
         if (times == null) {
             return Optional.empty();
@@ -66,18 +69,18 @@ public class LoginThrottle {
         synchronized (times) {
             Instant cutoff = now.minus(settings.loginFailureWindow());
             times.removeIf(at -> !at.isAfter(cutoff));
-            if (times.size() < settings.loginMaxFailures()) {
+            if (times.size() < limit) {
                 return Optional.empty();
             }
             return Optional.of(Duration.between(now, times.peekFirst().plus(settings.loginFailureWindow())));
         }
     }
 
-    private void record(String key, Instant now) {
+    private void record(String key, int limit, Instant now) {
         Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (times) {
             times.addLast(now);
-            while (times.size() > settings.loginMaxFailures() * 2) {
+            while (times.size() > limit * 2) {
                 times.removeFirst();
             }
         }
@@ -90,7 +93,11 @@ public class LoginThrottle {
         return b.isEmpty() || a.get().compareTo(b.get()) >= 0 ? a : b;
     }
 
-    private static String key(String account) {
-        return account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
+    private static String ipKey(String ip) {
+        return "ip:" + ip;
+    }
+
+    private static String accountKey(String ip, String account) {
+        return "ip+account:" + ip + "|" + (account == null ? "" : account.strip().toLowerCase(Locale.ROOT));
     }
 }

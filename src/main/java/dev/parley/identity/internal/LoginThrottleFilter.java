@@ -7,21 +7,27 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Refuses a sign-in attempt with 429 while its IP or account has too many recent failures. */
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
+    private final RequestMatcher signIn;
 
-    public LoginThrottleFilter(LoginThrottle throttle) {
+    /**
+     * @param signIn the matcher of the sign-in form's processing URL, so that every spelling Spring Security
+     *     accepts as a sign-in ({@code /%6cogin} for {@code /login}) is throttled too
+     */
+    public LoginThrottleFilter(LoginThrottle throttle, RequestMatcher signIn) {
         this.throttle = throttle;
+        this.signIn = signIn;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !("POST".equals(request.getMethod()) && "/login".equals(path));
+        return !signIn.matches(request);
     }
 
     @Override

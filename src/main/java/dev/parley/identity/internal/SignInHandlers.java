@@ -34,7 +34,7 @@ public class SignInHandlers extends SavedRequestAwareAuthenticationSuccessHandle
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
         AgentPrincipal agent = (AgentPrincipal) authentication.getPrincipal();
-        throttle.succeeded(agent.email());
+        throttle.succeeded(request.getRemoteAddr(), agent.email());
         agents.signedIn(agent.id());
         super.onAuthenticationSuccess(request, response, authentication);
     }
