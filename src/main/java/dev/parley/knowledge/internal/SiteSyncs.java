@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -95,6 +96,7 @@ public class SiteSyncs implements DisposableBean {
     }
 
     @Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT1M")
+    @SchedulerLock(name = "knowledge.site-sync-due", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
     void syncDue() {
         for (String id : sites.due(clock.instant())) {
             if (sites.queue(id)) {
