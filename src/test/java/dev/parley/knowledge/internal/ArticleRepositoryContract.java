@@ -20,6 +20,9 @@ abstract class ArticleRepositoryContract {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    SiteRepository sites;
+
     private final String prefix = "repo-" + UUID.randomUUID().toString().substring(0, 8);
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
@@ -88,6 +91,47 @@ abstract class ArticleRepositoryContract {
         long next = tx.execute(s -> repository.nextVersion());
         assertThat(next).isEqualTo(before + 1);
         assertThat(repository.epoch()).isNotBlank().isEqualTo(repository.epoch());
+    }
+
+    @Test
+    void keepsWhereAnImportedArticleCameFromAndChangesStatusesInBulk() {
+        Article imported = new Article(prefix + "-src", "Imported", "Body", null, List.of(), "en", ArticleStatus.PUBLISHED,
+                List.of(), now, now, "https://help.example/page#part");
+        Article other = article(prefix + "-other", "Other", ArticleStatus.DRAFT, List.of(), List.of());
+        tx.executeWithoutResult(s -> repository.save(List.of(imported, other), Set.of()));
+        assertThat(repository.find(imported.id()).orElseThrow().source()).isEqualTo("https://help.example/page#part");
+
+        List<String> changed = tx.execute(s -> repository.changeStatus(List.of(imported.id(), other.id()),
+                ArticleStatus.DRAFT, now.plusSeconds(5)));
+        assertThat(changed).containsExactly(imported.id());
+        assertThat(repository.find(imported.id()).orElseThrow().status()).isEqualTo(ArticleStatus.DRAFT);
+        assertThat(repository.find(imported.id()).orElseThrow().updatedAt()).isEqualTo(now.plusSeconds(5));
+    }
+
+    @Test
+    void queuesASiteOnceAndKeepsItsPagesAndProgress() {
+        String id = UUID.randomUUID().toString();
+        sites.insert(new Site(id, "https://help.example/" + prefix, Site.State.IDLE, 0, 0, 0, 0, null, null, null, now));
+        assertThat(sites.queue(id)).isTrue();
+        assertThat(sites.queue(id)).isFalse();
+        sites.started(id);
+        sites.progress(id, 10, 4, 1);
+        assertThat(sites.find(id).orElseThrow()).satisfies(site -> {
+            assertThat(site.state()).isEqualTo(Site.State.RUNNING);
+            assertThat(site.percent()).isEqualTo(40);
+        });
+        assertThat(sites.resetInterrupted(now)).isGreaterThanOrEqualTo(1);
+        assertThat(sites.due(now.plusSeconds(1))).contains(id);
+
+        List<SitePage> pages = List.of(
+                new SitePage("https://help.example/a", SitePage.Status.OK, null, "hash-a", List.of("a-1", "a-2"), now),
+                new SitePage("https://help.example/b", SitePage.Status.FAILED, "answered 500", null, List.of(), now));
+        tx.executeWithoutResult(s -> sites.replacePages(id, pages));
+        assertThat(sites.pages(id)).containsExactlyElementsOf(pages);
+        sites.finished(id, 2, null, now, now.plusSeconds(3600));
+        assertThat(sites.due(now.plusSeconds(60))).doesNotContain(id);
+        assertThat(sites.delete(id)).isTrue();
+        assertThat(sites.pages(id)).isEmpty();
     }
 
     private Article article(String id, String title, ArticleStatus status, List<String> tags, List<String> examples) {
