@@ -1,6 +1,9 @@
 package dev.parley.support;
 
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -21,5 +24,13 @@ public final class PostgresSchema {
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.flyway.default-schema", () -> schema);
         registry.add("spring.flyway.schemas", () -> schema);
+    }
+
+    /** A data source on a fresh schema named after {@code prefix}, migrated with one module's migrations only. */
+    public static DataSource migrated(String prefix, String location) {
+        String schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        var dataSource = new DriverManagerDataSource(URL + "?currentSchema=" + schema, "postgres", "");
+        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).locations(location).load().migrate();
+        return dataSource;
     }
 }

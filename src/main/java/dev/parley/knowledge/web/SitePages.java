@@ -55,20 +55,19 @@ class SitePages {
 
     @PostMapping("/sync")
     String sync(@RequestParam String id, RedirectAttributes redirect) {
-        try {
-            syncs.syncNow(id);
-            redirect.addFlashAttribute("notice", "Sync started.");
-        } catch (ApiException e) {
-            redirect.addFlashAttribute("formError", e.getMessage());
-        }
-        return "redirect:/knowledge/sites";
+        return attempt(redirect, "Sync started.", () -> syncs.syncNow(id));
     }
 
     @PostMapping("/remove")
     String remove(@RequestParam String id, RedirectAttributes redirect) {
+        return attempt(redirect, "The site is no longer synced; its articles stay as they are.", () -> syncs.remove(id));
+    }
+
+    /** Runs an action and comes back to the page with its notice, or with the reason it was refused. */
+    private static String attempt(RedirectAttributes redirect, String notice, Runnable action) {
         try {
-            syncs.remove(id);
-            redirect.addFlashAttribute("notice", "The site is no longer synced; its articles stay as they are.");
+            action.run();
+            redirect.addFlashAttribute("notice", notice);
         } catch (ApiException e) {
             redirect.addFlashAttribute("formError", e.getMessage());
         }

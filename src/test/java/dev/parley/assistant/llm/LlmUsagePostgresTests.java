@@ -3,20 +3,13 @@ package dev.parley.assistant.llm;
 import dev.parley.support.ExternalService;
 import dev.parley.support.PostgresSchema;
 import dev.parley.support.RequiresService;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 @RequiresService(ExternalService.POSTGRES)
 class LlmUsagePostgresTests extends LlmUsageContract {
 
     @Override
     protected DataSource migratedDataSource() {
-        String schema = "llm_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        var dataSource = new DriverManagerDataSource(PostgresSchema.URL + "?currentSchema=" + schema, "postgres", "");
-        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
-                .locations("classpath:db/migration/llm").load().migrate();
-        return dataSource;
+        return PostgresSchema.migrated("llm", "classpath:db/migration/llm");
     }
 }
