@@ -31,9 +31,13 @@ class ArticleChildren {
         Map<String, List<String>> examples = load("SELECT e.article_id, e.text FROM knowledge_example e "
                 + "JOIN knowledge_article a ON a.id = e.article_id WHERE " + where
                 + " ORDER BY e.article_id, e.position", params);
+        Map<String, List<String>> generated = load("SELECT g.article_id, g.text FROM knowledge_generated_example g "
+                + "JOIN knowledge_article a ON a.id = g.article_id WHERE " + where
+                + " ORDER BY g.article_id, g.position", params);
         return rows.stream().map(r -> new Article(r.id(), r.title(), r.body(), r.category(),
                 tags.getOrDefault(r.id(), List.of()), r.locale(), r.status(),
-                examples.getOrDefault(r.id(), List.of()), r.createdAt(), r.updatedAt(), r.source())).toList();
+                examples.getOrDefault(r.id(), List.of()), r.createdAt(), r.updatedAt(), r.source(),
+                generated.getOrDefault(r.id(), List.of()))).toList();
     }
 
     void deleteOf(List<String> ids) {

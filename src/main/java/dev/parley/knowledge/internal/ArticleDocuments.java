@@ -53,7 +53,7 @@ final class ArticleDocuments {
                 String embedded = c == 0 ? (a.title() + "\n" + chunks.get(c)).strip() : chunks.get(c);
                 pieces.add(new Piece(i, CHUNK, chunks.get(c), embedded, c == 0));
             }
-            for (String example : a.examples()) {
+            for (String example : a.allExamples()) {
                 pieces.add(new Piece(i, EXAMPLE, example, example, false));
             }
         }

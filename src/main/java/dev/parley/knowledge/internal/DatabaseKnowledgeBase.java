@@ -74,7 +74,7 @@ class DatabaseKnowledgeBase implements KnowledgeBase, ExampleQuestions {
     }
 
     private KnowledgeArticle toPublic(Article a) {
-        return new KnowledgeArticle(a.id(), a.title(), a.body(), a.category(), a.tags(), a.locale(), a.examples(),
+        return new KnowledgeArticle(a.id(), a.title(), a.body(), a.category(), a.tags(), a.locale(), a.allExamples(),
                 url(a.id()));
     }
 }

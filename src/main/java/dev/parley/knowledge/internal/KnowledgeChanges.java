@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The ids go to the indexer directly, not as an event, because an import may touch 100,000 of them.
  */
 @Component
-class KnowledgeChanges {
+public class KnowledgeChanges {
 
     private final ArticleRepository articles;
     private final ApplicationEventPublisher events;
@@ -31,7 +31,7 @@ class KnowledgeChanges {
     }
 
     /** Must run inside a transaction. */
-    long changed(Collection<String> ids) {
+    public long changed(Collection<String> ids) {
         long version = articles.nextVersion();
         events.publishEvent(new KnowledgeChanged(version, clock.instant()));
         Set<String> changed = Set.copyOf(ids);

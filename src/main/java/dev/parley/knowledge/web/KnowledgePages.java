@@ -1,6 +1,7 @@
 package dev.parley.knowledge.web;
 
 import dev.parley.knowledge.ArticleStats;
+import dev.parley.knowledge.GeneratedQuestions;
 import dev.parley.knowledge.KnowledgeSettings;
 import dev.parley.knowledge.internal.Article;
 import dev.parley.knowledge.internal.ArticleStatus;
@@ -32,10 +33,13 @@ class KnowledgePages {
     static final int PAGE_SIZE = 20;
 
     private final Articles articles;
+    private final GeneratedQuestions generatedQuestions;
     private final ObjectProvider<ArticleStats> stats;
     private final KnowledgeSettings settings;
 
-    KnowledgePages(Articles articles, ObjectProvider<ArticleStats> stats, KnowledgeSettings settings) {
+    KnowledgePages(Articles articles, ObjectProvider<ArticleStats> stats, KnowledgeSettings settings,
+            GeneratedQuestions generatedQuestions) {
+        this.generatedQuestions = generatedQuestions;
         this.articles = articles;
         this.stats = stats;
         this.settings = settings;
@@ -123,6 +127,14 @@ class KnowledgePages {
         return "redirect:/knowledge";
     }
 
+    /** Removes one question the model wrote for an article. */
+    @PostMapping("/generated/remove")
+    String removeGenerated(@RequestParam String id, @RequestParam String question, RedirectAttributes redirect) {
+        generatedQuestions.remove(id, question);
+        redirect.addFlashAttribute("notice", "Removed \u201c" + question + "\u201d");
+        return "redirect:" + editUrl(id);
+    }
+
     @GetMapping("/delete")
     String confirmDelete(@RequestParam String id, Model model) {
         model.addAttribute("article", find(id));
@@ -144,7 +156,9 @@ class KnowledgePages {
         model.addAttribute("errors", errors);
         model.addAttribute("formError", formError);
         model.addAttribute("defaultLocale", settings.defaultLocale());
-        model.addAttribute("source", id == null ? null : articles.find(id).map(Article::source).orElse(null));
+        Article article = id == null ? null : articles.find(id).orElse(null);
+        model.addAttribute("source", article == null ? null : article.source());
+        model.addAttribute("generated", article == null ? List.of() : article.generated());
         return "knowledge/edit";
     }
 

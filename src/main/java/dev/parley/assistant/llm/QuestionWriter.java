@@ -1,0 +1,89 @@
+package dev.parley.assistant.llm;
+
+import dev.parley.knowledge.GeneratedQuestions;
+import dev.parley.knowledge.GeneratedQuestions.ArticleToAsk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Has the configured model write a handful of questions customers might ask for each published article without
+ * example questions of its own, in the article's language, so the scorer and the encoder tuning work for prose help
+ * centers as for knowledge bases with examples. Runs in the background, once across the cluster; an article is
+ * asked again only when it changes. A model failure skips the article until the next run.
+ */
+@Component
+class QuestionWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(QuestionWriter.class);
+    private static final int MAX_BODY = 6_000;
+    private static final String SYSTEM = """
+            You write the questions customers type into a support chat. Given one help-center article, write %d \
+            different short questions that this article answers, as real customers would phrase them: plain \
+            words, first person, some casual, no article title copied word for word. Write them in the language of \
+            the article (%s). Answer with one question per line and nothing else.""";
+
+    private final LlmProviders providers;
+    private final GeneratedQuestions questions;
+    private final GeneratedQuestionSettings settings;
+
+    QuestionWriter(LlmProviders providers, GeneratedQuestions questions, GeneratedQuestionSettings settings) {
+        this.providers = providers;
+        this.questions = questions;
+        this.settings = settings;
+    }
+
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${parley.assistant.generated-questions.interval:5m}")
+    @SchedulerLock(name = "assistant.generated-questions", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
+    void writeDue() {
+        writeFor(settings.batch());
+    }
+
+    /** Writes questions for up to {@code limit} articles that need them; returns how many articles got some. */
+    int writeFor(int limit) {
+        Optional<LlmProvider> provider = providers.active();
+        if (!settings.enabled() || provider.isEmpty()) {
+            return 0;
+        }
+        int written = 0;
+        for (ArticleToAsk article : questions.needed(limit)) {
+            try {
+                List<String> lines = lines(provider.get().complete(request(article)).text());
+                if (!lines.isEmpty() && questions.store(article, lines)) {
+                    written++;
+                }
+            } catch (LlmException e) {
+                log.warn("The model could not write questions for article {}: {}", article.id(), e.getMessage());
+            }
+        }
+        if (written > 0) {
+            log.info("The model wrote example questions for {} articles", written);
+        }
+        return written;
+    }
+
+    private LlmRequest request(ArticleToAsk article) {
+        String body = article.body().length() > MAX_BODY ? article.body().substring(0, MAX_BODY) : article.body();
+        String language = Locale.forLanguageTag(article.locale() == null ? "en" : article.locale()).getDisplayLanguage(Locale.ENGLISH);
+        return LlmRequest.of(SYSTEM.formatted(settings.perArticle(), language.isBlank() ? "English" : language),
+                "# " + article.title() + "\n\n" + body);
+    }
+
+    /** The model's lines as questions: numbering, bullets and quotes removed, empty lines dropped. */
+    static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : (text == null ? "" : text).split("\r?\n")) {
+            String q = line.strip().replaceFirst("^(\\d{1,2}[.)]|[-*•])\\s*", "").replaceAll("^[\"“]|[\"”]$", "").strip();
+            if (!q.isEmpty()) {
+                out.add(q);
+            }
+        }
+        return out;
+    }
+}

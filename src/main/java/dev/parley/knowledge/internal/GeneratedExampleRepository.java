@@ -1,0 +1,58 @@
+package dev.parley.knowledge.internal;
+
+import static dev.parley.knowledge.internal.ArticleRepository.timestamp;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** LLM-written example questions and the article content they were written for. */
+@Repository
+public class GeneratedExampleRepository {
+
+    private final JdbcClient jdbc;
+
+    GeneratedExampleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Published articles without example questions of their own, by id, with their content. */
+    public List<ArticleContent> withoutOwnExamples(int limit) {
+        return jdbc.sql("""
+                SELECT a.id, a.title, a.body, a.locale FROM knowledge_article a
+                WHERE a.status = 'PUBLISHED' AND NOT EXISTS (SELECT 1 FROM knowledge_example e WHERE e.article_id = a.id)
+                ORDER BY a.id FETCH FIRST :limit ROWS ONLY""").param("limit", limit)
+                .query((rs, n) -> new ArticleContent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /** The content hash each article's generated questions were written for. */
+    public Map<String, String> hashes() {
+        return jdbc.sql("SELECT article_id, content_hash FROM knowledge_generation").query((rs, n) ->
+                Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    public void replace(String articleId, String contentHash, List<String> questions, Instant at) {
+        jdbc.sql("DELETE FROM knowledge_generated_example WHERE article_id = :id").param("id", articleId).update();
+        for (int i = 0; i < questions.size(); i++) {
+            jdbc.sql("INSERT INTO knowledge_generated_example (article_id, position, text) VALUES (:id, :pos, :text)")
+                    .param("id", articleId).param("pos", i).param("text", questions.get(i)).update();
+        }
+        jdbc.sql("DELETE FROM knowledge_generation WHERE article_id = :id").param("id", articleId).update();
+        jdbc.sql("INSERT INTO knowledge_generation (article_id, content_hash, generated_at) VALUES (:id, :hash, :at)")
+                .param("id", articleId).param("hash", contentHash).param("at", timestamp(at)).update();
+    }
+
+    public boolean remove(String articleId, String question) {
+        return jdbc.sql("DELETE FROM knowledge_generated_example WHERE article_id = :id AND text = :text")
+                .param("id", articleId).param("text", question).update() > 0;
+    }
+
+    /** An article's text as the question writer needs it. */
+    public record ArticleContent(String id, String title, String body, String locale) {
+    }
+}

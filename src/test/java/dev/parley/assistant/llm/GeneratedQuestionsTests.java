@@ -1,0 +1,117 @@
+package dev.parley.assistant.llm;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.parley.knowledge.GeneratedQuestions;
+import dev.parley.knowledge.KnowledgeBase;
+import dev.parley.knowledge.internal.ArticleDraft;
+import dev.parley.knowledge.internal.ArticleStatus;
+import dev.parley.knowledge.internal.Articles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** Example questions written by a model (a local server speaking OpenAI's wire format) for articles without any. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class GeneratedQuestionsTests {
+
+    static final WireMockServer MODEL = new WireMockServer(options().dynamicPort());
+
+    static {
+        MODEL.start();
+    }
+
+    @DynamicPropertySource
+    static void provider(DynamicPropertyRegistry registry) {
+        registry.add("parley.assistant.provider", () -> "openai");
+        registry.add("parley.assistant.openai.base-url", () -> MODEL.baseUrl() + "/v1");
+        registry.add("parley.assistant.openai.api-key", () -> "test-key");
+        registry.add("parley.assistant.openai.model", () -> "gpt-test");
+        registry.add("parley.assistant.resilience.max-attempts", () -> "1");
+        registry.add("parley.knowledge.demo-content", () -> "false");
+        registry.add("parley.data-dir", () -> Path.of("target", "test-data", "generated-" + UUID.randomUUID()).toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        MODEL.stop();
+    }
+
+    @Autowired
+    QuestionWriter writer;
+    @Autowired
+    GeneratedQuestions questions;
+    @Autowired
+    Articles articles;
+    @Autowired
+    KnowledgeBase knowledge;
+    @Autowired
+    MockMvc mvc;
+
+    private void modelWrites(String marker, String text) {
+        MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(marker))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(OpenAiWire.completion(text, 300, 40))));
+    }
+
+    @Test
+    void writesQuestionsForArticlesWithoutExamplesAndAgainOnlyWhenTheyChange() throws Exception {
+        String id = "gen-" + UUID.randomUUID().toString().substring(0, 8);
+        String own = "own-" + UUID.randomUUID().toString().substring(0, 8);
+        articles.create(new ArticleDraft(id, "Winter boots " + id, "Our winter boots are lined and waterproof to -20 C.",
+                null, List.of(), "de", ArticleStatus.PUBLISHED, List.of()));
+        articles.create(new ArticleDraft(own, "Gloves " + own, "Gloves come in three sizes.", null, List.of(), "en",
+                ArticleStatus.PUBLISHED, List.of("which glove size")));
+        modelWrites(id, "1. Sind die Winterstiefel wasserdicht?\n2) Wie warm halten die Stiefel?\n- \"Gefüttert?\"\n\n");
+
+        writer.writeFor(500);
+
+        MODEL.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing("German"))
+                .withRequestBody(containing("lined and waterproof")));
+        MODEL.verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(own)));
+        assertThat(articles.find(id).orElseThrow().generated())
+                .containsExactly("Sind die Winterstiefel wasserdicht?", "Wie warm halten die Stiefel?", "Gefüttert?");
+        assertThat(knowledge.article(id).orElseThrow().examples()).contains("Wie warm halten die Stiefel?");
+        assertThat(questions.needed(500)).extracting(GeneratedQuestions.ArticleToAsk::id).doesNotContain(id, own);
+
+        articles.update(id, new ArticleDraft(id, "Winter boots " + id, "Now waterproof to -30 C.", null, List.of(), "de",
+                ArticleStatus.PUBLISHED, List.of()));
+        assertThat(questions.needed(500)).extracting(GeneratedQuestions.ArticleToAsk::id).contains(id);
+        modelWrites(id, "Bis wie viel Grad sind die Stiefel wasserdicht?");
+        writer.writeFor(500);
+        assertThat(articles.find(id).orElseThrow().generated()).containsExactly("Bis wie viel Grad sind die Stiefel wasserdicht?");
+
+        mvc.perform(MockMvcRequestBuilders.post("/knowledge/generated/remove").param("id", id)
+                        .param("question", "Bis wie viel Grad sind die Stiefel wasserdicht?")
+                        .with(user("s").roles("SUPERVISOR", "AGENT")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(articles.find(id).orElseThrow().generated()).isEmpty();
+        assertThat(questions.needed(500)).extracting(GeneratedQuestions.ArticleToAsk::id).doesNotContain(id);
+    }
+
+    @Test
+    void readsTheModelsLinesAsQuestions() {
+        assertThat(QuestionWriter.lines("1. Where is my order?\r\n\n* “Can I pay later?”\n  3) refund?  "))
+                .containsExactly("Where is my order?", "Can I pay later?", "refund?");
+    }
+}
