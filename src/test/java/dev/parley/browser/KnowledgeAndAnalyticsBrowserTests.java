@@ -23,10 +23,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A supervisor writes an article in the editor (with its safe live preview), publishes it and finds it in
- * the list; imports a file through the upload page; and sees the analytics charts drawn.
+ * the list; imports a file through the upload page; syncs a site and watches its progress; and sees the analytics
+ * charts drawn.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"parley.knowledge.demo-content=false"})
+        properties = {"parley.knowledge.demo-content=false", "parley.knowledge.sites.allow-private-addresses=true",
+                "parley.knowledge.sites.delay=300ms"})
 class KnowledgeAndAnalyticsBrowserTests extends BrowserTestSupport {
 
     @DynamicPropertySource
@@ -116,6 +118,47 @@ class KnowledgeAndAnalyticsBrowserTests extends BrowserTestSupport {
             page.navigate(url("/knowledge/edit?id=" + token.toLowerCase(java.util.Locale.ROOT)));
             assertThat(page.locator("#article-source a")).hasAttribute("href", "https://help.example/" + token);
             assertThat(page.locator("#article-body")).hasValue("Boots are **waterproof**.");
+        }
+    }
+
+    @Test
+    void supervisorSyncsASiteAndWatchesItsProgressUntilItsPagesAreImported() throws Exception {
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String html = switch (path) {
+                case "/help/" -> "<main><h1>Help " + token + "</h1><p>Start.</p><a href='/help/a'>A</a> <a href='/help/b'>B</a></main>";
+                case "/help/a" -> "<main><h1>Returns " + token + "</h1><p>Thirty days.</p></main>";
+                case "/help/b" -> "<main><h1>Shipping " + token + "</h1><p>Three days.</p></main>";
+                default -> null;
+            };
+            byte[] body = (html == null ? "not found" : "<html><body>" + html + "</body></html>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(html == null ? 404 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+        String start = "http://127.0.0.1:" + site.getAddress().getPort() + "/help/";
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signInAsSupervisor(context);
+            page.navigate(url("/knowledge"));
+            page.locator("a", new Page.LocatorOptions().setHasText("Synced sites")).click();
+            page.locator("#site-url").fill(start);
+            page.locator("#site-add").click();
+            Locator row = page.locator("#sites tr", new Page.LocatorOptions().setHasText(start));
+            assertThat(row.locator("progress")).isVisible();
+            // the table refreshes itself while the sync runs, without reloading the page
+            assertThat(row.locator(".site-state")).hasText("3 pages read",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+            assertThat(row.locator("td").nth(2)).hasText("3");
+            page.locator("#sites a", new Page.LocatorOptions().setHasText("Pages")).first().click();
+            assertThat(page.locator("#site-pages tr[data-status=OK]")).hasCount(3);
+            page.locator("#site-pages a", new Page.LocatorOptions().setHasText("help-a")).first().click();
+            assertThat(page.locator("#article-source")).containsText(start.replace("/help/", "/help/a"));
+        } finally {
+            site.stop(0);
         }
     }
 
