@@ -96,6 +96,9 @@ class ConversationFactsProjection {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(LlmCallRecorded event) {
+        if (event.conversationId() == null) {
+            return; // a call for no conversation (example questions for the knowledge base) counts in the totals only
+        }
         guarded(event.conversationId(), () -> facts.addUsage(event.conversationId(),
                 event.inputTokens() + event.outputTokens(), event.costUsd().doubleValue()));
     }

@@ -23,6 +23,8 @@ class QuestionWriter {
 
     private static final Logger log = LoggerFactory.getLogger(QuestionWriter.class);
     private static final int MAX_BODY = 6_000;
+    /** How the calls show in the LLM usage table; they belong to no conversation. */
+    static final String PURPOSE = "generated-questions";
     private static final String SYSTEM = """
             You write the questions customers type into a support chat. Given one help-center article, write %d \
             different short questions that this article answers, as real customers would phrase them: plain \
@@ -32,11 +34,14 @@ class QuestionWriter {
     private final LlmProviders providers;
     private final GeneratedQuestions questions;
     private final GeneratedQuestionSettings settings;
+    private final UsageRecorder usage;
 
-    QuestionWriter(LlmProviders providers, GeneratedQuestions questions, GeneratedQuestionSettings settings) {
+    QuestionWriter(LlmProviders providers, GeneratedQuestions questions, GeneratedQuestionSettings settings,
+            UsageRecorder usage) {
         this.providers = providers;
         this.questions = questions;
         this.settings = settings;
+        this.usage = usage;
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${parley.assistant.generated-questions.interval:5m}")
@@ -54,7 +59,9 @@ class QuestionWriter {
         int written = 0;
         for (ArticleToAsk article : questions.needed(limit)) {
             try {
-                List<String> lines = lines(provider.get().complete(request(article)).text());
+                LlmResponse response = provider.get().complete(request(article));
+                usage.record(null, null, PURPOSE, provider.get(), response.usage(), false);
+                List<String> lines = lines(response.text());
                 if (!lines.isEmpty() && questions.store(article, lines)) {
                     written++;
                 }

@@ -67,6 +67,8 @@ class GeneratedQuestionsTests {
     KnowledgeBase knowledge;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    LlmUsage usage;
 
     private void modelWrites(String marker, String text) {
         MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(marker))
@@ -92,6 +94,8 @@ class GeneratedQuestionsTests {
         assertThat(articles.find(id).orElseThrow().generated())
                 .containsExactly("Sind die Winterstiefel wasserdicht?", "Wie warm halten die Stiefel?", "Gefüttert?");
         assertThat(knowledge.article(id).orElseThrow().examples()).contains("Wie warm halten die Stiefel?");
+        assertThat(usage.totalsBetween(java.time.Instant.now().minusSeconds(600), java.time.Instant.now().plusSeconds(60))
+                .inputTokens()).as("the model's tokens count in the usage totals").isGreaterThanOrEqualTo(300);
         assertThat(questions.needed(500)).extracting(GeneratedQuestions.ArticleToAsk::id).doesNotContain(id, own);
 
         articles.update(id, new ArticleDraft(id, "Winter boots " + id, "Now waterproof to -30 C.", null, List.of(), "de",
