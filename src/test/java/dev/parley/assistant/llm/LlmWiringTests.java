@@ -90,8 +90,10 @@ class LlmWiringTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(LlmSettings.class)
-    @ComponentScan(basePackageClasses = LlmSettings.class,
-            excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests.*"))
+    @ComponentScan(basePackageClasses = LlmSettings.class, excludeFilters = {
+            @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests.*"),
+            // it works on the knowledge module's GeneratedQuestions; GeneratedQuestionsTests wires it in the application
+            @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = QuestionWriter.class)})
     static class Layer {
     }
 
