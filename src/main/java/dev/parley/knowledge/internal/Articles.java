@@ -84,8 +84,8 @@ public class Articles {
     @Transactional
     public Article addExample(String id, String text) {
         Article current = repository.find(id).orElseThrow(() -> ApiException.notFound("Article " + id));
-        if (ArticleRules.blank(text) || text.strip().length() > ArticleRules.MAX_EXAMPLE) {
-            throw ApiException.badRequest("text must be 1-" + ArticleRules.MAX_EXAMPLE + " characters");
+        if (!ArticleRules.validExample(text)) {
+            throw ApiException.badRequest("text must be 1-" + ArticleRules.MAX_EXAMPLE + " characters with a letter or digit");
         }
         if (current.examples().size() >= ArticleRules.MAX_EXAMPLES) {
             throw ApiException.conflict("The article already has " + ArticleRules.MAX_EXAMPLES + " examples");
