@@ -36,7 +36,9 @@ public class Articles {
     @Transactional(readOnly = true)
     public ArticlePage list(String text, ArticleStatus status, int page, int size) {
         String q = text == null || text.isBlank() ? null : text.strip();
-        return new ArticlePage(repository.list(q, status, page * size, size), page, size, repository.count(q, status));
+        // long: a huge page number must find an empty page, not overflow into a negative offset
+        List<Article> found = repository.list(q, status, (long) page * size, size);
+        return new ArticlePage(found, page, size, repository.count(q, status));
     }
 
     @Transactional
