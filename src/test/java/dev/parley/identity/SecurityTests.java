@@ -63,6 +63,28 @@ class SecurityTests {
     }
 
     @Test
+    void managementEndpointsOtherThanHealthAreForAdmins() throws Exception {
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/actuator/info")).andExpect(status().isUnauthorized());
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + tokens.create(agent.id(), "nosy")))
+                .andExpect(status().isForbidden());
+        Agent admin = TestAgents.create(agents, Role.ADMIN);
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + tokens.create(admin.id(), "scraper")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("parley_")));
+    }
+
+    @Test
+    void pagesSendAReferrerPolicy() throws Exception {
+        mvc.perform(get("/login")).andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"));
+        mvc.perform(get("/api/v1/conversations")).andExpect(header().string("Referrer-Policy",
+                "strict-origin-when-cross-origin"));
+    }
+
+    @Test
     void agentsAreForbiddenOnAdminPagesAndApis() throws Exception {
         AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
         mvc.perform(get("/admin/agents").with(user(agent))).andExpect(status().isForbidden());
