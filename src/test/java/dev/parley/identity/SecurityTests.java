@@ -262,6 +262,58 @@ class SecurityTests {
     }
 
     @Test
+    void changingThePasswordNeedsTheCurrentOneAndEndsOtherSessionsAndTokens() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        MockHttpSession here = signIn(agent.email(), TestAgents.PASSWORD);
+        MockHttpSession elsewhere = signIn(agent.email(), TestAgents.PASSWORD);
+        String token = tokens.create(agent.id(), "integration");
+
+        mvc.perform(post("/account/password").session(here).with(csrf())
+                        .param("currentPassword", "not my password").param("newPassword", "a brand new password"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/account/password").session(here).with(csrf()).param("newPassword", "a brand new password"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/inbox").session(elsewhere)).andExpect(status().isOk());
+
+        mvc.perform(post("/account/password").session(here).with(csrf())
+                        .param("currentPassword", TestAgents.PASSWORD).param("newPassword", "a brand new password"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/account"));
+        mvc.perform(get("/inbox").session(here)).andExpect(status().isOk());
+        mvc.perform(get("/inbox").session(elsewhere)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/api/v1/conversations").header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnauthorized());
+        assertThat(tokens.of(agent.id())).isEmpty();
+        signIn(agent.email(), "a brand new password");
+    }
+
+    @Test
+    void anAdminsPasswordResetEndsTheAgentsSessions() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        MockHttpSession session = signIn(agent.email(), TestAgents.PASSWORD);
+        agents.changePassword(Actor.SYSTEM, agent.id(), "reset by the admin");
+        mvc.perform(get("/inbox").session(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void deactivationRevokesApiTokensForGood() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        String token = tokens.create(agent.id(), "soon gone");
+        agents.update(Actor.SYSTEM, agent.id(), new AgentChanges(null, null, false, null, false, null));
+        agents.update(Actor.SYSTEM, agent.id(), new AgentChanges(null, null, true, null, false, null));
+        mvc.perform(get("/api/v1/conversations").header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnauthorized());
+        assertThat(tokens.of(agent.id())).isEmpty();
+    }
+
+    private MockHttpSession signIn(String email, String password) throws Exception {
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(fromNewIp()).with(csrf())
+                        .param("username", email).param("password", password))
+                .andExpect(redirectedUrl("/inbox")).andReturn().getRequest().getSession();
+        mvc.perform(get("/inbox").session(session)).andExpect(status().isOk());
+        return session;
+    }
+
+    @Test
     void deactivatedAgentsCannotSignIn() throws Exception {
         Agent agent = TestAgents.create(agents, Role.AGENT);
         agents.update(Actor.SYSTEM, agent.id(), new AgentChanges(null, null, false, null, false, null));
