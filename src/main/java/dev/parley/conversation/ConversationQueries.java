@@ -18,7 +18,7 @@ public class ConversationQueries {
     public Page<ConversationSummary> find(ConversationFilter filter, int page, int size) {
         int limit = Math.clamp(size, 1, 200);
         int current = Math.max(0, page);
-        return new Page<>(search.find(filter, current * limit, limit), current, limit, search.count(filter));
+        return new Page<>(search.find(filter, (long) current * limit, limit), current, limit, search.count(filter));
     }
 
     public long count(ConversationFilter filter) {

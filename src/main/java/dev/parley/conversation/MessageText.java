@@ -11,7 +11,7 @@ final class MessageText {
 
     static String valid(String raw, int maxLength) {
         String text = CleanText.of(raw);
-        if (text == null || text.isBlank()) {
+        if (CleanText.isBlank(text)) {
             throw ApiException.badRequest("text must not be empty");
         }
         String stripped = text.strip();

@@ -4,6 +4,7 @@ import dev.parley.identity.AgentEvents.AgentChanged;
 import dev.parley.identity.AgentEvents.AgentSignedIn;
 import dev.parley.identity.AgentEvents.AgentSignedOut;
 import dev.parley.identity.internal.AgentRepository;
+import dev.parley.identity.internal.ApiTokenRepository;
 import dev.parley.identity.internal.TeamRepository;
 import dev.parley.shared.ApiException;
 import dev.parley.shared.Secrets;
@@ -29,9 +30,11 @@ public class Agents {
     private final ApplicationEventPublisher events;
     private final IdentitySettings settings;
     private final Clock clock;
+    private final ApiTokenRepository tokens;
 
     Agents(AgentRepository agents, TeamRepository teams, PasswordEncoder passwords, AuditLog audit,
-            ApplicationEventPublisher events, IdentitySettings settings, Clock clock) {
+            ApplicationEventPublisher events, IdentitySettings settings, Clock clock, ApiTokenRepository tokens) {
+        this.tokens = tokens;
         this.agents = agents;
         this.teams = teams;
         this.passwords = passwords;
@@ -75,18 +78,38 @@ public class Agents {
         if (losesAdmin && !agents.activeAdminExists()) {
             throw ApiException.conflict("At least one active admin must remain");
         }
+        if (current.active() && !updated.active()) {
+            // Sessions end at their next request (AgentSessionRefreshFilter); tokens must not revive on reactivation.
+            tokens.deleteAll(id);
+        }
         audit.record(actor, "agent.updated", updated.email(), describe(current, updated));
         events.publishEvent(new AgentChanged(id, updated.active(), now));
         return updated;
     }
 
+    /**
+     * Sets a new password (an admin's reset). The agent's API tokens are revoked, and the agent's sessions end
+     * at their next request (AgentSessionRefreshFilter notices the changed password): whoever knew the old
+     * password or held a token is out.
+     */
     @Transactional
     public void changePassword(Actor actor, UUID id, String newPassword) {
         Agent agent = get(id);
         agents.updatePassword(id, passwords.encode(validPassword(newPassword)), clock.instant());
+        int revoked = tokens.deleteAll(id);
         if (!agent.id().equals(actor.id())) {
-            audit.record(actor, "agent.password-reset", agent.email(), null);
+            audit.record(actor, "agent.password-reset", agent.email(), revoked > 0 ? "tokens revoked: " + revoked : null);
         }
+    }
+
+    /** The agent changes their own password, proving they know the current one. */
+    @Transactional
+    public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
+        String hash = agents.passwordHash(actor.id()).orElseThrow(() -> ApiException.notFound("Agent " + actor.id()));
+        if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+            throw ApiException.badRequest("The current password is not right; the password was not changed");
+        }
+        changePassword(actor, actor.id(), newPassword);
     }
 
     public Optional<Agent> find(UUID id) {

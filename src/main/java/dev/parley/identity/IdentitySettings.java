@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
  * Settings of sign-in and agents, under {@code parley.identity}.
  *
  * @param adminEmail the first admin's email, created on first start when no admin exists
- * @param adminPassword the first admin's password; when blank one is generated and printed once in the log
+ * @param adminPassword the first admin's password; when blank one is generated and printed once on the console
  * @param loginMaxFailures failed sign-ins allowed from one IP for one account within {@code loginFailureWindow}
  * @param loginMaxFailuresPerIp failed sign-ins allowed from one IP, whatever the account, within the window
  * @param loginFailureWindow how long failed sign-ins count

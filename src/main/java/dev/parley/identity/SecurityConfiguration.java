@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -38,7 +39,7 @@ class SecurityConfiguration {
     static final String[] PUBLIC = {
         "/api/v1/widget/**", "/widget.js", "/widget/**", "/demo", "/demo/**", "/favicon.ico",
         "/swagger-ui", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
-        "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+        "/actuator/health", "/actuator/health/**",
         "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
         "/help", "/help/**", "/sitemap.xml", "/robots.txt"
     };
@@ -57,11 +58,13 @@ class SecurityConfiguration {
         // API calls with a personal API token carry no ambient credentials, so CSRF cannot apply to them; any
         // other Authorization header (Basic from a proxy, a stray Bearer) can ride along with a browser's
         // session cookie, so a browser calling /api/** with its session still has to send the CSRF token.
-        ApiTokenFilter apiTokens = new ApiTokenFilter(tokens, api);
+        // Metrics and other management endpoints are for admins; a scraper sends an admin's API token.
+        RequestMatcher actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
+        ApiTokenFilter apiTokens = new ApiTokenFilter(tokens, new OrRequestMatcher(api, actuator));
         RequestMatcher bearer = apiTokens::carriesApiToken;
         // Background requests (htmx fragments, the live stream, API calls) answer 401 instead of a login page,
         // and are never replayed after sign-in: only a page the agent actually opened is.
-        RequestMatcher background = new OrRequestMatcher(api,
+        RequestMatcher background = new OrRequestMatcher(api, actuator,
                 PathPatternRequestMatcher.withDefaults().matcher("/dashboard/events"),
                 request -> request.getHeader("HX-Request") != null);
         // The form login's own processing-URL matcher (loginPage "/login" implies POST /login).
@@ -75,6 +78,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/login").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**", "/api/v1/admin/**", "/api/v1/agents", "/api/v1/agents/**", "/api/v1/audit",
                                 "/api/v1/audit/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/knowledge/articles/*/examples").hasRole("AGENT")
@@ -99,8 +103,9 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor((request, response, ex) -> ProblemResponses.write(response,
-                                403, "Forbidden", "Your role does not allow this"), api))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                                403, "Forbidden", "Your role does not allow this"), new OrRequestMatcher(api, actuator)))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .build();
     }
 }

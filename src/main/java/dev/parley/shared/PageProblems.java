@@ -12,7 +12,7 @@ public final class PageProblems {
     private PageProblems() {
     }
 
-    private static ModelAndView page(HttpStatus status, String title, String detail) {
+    static ModelAndView page(HttpStatus status, String title, String detail) {
         ModelAndView view = new ModelAndView("identity/problem");
         view.addObject("title", title);
         view.addObject("detail", detail);

@@ -67,6 +67,7 @@ class AnalyticsApiTests {
     }
 
     @Test
+    @WithMockUser(roles = "ADMIN")
     void prometheusExposesSupportMetrics() throws Exception {
         mvc.perform(get("/actuator/prometheus"))
                 .andExpect(status().isOk())

@@ -63,6 +63,28 @@ class SecurityTests {
     }
 
     @Test
+    void managementEndpointsOtherThanHealthAreForAdmins() throws Exception {
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/actuator/info")).andExpect(status().isUnauthorized());
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + tokens.create(agent.id(), "nosy")))
+                .andExpect(status().isForbidden());
+        Agent admin = TestAgents.create(agents, Role.ADMIN);
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + tokens.create(admin.id(), "scraper")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("parley_")));
+    }
+
+    @Test
+    void pagesSendAReferrerPolicy() throws Exception {
+        mvc.perform(get("/login")).andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"));
+        mvc.perform(get("/api/v1/conversations")).andExpect(header().string("Referrer-Policy",
+                "strict-origin-when-cross-origin"));
+    }
+
+    @Test
     void agentsAreForbiddenOnAdminPagesAndApis() throws Exception {
         AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
         mvc.perform(get("/admin/agents").with(user(agent))).andExpect(status().isForbidden());
@@ -237,6 +259,58 @@ class SecurityTests {
         mvc.perform(post("/login").with(ip).with(csrf()).param("username", "spray-more@test.local")
                         .param("password", "x"))
                 .andExpect(status().isTooManyRequests());
+    }
+
+    @Test
+    void changingThePasswordNeedsTheCurrentOneAndEndsOtherSessionsAndTokens() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        MockHttpSession here = signIn(agent.email(), TestAgents.PASSWORD);
+        MockHttpSession elsewhere = signIn(agent.email(), TestAgents.PASSWORD);
+        String token = tokens.create(agent.id(), "integration");
+
+        mvc.perform(post("/account/password").session(here).with(csrf())
+                        .param("currentPassword", "not my password").param("newPassword", "a brand new password"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/account/password").session(here).with(csrf()).param("newPassword", "a brand new password"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/inbox").session(elsewhere)).andExpect(status().isOk());
+
+        mvc.perform(post("/account/password").session(here).with(csrf())
+                        .param("currentPassword", TestAgents.PASSWORD).param("newPassword", "a brand new password"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/account"));
+        mvc.perform(get("/inbox").session(here)).andExpect(status().isOk());
+        mvc.perform(get("/inbox").session(elsewhere)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/api/v1/conversations").header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnauthorized());
+        assertThat(tokens.of(agent.id())).isEmpty();
+        signIn(agent.email(), "a brand new password");
+    }
+
+    @Test
+    void anAdminsPasswordResetEndsTheAgentsSessions() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        MockHttpSession session = signIn(agent.email(), TestAgents.PASSWORD);
+        agents.changePassword(Actor.SYSTEM, agent.id(), "reset by the admin");
+        mvc.perform(get("/inbox").session(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void deactivationRevokesApiTokensForGood() throws Exception {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        String token = tokens.create(agent.id(), "soon gone");
+        agents.update(Actor.SYSTEM, agent.id(), new AgentChanges(null, null, false, null, false, null));
+        agents.update(Actor.SYSTEM, agent.id(), new AgentChanges(null, null, true, null, false, null));
+        mvc.perform(get("/api/v1/conversations").header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnauthorized());
+        assertThat(tokens.of(agent.id())).isEmpty();
+    }
+
+    private MockHttpSession signIn(String email, String password) throws Exception {
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(fromNewIp()).with(csrf())
+                        .param("username", email).param("password", password))
+                .andExpect(redirectedUrl("/inbox")).andReturn().getRequest().getSession();
+        mvc.perform(get("/inbox").session(session)).andExpect(status().isOk());
+        return session;
     }
 
     @Test

@@ -23,4 +23,18 @@ class CleanTextTests {
         assertThat(CleanText.of(clean)).isSameAs(clean);
         assertThat(CleanText.of(null)).isNull();
     }
+
+    @Test
+    void textOfOnlyInvisibleCharactersIsBlank() {
+        for (String blank : new String[] {null, "", " \t\n", "\u200b", "\u200b\u200c\u200d\u2060\ufeff", "\u00ad\u200e",
+            "\u3164", "\u0301", "\u2800", "\u3000", "\ufffd"}) {
+            assertThat(CleanText.isBlank(blank)).as("%s", blank).isTrue();
+            assertThat(CleanText.hasWords(blank)).as("%s", blank).isFalse();
+        }
+        assertThat(CleanText.isBlank("🙂")).isFalse();
+        assertThat(CleanText.hasWords("🙂 ?!")).isFalse();
+        assertThat(CleanText.hasWords("\u200bé")).isTrue();
+        assertThat(CleanText.hasWords("42")).isTrue();
+        assertThat(CleanText.hasWords("注文はどこ")).isTrue();
+    }
 }

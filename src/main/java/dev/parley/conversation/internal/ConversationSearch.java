@@ -39,7 +39,7 @@ public class ConversationSearch {
         this.jdbc = jdbc;
     }
 
-    public List<ConversationSummary> find(ConversationFilter filter, int offset, int limit) {
+    public List<ConversationSummary> find(ConversationFilter filter, long offset, int limit) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
         String order = filter.sort() == ConversationFilter.Sort.RECENTLY_UPDATED

@@ -2,6 +2,7 @@ package dev.parley.identity.internal;
 
 import dev.parley.identity.Agent;
 import dev.parley.identity.AgentPrincipal;
+import dev.parley.shared.Secrets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,9 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Keeps a signed-in session in step with the agent's record: a deactivated agent is signed out at their next
- * request, and a changed role or name applies at once rather than at the next sign-in.
+ * request, so is a session opened before the agent's password changed (the session remembers a hash of the
+ * password hash it was opened with), and a changed role or name applies at once rather than at the next sign-in.
  */
 public class AgentSessionRefreshFilter extends OncePerRequestFilter {
+
+    private static final String CREDENTIALS = AgentSessionRefreshFilter.class.getName() + ".credentials";
 
     private final AgentRepository agents;
     private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
@@ -35,7 +39,7 @@ public class AgentSessionRefreshFilter extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AgentPrincipal signedIn) {
             Optional<Agent> current = agents.find(signedIn.id());
-            if (current.isEmpty() || !current.get().active()) {
+            if (current.isEmpty() || !current.get().active() || passwordChangedSince(request, signedIn)) {
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
@@ -53,5 +57,25 @@ public class AgentSessionRefreshFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The agent changed the password in this session: it stays signed in with the new one. */
+    public static void credentialsChanged(HttpSession session) {
+        session.removeAttribute(CREDENTIALS);
+    }
+
+    /** Sessions remember the password they were opened with at their first request (or after a change here). */
+    private boolean passwordChangedSince(HttpServletRequest request, AgentPrincipal signedIn) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return false;
+        }
+        String stamp = agents.passwordHash(signedIn.id()).map(Secrets::sha256Hex).orElse("");
+        Object remembered = session.getAttribute(CREDENTIALS);
+        if (remembered == null) {
+            session.setAttribute(CREDENTIALS, stamp);
+            return false;
+        }
+        return !remembered.equals(stamp);
     }
 }

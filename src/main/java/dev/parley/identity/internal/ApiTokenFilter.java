@@ -16,7 +16,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer pat_...} on {@code /api/**} as the token's agent, for this
+ * Authenticates {@code Authorization: Bearer pat_...} on {@code /api/**} and {@code /actuator/**} (a metrics
+ * scraper) as the token's agent, for this
  * request only (no session). Other bearer values (widget conversation tokens) pass through untouched.
  */
 public class ApiTokenFilter extends OncePerRequestFilter {
@@ -24,7 +25,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final RequestMatcher api;
 
-    /** @param api where API tokens count: the same matcher as the rules for {@code /api/**} (decoded paths) */
+    /** @param api where API tokens count: the same matchers as the rules for those paths (decoded paths) */
     public ApiTokenFilter(ApiTokens tokens, RequestMatcher api) {
         this.tokens = tokens;
         this.api = api;

@@ -52,4 +52,8 @@ public class ApiTokenRepository {
         return jdbc.sql("DELETE FROM api_token WHERE id = :id AND agent_id = :a")
                 .param("id", tokenId).param("a", agentId).update() > 0;
     }
+
+    public int deleteAll(UUID agentId) {
+        return jdbc.sql("DELETE FROM api_token WHERE agent_id = :a").param("a", agentId).update();
+    }
 }

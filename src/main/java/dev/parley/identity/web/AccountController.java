@@ -3,6 +3,8 @@ package dev.parley.identity.web;
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.identity.Agents;
 import dev.parley.identity.ApiTokens;
+import dev.parley.identity.internal.AgentSessionRefreshFilter;
+import jakarta.servlet.http.HttpSession;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -49,10 +51,12 @@ class AccountController {
     }
 
     @PostMapping("/password")
-    String password(@AuthenticationPrincipal AgentPrincipal me, @RequestParam String newPassword,
-            RedirectAttributes redirect) {
-        agents.changePassword(me.actor(), me.id(), newPassword);
-        redirect.addFlashAttribute("notice", "Password changed");
+    String password(@AuthenticationPrincipal AgentPrincipal me, @RequestParam(required = false) String currentPassword,
+            @RequestParam String newPassword, HttpSession session, RedirectAttributes redirect) {
+        agents.changeOwnPassword(me.actor(), currentPassword, newPassword);
+        // This session stays signed in; the agent's other sessions end at their next request.
+        AgentSessionRefreshFilter.credentialsChanged(session);
+        redirect.addFlashAttribute("notice", "Password changed; your other sessions and API tokens were signed out");
         return "redirect:/account";
     }
 }

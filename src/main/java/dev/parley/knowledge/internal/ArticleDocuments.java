@@ -1,6 +1,7 @@
 package dev.parley.knowledge.internal;
 
 import dev.parley.knowledge.TextEmbeddings;
+import dev.parley.shared.CleanText;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
@@ -13,6 +14,8 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns articles into Lucene documents: one per body chunk (the first one carries the title) and one per
@@ -31,6 +34,7 @@ final class ArticleDocuments {
     static final String EXAMPLE = "example";
     static final String IS_CHUNK = "isChunk";
     private static final int EMBED_SLICE = 512;
+    private static final Logger log = LoggerFactory.getLogger(ArticleDocuments.class);
 
     private final TextEmbeddings embeddings;
     private final int chunkSize;
@@ -40,8 +44,29 @@ final class ArticleDocuments {
         this.chunkSize = chunkSize;
     }
 
-    /** The documents of many articles, embedded in one batch. */
+    /**
+     * The documents of many articles, embedded in one batch. Text with nothing visible gets no document (the
+     * model has no token to embed); if the batch still fails, each article is embedded on its own and one
+     * that fails is left out of the index with a warning, so one bad record never empties the index.
+     */
     List<List<Document>> of(List<Article> articles) {
+        try {
+            return embedded(articles);
+        } catch (RuntimeException batchFailed) {
+            List<List<Document>> documents = new ArrayList<>();
+            for (Article a : articles) {
+                try {
+                    documents.add(embedded(List.of(a)).getFirst());
+                } catch (RuntimeException e) {
+                    log.warn("Article {} cannot be indexed and is left out of search ({})", a.id(), e.toString());
+                    documents.add(new ArrayList<>());
+                }
+            }
+            return documents;
+        }
+    }
+
+    private List<List<Document>> embedded(List<Article> articles) {
         List<Piece> pieces = new ArrayList<>();
         for (int i = 0; i < articles.size(); i++) {
             Article a = articles.get(i);
@@ -51,10 +76,14 @@ final class ArticleDocuments {
             }
             for (int c = 0; c < chunks.size(); c++) {
                 String embedded = c == 0 ? (a.title() + "\n" + chunks.get(c)).strip() : chunks.get(c);
-                pieces.add(new Piece(i, CHUNK, chunks.get(c), embedded, c == 0));
+                if (!CleanText.isBlank(embedded)) {
+                    pieces.add(new Piece(i, CHUNK, chunks.get(c), embedded, c == 0));
+                }
             }
             for (String example : a.allExamples()) {
-                pieces.add(new Piece(i, EXAMPLE, example, example, false));
+                if (!CleanText.isBlank(example)) {
+                    pieces.add(new Piece(i, EXAMPLE, example, example, false));
+                }
             }
         }
         List<float[]> vectors = embed(pieces.stream().map(Piece::embedded).toList());

@@ -64,7 +64,7 @@ public class ArticleRepository {
     }
 
     /** Articles whose title or body contains {@code text} (any case), newest first; null text lists all. */
-    public List<Article> list(String text, ArticleStatus status, int offset, int limit) {
+    public List<Article> list(String text, ArticleStatus status, long offset, int limit) {
         List<Row> rows = jdbc.sql("SELECT " + COLUMNS + " FROM knowledge_article a WHERE " + filter(text, status)
                         + " ORDER BY updated_at DESC, id OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
                 .paramSource(filterParams(text, status).addValue("offset", offset).addValue("limit", limit))

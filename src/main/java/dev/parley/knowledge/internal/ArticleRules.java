@@ -1,5 +1,6 @@
 package dev.parley.knowledge.internal;
 
+import dev.parley.shared.CleanText;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,8 +37,8 @@ public final class ArticleRules {
         if (d.id() != null && !ID.matcher(d.id()).matches()) {
             return Optional.of("id must be 1-100 characters without spaces, '/' or '\\'");
         }
-        if (blank(d.title()) || d.title().strip().length() > MAX_TITLE) {
-            return Optional.of("title is required and at most " + MAX_TITLE + " characters");
+        if (!CleanText.hasWords(d.title()) || d.title().strip().length() > MAX_TITLE) {
+            return Optional.of("title is required, at most " + MAX_TITLE + " characters, with a letter or digit");
         }
         if (d.body() == null || d.body().length() > MAX_BODY) {
             return Optional.of("body is required and at most " + MAX_BODY + " characters");
@@ -57,8 +58,8 @@ public final class ArticleRules {
         if (d.examples().size() > MAX_EXAMPLES) {
             return Optional.of("at most " + MAX_EXAMPLES + " examples");
         }
-        if (d.examples().stream().anyMatch(e -> blank(e) || e.strip().length() > MAX_EXAMPLE)) {
-            return Optional.of("each example must be 1-" + MAX_EXAMPLE + " characters of text");
+        if (d.examples().stream().anyMatch(e -> !validExample(e))) {
+            return Optional.of("each example must be 1-" + MAX_EXAMPLE + " characters with a letter or digit");
         }
         return Optional.empty();
     }
@@ -81,8 +82,14 @@ public final class ArticleRules {
         return slug.isEmpty() ? "article" : slug;
     }
 
+    /** An example question the assistant can learn from: it has words, and not too many. */
+    static boolean validExample(String text) {
+        return CleanText.hasWords(text) && text.strip().length() <= MAX_EXAMPLE;
+    }
+
+    /** Nothing visible: whitespace, zero-width and other format characters count as nothing (ADR 0008). */
     static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return CleanText.isBlank(s);
     }
 
     private static List<String> distinct(List<String> values, boolean lowerCase) {

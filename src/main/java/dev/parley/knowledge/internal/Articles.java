@@ -36,7 +36,9 @@ public class Articles {
     @Transactional(readOnly = true)
     public ArticlePage list(String text, ArticleStatus status, int page, int size) {
         String q = text == null || text.isBlank() ? null : text.strip();
-        return new ArticlePage(repository.list(q, status, page * size, size), page, size, repository.count(q, status));
+        // long: a huge page number must find an empty page, not overflow into a negative offset
+        List<Article> found = repository.list(q, status, (long) page * size, size);
+        return new ArticlePage(found, page, size, repository.count(q, status));
     }
 
     @Transactional
@@ -84,8 +86,8 @@ public class Articles {
     @Transactional
     public Article addExample(String id, String text) {
         Article current = repository.find(id).orElseThrow(() -> ApiException.notFound("Article " + id));
-        if (ArticleRules.blank(text) || text.strip().length() > ArticleRules.MAX_EXAMPLE) {
-            throw ApiException.badRequest("text must be 1-" + ArticleRules.MAX_EXAMPLE + " characters");
+        if (!ArticleRules.validExample(text)) {
+            throw ApiException.badRequest("text must be 1-" + ArticleRules.MAX_EXAMPLE + " characters with a letter or digit");
         }
         if (current.examples().size() >= ArticleRules.MAX_EXAMPLES) {
             throw ApiException.conflict("The article already has " + ArticleRules.MAX_EXAMPLES + " examples");

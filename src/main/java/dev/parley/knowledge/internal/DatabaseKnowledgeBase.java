@@ -6,6 +6,7 @@ import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeHit;
 import dev.parley.knowledge.KnowledgeSettings;
 import dev.parley.knowledge.TextEmbeddings;
+import dev.parley.shared.CleanText;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,7 @@ class DatabaseKnowledgeBase implements KnowledgeBase, ExampleQuestions {
 
     @Override
     public List<KnowledgeHit> search(String query, int limit) {
-        if (query == null || query.isBlank() || limit <= 0 || indexer.index() == null) {
+        if (CleanText.isBlank(query) || limit <= 0 || indexer.index() == null) {
             return List.of();
         }
         String text = query.strip();

@@ -4,6 +4,7 @@ import dev.parley.knowledge.internal.Article;
 import dev.parley.knowledge.internal.ArticleDraft;
 import dev.parley.knowledge.internal.ArticleRules;
 import dev.parley.knowledge.internal.ArticleStatus;
+import dev.parley.shared.CleanText;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +41,8 @@ record ArticleForm(String title, String body, String category, String tags, Stri
     /** Problems by field name; empty when the form may be saved. */
     Map<String, String> errors() {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (blank(title)) {
-            errors.put("title", "Enter a title");
+        if (!CleanText.hasWords(title)) {
+            errors.put("title", "Enter a title (with a letter or digit)");
         } else if (title.strip().length() > ArticleRules.MAX_TITLE) {
             errors.put("title", "At most " + ArticleRules.MAX_TITLE + " characters");
         }
@@ -66,6 +67,8 @@ record ArticleForm(String title, String body, String category, String tags, Stri
                 || exampleList.stream().anyMatch(e -> e.length() > ArticleRules.MAX_EXAMPLE)) {
             errors.put("examples", "At most " + ArticleRules.MAX_EXAMPLES + " examples, each up to "
                     + ArticleRules.MAX_EXAMPLE + " characters");
+        } else if (!exampleList.stream().allMatch(CleanText::hasWords)) {
+            errors.put("examples", "Each example question needs a letter or digit");
         }
         if (parsedStatus() == null) {
             errors.put("status", "Choose draft or published");
@@ -109,10 +112,10 @@ record ArticleForm(String title, String body, String category, String tags, Stri
         if (blank(text)) {
             return List.of();
         }
-        return Arrays.stream(text.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split(separator)).map(String::strip).filter(s -> !blank(s)).toList();
     }
 
     private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return CleanText.isBlank(s);
     }
 }

@@ -9,6 +9,7 @@ import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeChanged;
 import dev.parley.knowledge.KnowledgeHit;
+import dev.parley.knowledge.TextEmbeddings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,6 +106,66 @@ public class TrainedScorerTests {
         knowledge.version = 3;
         assertThat(scorer.refresh().get(60, TimeUnit.SECONDS)).isSameAs(first);
         assertThat(scorer.current()).isSameAs(first);
+        scorer.destroy();
+    }
+
+    @Test
+    void oneArticleOrExampleWithoutWordsDoesNotStopTraining() throws Exception {
+        List<KnowledgeArticle> articles = new ArrayList<>(Fixtures.articles());
+        KnowledgeArticle first = articles.getFirst();
+        List<String> examples = new ArrayList<>(first.examples());
+        examples.addAll(List.of("\u200b", "\u200b\u200c\ufeff", "🙂"));
+        articles.set(0, new KnowledgeArticle(first.id(), first.title(), first.body(), null, List.of(), "en",
+                examples, first.url()));
+        articles.add(new KnowledgeArticle("blank", "\u200b", "\u2060", null, List.of(), "en", List.of("\u200b"),
+                "/help/articles/blank"));
+        TrainedScorer scorer = new TrainedScorer(new ChangingKnowledge(articles),
+                new ScorerTrainer(Fixtures.embeddings(), ScorerTrainer.Options.defaults()));
+
+        ArticleScorer trained = scorer.refresh().get(60, TimeUnit.SECONDS);
+
+        assertThat(trained.version()).isEqualTo(1);
+        assertThat(trained.articleCount()).isGreaterThanOrEqualTo(Fixtures.articles().size());
+        assertThat(best(trained, first.examples().getFirst())).isEqualTo(first.id());
+        scorer.destroy();
+    }
+
+    @Test
+    void aTextTheModelRefusesIsLeftOutAndTheRestTrains() throws Exception {
+        TextEmbeddings model = Fixtures.embeddings();
+        TextEmbeddings refusing = new TextEmbeddings() {
+            @Override
+            public float[] embed(String text) {
+                if (text.contains("poison")) {
+                    throw new IllegalArgumentException("Cannot embed this");
+                }
+                return model.embed(text);
+            }
+
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                return texts.stream().map(this::embed).toList();
+            }
+
+            @Override
+            public int dimension() {
+                return model.dimension();
+            }
+        };
+        List<KnowledgeArticle> articles = new ArrayList<>(Fixtures.articles());
+        KnowledgeArticle first = articles.getFirst();
+        List<String> examples = new ArrayList<>(first.examples());
+        examples.add("poison pill");
+        articles.set(0, new KnowledgeArticle(first.id(), first.title(), first.body(), null, List.of(), "en",
+                examples, first.url()));
+        TrainedScorer scorer = new TrainedScorer(new ChangingKnowledge(articles),
+                new ScorerTrainer(refusing, ScorerTrainer.Options.defaults()));
+
+        ArticleScorer trained = scorer.refresh().get(60, TimeUnit.SECONDS);
+
+        assertThat(trained.version()).isEqualTo(1);
+        assertThat(trained.articleCount()).isEqualTo(articles.size());
+        assertThat(best(trained, first.examples().getFirst())).isEqualTo(first.id());
         scorer.destroy();
     }
 

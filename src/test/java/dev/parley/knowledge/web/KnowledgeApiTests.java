@@ -118,6 +118,29 @@ class KnowledgeApiTests {
     }
 
     @Test
+    void refusesTitlesAndExamplesWithoutVisibleLettersOrDigits() throws Exception {
+        String id = "invisible-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(admin(post("/api/v1/knowledge/articles")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id\":\"" + id + "\",\"title\":\"Gift cards\",\"body\":\"They never expire.\"}"))
+                .andExpect(status().isCreated());
+        for (String text : new String[] {"\\u200b", "\\u200b\\u200c\\u2060\\ufeff", " \\u00ad ", "🙂"}) {
+            mvc.perform(admin(post("/api/v1/knowledge/articles/" + id + "/examples"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"" + text + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("letter or digit")));
+        }
+        mvc.perform(admin(post("/api/v1/knowledge/articles")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"\\u200b\",\"body\":\"x\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        mvc.perform(admin(put("/api/v1/knowledge/articles/" + id)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"Gift cards\",\"body\":\"x\",\"examples\":[\"\\u200b\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+    }
+
+    @Test
     void answersInvalidArticlesWithProblems() throws Exception {
         mvc.perform(admin(post("/api/v1/knowledge/articles")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"body\":\"no title\"}"))

@@ -7,6 +7,8 @@ import dev.parley.knowledge.TextEmbeddings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds an {@link ArticleScorer}: embeds every article's texts, trains the base models, and fits the
@@ -14,6 +16,8 @@ import java.util.function.BooleanSupplier;
  * {@link HeldOutPredictions}); no labelled questions are needed at run time.
  */
 public final class ScorerTrainer {
+
+    private static final Logger log = LoggerFactory.getLogger(ScorerTrainer.class);
 
     private final TextEmbeddings embeddings;
     private final Options options;
@@ -93,9 +97,19 @@ public final class ScorerTrainer {
 
     private ArticleScorer train(List<KnowledgeArticle> articles, long version, Labelled labelled,
             TextEmbeddings encoder, TunedEncoder tuned, HeldOutPredictions.FoldVectors folds) {
+        List<float[]> vectors;
+        try {
+            vectors = encoder.embedAll(labelled.texts());
+        } catch (RuntimeException e) {
+            // One text the model refuses must not cost every article its answers: leave out only that text.
+            labelled = labelled.embeddable(encoder, articles);
+            if (labelled.texts().isEmpty()) {
+                return ArticleScorer.empty(version);
+            }
+            vectors = encoder.embedAll(labelled.texts());
+        }
         List<String> texts = labelled.texts();
         int[] labels = labelled.labels();
-        List<float[]> vectors = encoder.embedAll(texts);
         SoftmaxClassifier.Training training = SoftmaxClassifier.Training.defaults();
         double lexicalWeight = prose(articles) * 2 > articles.size() ? Ranking.PROSE_LEXICAL_WEIGHT : Ranking.LEXICAL_WEIGHT;
         ArticleModel model = ArticleModel.train(texts, vectors, labels, articles.size(), training, lexicalWeight);
@@ -123,6 +137,23 @@ public final class ScorerTrainer {
                 }
             }
             return new Labelled(texts, owners.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** Only the texts the encoder embeds one by one; each one left out is logged with its article. */
+        Labelled embeddable(TextEmbeddings encoder, List<KnowledgeArticle> articles) {
+            List<String> kept = new ArrayList<>();
+            List<Integer> owners = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                try {
+                    encoder.embed(texts.get(i));
+                    kept.add(texts.get(i));
+                    owners.add(labels[i]);
+                } catch (RuntimeException e) {
+                    log.warn("Article {}: the text '{}' cannot be embedded and is left out of training ({})",
+                            articles.get(labels[i]).id(), texts.get(i), e.getMessage());
+                }
+            }
+            return new Labelled(kept, owners.stream().mapToInt(Integer::intValue).toArray());
         }
     }
 

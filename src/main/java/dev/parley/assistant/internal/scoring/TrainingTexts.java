@@ -1,6 +1,7 @@
 package dev.parley.assistant.internal.scoring;
 
 import dev.parley.knowledge.KnowledgeArticle;
+import dev.parley.shared.CleanText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,11 +19,12 @@ final class TrainingTexts {
 
     static List<String> of(KnowledgeArticle article) {
         List<String> texts = new ArrayList<>();
-        if (article.title() != null && !article.title().isBlank()) {
+        // Text with nothing visible ("\u200b") has no token for the model to embed.
+        if (!CleanText.isBlank(article.title())) {
             texts.add(article.title().strip());
         }
         for (String example : article.examples()) {
-            if (example != null && !example.isBlank()) {
+            if (!CleanText.isBlank(example)) {
                 texts.add(example.strip());
             }
         }

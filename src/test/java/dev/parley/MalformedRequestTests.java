@@ -1,0 +1,164 @@
+package dev.parley;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.identity.Agent;
+import dev.parley.identity.Agents;
+import dev.parley.identity.ApiTokens;
+import dev.parley.identity.Role;
+import dev.parley.identity.TestAgents;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Malformed, mis-encoded and out-of-range requests over real HTTP (the corpus of issue 17): none may answer
+ * 5xx; under {@code /api/**} every error is {@code application/problem+json}, on pages an HTML page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MalformedRequestTests {
+
+    private static final String HUGE_PAGE = "2147483647";
+    private static final String ZERO_WIDTH = "%E2%80%8B%E2%80%8C%EF%BB%BF";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Agents agents;
+    @Autowired
+    ApiTokens tokens;
+
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private String token;
+    private String articleId;
+
+    record Probe(String method, String path, String contentType, String body, Auth auth) {
+        @Override
+        public String toString() {
+            return method + " " + path + (contentType == null ? "" : " [" + contentType + "]") + " as " + auth;
+        }
+    }
+
+    enum Auth { NONE, TOKEN, SESSION }
+
+    @BeforeAll
+    void signIn() throws Exception {
+        Agent admin = TestAgents.create(agents, Role.ADMIN);
+        token = tokens.create(admin.id(), "malformed requests");
+        articleId = "malformed-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = client.send(HttpRequest.newBuilder(uri("/api/v1/knowledge/articles"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + articleId
+                        + "\",\"title\":\"Opening hours\",\"body\":\"Nine to five.\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String login = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).isTrue();
+        String form = "username=" + URLEncoder.encode(admin.email(), StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(TestAgents.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/inbox"));
+    }
+
+    Stream<Probe> corpus() {
+        String someId = UUID.randomUUID().toString();
+        List<Probe> probes = new ArrayList<>();
+        for (String type : List.of("*/*", "multipart/form-data", "multipart/form-data; boundary=", "text/plain",
+                "application/json; charset=nonsense", "garbage")) {
+            probes.add(new Probe("POST", "/api/v1/widget/conversations", type, "{\"message\":\"hi\"}", Auth.NONE));
+            probes.add(new Probe("POST", "/api/v1/conversations/" + someId + "/messages", type, "{\"text\":\"hi\"}",
+                    Auth.TOKEN));
+            probes.add(new Probe("POST", "/api/v1/knowledge/imports?format=jsonl", type, "x", Auth.TOKEN));
+            probes.add(new Probe("POST", "/help/articles/" + articleId + "/feedback", type, "helpful=yes", Auth.NONE));
+        }
+        for (String q : List.of("%ff", "%C3%28", "%C0%80", ZERO_WIDTH, "%00")) {
+            probes.add(new Probe("GET", "/api/v1/knowledge/search?q=" + q, null, null, Auth.TOKEN));
+            probes.add(new Probe("GET", "/api/v1/widget/help/suggestions?q=" + q, null, null, Auth.NONE));
+            probes.add(new Probe("GET", "/help/search?q=" + q, null, null, Auth.NONE));
+            probes.add(new Probe("GET", "/api/v1/conversations?q=" + q, null, null, Auth.TOKEN));
+            probes.add(new Probe("GET", "/knowledge?q=" + q, null, null, Auth.SESSION));
+        }
+        for (String page : List.of(HUGE_PAGE, "-1", "-2147483648", "99999999999", "x")) {
+            probes.add(new Probe("GET", "/api/v1/conversations?size=200&page=" + page, null, null, Auth.TOKEN));
+            probes.add(new Probe("GET", "/api/v1/knowledge/articles?size=100&page=" + page, null, null, Auth.TOKEN));
+            probes.add(new Probe("GET", "/inbox/list?page=" + page, null, null, Auth.SESSION));
+            probes.add(new Probe("GET", "/knowledge?page=" + page, null, null, Auth.SESSION));
+        }
+        probes.add(new Probe("GET", "/error", null, null, Auth.NONE));
+        probes.add(new Probe("GET", "/error", null, null, Auth.SESSION));
+        probes.add(new Probe("POST", "/api/error", "application/json", "{}", Auth.TOKEN));
+        probes.add(new Probe("GET", "/api/v1/conversations/not-an-id/suggested-reply", null, null, Auth.TOKEN));
+        probes.add(new Probe("GET", "/api/v1/conversations/not-an-id/summary", null, null, Auth.TOKEN));
+        probes.add(new Probe("GET", "/api/v1/conversations/" + someId + "/suggested-reply", null, null, Auth.TOKEN));
+        probes.add(new Probe("GET", "/api/v1/conversations/" + someId + "/summary", null, null, Auth.TOKEN));
+        probes.add(new Probe("GET", "/api/v1/no-such-thing", null, null, Auth.TOKEN));
+        probes.add(new Probe("DELETE", "/api/v1/widget/conversations", null, null, Auth.NONE));
+        probes.add(new Probe("GET", "/api/v1/widget/conversations/" + someId + "/messages?after=x", null, null, Auth.NONE));
+        probes.add(new Probe("POST", "/api/v1/widget/conversations", "application/json", "{", Auth.NONE));
+        probes.add(new Probe("POST", "/api/v1/widget/conversations", "application/json", "[]", Auth.NONE));
+        probes.add(new Probe("POST", "/api/v1/widget/conversations", "application/json",
+                "{\"message\":\"\\u200b\\u200c\"}", Auth.NONE));
+        probes.add(new Probe("GET", "/inbox/conversations/not-an-id", null, null, Auth.SESSION));
+        probes.add(new Probe("GET", "/no-such-page", null, null, Auth.SESSION));
+        return probes.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void answersA4xxOrBetterInTheRightFormat(Probe probe) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(probe.path()))
+                .method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(probe.body()));
+        if (probe.contentType() != null) {
+            request.header("Content-Type", probe.contentType());
+        }
+        if (probe.auth() == Auth.TOKEN) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (!probe.path().startsWith("/api/")) {
+            request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        }
+        HttpResponse<String> response = (probe.auth() == Auth.SESSION ? browser : client)
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        assertThat(response.statusCode()).as("%s answered %s: %s", probe, contentType, response.body())
+                .isLessThan(500);
+        if (response.statusCode() >= 400) {
+            if (probe.path().startsWith("/api/")) {
+                assertThat(contentType).as("%s answered %s: %s", probe, response.statusCode(), response.body())
+                        .startsWith("application/problem+json");
+            } else {
+                assertThat(contentType).as("%s answered %s: %s", probe, response.statusCode(), response.body())
+                        .startsWith("text/html");
+            }
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
