@@ -3,7 +3,8 @@
  *   <script src="https://support.example.com/widget.js" data-parley-title="Help" defer></script>
  * Optional data attributes: data-parley-color, -title, -greeting, -position (left|right),
  * -suggestions ("First question|Second question"), -name and -email (a known, signed-in customer).
- * Message text is only ever inserted as text, never as HTML.
+ * Message text is only ever inserted as text, never as HTML: replies are formatted (paragraphs, lists, bold,
+ * links) by widget/message-format.js, loaded from the same server, which builds DOM nodes.
  */
 (function () {
   'use strict';
@@ -22,6 +23,7 @@
   var typingTimer = null;
   var lastTypingSent = 0;
   var els = {};
+  var formatter = loadFormatter();
 
   function load() {
     try { return JSON.parse(localStorage.getItem(storageKey)); } catch (e) { return null; }
@@ -35,6 +37,38 @@
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     if (text != null) node.textContent = text;
     return node;
+  }
+
+  /** Resolves once widget/message-format.js has loaded (or failed: replies then stay plain text). */
+  function loadFormatter() {
+    return new Promise(function (resolve) {
+      if (window.ParleyMessageFormat) { resolve(window.ParleyMessageFormat); return; }
+      var tag = document.createElement('script');
+      tag.src = base + '/widget/message-format.js';
+      tag.async = true;
+      tag.onload = function () { resolve(window.ParleyMessageFormat || null); };
+      tag.onerror = function () { resolve(null); };
+      (document.head || document.documentElement).appendChild(tag);
+    });
+  }
+
+  /** The message's text, shown at once as text and replaced by its formatted version when the formatter is there. */
+  function messageBody(m, kind) {
+    var body = el('div', { class: 'text' }, m.text);
+    if (kind === 'customer') return body;
+    formatter.then(function (format) {
+      if (!format) return;
+      body.textContent = '';
+      body.appendChild(format.render(m.text, { base: base + '/' }));
+      body.classList.add('formatted');
+    });
+    return body;
+  }
+
+  /** An article address as a link target: absolute http(s), or a path on the Parley server. */
+  function sourceHref(url) {
+    if (/^https?:\/\//i.test(url || '')) return url;
+    return /^\/(?![\/\\])/.test(url || '') ? base + url : null;
   }
 
   function api(method, path, body) {
@@ -75,6 +109,9 @@
       '.msg.system{align-self:center;background:transparent;color:#6b7280;font-size:12px}',
       '.who{display:block;font-size:11px;color:#6b7280;margin-bottom:2px}',
       '.sources{margin-top:6px;font-size:12px}.sources a{color:' + color + '}',
+      '.text.formatted{white-space:normal}.text p{margin:0 0 6px}.text p:last-child{margin-bottom:0}',
+      '.text ul,.text ol{margin:4px 0 6px;padding-left:20px}.text li{margin:2px 0}.text a{color:' + color + ';text-decoration:underline}',
+      '.text code{font-family:ui-monospace,monospace;font-size:13px;background:#f3f4f6;padding:0 3px;border-radius:3px}',
       '.note{align-self:center;font-size:12px;color:#4b5563;text-align:center;padding:2px 8px}',
       '.seen{align-self:flex-end;font-size:11px;color:#6b7280}',
       '.typing{font-size:12px;color:#6b7280;padding:0 14px 6px;min-height:18px;background:#f9fafb}',
@@ -184,13 +221,15 @@
     var kind = (m.authorType || 'SYSTEM').toLowerCase();
     var node = el('div', { class: 'msg ' + kind, 'data-id': m.id, 'data-author': m.authorType });
     if (kind !== 'customer') node.appendChild(el('span', { class: 'who' }, kind === 'assistant' ? 'Assistant' : (m.authorName || 'Support')));
-    node.appendChild(document.createTextNode(m.text));
-    if (m.sources && m.sources.length) {
+    node.appendChild(messageBody(m, kind));
+    // An answer that links its article in the text ("Read more: ...") needs no second link below it.
+    var unlinked = (m.sources || []).filter(function (s) { return (m.text || '').indexOf('](' + s.url + ')') < 0; });
+    if (unlinked.length) {
       var sources = el('div', { class: 'sources' }, 'Source: ');
-      m.sources.forEach(function (s, i) {
+      unlinked.forEach(function (s, i) {
         if (i) sources.appendChild(document.createTextNode(', '));
-        var safe = /^https?:\/\//i.test(s.url || '');
-        var link = el(safe ? 'a' : 'span', safe ? { href: s.url, target: '_blank', rel: 'noopener' } : {}, s.title);
+        var href = sourceHref(s.url);
+        var link = el(href ? 'a' : 'span', href ? { href: href, target: '_blank', rel: 'noopener noreferrer' } : {}, s.title);
         sources.appendChild(link);
       });
       node.appendChild(sources);
