@@ -79,7 +79,12 @@
     }).then(function (res) {
       if (res.status === 204) return null;
       return res.json().catch(function () { return {}; }).then(function (json) {
-        if (!res.ok) { var err = new Error(json.detail || ('HTTP ' + res.status)); err.status = res.status; throw err; }
+        if (!res.ok) {
+          var err = new Error(json.detail || ('HTTP ' + res.status));
+          err.status = res.status;
+          err.retryAfter = json.retryAfterSeconds || Number(res.headers.get('Retry-After')) || 0;
+          throw err;
+        }
         return json;
       });
     });
@@ -313,10 +318,12 @@
     els.typing.textContent = 'Assistant is typing…';
     els.send.disabled = true;
     var before = state.status;
-    var request = state.conversationId && state.status !== 'CLOSED'
-      ? api('POST', '/conversations/' + state.conversationId + '/messages', { text: text, clientMessageId: clientMessageId })
-          .catch(function (err) { if (err.status === 409 || err.status === 404 || err.status === 403) { reset(); return start(text, clientMessageId); } throw err; })
-      : start(text, clientMessageId);
+    var request = whileStartingUp(function () {
+      return state.conversationId && state.status !== 'CLOSED'
+        ? api('POST', '/conversations/' + state.conversationId + '/messages', { text: text, clientMessageId: clientMessageId })
+            .catch(function (err) { if (err.status === 409 || err.status === 404 || err.status === 403) { reset(); return start(text, clientMessageId); } throw err; })
+        : start(text, clientMessageId);
+    });
     request.then(function (res) {
       var messages = res.messages || [res.message, res.reply];
       messages.forEach(render);
@@ -326,6 +333,22 @@
       local.setAttribute('data-failed', 'true');
       note(err.status === 429 ? 'You are sending messages too quickly. Please wait a moment.' : 'Your message could not be sent. Please try again.');
     }).then(function () { els.typing.textContent = ''; els.send.disabled = false; });
+  }
+
+  /**
+   * Right after the server starts, the assistant is still loading (503 "starting up", nothing stored): says so
+   * once and sends the same message again after the server's Retry-After, for up to two minutes.
+   */
+  function whileStartingUp(send) {
+    var tries = 0;
+    function attempt() {
+      return send().catch(function (err) {
+        if (err.status !== 503 || ++tries > 40) throw err;
+        if (tries === 1) note('The assistant is starting up, one moment…');
+        return new Promise(function (resolve) { setTimeout(resolve, Math.max(1, err.retryAfter || 3) * 1000); }).then(attempt);
+      });
+    }
+    return attempt();
   }
 
   /** After a hand-off, offers help-center articles matching the customer's question (links open in a new tab). */

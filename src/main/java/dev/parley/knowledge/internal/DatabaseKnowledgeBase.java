@@ -58,6 +58,11 @@ class DatabaseKnowledgeBase implements KnowledgeBase, ExampleQuestions {
     }
 
     @Override
+    public long searchableVersion() {
+        return indexer.indexedVersion();
+    }
+
+    @Override
     public List<KnowledgeHit> search(String query, int limit) {
         if (query == null || query.isBlank() || limit <= 0 || indexer.index() == null) {
             return List.of();
