@@ -32,6 +32,11 @@ public record Passage(List<ArticleUnit> units, boolean whole) {
         return text.toString();
     }
 
+    /** The passage without markup, one line. */
+    public String plain() {
+        return String.join(" ", units.stream().map(ArticleUnit::plain).toList());
+    }
+
     public int length() {
         return markdown().length();
     }

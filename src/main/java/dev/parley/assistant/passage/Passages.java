@@ -36,6 +36,11 @@ public final class Passages {
         return grow(units, similarity, maxChars);
     }
 
+    /** How close a passage is to the question (cosine of their embeddings). */
+    public double similarity(String question, Passage passage) {
+        return dot(embeddings.embed(question), embeddings.embed(passage.plain()));
+    }
+
     static Passage grow(List<ArticleUnit> units, double[] similarity, int maxChars) {
         int best = 0;
         for (int i = 1; i < units.size(); i++) {
