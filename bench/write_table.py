@@ -48,9 +48,21 @@ def speed(folder):
         f"| {report['trainingSeconds']} s |"])
 
 
+def answers(folder):
+    report = json.loads((pathlib.Path(folder) / "doc2dial-prose.json").read_text())
+    a = report["answers"]
+    return "\n".join([
+        "| data set | questions (best article right) | answer chars median / p90 / max | before: chars median "
+        "| article chars median | whole article shown | question words in the passage | in the article start, same length |",
+        "|---|---|---|---|---|---|---|---|",
+        f"| doc2dial-prose DEV | {a['questions']} | {a['answerCharsMedian']} / {a['answerCharsP90']} / {a['answerCharsMax']} "
+        f"| {a['previousAnswerCharsMedian']} | {a['articleCharsMedian']} | {pct(a['wholeArticleShare'])} "
+        f"| {pct(a['questionWordsInPassage'])} | {pct(a['questionWordsInArticleStartOfSameLength'])} |"])
+
+
 def main():
     kind, folder, doc = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
-    table = quality(folder) if kind == "quality" else speed(folder)
+    table = {"quality": quality, "speed": speed, "answers": answers}[kind](folder)
     start, end = f"<!-- {kind}:start -->", f"<!-- {kind}:end -->"
     text = doc.read_text()
     head, rest = text.split(start, 1)

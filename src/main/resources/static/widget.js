@@ -3,7 +3,8 @@
  *   <script src="https://support.example.com/widget.js" data-parley-title="Help" defer></script>
  * Optional data attributes: data-parley-color, -title, -greeting, -position (left|right),
  * -suggestions ("First question|Second question"), -name and -email (a known, signed-in customer).
- * Message text is only ever inserted as text, never as HTML.
+ * Message text is only ever inserted as text, never as HTML: replies are formatted (paragraphs, lists, bold,
+ * links) by widget/message-format.js, loaded from the same server, which builds DOM nodes.
  */
 (function () {
   'use strict';
@@ -22,6 +23,7 @@
   var typingTimer = null;
   var lastTypingSent = 0;
   var els = {};
+  var formatter = loadFormatter();
 
   function load() {
     try { return JSON.parse(localStorage.getItem(storageKey)); } catch (e) { return null; }
@@ -37,6 +39,38 @@
     return node;
   }
 
+  /** Resolves once widget/message-format.js has loaded (or failed: replies then stay plain text). */
+  function loadFormatter() {
+    return new Promise(function (resolve) {
+      if (window.ParleyMessageFormat) { resolve(window.ParleyMessageFormat); return; }
+      var tag = document.createElement('script');
+      tag.src = base + '/widget/message-format.js';
+      tag.async = true;
+      tag.onload = function () { resolve(window.ParleyMessageFormat || null); };
+      tag.onerror = function () { resolve(null); };
+      (document.head || document.documentElement).appendChild(tag);
+    });
+  }
+
+  /** The message's text, shown at once as text and replaced by its formatted version when the formatter is there. */
+  function messageBody(m, kind) {
+    var body = el('div', { class: 'text' }, m.text);
+    if (kind === 'customer') return body;
+    formatter.then(function (format) {
+      if (!format) return;
+      body.textContent = '';
+      body.appendChild(format.render(m.text, { base: base + '/' }));
+      body.classList.add('formatted');
+    });
+    return body;
+  }
+
+  /** An article address as a link target: absolute http(s), or a path on the Parley server. */
+  function sourceHref(url) {
+    if (/^https?:\/\//i.test(url || '')) return url;
+    return /^\/(?![\/\\])/.test(url || '') ? base + url : null;
+  }
+
   function api(method, path, body) {
     var headers = { 'Content-Type': 'application/json' };
     if (state.token) headers.Authorization = 'Bearer ' + state.token;
@@ -45,7 +79,12 @@
     }).then(function (res) {
       if (res.status === 204) return null;
       return res.json().catch(function () { return {}; }).then(function (json) {
-        if (!res.ok) { var err = new Error(json.detail || ('HTTP ' + res.status)); err.status = res.status; throw err; }
+        if (!res.ok) {
+          var err = new Error(json.detail || ('HTTP ' + res.status));
+          err.status = res.status;
+          err.retryAfter = json.retryAfterSeconds || Number(res.headers.get('Retry-After')) || 0;
+          throw err;
+        }
         return json;
       });
     });
@@ -75,6 +114,9 @@
       '.msg.system{align-self:center;background:transparent;color:#6b7280;font-size:12px}',
       '.who{display:block;font-size:11px;color:#6b7280;margin-bottom:2px}',
       '.sources{margin-top:6px;font-size:12px}.sources a{color:' + color + '}',
+      '.text.formatted{white-space:normal}.text p{margin:0 0 6px}.text p:last-child{margin-bottom:0}',
+      '.text ul,.text ol{margin:4px 0 6px;padding-left:20px}.text li{margin:2px 0}.text a{color:' + color + ';text-decoration:underline}',
+      '.text code{font-family:ui-monospace,monospace;font-size:13px;background:#f3f4f6;padding:0 3px;border-radius:3px}',
       '.note{align-self:center;font-size:12px;color:#4b5563;text-align:center;padding:2px 8px}',
       '.seen{align-self:flex-end;font-size:11px;color:#6b7280}',
       '.typing{font-size:12px;color:#6b7280;padding:0 14px 6px;min-height:18px;background:#f9fafb}',
@@ -184,13 +226,15 @@
     var kind = (m.authorType || 'SYSTEM').toLowerCase();
     var node = el('div', { class: 'msg ' + kind, 'data-id': m.id, 'data-author': m.authorType });
     if (kind !== 'customer') node.appendChild(el('span', { class: 'who' }, kind === 'assistant' ? 'Assistant' : (m.authorName || 'Support')));
-    node.appendChild(document.createTextNode(m.text));
-    if (m.sources && m.sources.length) {
+    node.appendChild(messageBody(m, kind));
+    // An answer that links its article in the text ("Read more: ...") needs no second link below it.
+    var unlinked = (m.sources || []).filter(function (s) { return (m.text || '').indexOf('](' + s.url + ')') < 0; });
+    if (unlinked.length) {
       var sources = el('div', { class: 'sources' }, 'Source: ');
-      m.sources.forEach(function (s, i) {
+      unlinked.forEach(function (s, i) {
         if (i) sources.appendChild(document.createTextNode(', '));
-        var safe = /^https?:\/\//i.test(s.url || '');
-        var link = el(safe ? 'a' : 'span', safe ? { href: s.url, target: '_blank', rel: 'noopener' } : {}, s.title);
+        var href = sourceHref(s.url);
+        var link = el(href ? 'a' : 'span', href ? { href: href, target: '_blank', rel: 'noopener noreferrer' } : {}, s.title);
         sources.appendChild(link);
       });
       node.appendChild(sources);
@@ -274,10 +318,12 @@
     els.typing.textContent = 'Assistant is typing…';
     els.send.disabled = true;
     var before = state.status;
-    var request = state.conversationId && state.status !== 'CLOSED'
-      ? api('POST', '/conversations/' + state.conversationId + '/messages', { text: text, clientMessageId: clientMessageId })
-          .catch(function (err) { if (err.status === 409 || err.status === 404 || err.status === 403) { reset(); return start(text, clientMessageId); } throw err; })
-      : start(text, clientMessageId);
+    var request = whileStartingUp(function () {
+      return state.conversationId && state.status !== 'CLOSED'
+        ? api('POST', '/conversations/' + state.conversationId + '/messages', { text: text, clientMessageId: clientMessageId })
+            .catch(function (err) { if (err.status === 409 || err.status === 404 || err.status === 403) { reset(); return start(text, clientMessageId); } throw err; })
+        : start(text, clientMessageId);
+    });
     request.then(function (res) {
       var messages = res.messages || [res.message, res.reply];
       messages.forEach(render);
@@ -287,6 +333,22 @@
       local.setAttribute('data-failed', 'true');
       note(err.status === 429 ? 'You are sending messages too quickly. Please wait a moment.' : 'Your message could not be sent. Please try again.');
     }).then(function () { els.typing.textContent = ''; els.send.disabled = false; });
+  }
+
+  /**
+   * Right after the server starts, the assistant is still loading (503 "starting up", nothing stored): says so
+   * once and sends the same message again after the server's Retry-After, for up to two minutes.
+   */
+  function whileStartingUp(send) {
+    var tries = 0;
+    function attempt() {
+      return send().catch(function (err) {
+        if (err.status !== 503 || ++tries > 40) throw err;
+        if (tries === 1) note('The assistant is starting up, one moment…');
+        return new Promise(function (resolve) { setTimeout(resolve, Math.max(1, err.retryAfter || 3) * 1000); }).then(attempt);
+      });
+    }
+    return attempt();
   }
 
   /** After a hand-off, offers help-center articles matching the customer's question (links open in a new tab). */

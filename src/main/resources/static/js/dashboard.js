@@ -26,6 +26,20 @@
         }
     });
 
+    // Assistant and agent messages are a small Markdown subset (widget/message-format.js, shared with the chat
+    // widget): rendered into DOM nodes from the text Thymeleaf wrote, never as HTML.
+    const formatMessages = scope => {
+        if (!window.ParleyMessageFormat) return;
+        scope.querySelectorAll('[data-format="message"]:not(.formatted)').forEach(node => {
+            const text = node.textContent;
+            node.textContent = '';
+            node.appendChild(window.ParleyMessageFormat.render(text, {base: location.href}));
+            node.classList.add('formatted');
+        });
+    };
+    formatMessages(document);
+    document.addEventListener('htmx:load', event => formatMessages(event.detail.elt.parentNode || document));
+
     function post(url, params) {
         const headers = {'Content-Type': 'application/x-www-form-urlencoded'};
         if (csrfToken && csrfHeader) {

@@ -40,6 +40,9 @@ class OperationsTests {
         mvc.perform(get("/widget.js")).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("attachShadow")));
+        mvc.perform(get("/widget/message-format.js")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("ParleyMessageFormat")));
         mvc.perform(get("/demo")).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("/widget.js")));

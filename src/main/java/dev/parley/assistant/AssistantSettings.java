@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param humanRequest escalate when the customer asks for a person
  * @param frustration escalate when the customer is frustrated
  * @param loop when the conversation goes round in circles
- * @param maxAnswerChars answers longer than this are cut at a paragraph or sentence boundary
+ * @param maxAnswerChars an offline answer is the passage of the best article that answers the question, in whole
+ *        sentences, at most this long (the link to the article comes on top)
  * @param outOfScopeShare share of questions assumed out of scope when calibrating confidence
  * @param encoderTuning fine-tune the embedding model's top layers on the knowledge base's example questions
  *        in the background after each change (minutes of one core; the tuned scorer replaces the first one)
@@ -28,7 +29,7 @@ public record AssistantSettings(
         @DefaultValue("true") boolean humanRequest,
         @DefaultValue("true") boolean frustration,
         @DefaultValue @Valid @NotNull Loop loop,
-        @DefaultValue("1200") @Min(200) int maxAnswerChars,
+        @DefaultValue("600") @Min(200) int maxAnswerChars,
         @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("0.9") double outOfScopeShare,
         @DefaultValue("true") boolean encoderTuning) {
 
@@ -52,6 +53,6 @@ public record AssistantSettings(
     }
 
     public static AssistantSettings defaults() {
-        return new AssistantSettings(0.7, true, true, new Loop(3, 0.88), 1200, 0.2, true);
+        return new AssistantSettings(0.7, true, true, new Loop(3, 0.88), 600, 0.2, true);
     }
 }

@@ -14,6 +14,11 @@ public interface KnowledgeBase {
     /** Increases whenever published content changes; caches and trained models key on it. */
     long version();
 
+    /** The knowledge version searches see: behind {@link #version()} while the search index catches up. */
+    default long searchableVersion() {
+        return version();
+    }
+
     /**
      * Hybrid BM25 + vector search over published articles (title, body chunks, examples): at most {@code limit}
      * hits, one per article, best first; none for a blank query.

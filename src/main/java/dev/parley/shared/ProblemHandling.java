@@ -37,6 +37,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             problem.setProperty("retryAfterSeconds", seconds);
         }
+        if (e instanceof StartingUpException starting) {
+            long seconds = Math.max(1, starting.retryAfter().toSeconds());
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            problem.setProperty("retryAfterSeconds", seconds);
+            problem.setType(URI.create("urn:parley:problem:starting-up"));
+        }
         return response.body(problem);
     }
 

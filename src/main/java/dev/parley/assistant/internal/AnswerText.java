@@ -1,37 +1,24 @@
 package dev.parley.assistant.internal;
 
+import dev.parley.assistant.passage.Passage;
 import dev.parley.knowledge.KnowledgeArticle;
 
 /**
- * The reply drawn from an article: its body as plain text, cut at a paragraph or sentence boundary
- * when long, followed by a link to the full article.
+ * The reply drawn from an article: the passage that answers the question, in whole sentences, with the
+ * article linked once after it ("Read more: [title](url)"). Replies are a small Markdown subset that the
+ * widget and the dashboard render as text nodes and real links, never as HTML.
  */
 final class AnswerText {
 
     private AnswerText() {
     }
 
-    static String of(KnowledgeArticle article, int maxChars) {
-        String body = article.body() == null ? "" : PlainText.fromMarkdown(article.body().strip());
-        String text = body.length() <= maxChars ? body : cut(body, maxChars);
+    static String of(KnowledgeArticle article, Passage passage) {
+        String text = passage.markdown();
         if (article.url() != null && !article.url().isBlank()) {
             String title = article.title() == null || article.title().isBlank() ? "the full article" : article.title();
-            text = text + "\n\nMore: " + title + " (" + article.url() + ")";
+            text = text + "\n\nRead more: [" + title.replace("[", "(").replace("]", ")") + "](" + article.url() + ")";
         }
         return text;
-    }
-
-    static String cut(String body, int maxChars) {
-        String head = body.substring(0, maxChars);
-        int paragraph = head.lastIndexOf("\n\n");
-        if (paragraph >= maxChars / 3) {
-            return head.substring(0, paragraph).strip() + "\n\n…";
-        }
-        int sentence = Math.max(head.lastIndexOf(". "), Math.max(head.lastIndexOf(".\n"), head.lastIndexOf("! ")));
-        if (sentence >= maxChars / 3) {
-            return head.substring(0, sentence + 1).strip() + " …";
-        }
-        int space = head.lastIndexOf(' ');
-        return head.substring(0, space > 0 ? space : maxChars).strip() + " …";
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.assistant.internal;
 
 import dev.parley.assistant.AssistantSettings;
 import dev.parley.assistant.internal.encoder.EncoderTuning;
+import dev.parley.assistant.internal.scoring.ScorerStore;
 import dev.parley.assistant.internal.scoring.ScorerTrainer;
 import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeChanged;
@@ -25,7 +26,8 @@ class AssistantConfiguration {
         var options = new ScorerTrainer.Options(defaults.folds(), settings.outOfScopeShare(),
                 defaults.maxHeldOutPerFold(), defaults.seed());
         var tuning = settings.encoderTuning() ? new EncoderTuning(dataDir.resolve("assistant")) : null;
-        return new TrainedScorer(knowledge, new ScorerTrainer(embeddings, options, tuning));
+        var store = new ScorerStore(dataDir.resolve("assistant"), options.toString());
+        return new TrainedScorer(knowledge, new ScorerTrainer(embeddings, options, tuning), store);
     }
 
     @Bean

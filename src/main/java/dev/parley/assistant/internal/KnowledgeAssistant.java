@@ -7,6 +7,7 @@ import dev.parley.assistant.internal.policy.FollowUp;
 import dev.parley.assistant.internal.policy.HumanRequest;
 import dev.parley.assistant.internal.scoring.ArticleScorer;
 import dev.parley.assistant.internal.scoring.ScoredArticle;
+import dev.parley.assistant.passage.Passages;
 import dev.parley.conversation.AssistantOutcome;
 import dev.parley.conversation.AssistantPort;
 import dev.parley.conversation.AssistantRequest;
@@ -33,6 +34,7 @@ public class KnowledgeAssistant implements AssistantPort {
     private final AssistantSettings settings;
     private final ConversationLoop loop;
     private final GenerativeStep generative;
+    private final Passages passages;
 
     /** The offline assistant alone, as the eval command runs it. */
     public KnowledgeAssistant(TrainedScorer scorers, TextEmbeddings embeddings, AssistantSettings settings) {
@@ -46,6 +48,7 @@ public class KnowledgeAssistant implements AssistantPort {
         this.scorers = scorers;
         this.embeddings = embeddings;
         this.settings = settings;
+        this.passages = new Passages(embeddings);
         this.loop = new ConversationLoop(settings.loop().window(), settings.loop().repeatSimilarity());
     }
 
@@ -92,7 +95,8 @@ public class KnowledgeAssistant implements AssistantPort {
         }
         var article = best.get().article();
         var source = new SourceRef(article.id(), article.title(), article.url());
-        String answer = AnswerText.of(article, settings.maxAnswerChars());
+        String answer = AnswerText.of(article,
+                passages.best(inContext.orElse(text), article.body(), settings.maxAnswerChars()));
         answer = LanguageNote.before(text, article.locale()).map(note -> note + "\n\n").orElse("") + answer;
         return new AssistantDecision(AssistantOutcome.answer(answer, confidence, List.of(source)), best);
     }

@@ -1,6 +1,7 @@
 package dev.parley.assistant.internal;
 
 import dev.parley.assistant.internal.scoring.ArticleScorer;
+import dev.parley.assistant.internal.scoring.ScorerStore;
 import dev.parley.assistant.internal.scoring.ScorerTrainer;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.KnowledgeBase;
@@ -31,6 +32,7 @@ public class TrainedScorer implements DisposableBean {
 
     private final KnowledgeBase knowledge;
     private final ScorerTrainer trainer;
+    private final ScorerStore store;
     private final AtomicReference<ArticleScorer> current = new AtomicReference<>(ArticleScorer.empty(-1));
     private boolean pending;
     private boolean active;
@@ -48,8 +50,14 @@ public class TrainedScorer implements DisposableBean {
     private volatile CompletableFuture<ArticleScorer> running = CompletableFuture.completedFuture(current.get());
 
     public TrainedScorer(KnowledgeBase knowledge, ScorerTrainer trainer) {
+        this(knowledge, trainer, null);
+    }
+
+    /** With a store, the scorer for unchanged knowledge is read back at start instead of trained again. */
+    public TrainedScorer(KnowledgeBase knowledge, ScorerTrainer trainer, ScorerStore store) {
         this.knowledge = knowledge;
         this.trainer = trainer;
+        this.store = store;
     }
 
     /** The scorer to use now; never blocks. */
@@ -92,10 +100,15 @@ public class TrainedScorer implements DisposableBean {
             long started = System.nanoTime();
             try {
                 List<KnowledgeArticle> articles = knowledge.publishedArticles();
-                ArticleScorer scorer = trainer.train(articles, version);
+                var stored = store == null ? java.util.Optional.<ArticleScorer>empty() : store.load(articles, version);
+                ArticleScorer scorer = stored.orElseGet(() -> trainer.train(articles, version));
                 swap(scorer);
-                log.info("Assistant scorer trained on {} articles (knowledge version {}) in {} ms",
-                        scorer.articleCount(), version, (System.nanoTime() - started) / 1_000_000);
+                log.info("Assistant scorer {} {} articles (knowledge version {}) in {} ms",
+                        stored.isPresent() ? "read back from its store for" : "trained on", scorer.articleCount(),
+                        version, (System.nanoTime() - started) / 1_000_000);
+                if (store != null && stored.isEmpty()) {
+                    store.save(scorer);
+                }
                 if (trainer.tunes(articles) && !hasPending()) {
                     tune(articles, version);
                 }

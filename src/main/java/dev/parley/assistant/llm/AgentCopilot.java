@@ -1,8 +1,10 @@
 package dev.parley.assistant.llm;
 
+import dev.parley.assistant.passage.Passages;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.SourceRef;
 import dev.parley.knowledge.KnowledgeArticle;
+import dev.parley.knowledge.TextEmbeddings;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,15 +13,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Helps agents: suggests a reply from the top articles and summarises a conversation. Uses the configured
- * model (customer data redacted, answer guarded); offline, or when the model fails, the offline copilot.
+ * model, which drafts the reply to the customer's question from the articles (customer data redacted, answer
+ * guarded); offline, or when the model fails, the offline copilot's answering passage.
  */
 @Component
 public class AgentCopilot {
+
+    /** An offline suggestion is a passage of about the length of an offline answer. */
+    static final int SUGGESTION_CHARS = 600;
 
     private final LlmProviders providers;
     private final PiiRedactor redactor;
     private final UsageRecorder usage;
     private final PersonaBound<Prompted> prompted;
+    private final Passages passages;
 
     /** Both system prompts for one persona and the guard that catches answers repeating them. */
     private record Prompted(CopilotPrompts prompts, OutputGuard guard) {
@@ -30,7 +37,9 @@ public class AgentCopilot {
         }
     }
 
-    AgentCopilot(LlmProviders providers, PiiRedactor redactor, UsageRecorder usage, Personas personas) {
+    AgentCopilot(LlmProviders providers, PiiRedactor redactor, UsageRecorder usage, Personas personas,
+            TextEmbeddings embeddings) {
+        this.passages = new Passages(embeddings);
         this.providers = providers;
         this.redactor = redactor;
         this.usage = usage;
@@ -39,7 +48,7 @@ public class AgentCopilot {
 
     /** A reply the agent can edit and send, grounded in {@code articles} (best first). */
     public CopilotDraft suggestReply(List<Message> transcript, List<KnowledgeArticle> articles) {
-        CopilotDraft offline = OfflineCopilot.suggestReply(transcript, articles);
+        CopilotDraft offline = OfflineCopilot.suggestReply(transcript, articles, passages, SUGGESTION_CHARS);
         if (articles.isEmpty()) {
             return offline;
         }

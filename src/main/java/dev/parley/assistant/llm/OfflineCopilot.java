@@ -1,5 +1,7 @@
 package dev.parley.assistant.llm;
 
+import dev.parley.assistant.passage.Passage;
+import dev.parley.assistant.passage.Passages;
 import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.SourceRef;
@@ -14,8 +16,8 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * The copilot without a model: the article that best matches what the customer wrote becomes the
- * suggested reply, and the summary is the customer's first question plus the conversation's key
+ * The copilot without a model: the passage of the article that best answers the customer's last question
+ * becomes the suggested reply, and the summary is the customer's first question plus the conversation's key
  * sentences, scored by how often their words occur in the whole conversation.
  */
 final class OfflineCopilot {
@@ -30,16 +32,43 @@ final class OfflineCopilot {
     private OfflineCopilot() {
     }
 
-    static CopilotDraft suggestReply(List<Message> transcript, List<KnowledgeArticle> articles) {
+    /**
+     * Among the articles that share words with what the customer wrote, the one whose best passage is closest to
+     * the customer's last question; the draft is that passage (not the whole article) with a greeting and the
+     * article linked once, for the agent to edit.
+     */
+    static CopilotDraft suggestReply(List<Message> transcript, List<KnowledgeArticle> articles, Passages passages,
+            int maxChars) {
         Set<String> asked = new LinkedHashSet<>(terms(customerText(transcript)));
+        String question = transcript.reversed().stream().filter(m -> m.authorType() == AuthorType.CUSTOMER)
+                .map(Message::text).findFirst().orElse("");
         return articles.stream()
-                .map(article -> Map.entry(article, overlap(asked, article)))
-                .filter(scored -> scored.getValue() > 0)
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .map(best -> new CopilotDraft(plain(best.body()),
-                        List.of(new SourceRef(best.id(), best.title(), best.url())), false))
+                .filter(article -> overlap(asked, article) > 0)
+                .map(article -> new Suggestion(article, passages.best(question, article.body(), maxChars)))
+                .filter(suggestion -> !suggestion.passage().isEmpty())
+                .max(Comparator.comparingDouble(s -> passages.similarity(question, s.passage())))
+                .map(best -> new CopilotDraft(best.text(greeting(transcript)),
+                        List.of(new SourceRef(best.article().id(), best.article().title(), best.article().url())), false))
                 .orElse(new CopilotDraft("", List.of(), false));
+    }
+
+    private record Suggestion(KnowledgeArticle article, Passage passage) {
+
+        String text(String greeting) {
+            String link = article.url() == null || article.url().isBlank() ? ""
+                    : "\n\nMore details: [" + article.title().replace("[", "(").replace("]", ")") + "](" + article.url() + ")";
+            return greeting + "\n\n" + passage.markdown() + link;
+        }
+    }
+
+    /** "Hi Jane," when the customer gave a name, "Hi," otherwise. */
+    private static String greeting(List<Message> transcript) {
+        return transcript.stream().filter(m -> m.authorType() == AuthorType.CUSTOMER)
+                .map(Message::authorName).filter(name -> name != null && !name.isBlank())
+                .map(name -> name.strip().split("\\s+")[0])
+                .filter(first -> first.chars().allMatch(Character::isLetter) && !first.equalsIgnoreCase("customer")
+                        && !first.equalsIgnoreCase("visitor"))
+                .findFirst().map(first -> "Hi " + first + ",").orElse("Hi,");
     }
 
     static CopilotDraft summarize(List<Message> transcript) {
@@ -101,9 +130,4 @@ final class OfflineCopilot {
                 .toList();
     }
 
-    /** Article Markdown as plain text an agent can edit. */
-    private static String plain(String markdown) {
-        return markdown.replaceAll("(?m)^#{1,6}\\s*", "").replaceAll("\\*\\*|__|`", "")
-                .replaceAll("\\[([^\\]]+)]\\(([^)]+)\\)", "$1 ($2)").strip();
-    }
 }

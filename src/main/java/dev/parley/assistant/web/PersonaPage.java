@@ -1,6 +1,7 @@
 package dev.parley.assistant.web;
 
 import dev.parley.assistant.llm.InvalidPersona;
+import dev.parley.assistant.llm.LlmProviders;
 import dev.parley.assistant.llm.Personas;
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.identity.AuditLog;
@@ -26,10 +27,12 @@ class PersonaPage {
 
     private final Personas personas;
     private final AuditLog audit;
+    private final LlmProviders providers;
 
-    PersonaPage(Personas personas, AuditLog audit) {
+    PersonaPage(Personas personas, AuditLog audit, LlmProviders providers) {
         this.personas = personas;
         this.audit = audit;
+        this.providers = providers;
     }
 
     @ModelAttribute("me")
@@ -53,7 +56,10 @@ class PersonaPage {
         } catch (InvalidPersona e) {
             return page(form, e.errors(), HttpStatus.BAD_REQUEST);
         }
-        redirect.addFlashAttribute("notice", "Persona saved; new answers use it");
+        // Honest about who reads it: only a model does; the offline assistant's sentences do not change.
+        redirect.addFlashAttribute("notice", providers.active().isPresent()
+                ? "Persona saved; the model's next answers and reply drafts use it"
+                : "Persona saved; it takes effect once an LLM provider is configured (the offline assistant does not use it)");
         return new ModelAndView("redirect:/admin/assistant");
     }
 
@@ -72,6 +78,7 @@ class PersonaPage {
         view.addObject("effective", personas.current());
         view.addObject("configured", personas.configured());
         view.addObject("systemPrompt", personas.groundedSystemPrompt());
+        view.addObject("model", providers.active().map(p -> p.id() + " / " + p.model()).orElse(null));
         view.setStatus(status);
         return view;
     }

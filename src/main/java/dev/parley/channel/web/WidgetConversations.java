@@ -1,5 +1,6 @@
 package dev.parley.channel.web;
 
+import dev.parley.assistant.AssistantReadiness;
 import dev.parley.channel.web.WidgetRequests.PostMessage;
 import dev.parley.channel.web.WidgetRequests.StartConversation;
 import dev.parley.channel.web.WidgetResponses.Posted;
@@ -7,6 +8,7 @@ import dev.parley.channel.web.WidgetResponses.Started;
 import dev.parley.conversation.ConversationSettings;
 import dev.parley.conversation.Conversations;
 import dev.parley.shared.ApiException;
+import dev.parley.shared.StartingUpException;
 import dev.parley.conversation.Customer;
 import dev.parley.conversation.CustomerMessageFlow;
 import dev.parley.conversation.CustomerMessageResult;
@@ -27,16 +29,21 @@ import org.springframework.stereotype.Service;
 class WidgetConversations {
 
     static final String CHANNEL = "web";
+    /** How long a message waits for the assistant right after a start before the widget is asked to resend it. */
+    static final Duration STARTING_UP_WAIT = Duration.ofSeconds(10);
+    static final Duration STARTING_UP_RETRY = Duration.ofSeconds(3);
 
     private final Conversations conversations;
     private final CustomerMessageFlow flow;
     private final RateLimiter limiter;
     private final WidgetSettings settings;
     private final ConversationSettings conversationSettings;
+    private final AssistantReadiness assistant;
 
     WidgetConversations(Conversations conversations, CustomerMessageFlow flow, RateLimiter limiter,
-            WidgetSettings settings, ConversationSettings conversationSettings) {
+            WidgetSettings settings, ConversationSettings conversationSettings, AssistantReadiness assistant) {
         this.conversationSettings = conversationSettings;
+        this.assistant = assistant;
         this.conversations = conversations;
         this.flow = flow;
         this.limiter = limiter;
@@ -47,6 +54,9 @@ class WidgetConversations {
         if (request.message() != null && request.message().strip().length() > conversationSettings.maxMessageLength()) {
             throw ApiException.badRequest("message is " + request.message().strip().length()
                     + " characters; the limit is " + conversationSettings.maxMessageLength());
+        }
+        if (request.message() != null && !request.message().isBlank()) {
+            waitForTheAssistant();
         }
         limiter.check("widget:start:" + client.ip(), settings.conversationsPerHour(), Duration.ofHours(1),
                 "new conversations from your address");
@@ -70,12 +80,27 @@ class WidgetConversations {
     Posted post(UUID conversationId, PostMessage request, ClientContext client) {
         limiter.check("widget:message:" + client.ip(), settings.messagesPerMinute(), Duration.ofMinutes(1),
                 "messages from your address");
+        if (conversations.get(conversationId).status().handledByAssistant()) {
+            waitForTheAssistant();
+        }
         CustomerMessageResult result = flow.receive(conversationId,
                 new IncomingMessage(request.text(), request.clientMessageId()));
         MessagePayload reply = result.reply().map(MessagePayload::from).orElse(null);
         long cursor = reply != null ? reply.seq() : result.message().seq();
         return new Posted(MessagePayload.from(result.message()), reply, result.conversation().status().name(), cursor,
                 result.replayed());
+    }
+
+    /**
+     * Right after a start the assistant has not loaded the knowledge yet and would hand every question over with
+     * a false "no answer": the message waits a little, and if the assistant is still loading it is not taken
+     * (nothing stored); the widget says "starting up, one moment" and sends it again after Retry-After.
+     */
+    private void waitForTheAssistant() {
+        if (!assistant.ready() && !assistant.awaitReady(STARTING_UP_WAIT)) {
+            throw new StartingUpException("The assistant is starting up; please send your message again in a moment.",
+                    STARTING_UP_RETRY);
+        }
     }
 
     private static String blankToNull(String value) {

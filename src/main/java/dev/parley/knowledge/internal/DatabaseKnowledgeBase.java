@@ -59,6 +59,11 @@ class DatabaseKnowledgeBase implements KnowledgeBase, ExampleQuestions {
     }
 
     @Override
+    public long searchableVersion() {
+        return indexer.indexedVersion();
+    }
+
+    @Override
     public List<KnowledgeHit> search(String query, int limit) {
         if (CleanText.isBlank(query) || limit <= 0 || indexer.index() == null) {
             return List.of();

@@ -59,6 +59,18 @@ class DemoConversationsTests {
     }
 
     @Test
+    void answersWithAShortPassageInWholeSentencesAndLinksTheArticleOnce() {
+        for (String question : List.of("Where is my order?", "How do I return an item?", "How long does a refund take?",
+                "Do you ship to Canada?", "Is return shipping free?")) {
+            String reply = replay(question).getFirst().replyText();
+            String passage = reply.substring(0, reply.indexOf("\n\nRead more: ["));
+            assertThat(passage).as(question).hasSizeLessThanOrEqualTo(600).doesNotContain("More: ")
+                    .doesNotContainPattern("[^\\n]\\n(?!\\n|- |\\d+\\. )").doesNotContain("|---");
+            assertThat(reply).as(question).containsOnlyOnce("Read more: ").endsWith(")");
+        }
+    }
+
+    @Test
     void severalDifferentQuestionsInARowAreNoLoop() {
         assertThat(replay("Do you ship to Canada?", "How long does a refund take?", "Can I change my delivery address?",
                 "What payment methods do you accept?", "I forgot my password"))

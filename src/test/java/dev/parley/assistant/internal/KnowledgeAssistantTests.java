@@ -47,7 +47,9 @@ class KnowledgeAssistantTests {
         assertThat(outcome.confidence()).isGreaterThanOrEqualTo(0.7).isLessThanOrEqualTo(1.0);
         assertThat(outcome.sources()).containsExactly(
                 new SourceRef("reset_password", "Reset your password", "/help/articles/reset_password"));
-        assertThat(outcome.replyText()).contains("Forgot password").contains("(/help/articles/reset_password)");
+        assertThat(outcome.replyText()).contains("Forgot password")
+                .endsWith("\n\nRead more: [Reset your password](/help/articles/reset_password)")
+                .doesNotContain("More: Reset");
     }
 
     @Test

@@ -16,9 +16,11 @@ class AgentCopilotTests {
 
     private final LlmFixture fixture = new LlmFixture();
     private final AgentCopilot withModel = new AgentCopilot(fixture.providers, fixture.redactor,
-            new UsageRecorder(fixture.usage), fixture.personas);
+            new UsageRecorder(fixture.usage), fixture.personas,
+            dev.parley.assistant.internal.Fixtures.embeddings());
     private final AgentCopilot offline = new AgentCopilot(new LlmProviders(TestSettings.offline(false), List.of()),
-            fixture.redactor, new UsageRecorder(fixture.usage), fixture.personas);
+            fixture.redactor, new UsageRecorder(fixture.usage), fixture.personas,
+            dev.parley.assistant.internal.Fixtures.embeddings());
 
     @AfterEach
     void close() {
@@ -42,9 +44,23 @@ class AgentCopilotTests {
     void offlineSuggestsTheArticleThatBestMatchesWhatTheCustomerAsked() {
         var draft = offline.suggestReply(refundConversation(), List.of(LlmFixture.RESET, LlmFixture.REFUND));
 
-        assertThat(draft.text()).isEqualTo(LlmFixture.REFUND.body());
+        assertThat(draft.text()).startsWith("Hi").contains(LlmFixture.REFUND.body())
+                .endsWith("\n\nMore details: [Refunds](https://help.example.com/kb-refund)");
         assertThat(draft.sources()).extracting(SourceRef::articleId).containsExactly("kb-refund");
         assertThat(draft.generated()).isFalse();
+    }
+
+    @Test
+    void offlineSuggestsThePassageThatAnswersNotTheWholeArticle() {
+        var tracking = dev.parley.assistant.internal.DemoArticles.all().stream()
+                .filter(a -> a.id().equals("track-your-order")).findFirst().orElseThrow();
+        var draft = offline.suggestReply(List.of(fixture.message(AuthorType.CUSTOMER,
+                "My order tracking page has not changed for days, what now?")), List.of(LlmFixture.RESET, tracking));
+
+        assertThat(draft.text()).contains("no update for 5 business days").doesNotContain("Find your tracking link")
+                .doesNotContain("shipping confirmation");
+        assertThat(draft.text().length()).isLessThan(tracking.body().length());
+        assertThat(draft.sources()).extracting(SourceRef::articleId).containsExactly("track-your-order");
     }
 
     @Test

@@ -14,7 +14,8 @@ class PersonaPromptTests {
 
     private final LlmFixture fixture = new LlmFixture();
     private final AgentCopilot copilot = new AgentCopilot(fixture.providers, fixture.redactor,
-            new UsageRecorder(fixture.usage), fixture.personas);
+            new UsageRecorder(fixture.usage), fixture.personas,
+            dev.parley.assistant.internal.Fixtures.embeddings());
 
     @AfterEach
     void close() {

@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -56,6 +57,18 @@ class PersonaPageTests {
                         containsString("name=\"_csrf\""), containsString("id=\"system-prompt\""),
                         containsString("You are the customer-support assistant of " + personas.configured().companyName()),
                         containsString("href=\"/admin/assistant\""), not(containsString("Reset to configuration")))));
+    }
+
+    @Test
+    void saysThatOnlyAModelUsesThePersonaAndTheOfflineAssistantDoesNot() throws Exception {
+        mvc.perform(get("/admin/assistant").with(user(admin())))
+                .andExpect(content().string(allOf(containsString("id=\"who-uses-it\""),
+                        containsString("No LLM provider is configured"),
+                        containsString("The offline assistant never uses them"),
+                        not(containsString("new answers use it")))));
+        mvc.perform(post("/admin/assistant").with(user(admin())).with(csrf()).param("companyName", "Northwind")
+                        .param("tone", "warm"))
+                .andExpect(flash().attribute("notice", containsString("the offline assistant does not use it")));
     }
 
     @Test

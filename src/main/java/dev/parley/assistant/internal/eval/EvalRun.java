@@ -90,6 +90,10 @@ public final class EvalRun {
         flat.put("latencyMsP50", metrics.latencyMsP50());
         flat.put("latencyMsP95", metrics.latencyMsP95());
         flat.putAll(report);
+        var byId = new java.util.HashMap<String, dev.parley.knowledge.KnowledgeArticle>();
+        articles.forEach(article -> byId.put(article.id(), article));
+        flat.put("answers", AnswerLengths.measure(new KnowledgeAssistant(scorer, embeddings, settings.withThreshold(0)),
+                questions, byId::get));
         flat.put("mistakes", mistakes(results));
         return flat;
     }

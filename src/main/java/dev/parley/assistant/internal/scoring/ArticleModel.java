@@ -6,7 +6,9 @@ import java.util.List;
  * The trained base models over one set of articles (classes): the classifier, the example index, the
  * per-article Gaussians and the lexical index.
  */
-final class ArticleModel {
+final class ArticleModel implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final SoftmaxClassifier classifier;
     private final ExampleIndex index;

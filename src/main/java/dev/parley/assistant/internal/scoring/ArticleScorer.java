@@ -69,6 +69,18 @@ public final class ArticleScorer {
                 ranked.features()));
     }
 
+    ArticleModel model() {
+        return model;
+    }
+
+    ConfidenceCalibrator calibrator() {
+        return calibrator;
+    }
+
+    List<KnowledgeArticle> articles() {
+        return articles;
+    }
+
     /** The knowledge version this scorer was trained on. */
     public long version() {
         return version;

@@ -10,7 +10,9 @@ import java.util.Random;
  * small knowledge base's few held-out samples (where its inputs, several similarities, move together) and
  * stays out of the way on thousands.
  */
-final class ConfidenceCalibrator {
+final class ConfidenceCalibrator implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The ridge strengths tried; the weakest is used unless a stronger one predicts held-out samples better. */
     static final double[] RIDGES = {1, 3, 10, 30};

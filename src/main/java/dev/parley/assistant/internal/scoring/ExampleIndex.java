@@ -9,7 +9,9 @@ import java.util.List;
  * to. Exact search over the examples of the candidate articles only, so the cost per question does not
  * grow with the size of the knowledge base.
  */
-final class ExampleIndex {
+final class ExampleIndex implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final float[] matrix;
     private final int[][] rowsByArticle;

@@ -10,7 +10,9 @@ import java.util.List;
  * Distance for Transformer-Based Out-of-Domain Detection", AAAI 2021). The covariance is shrunk towards a
  * scaled identity by the Ledoit-Wolf estimate, so it stays well conditioned with few examples.
  */
-final class GaussianModel {
+final class GaussianModel implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The distance given to articles that are not allowed: far beyond any real one, yet finite. */
     private static final double FAR = 1e6;

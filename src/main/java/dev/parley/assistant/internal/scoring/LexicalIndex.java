@@ -13,7 +13,9 @@ import java.util.Map;
  * inflection), cosine between sparse vectors. It is computed only for the few candidate articles the
  * embedding models rank highest, so its cost does not grow with the knowledge base.
  */
-final class LexicalIndex {
+final class LexicalIndex implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final Map<String, Integer> vocabulary;
     private final float[] idf;

@@ -7,7 +7,9 @@ import java.util.Random;
  * A multinomial logistic-regression classifier over (rescaled) sentence embeddings, trained
  * in-process with mini-batch Adam and weight decay. Immutable once trained.
  */
-final class SoftmaxClassifier {
+final class SoftmaxClassifier implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int classes;
     private final int dimension;

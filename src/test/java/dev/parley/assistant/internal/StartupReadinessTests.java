@@ -1,0 +1,67 @@
+package dev.parley.assistant.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.assistant.internal.eval.StaticKnowledgeBase;
+import dev.parley.assistant.internal.scoring.ScorerTrainer;
+import dev.parley.knowledge.KnowledgeArticle;
+import dev.parley.knowledge.KnowledgeBase;
+import dev.parley.knowledge.KnowledgeHit;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StartupReadinessTests {
+
+    /** The fixtures' articles at version 3, with a search index that has caught up to {@code searchable}. */
+    private static final class Knowledge implements KnowledgeBase {
+        private final StaticKnowledgeBase articles = new StaticKnowledgeBase(Fixtures.articles(), 3);
+        volatile long version = 3;
+        volatile long searchable = -1;
+
+        @Override
+        public List<KnowledgeArticle> publishedArticles() {
+            return articles.publishedArticles();
+        }
+
+        @Override
+        public Optional<KnowledgeArticle> article(String id) {
+            return articles.article(id);
+        }
+
+        @Override
+        public long version() {
+            return version;
+        }
+
+        @Override
+        public long searchableVersion() {
+            return searchable;
+        }
+
+        @Override
+        public List<KnowledgeHit> search(String query, int limit) {
+            return List.of();
+        }
+    }
+
+    @Test
+    void readyOnceTheScorerAndTheIndexHaveLoadedTheKnowledgeThereWasAtStartThenReadyForGood() {
+        Knowledge knowledge = new Knowledge();
+        TrainedScorer scorer = new TrainedScorer(knowledge,
+                new ScorerTrainer(Fixtures.embeddings(), ScorerTrainer.Options.defaults()));
+        StartupReadiness readiness = new StartupReadiness(scorer, knowledge);
+        assertThat(readiness.ready()).as("nothing loaded").isFalse();
+        assertThat(readiness.awaitReady(Duration.ofMillis(200))).isFalse();
+
+        scorer.refresh().join();
+        assertThat(readiness.ready()).as("the index is still behind").isFalse();
+        knowledge.searchable = 3;
+        assertThat(readiness.ready()).isTrue();
+
+        knowledge.version = 4;
+        assertThat(readiness.ready()).as("a later change is loaded in the background").isTrue();
+        scorer.destroy();
+    }
+}
