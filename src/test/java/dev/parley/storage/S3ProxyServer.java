@@ -20,6 +20,16 @@ final class S3ProxyServer implements AutoCloseable {
     static final String ACCESS_KEY = "parley";
     static final String SECRET_KEY = "parley-secret";
 
+    /** Runs its arguments as a child and ends it when this shell is stopped or its parent (the test JVM) is gone. */
+    private static final String WATCHDOG = """
+            "$@" &
+            child=$!
+            parent=$PPID
+            trap 'kill $child 2>/dev/null; exit 0' TERM INT
+            trap 'kill $child 2>/dev/null' EXIT
+            while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
+            """;
+
     private final Process process;
     private final URI endpoint;
 
@@ -52,12 +62,15 @@ final class S3ProxyServer implements AutoCloseable {
                 "jclouds.identity=" + ACCESS_KEY,
                 "jclouds.credential=" + SECRET_KEY));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
-                jar.toString(), "--properties", properties.toString())
+        // A shell between the test JVM and S3Proxy stops S3Proxy when the test JVM goes away, even by kill -9.
+        Process process = new ProcessBuilder("bash", "-c", WATCHDOG, "s3proxy", java.toString(), "-Xmx384m",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                "--properties", properties.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(workDirectory.resolve("s3proxy.log").toFile())
                 .start();
         var server = new S3ProxyServer(process, endpoint);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "s3proxy-stop"));
         server.awaitReady(Duration.ofSeconds(30), workDirectory.resolve("s3proxy.log"));
         return server;
     }
@@ -94,6 +107,7 @@ final class S3ProxyServer implements AutoCloseable {
 
     @Override
     public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroy();
         try {
             if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
