@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The alert rules pass {@code promtool check rules} and their unit tests ({@code promtool test rules}). promtool
@@ -48,6 +49,19 @@ class AlertRulesTests {
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("SUCCESS");
+    }
+
+    @Test
+    void scrapeConfigurationIsValid(@TempDir Path work) throws Exception {
+        // the compose file mounts the rules at /etc/prometheus; point the copy at the file in the repository
+        String config = Files.readString(MonitoringMetrics.ALERTS.resolveSibling("prometheus.yml"))
+                .replace("/etc/prometheus/alerts.yml", MonitoringMetrics.ALERTS.toAbsolutePath().toString());
+        Files.writeString(work.resolve("prometheus.yml"), config);
+
+        var result = run("check", "config", work.resolve("prometheus.yml").toString());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("SUCCESS: 9 rules found");
     }
 
     @Test
