@@ -40,6 +40,12 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideInAPackage("jakarta.mail..");
 
     @ArchTest
+    static final ArchRule objectStoreClientOnlyInStorage = noClasses()
+            .that().resideOutsideOfPackage("dev.parley.storage..")
+            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+            .because("modules keep files through FileStorage, whatever holds them");
+
+    @ArchTest
     static final ArchRule controllersAreNotPublic = classes()
             .that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
             .should().notBePublic()
