@@ -127,5 +127,26 @@ class LlmWiringTests {
         RealtimeBus realtimeBus() {
             return new LocalRealtimeBus(new LocalDispatcher());
         }
+
+        /** The knowledge module's embeddings, which the copilot picks passages with; these tests never embed. */
+        @Bean
+        dev.parley.knowledge.TextEmbeddings textEmbeddings() {
+            return new dev.parley.knowledge.TextEmbeddings() {
+                @Override
+                public float[] embed(String text) {
+                    throw new UnsupportedOperationException("the wiring tests do not embed");
+                }
+
+                @Override
+                public java.util.List<float[]> embedAll(java.util.List<String> texts) {
+                    throw new UnsupportedOperationException("the wiring tests do not embed");
+                }
+
+                @Override
+                public int dimension() {
+                    return 384;
+                }
+            };
+        }
     }
 }
