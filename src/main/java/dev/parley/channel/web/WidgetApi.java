@@ -96,8 +96,10 @@ class WidgetApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Tell agents the customer is (not) typing")
     void typing(@PathVariable UUID id, @Valid @RequestBody Typing request,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            ClientContext client) {
         conversations.authorize(id, BearerToken.from(authorization));
+        widget.checkTypingLimit(client);
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "typing", 0,
                 Map.of("conversationId", id, "author", "CUSTOMER", "typing", request.typing())));
     }
@@ -114,8 +116,10 @@ class WidgetApi {
     @PostMapping("/{id}/contact")
     @Operation(summary = "Leave a name and email so the team can continue by email")
     State contact(@PathVariable UUID id, @Valid @RequestBody Contact request,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            ClientContext client) {
         conversations.authorize(id, BearerToken.from(authorization));
+        widget.checkContactLimit(client);
         Conversation updated = conversations.updateCustomer(id, request.name(), request.email());
         return states.of(updated);
     }
