@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param loginMaxFailuresPerIp failed sign-ins allowed from one IP, whatever the account, within the window
  * @param loginFailureWindow how long failed sign-ins count
  * @param minPasswordLength the shortest password accepted
+ * @param publicMetrics whether {@code /actuator/prometheus} answers without an admin's token (for scrapers on an
+ *     internal network that cannot send one); other actuator endpoints but health stay admin-only
  */
 @Validated
 @ConfigurationProperties("parley.identity")
@@ -25,5 +27,6 @@ public record IdentitySettings(
         @DefaultValue("5") @Min(1) int loginMaxFailures,
         @DefaultValue("20") @Min(1) int loginMaxFailuresPerIp,
         @DefaultValue("5m") Duration loginFailureWindow,
-        @DefaultValue("10") @Min(8) int minPasswordLength) {
+        @DefaultValue("10") @Min(8) int minPasswordLength,
+        @DefaultValue("false") boolean publicMetrics) {
 }

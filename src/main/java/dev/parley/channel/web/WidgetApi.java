@@ -50,7 +50,11 @@ class WidgetApi {
     private final RealtimeBus bus;
     private final WidgetStates states;
 
-    WidgetApi(WidgetConversations widget, Conversations conversations, RealtimeBus bus, WidgetStates states) {
+    private final WidgetAccess access;
+
+    WidgetApi(WidgetConversations widget, Conversations conversations, RealtimeBus bus, WidgetStates states,
+            WidgetAccess access) {
+        this.access = access;
         this.states = states;
         this.widget = widget;
         this.conversations = conversations;
@@ -69,7 +73,7 @@ class WidgetApi {
     ResponseEntity<Posted> post(@PathVariable UUID id, @Valid @RequestBody PostMessage request,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             ClientContext client) {
-        conversations.authorize(id, BearerToken.from(authorization));
+        access.authorize(id, authorization);
         Posted posted = widget.post(id, request, client);
         return ResponseEntity.status(posted.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(posted);
     }
@@ -78,7 +82,7 @@ class WidgetApi {
     @Operation(summary = "The transcript visible to the customer, after a cursor")
     Transcript messages(@PathVariable UUID id, @RequestParam(defaultValue = "0") long after,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        Conversation conversation = conversations.authorize(id, BearerToken.from(authorization));
+        Conversation conversation = access.authorize(id, authorization);
         List<MessagePayload> messages = conversations.visibleMessages(id, after, PAGE).stream()
                 .map(MessagePayload::from).toList();
         return new Transcript(id, conversation.status().name(), messages, WidgetResponses.cursorOf(messages, after));
@@ -88,7 +92,7 @@ class WidgetApi {
     @Operation(summary = "The conversation's status and contact details")
     State state(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        Conversation conversation = conversations.authorize(id, BearerToken.from(authorization));
+        Conversation conversation = access.authorize(id, authorization);
         return states.of(conversation);
     }
 
@@ -96,8 +100,10 @@ class WidgetApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Tell agents the customer is (not) typing")
     void typing(@PathVariable UUID id, @Valid @RequestBody Typing request,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        conversations.authorize(id, BearerToken.from(authorization));
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            ClientContext client) {
+        access.authorize(id, authorization);
+        widget.checkTypingLimit(client);
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "typing", 0,
                 Map.of("conversationId", id, "author", "CUSTOMER", "typing", request.typing())));
     }
@@ -107,15 +113,17 @@ class WidgetApi {
     @Operation(summary = "Mark messages up to a cursor as seen by the customer")
     void read(@PathVariable UUID id, @Valid @RequestBody Read request,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        conversations.authorize(id, BearerToken.from(authorization));
+        access.authorize(id, authorization);
         conversations.markRead(id, Reader.CUSTOMER, request.upToSeq());
     }
 
     @PostMapping("/{id}/contact")
     @Operation(summary = "Leave a name and email so the team can continue by email")
     State contact(@PathVariable UUID id, @Valid @RequestBody Contact request,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        conversations.authorize(id, BearerToken.from(authorization));
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            ClientContext client) {
+        access.authorize(id, authorization);
+        widget.checkContactLimit(client);
         Conversation updated = conversations.updateCustomer(id, request.name(), request.email());
         return states.of(updated);
     }

@@ -60,6 +60,10 @@ class WidgetConversations {
         }
         limiter.check("widget:start:" + client.ip(), settings.conversationsPerHour(), Duration.ofHours(1),
                 "new conversations from your address");
+        if (request.message() != null && !request.message().isBlank()) {
+            // The first message counts like any other: starting conversations must not bypass the message limit.
+            checkMessageLimit(client);
+        }
         StartedConversation started = conversations.start(new NewConversation(CHANNEL,
                 new Customer(blankToNull(request.name()), blankToNull(request.email()), blankToNull(request.visitorId())),
                 new SourceDetails(blankToNull(request.pageUrl()), client.userAgent(), client.referrer()),
@@ -78,8 +82,7 @@ class WidgetConversations {
     }
 
     Posted post(UUID conversationId, PostMessage request, ClientContext client) {
-        limiter.check("widget:message:" + client.ip(), settings.messagesPerMinute(), Duration.ofMinutes(1),
-                "messages from your address");
+        checkMessageLimit(client);
         if (conversations.get(conversationId).status().handledByAssistant()) {
             waitForTheAssistant();
         }
@@ -101,6 +104,22 @@ class WidgetConversations {
             throw new StartingUpException("The assistant is starting up; please send your message again in a moment.",
                     STARTING_UP_RETRY);
         }
+    }
+
+    /** Typing updates are cheap but fan out to every dashboard: they are limited per client IP too. */
+    void checkTypingLimit(ClientContext client) {
+        limiter.check("widget:typing:" + client.ip(), settings.typingPerMinute(), Duration.ofMinutes(1),
+                "typing updates from your address");
+    }
+
+    void checkContactLimit(ClientContext client) {
+        limiter.check("widget:contact:" + client.ip(), settings.contactChangesPerHour(), Duration.ofHours(1),
+                "contact detail changes from your address");
+    }
+
+    private void checkMessageLimit(ClientContext client) {
+        limiter.check("widget:message:" + client.ip(), settings.messagesPerMinute(), Duration.ofMinutes(1),
+                "messages from your address");
     }
 
     private static String blankToNull(String value) {

@@ -30,7 +30,11 @@ class WidgetSatisfactionApi {
     private final Satisfaction satisfaction;
     private final WidgetStates states;
 
-    WidgetSatisfactionApi(Conversations conversations, Satisfaction satisfaction, WidgetStates states) {
+    private final WidgetAccess access;
+
+    WidgetSatisfactionApi(Conversations conversations, Satisfaction satisfaction, WidgetStates states,
+            WidgetAccess access) {
+        this.access = access;
         this.states = states;
         this.conversations = conversations;
         this.satisfaction = satisfaction;
@@ -40,7 +44,7 @@ class WidgetSatisfactionApi {
     @Operation(summary = "The customer ends the chat; it counts as resolved and can then be rated")
     State end(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        conversations.authorize(id, BearerToken.from(authorization));
+        access.authorize(id, authorization);
         Conversation ended = satisfaction.endByCustomer(id);
         return states.of(ended);
     }
@@ -50,7 +54,7 @@ class WidgetSatisfactionApi {
     @Operation(summary = "Rate a resolved conversation from 1 to 5, once")
     CsatRating rate(@PathVariable UUID id, @Valid @RequestBody Rating request,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        conversations.authorize(id, BearerToken.from(authorization));
+        access.authorize(id, authorization);
         return satisfaction.rate(id, request.rating(), request.comment());
     }
 }

@@ -27,7 +27,10 @@ class WidgetStream {
     private final Conversations conversations;
     private final EventStreams streams;
 
-    WidgetStream(Conversations conversations, EventStreams streams) {
+    private final WidgetAccess access;
+
+    WidgetStream(Conversations conversations, EventStreams streams, WidgetAccess access) {
+        this.access = access;
         this.conversations = conversations;
         this.streams = streams;
     }
@@ -37,7 +40,7 @@ class WidgetStream {
     SseEmitter events(@PathVariable UUID id, @RequestParam(defaultValue = "0") long after,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        conversations.authorize(id, BearerToken.from(authorization));
+        access.authorize(id, authorization);
         long cursor = Math.max(after, parse(lastEventId));
         String topic = RealtimeEvent.conversationTopic(id);
         return streams.open(topic, cursor, () -> backlog(id, topic, cursor)).emitter();

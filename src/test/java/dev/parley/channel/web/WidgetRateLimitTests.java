@@ -18,7 +18,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-@SpringBootTest(properties = {"parley.widget.conversations-per-hour=2", "parley.widget.messages-per-minute=3"})
+@SpringBootTest(properties = {"parley.widget.conversations-per-hour=2", "parley.widget.messages-per-minute=3",
+        "parley.widget.typing-per-minute=2", "parley.widget.contact-changes-per-hour=1"})
 @AutoConfigureMockMvc
 class WidgetRateLimitTests {
 
@@ -71,6 +72,48 @@ class WidgetRateLimitTests {
         mvc.perform(from("192.0.2.20", post("/api/v1/widget/conversations/" + id + "/messages"))
                         .header("Authorization", "Bearer " + token).content("{\"text\":\"next minute\"}"))
                 .andExpect(status().isCreated());
+    }
+
+    @Test
+    void theFirstMessageOfANewConversationCountsAgainstTheMessageLimit() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(from("192.0.2.30", post("/api/v1/widget/conversations")).content("{\"message\":\"hello " + i + "\"}"))
+                    .andExpect(status().isCreated());
+        }
+        String[] started = start("192.0.2.31");
+        mvc.perform(from("192.0.2.30", post("/api/v1/widget/conversations/" + started[0] + "/messages"))
+                        .header("Authorization", "Bearer " + started[1]).content("{\"text\":\"third\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(from("192.0.2.30", post("/api/v1/widget/conversations/" + started[0] + "/messages"))
+                        .header("Authorization", "Bearer " + started[1]).content("{\"text\":\"fourth\"}"))
+                .andExpect(status().isTooManyRequests());
+    }
+
+    @Test
+    void typingAndContactChangesAreLimitedPerAddress() throws Exception {
+        String[] started = start("192.0.2.40");
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(from("192.0.2.40", post("/api/v1/widget/conversations/" + started[0] + "/typing"))
+                            .header("Authorization", "Bearer " + started[1]).content("{\"typing\":true}"))
+                    .andExpect(status().isNoContent());
+        }
+        mvc.perform(from("192.0.2.40", post("/api/v1/widget/conversations/" + started[0] + "/typing"))
+                        .header("Authorization", "Bearer " + started[1]).content("{\"typing\":true}"))
+                .andExpect(status().isTooManyRequests());
+        String contact = "{\"name\":\"Ada\",\"email\":\"ada@example.com\"}";
+        mvc.perform(from("192.0.2.40", post("/api/v1/widget/conversations/" + started[0] + "/contact"))
+                        .header("Authorization", "Bearer " + started[1]).content(contact))
+                .andExpect(status().isOk());
+        mvc.perform(from("192.0.2.40", post("/api/v1/widget/conversations/" + started[0] + "/contact"))
+                        .header("Authorization", "Bearer " + started[1]).content(contact))
+                .andExpect(status().isTooManyRequests());
+    }
+
+    private String[] start(String ip) throws Exception {
+        String response = mvc.perform(from(ip, post("/api/v1/widget/conversations")).content("{}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return new String[] {response.replaceAll(".*\"conversationId\":\"([^\"]+)\".*", "$1"),
+            response.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1")};
     }
 
     private static MockHttpServletRequestBuilder from(String ip, MockHttpServletRequestBuilder request) {
