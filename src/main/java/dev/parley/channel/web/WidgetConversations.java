@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** The web channel: turns widget requests into conversations and customer messages, within per-IP limits. */
@@ -29,8 +30,6 @@ import org.springframework.stereotype.Service;
 class WidgetConversations {
 
     static final String CHANNEL = "web";
-    /** How long a message waits for the assistant right after a start before the widget is asked to resend it. */
-    static final Duration STARTING_UP_WAIT = Duration.ofSeconds(10);
     static final Duration STARTING_UP_RETRY = Duration.ofSeconds(3);
 
     private final Conversations conversations;
@@ -39,11 +38,15 @@ class WidgetConversations {
     private final WidgetSettings settings;
     private final ConversationSettings conversationSettings;
     private final AssistantReadiness assistant;
+    /** How long a message waits for the assistant right after a start before the widget is asked to resend it. */
+    private final Duration startupWait;
 
     WidgetConversations(Conversations conversations, CustomerMessageFlow flow, RateLimiter limiter,
-            WidgetSettings settings, ConversationSettings conversationSettings, AssistantReadiness assistant) {
+            WidgetSettings settings, ConversationSettings conversationSettings, AssistantReadiness assistant,
+            @Value("${parley.widget.startup-wait:10s}") Duration startupWait) {
         this.conversationSettings = conversationSettings;
         this.assistant = assistant;
+        this.startupWait = startupWait;
         this.conversations = conversations;
         this.flow = flow;
         this.limiter = limiter;
@@ -100,7 +103,7 @@ class WidgetConversations {
      * (nothing stored); the widget says "starting up, one moment" and sends it again after Retry-After.
      */
     private void waitForTheAssistant() {
-        if (!assistant.ready() && !assistant.awaitReady(STARTING_UP_WAIT)) {
+        if (!assistant.ready() && !assistant.awaitReady(startupWait)) {
             throw new StartingUpException("The assistant is starting up; please send your message again in a moment.",
                     STARTING_UP_RETRY);
         }
