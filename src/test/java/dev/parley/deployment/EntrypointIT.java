@@ -41,7 +41,9 @@ class EntrypointIT {
                 "PORT", String.valueOf(port),
                 "PARLEY_DATA_DIR", work.resolve("data").toString(),
                 "PARLEY_ADMIN_PASSWORD_FILE", work.resolve("admin-password").toString(),
-                "PARLEY_ASSISTANT_ENCODER_TUNING", "false"));
+                "PARLEY_ASSISTANT_ENCODER_TUNING", "false",
+                // as in deploy/compose.yaml: the scraper reaches the node on an internal network without a token
+                "PARLEY_PUBLIC_METRICS", "true"));
         try {
             HttpClient http = HttpClient.newHttpClient();
             awaitReady(http, port, server);
