@@ -84,6 +84,12 @@ class TestBenchPage {
         return view(report, sets.name(id), "", targetPrecision, null, HttpStatus.OK);
     }
 
+    /** An unknown test set (or other client mistake) outside the form: a page with its status, not a 500. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(ApiException.class)
+    ModelAndView problem(ApiException e, @AuthenticationPrincipal AgentPrincipal me) {
+        return dev.parley.shared.PageProblems.of(e).addObject("me", me);
+    }
+
     @PostMapping("/sets/delete")
     String delete(@RequestParam String id, RedirectAttributes redirect) {
         String name = sets.name(id);

@@ -1,6 +1,7 @@
 package dev.parley.knowledge.help;
 
 import dev.parley.knowledge.help.HelpPages.ArticlePage;
+import dev.parley.shared.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
@@ -25,8 +26,13 @@ class HelpCenterPages {
     private final HelpCenter help;
     private final Visitors visitors;
     private final HelpLinks links;
+    private final RateLimiter limiter;
+    private final HelpCenterSettings settings;
 
-    HelpCenterPages(HelpCenter help, Visitors visitors, HelpLinks links) {
+    HelpCenterPages(HelpCenter help, Visitors visitors, HelpLinks links, RateLimiter limiter,
+            HelpCenterSettings settings) {
+        this.limiter = limiter;
+        this.settings = settings;
         this.help = help;
         this.visitors = visitors;
         this.links = links;
@@ -40,8 +46,11 @@ class HelpCenterPages {
     }
 
     @GetMapping("/search")
-    String search(@RequestParam(required = false) String q, Model model) {
+    String search(@RequestParam(required = false) String q, Model model, HttpServletRequest request) {
         String query = q == null ? "" : q.strip();
+        if (!query.isEmpty()) {
+            HelpSuggestionsApi.limitSearches(limiter, settings, request);
+        }
         query = query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) : query;
         model.addAttribute("query", query);
         model.addAttribute("results", query.isEmpty() ? java.util.List.of() : help.search(query));

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param searchFloor lowest fused search score shown on the help center's search page
  * @param relatedFloor lowest score of a related article (searched by the article's title)
  * @param viewWindow a visitor's repeated views of one article within this time count once
+ * @param searchesPerMinute searches per client IP and minute, widget suggestions and the help center's search page
+ *        together (each one embeds the question)
  */
 @Validated
 @ConfigurationProperties("parley.knowledge.help")
@@ -22,5 +24,6 @@ record HelpCenterSettings(
         @DefaultValue("0.64") @Min(0) @Max(1) double suggestionFloor,
         @DefaultValue("0.55") @Min(0) @Max(1) double searchFloor,
         @DefaultValue("0.55") @Min(0) @Max(1) double relatedFloor,
-        @DefaultValue("1h") Duration viewWindow) {
+        @DefaultValue("1h") Duration viewWindow,
+        @DefaultValue("60") @Min(1) int searchesPerMinute) {
 }

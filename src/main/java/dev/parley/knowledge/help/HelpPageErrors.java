@@ -1,5 +1,8 @@
 package dev.parley.knowledge.help;
 
+import dev.parley.shared.TooManyRequestsException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,6 +18,15 @@ class HelpPageErrors {
     ModelAndView notFound(HelpPageNotFound e) {
         ModelAndView page = new ModelAndView("help/not-found", HttpStatus.NOT_FOUND);
         page.addObject("what", e.getMessage());
+        return page;
+    }
+
+    /** Too many searches from one address: a page that says when to try again, with Retry-After. */
+    @ExceptionHandler(TooManyRequestsException.class)
+    ModelAndView tooMany(TooManyRequestsException e, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        ModelAndView page = new ModelAndView("help/too-many", HttpStatus.TOO_MANY_REQUESTS);
+        page.addObject("detail", e.getMessage());
         return page;
     }
 

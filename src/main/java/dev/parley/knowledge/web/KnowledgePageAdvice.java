@@ -15,7 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
  * For the knowledge pages only (the JSON API beside them answers problem+json): the signed-in agent as
  * {@code me} for the header, and a client mistake (unknown article, bad filter) shown with its status.
  */
-@ControllerAdvice(assignableTypes = {KnowledgePages.class, ImportPage.class})
+@ControllerAdvice(assignableTypes = {KnowledgePages.class, ImportPage.class, SitePages.class})
 class KnowledgePageAdvice {
 
     @ModelAttribute("me")

@@ -121,6 +121,8 @@ class TestBenchTests {
         mvc.perform(post("/api/v1/admin/assistant/test-runs").with(user(supervisor)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"questions\":[{\"question\":\"hi\"}]}"))
                 .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/assistant/test/sets/run").with(user(admin())).with(csrf()).param("id", "no-such-set"))
+                .andExpect(status().isNotFound());
         mvc.perform(post("/admin/assistant/test").with(user(admin())).with(csrf()).param("questions", "  \n "))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("id=\"bench-error\"")));

@@ -3,6 +3,7 @@ package dev.parley.knowledge.help;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -61,6 +62,29 @@ class HelpSuggestionsApiTests extends HelpCenterTestSupport {
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.length()").value(0));
         }
+    }
+
+    @Test
+    void limitsSearchesPerClientAddressAcrossSuggestionsAndTheSearchPage() throws Exception {
+        String address = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+        org.springframework.test.web.servlet.request.RequestPostProcessor from = request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+        for (int i = 0; i < 30; i++) {
+            mvc.perform(get("/api/v1/widget/help/suggestions").param("q", "refund " + i).with(from))
+                    .andExpect(status().isOk());
+            mvc.perform(get("/help/search").param("q", "return " + i).with(from)).andExpect(status().isOk());
+        }
+        mvc.perform(get("/api/v1/widget/help/suggestions").param("q", "one more").with(from))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/help/search").param("q", "one more").with(from))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("One moment, please")));
+        mvc.perform(get("/api/v1/widget/help/suggestions").param("q", "refund")).andExpect(status().isOk());
     }
 
     @Test

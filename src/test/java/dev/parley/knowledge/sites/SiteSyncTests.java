@@ -215,6 +215,8 @@ class SiteSyncTests {
         mvc.perform(get("/knowledge/sites").with(user("s").roles("SUPERVISOR", "AGENT")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(base + "/api-docs/")));
+        mvc.perform(get("/knowledge/sites/pages").param("id", "no-such-site").with(user("s").roles("SUPERVISOR", "AGENT")))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/knowledge/sites/pages").param("id", id).with(user("s").roles("SUPERVISOR", "AGENT")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Imported")));
