@@ -43,11 +43,7 @@ class GeneratedQuestionsTests {
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        registry.add("parley.assistant.provider", () -> "openai");
-        registry.add("parley.assistant.openai.base-url", () -> MODEL.baseUrl() + "/v1");
-        registry.add("parley.assistant.openai.api-key", () -> "test-key");
-        registry.add("parley.assistant.openai.model", () -> "gpt-test");
-        registry.add("parley.assistant.resilience.max-attempts", () -> "1");
+        LocalModel.register(registry, MODEL);
         registry.add("parley.knowledge.demo-content", () -> "false");
         registry.add("parley.data-dir", () -> Path.of("target", "test-data", "generated-" + UUID.randomUUID()).toString());
     }

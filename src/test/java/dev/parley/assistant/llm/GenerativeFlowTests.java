@@ -49,11 +49,7 @@ class GenerativeFlowTests {
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        registry.add("parley.assistant.provider", () -> "openai");
-        registry.add("parley.assistant.openai.base-url", () -> MODEL.baseUrl() + "/v1");
-        registry.add("parley.assistant.openai.api-key", () -> "test-key");
-        registry.add("parley.assistant.openai.model", () -> "gpt-test");
-        registry.add("parley.assistant.resilience.max-attempts", () -> "1");
+        LocalModel.register(registry, MODEL);
         registry.add("parley.assistant.cache.enabled", () -> "false");
         // The demo articles, whatever else the shared test database already holds.
         registry.add("parley.knowledge.import-on-start", () -> "markdown:src/main/resources/demo/knowledge");
