@@ -149,6 +149,22 @@ class ConversationApiTests {
     }
 
     @Test
+    void aColleagueMayReplyInAndResolveAConversationWhoseOwnerKeepsIt() throws Exception {
+        AgentPrincipal owner = principal(Role.AGENT);
+        AgentPrincipal colleague = principal(Role.AGENT);
+        UUID id = conversationSaying("Anyone there?");
+        mvc.perform(as(owner, patchJson(id, "{\"assigneeId\":\"" + owner.id() + "\"}"))).andExpect(status().isOk());
+        mvc.perform(as(colleague, post("/api/v1/conversations/" + id + "/messages")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"Covering for my colleague: here is the answer\"}")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.authorName").value(colleague.name()));
+        assertThat(conversations.get(id).assigneeId()).isEqualTo(owner.id());
+        mvc.perform(as(colleague, patchJson(id, "{\"status\":\"RESOLVED\"}"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("RESOLVED"))
+                .andExpect(jsonPath("$.assigneeId").value(owner.id().toString()));
+    }
+
+    @Test
     void onlySupervisorsReassignSomeoneElsesConversationAndThatIsAudited() throws Exception {
         AgentPrincipal owner = principal(Role.AGENT);
         AgentPrincipal colleague = principal(Role.AGENT);
