@@ -58,8 +58,8 @@ public class GeneratedQuestions {
     /** Stores the questions written for an article's content (ignored when the article changed meanwhile). */
     @Transactional
     public boolean store(ArticleToAsk article, List<String> questions) {
-        boolean current = repository.withoutOwnExamples(10_000).stream()
-                .anyMatch(a -> a.id().equals(article.id()) && hash(a.title(), a.body()).equals(article.contentHash()));
+        boolean current = repository.withoutOwnExamples(article.id())
+                .filter(a -> hash(a.title(), a.body()).equals(article.contentHash())).isPresent();
         if (!current) {
             return false;
         }

@@ -92,7 +92,7 @@ final class DocxDocuments {
             String url = run instanceof XWPFHyperlinkRun link && link.getHyperlink(p.getDocument()) != null
                     ? link.getHyperlink(p.getDocument()).getURL() : null;
             if (url != null && (url.startsWith("http://") || url.startsWith("https://")) && !text.isBlank()) {
-                out.append('[').append(text.strip().replace("]", "")).append("](").append(url.replace(")", "%29")).append(')');
+                out.append(ParsedDocument.link(text.strip(), url));
             } else if (run.isBold() && !text.isBlank()) {
                 out.append("**").append(text.strip()).append("** ");
             } else {

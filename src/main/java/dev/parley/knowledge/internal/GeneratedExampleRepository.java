@@ -29,6 +29,16 @@ public class GeneratedExampleRepository {
                 .list();
     }
 
+    /** One article's content when it is published and has no example questions of its own. */
+    public java.util.Optional<ArticleContent> withoutOwnExamples(String id) {
+        return jdbc.sql("""
+                SELECT a.id, a.title, a.body, a.locale FROM knowledge_article a
+                WHERE a.id = :id AND a.status = 'PUBLISHED'
+                  AND NOT EXISTS (SELECT 1 FROM knowledge_example e WHERE e.article_id = a.id)""").param("id", id)
+                .query((rs, n) -> new ArticleContent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
     /** The content hash each article's generated questions were written for. */
     public Map<String, String> hashes() {
         return jdbc.sql("SELECT article_id, content_hash FROM knowledge_generation").query((rs, n) ->

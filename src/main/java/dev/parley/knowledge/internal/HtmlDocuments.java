@@ -190,7 +190,7 @@ final class HtmlDocuments {
                 href = a.attr("href");
             }
             boolean web = href.startsWith("http://") || href.startsWith("https://") || href.startsWith("/");
-            return text.isEmpty() || !web ? text : "[" + text.replace("]", "") + "](" + href.replace(")", "%29") + ")";
+            return text.isEmpty() || !web ? text : ParsedDocument.link(text, href);
         }
     }
 }

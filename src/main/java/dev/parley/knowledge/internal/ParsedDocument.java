@@ -17,6 +17,11 @@ record ParsedDocument(String title, List<Block> blocks, String origin) {
         this(title, blocks, null);
     }
 
+    /** A Markdown link whose text and address cannot break out of it (no ']' in the text, ')' escaped). */
+    static String link(String text, String address) {
+        return "[" + text.replace("]", "") + "](" + address.replace(")", "%29") + ")";
+    }
+
     /**
      * A heading ({@code level} 1-6) or a paragraph ({@code level} 0) of Markdown text; {@code anchor} is where the
      * block can be linked to in the original (a web address with a fragment), or null.

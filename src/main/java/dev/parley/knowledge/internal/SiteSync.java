@@ -142,8 +142,9 @@ class SiteSync {
 
         /** Stores what changed: new and changed pages imported, gone pages' articles to drafts, page records. */
         private void commit(Map<String, PageResult> results, boolean complete) {
+            List<SitePage> before = sites.pages(site.id());
             Map<String, SitePage> previous = new HashMap<>();
-            sites.pages(site.id()).forEach(p -> previous.put(p.url(), p));
+            before.forEach(p -> previous.put(p.url(), p));
             List<ArticleDraft> drafts = new ArrayList<>();
             Set<String> taken = new HashSet<>();
             List<SitePage> pages = new ArrayList<>();
@@ -178,7 +179,7 @@ class SiteSync {
                 }
             }
             Set<String> retired = new LinkedHashSet<>();
-            sites.pages(site.id()).forEach(p -> retired.addAll(p.articleIds()));
+            before.forEach(p -> retired.addAll(p.articleIds()));
             retired.removeAll(taken);
             int articles = (int) pages.stream().mapToLong(p -> p.articleIds().size()).sum();
             imports.store(site.id(), drafts, retired, pages);
