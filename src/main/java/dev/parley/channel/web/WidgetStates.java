@@ -5,9 +5,9 @@ import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.Reader;
-import dev.parley.inbox.AgentAvailability;
-import dev.parley.inbox.QueueStatus;
-import dev.parley.inbox.WaitingQueue;
+import dev.parley.workspace.AgentAvailability;
+import dev.parley.workspace.QueueStatus;
+import dev.parley.workspace.WaitingQueue;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

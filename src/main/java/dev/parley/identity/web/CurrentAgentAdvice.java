@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Gives every dashboard page the signed-in agent as {@code me} (Thymeleaf security extras are not used). */
-@ControllerAdvice(basePackages = {"dev.parley.identity.web", "dev.parley.inbox.web"})
+@ControllerAdvice(basePackages = {"dev.parley.identity.web", "dev.parley.workspace.web"})
 class CurrentAgentAdvice {
 
     @ModelAttribute("me")

@@ -9,7 +9,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 /** A client mistake on a dashboard page shows what is wrong, with the right status, instead of a 500. */
-@ControllerAdvice(basePackages = {"dev.parley.identity.web", "dev.parley.inbox.web"})
+@ControllerAdvice(basePackages = {"dev.parley.identity.web", "dev.parley.workspace.web"})
 class PageErrors {
 
     @ExceptionHandler(ApiException.class)

@@ -1,6 +1,0 @@
-package dev.parley.inbox;
-
-/** Whether an agent takes new conversations: only {@code ONLINE} agents are assigned work. */
-public enum PresenceStatus {
-    ONLINE, AWAY, OFFLINE
-}

@@ -1,0 +1,156 @@
+package dev.parley.workspace.api;
+
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationSummary;
+import dev.parley.conversation.Conversations;
+import dev.parley.conversation.Page;
+import dev.parley.conversation.Reader;
+import dev.parley.identity.AgentPrincipal;
+import dev.parley.workspace.QueueStatus;
+import dev.parley.workspace.WaitingQueue;
+import dev.parley.workspace.internal.ConversationActions;
+import dev.parley.workspace.internal.InboxQuery;
+import dev.parley.workspace.internal.InboxView;
+import dev.parley.realtime.MessagePayload;
+import dev.parley.shared.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The agents' REST API over conversations; same role rules and audit as the dashboard. */
+@RestController
+@RequestMapping("/api/v1/conversations")
+@Tag(name = "Conversations (agents)", description = "List, read, reply to and update conversations")
+class ConversationApiController {
+
+    private static final int TRANSCRIPT_LIMIT = 1000;
+
+    private final Conversations conversations;
+    private final ConversationQueries queries;
+    private final ConversationActions actions;
+    private final WaitingQueue queue;
+
+    ConversationApiController(Conversations conversations, ConversationQueries queries, ConversationActions actions,
+            WaitingQueue queue) {
+        this.conversations = conversations;
+        this.queries = queries;
+        this.actions = actions;
+        this.queue = queue;
+    }
+
+    record ConversationDetail(Conversation conversation, List<MessagePayload> messages, long customerReadSeq,
+            long agentReadSeq, QueueStatus queue) {
+    }
+
+    record NewMessage(String text, Boolean internal) {
+    }
+
+    /** For the OpenAPI document: every field is optional; null clears assigneeId and teamId. */
+    record ConversationPatch(
+            @Schema(allowableValues = {"OPEN", "AI_RESOLVED", "ESCALATED", "IN_PROGRESS", "WAITING_CUSTOMER",
+                    "RESOLVED", "CLOSED"}) String status,
+            @Schema(allowableValues = {"LOW", "MEDIUM", "HIGH", "URGENT"}) String priority,
+            @Schema(nullable = true) UUID assigneeId,
+            @Schema(nullable = true) UUID teamId) {
+    }
+
+    @GetMapping
+    @Operation(summary = "List conversations, longest-waiting first",
+            description = "view: mine | unassigned | escalated | all (default all); assignee: an agent id, me or none; "
+                    + "q searches subject, customer and messages")
+    Page<ConversationSummary> list(@AuthenticationPrincipal AgentPrincipal me,
+            @RequestParam(required = false) String view, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String priority, @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String assignee, @RequestParam(required = false) String team,
+            @Parameter(description = "free text") @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
+        InboxQuery query = new InboxQuery(view, status, priority, channel, assignee, team, q);
+        InboxView inboxView = view == null || view.isBlank() ? InboxView.ALL : query.inboxView();
+        return queries.find(inboxView.narrow(query.filter(me.id()), me.id()), page, size);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One conversation with its full transcript, internal notes included")
+    ConversationDetail get(@PathVariable UUID id) {
+        Conversation conversation = conversations.get(id);
+        List<MessagePayload> messages = conversations.transcript(id, 0, TRANSCRIPT_LIMIT).stream()
+                .map(MessagePayload::from).toList();
+        return new ConversationDetail(conversation, messages, conversations.readMarker(id, Reader.CUSTOMER),
+                conversations.readMarker(id, Reader.AGENT), queue.status(id).orElse(null));
+    }
+
+    @PostMapping("/{id}/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Reply to the customer, or add an internal note with internal=true")
+    MessagePayload post(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id,
+            @RequestBody NewMessage body) {
+        if (body.text() == null || body.text().isBlank()) {
+            throw ApiException.badRequest("text is required");
+        }
+        return MessagePayload.from(actions.reply(me, id, body.text(), Boolean.TRUE.equals(body.internal())));
+    }
+
+    @PatchMapping("/{id}")
+    @Transactional
+    @Operation(summary = "Change status, priority, assignee or team; send assigneeId or teamId as null to clear")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = ConversationPatch.class)))
+    Conversation patch(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id, @RequestBody JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("The body must be a JSON object");
+        }
+        conversations.get(id);
+        // Assignment first: it takes the assignment lock before any conversation row lock (see ADR 0005).
+        if (body.has("assigneeId")) {
+            actions.assign(me, id, id(body, "assigneeId"));
+        }
+        if (body.has("priority")) {
+            actions.changePriority(me, id, InboxQuery.parsePriority(text(body, "priority")));
+        }
+        if (body.has("teamId")) {
+            actions.assignTeam(me, id, id(body, "teamId"));
+        }
+        if (body.has("status")) {
+            actions.changeStatus(me, id, InboxQuery.parseStatus(text(body, "status")));
+        }
+        return conversations.get(id);
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isString()) {
+            throw ApiException.badRequest(field + " must be a string");
+        }
+        return value.asString();
+    }
+
+    private static UUID id(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text(body, field));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(field + " must be an id");
+        }
+    }
+}

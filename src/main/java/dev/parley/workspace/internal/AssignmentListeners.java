@@ -1,0 +1,87 @@
+package dev.parley.workspace.internal;
+
+import dev.parley.conversation.ConversationEvents.ConversationEscalated;
+import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
+import dev.parley.conversation.ConversationEvents.ConversationUpdated;
+import dev.parley.conversation.Conversations;
+import dev.parley.identity.AgentEvents.AgentChanged;
+import dev.parley.identity.AgentEvents.AgentSignedIn;
+import dev.parley.identity.AgentEvents.AgentSignedOut;
+import dev.parley.workspace.PresenceStatus;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps assignment current after committed changes, off the caller's thread. Each listener is recorded in
+ * the event publication registry, so a failure is retried rather than lost; the sweep is a second safety net.
+ */
+@Component
+class AssignmentListeners {
+
+    private final Assigner assigner;
+    private final Presence presence;
+    private final Conversations conversations;
+
+    AssignmentListeners(Assigner assigner, Presence presence, Conversations conversations) {
+        this.assigner = assigner;
+        this.presence = presence;
+        this.conversations = conversations;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(ConversationEscalated event) {
+        assigner.enqueue(event.conversationId());
+    }
+
+    /** A finished conversation frees its agent's capacity; an unassigned one may now need the queue. */
+    @Async
+    @TransactionalEventListener
+    void on(ConversationStatusChanged event) {
+        settle(event.conversationId());
+    }
+
+    /** Assigned or unassigned by hand, or moved to a team. */
+    @Async
+    @TransactionalEventListener
+    void on(ConversationUpdated event) {
+        settle(event.conversationId());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(AgentSignedIn event) {
+        presence.signedIn(event.agentId());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(AgentSignedOut event) {
+        presence.signedOut(event.agentId());
+    }
+
+    /** Capacity raised, or the agent deactivated (then their conversations go back to the queue). */
+    @Async
+    @TransactionalEventListener
+    void on(AgentChanged event) {
+        if (event.active()) {
+            assigner.drain();
+        } else {
+            presence.choose(event.agentId(), PresenceStatus.OFFLINE);
+        }
+    }
+
+    private void settle(java.util.UUID conversationId) {
+        conversations.find(conversationId).ifPresent(c -> {
+            if (Assigner.waitsForPerson(c) && c.status() == dev.parley.conversation.ConversationStatus.ESCALATED) {
+                assigner.enqueue(c.id());
+            } else {
+                if (!Assigner.waitsForPerson(c)) {
+                    assigner.dequeue(c.id());
+                }
+                assigner.drain();
+            }
+        });
+    }
+}

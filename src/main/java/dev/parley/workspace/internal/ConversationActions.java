@@ -1,0 +1,116 @@
+package dev.parley.workspace.internal;
+
+import dev.parley.conversation.AuthorType;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationChanges;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.Conversations;
+import dev.parley.conversation.Message;
+import dev.parley.conversation.Priority;
+import dev.parley.identity.Agent;
+import dev.parley.identity.AgentPrincipal;
+import dev.parley.identity.Agents;
+import dev.parley.identity.AuditLog;
+import dev.parley.identity.Role;
+import dev.parley.shared.ApiException;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an agent does to a conversation, from the pages and the REST API alike: the role rules live here
+ * and every supervisor or admin change is written to the audit log.
+ */
+@Component
+public class ConversationActions {
+
+    private final Conversations conversations;
+    private final Agents agents;
+    private final AuditLog audit;
+    private final QueueRepository queue;
+
+    ConversationActions(Conversations conversations, Agents agents, AuditLog audit, QueueRepository queue) {
+        this.conversations = conversations;
+        this.agents = agents;
+        this.audit = audit;
+        this.queue = queue;
+    }
+
+    /**
+     * Posts a reply or an internal note. Replying to an unassigned conversation takes it; a visible reply
+     * to an escalated conversation moves it to in progress.
+     */
+    @Transactional
+    public Message reply(AgentPrincipal me, UUID id, String text, boolean internal) {
+        if (!internal && conversations.get(id).assigneeId() == null) {
+            // Taking the conversation competes with automatic assignment: decide under the same lock, taken first.
+            queue.lockAssignment();
+        }
+        Message message = conversations.postReply(id, AuthorType.AGENT, me.id(), me.name(), text, internal);
+        Conversation c = conversations.get(id);
+        if (!internal && c.assigneeId() == null) {
+            conversations.update(id, ConversationChanges.assignee(me.id()));
+        }
+        if (!internal && (c.status() == ConversationStatus.ESCALATED || c.status() == ConversationStatus.OPEN)) {
+            conversations.changeStatus(id, ConversationStatus.IN_PROGRESS);
+        }
+        return message;
+    }
+
+    @Transactional
+    public Conversation changeStatus(AgentPrincipal me, UUID id, ConversationStatus status) {
+        Conversation before = conversations.get(id);
+        Conversation after = conversations.changeStatus(id, status);
+        auditIfPrivileged(me, "conversation.status", id, before.status() + " -> " + status);
+        return after;
+    }
+
+    @Transactional
+    public Conversation changePriority(AgentPrincipal me, UUID id, Priority priority) {
+        Conversation after = conversations.update(id, ConversationChanges.priority(priority));
+        auditIfPrivileged(me, "conversation.priority", id, priority.name());
+        return after;
+    }
+
+    /**
+     * Assigns to an agent, or unassigns with {@code null}. Agents may take an unassigned conversation and hand
+     * on or drop their own; moving anyone else's takes a supervisor.
+     */
+    @Transactional
+    public Conversation assign(AgentPrincipal me, UUID id, UUID agentId) {
+        queue.lockAssignment();
+        Conversation c = conversations.get(id);
+        if (agentId != null && agents.find(agentId).filter(Agent::active).isEmpty()) {
+            throw ApiException.badRequest("Agent " + agentId + " does not exist or is deactivated");
+        }
+        boolean ownOrFree = c.assigneeId() == null || c.assigneeId().equals(me.id());
+        if (!ownOrFree && !me.isAtLeast(Role.SUPERVISOR)) {
+            throw ApiException.forbidden("Only supervisors reassign conversations assigned to someone else");
+        }
+        if (Objects.equals(c.assigneeId(), agentId)) {
+            return c;
+        }
+        Conversation after = conversations.update(id, ConversationChanges.assignee(agentId));
+        auditIfPrivileged(me, "conversation.assigned", id, c.assigneeId() + " -> " + agentId);
+        return after;
+    }
+
+    @Transactional
+    public Conversation assignTeam(AgentPrincipal me, UUID id, UUID teamId) {
+        if (teamId != null && agents.team(teamId).isEmpty()) {
+            throw ApiException.badRequest("Team " + teamId + " does not exist");
+        }
+        Conversation after = conversations.update(id,
+                new ConversationChanges(null, null, null, false, teamId, teamId == null));
+        auditIfPrivileged(me, "conversation.team", id, String.valueOf(teamId));
+        return after;
+    }
+
+    private void auditIfPrivileged(AgentPrincipal me, String action, UUID conversationId, String detail) {
+        if (me.isAtLeast(Role.SUPERVISOR)) {
+            audit.record(me.actor(), action, "conversation " + conversationId, detail);
+        }
+    }
+
+}

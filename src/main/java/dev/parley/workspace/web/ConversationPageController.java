@@ -1,0 +1,158 @@
+package dev.parley.workspace.web;
+
+import dev.parley.assistant.llm.LlmUsage;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.Conversations;
+import dev.parley.conversation.Message;
+import dev.parley.conversation.Priority;
+import dev.parley.conversation.Reader;
+import dev.parley.conversation.Satisfaction;
+import dev.parley.identity.Agent;
+import dev.parley.identity.AgentPrincipal;
+import dev.parley.identity.Agents;
+import dev.parley.workspace.WaitingQueue;
+import dev.parley.workspace.internal.CannedReplies;
+import dev.parley.workspace.internal.ConversationActions;
+import dev.parley.workspace.internal.InboxQuery;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** One conversation: transcript, reply and note, canned replies, status, priority, assignment, customer history. */
+@Controller
+@RequestMapping("/inbox/conversations/{id}")
+class ConversationPageController {
+
+    private static final int TRANSCRIPT_LIMIT = 1000;
+
+    private final Conversations conversations;
+    private final ConversationQueries queries;
+    private final ConversationActions actions;
+    private final CannedReplies canned;
+    private final WaitingQueue queue;
+    private final Agents agents;
+    private final LlmUsage usage;
+    private final Satisfaction satisfaction;
+
+    ConversationPageController(Conversations conversations, ConversationQueries queries, ConversationActions actions,
+            CannedReplies canned, WaitingQueue queue, Agents agents, LlmUsage usage, Satisfaction satisfaction) {
+        this.usage = usage;
+        this.satisfaction = satisfaction;
+        this.conversations = conversations;
+        this.queries = queries;
+        this.actions = actions;
+        this.canned = canned;
+        this.queue = queue;
+        this.agents = agents;
+    }
+
+    record CannedOption(String shortcut, String title, String text) {
+    }
+
+    @GetMapping
+    String page(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id, Model model) {
+        Conversation c = details(id, model);
+        transcript(id, model);
+        model.addAttribute("canned", canned.all().stream()
+                .map(r -> new CannedOption(r.shortcut(), r.title(), CannedReplies.render(r.body(), c, me.name())))
+                .toList());
+        return "inbox/conversation";
+    }
+
+    /** The side panel alone: status, priority, assignee, customer; refreshed live when the conversation changes. */
+    @GetMapping("/side")
+    String side(@PathVariable UUID id, Model model) {
+        details(id, model);
+        return "inbox/conversation :: side";
+    }
+
+    private Conversation details(UUID id, Model model) {
+        Conversation c = conversations.get(id);
+        List<Agent> all = agents.all();
+        Map<UUID, String> names = all.stream().collect(Collectors.toMap(Agent::id, Agent::name));
+        model.addAttribute("conversation", c);
+        model.addAttribute("assigneeName", c.assigneeId() == null ? null : names.get(c.assigneeId()));
+        model.addAttribute("nextStatuses", c.status().next());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("agents", all.stream().filter(Agent::active).toList());
+        model.addAttribute("teams", agents.teams());
+        model.addAttribute("others", queries.ofSameCustomer(c, 20));
+        model.addAttribute("queueStatus", queue.status(id).orElse(null));
+        model.addAttribute("usage", usage.totalsForConversation(id));
+        model.addAttribute("csat", satisfaction.rating(id).orElse(null));
+        return c;
+    }
+
+    @GetMapping("/transcript")
+    String transcriptFragment(@PathVariable UUID id, Model model) {
+        conversations.get(id);
+        transcript(id, model);
+        return "inbox/conversation :: transcript";
+    }
+
+    @PostMapping("/messages")
+    String reply(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id, @RequestParam String text,
+            @RequestParam(defaultValue = "false") boolean internal,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        actions.reply(me, id, text, internal);
+        if (htmx != null) {
+            transcript(id, model);
+            return "inbox/conversation :: transcript";
+        }
+        return redirect(id);
+    }
+
+    @PostMapping("/status")
+    String status(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id, @RequestParam String status) {
+        actions.changeStatus(me, id, InboxQuery.parseStatus(status));
+        return redirect(id);
+    }
+
+    @PostMapping("/priority")
+    String priority(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id,
+            @RequestParam String priority) {
+        actions.changePriority(me, id, InboxQuery.parsePriority(priority));
+        return redirect(id);
+    }
+
+    @PostMapping("/assignee")
+    String assign(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id,
+            @RequestParam(required = false) UUID agentId) {
+        actions.assign(me, id, agentId);
+        return redirect(id);
+    }
+
+    @PostMapping("/team")
+    String team(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id,
+            @RequestParam(required = false) UUID teamId) {
+        actions.assignTeam(me, id, teamId);
+        return redirect(id);
+    }
+
+    /** Everything, internal notes included; rendering it to an agent counts as the agents having read it. */
+    private void transcript(UUID id, Model model) {
+        List<Message> messages = conversations.transcript(id, 0, TRANSCRIPT_LIMIT);
+        if (!messages.isEmpty()) {
+            conversations.markRead(id, Reader.AGENT, messages.getLast().seq());
+        }
+        model.addAttribute("conversationId", id);
+        model.addAttribute("messages", messages);
+        model.addAttribute("customerReadSeq", conversations.readMarker(id, Reader.CUSTOMER));
+    }
+
+    private static String redirect(UUID id) {
+        return "redirect:/inbox/conversations/" + id;
+    }
+
+}

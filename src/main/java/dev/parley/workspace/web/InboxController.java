@@ -1,0 +1,88 @@
+package dev.parley.workspace.web;
+
+import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.ConversationSummary;
+import dev.parley.conversation.Page;
+import dev.parley.conversation.Priority;
+import dev.parley.identity.Agent;
+import dev.parley.identity.AgentPrincipal;
+import dev.parley.identity.Agents;
+import dev.parley.workspace.AgentAvailability;
+import dev.parley.workspace.WaitingQueue;
+import dev.parley.workspace.internal.InboxQuery;
+import dev.parley.workspace.internal.InboxView;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The inbox: views with counts, filters, search, sorted by how long the customer has waited; refreshed live. */
+@Controller
+class InboxController {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final ConversationQueries queries;
+    private final Agents agents;
+    private final WaitingQueue queue;
+    private final AgentAvailability availability;
+    private final Clock clock;
+
+    InboxController(ConversationQueries queries, Agents agents, WaitingQueue queue, AgentAvailability availability,
+            Clock clock) {
+        this.queries = queries;
+        this.agents = agents;
+        this.queue = queue;
+        this.availability = availability;
+        this.clock = clock;
+    }
+
+    @GetMapping({"/inbox", "/dashboard"})
+    String inbox(@AuthenticationPrincipal AgentPrincipal me, InboxQuery query,
+            @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+        fill(me, query, page, request, model);
+        return "inbox/inbox";
+    }
+
+    @GetMapping("/inbox/list")
+    String list(@AuthenticationPrincipal AgentPrincipal me, InboxQuery query,
+            @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+        fill(me, query, page, request, model);
+        return "inbox/inbox :: body";
+    }
+
+    private void fill(AgentPrincipal me, InboxQuery query, int page, HttpServletRequest request, Model model) {
+        InboxView view = query.inboxView();
+        var filter = query.filter(me.id());
+        Page<ConversationSummary> result = queries.find(view.narrow(filter, me.id()), page, PAGE_SIZE);
+        Map<UUID, String> names = agents.all().stream().collect(Collectors.toMap(Agent::id, Agent::name));
+        Instant now = clock.instant();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (InboxView v : InboxView.values()) {
+            counts.put(v.key(), queries.count(v.narrow(filter, me.id())));
+        }
+        model.addAttribute("currentView", view.key());
+        model.addAttribute("queueLength", queue.length());
+        model.addAttribute("agentsOnline", availability.onlineCount());
+        model.addAttribute("counts", counts);
+        model.addAttribute("rows", result.map(s -> InboxRow.of(s, names.get(s.conversation().assigneeId()), now)));
+        model.addAttribute("agents", agents.all().stream().filter(Agent::active).toList());
+        model.addAttribute("teams", agents.teams());
+        model.addAttribute("statuses", ConversationStatus.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("query", query);
+        model.addAttribute("queryString", request.getQueryString() == null ? "" : request.getQueryString());
+        model.addAttribute("teamNames", agents.teams().stream()
+                .collect(Collectors.toMap(t -> t.id(), t -> t.name(), (a, b) -> a)));
+    }
+
+}

@@ -1,0 +1,160 @@
+package dev.parley.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.parley.conversation.Conversations;
+import dev.parley.conversation.Customer;
+import dev.parley.conversation.CustomerMessageFlow;
+import dev.parley.conversation.EscalationReason;
+import dev.parley.conversation.IncomingMessage;
+import dev.parley.conversation.NewConversation;
+import dev.parley.conversation.Reader;
+import dev.parley.conversation.SourceDetails;
+import dev.parley.identity.AgentPrincipal;
+import dev.parley.identity.Agents;
+import dev.parley.identity.Role;
+import dev.parley.identity.TestAgents;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class InboxPageTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Agents agents;
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    CustomerMessageFlow flow;
+
+    @Test
+    void inboxListsEscalationsWithReasonConfidenceAndEscapedText() throws Exception {
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        String marker = "m" + UUID.randomUUID().toString().substring(0, 8);
+        UUID id = conversationSaying("<script>alert(1)</script> " + marker);
+        conversations.escalate(id, EscalationReason.LOW_CONFIDENCE, 0.42);
+
+        mvc.perform(get("/inbox").param("view", "all").param("q", marker).with(user(agent)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("&lt;script&gt;alert(1)&lt;/script&gt;"),
+                        not(containsString("<script>alert(1)</script>")),
+                        containsString("LOW_CONFIDENCE"),
+                        containsString("data-view=\"escalated\""),
+                        org.hamcrest.Matchers.matchesPattern("(?s).*class=\"count\">\\d+</span>.*"),
+                        containsString(id.toString()))));
+        mvc.perform(get("/inbox/list").param("view", "escalated").param("q", marker).with(user(agent)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(id.toString()), not(containsString("<html")))));
+        mvc.perform(get("/inbox").param("status", "NOPE").with(user(agent))).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void conversationPageShowsNotesApartAndMarksTheTranscriptRead() throws Exception {
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        UUID id = conversationSaying("My invoice is wrong");
+        mvc.perform(post("/inbox/conversations/" + id + "/messages").with(user(agent)).with(csrf())
+                        .param("text", "Customer is a VIP").param("internal", "true"))
+                .andExpect(redirectedUrl("/inbox/conversations/" + id));
+        mvc.perform(get("/inbox/conversations/" + id).with(user(agent)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("My invoice is wrong"),
+                        containsString("Customer is a VIP"), containsString("Internal note"),
+                        containsString("message from-agent note"))));
+        long last = conversations.transcript(id, 0, 100).getLast().seq();
+        assertThat(conversations.readMarker(id, Reader.AGENT)).isEqualTo(last);
+    }
+
+    @Test
+    void aMalformedFormFieldGetsAPageSayingWhichFieldIsWrong() throws Exception {
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        UUID id = conversationSaying("Which team handles refunds?");
+        mvc.perform(post("/inbox/conversations/" + id + "/team").with(user(agent)).with(csrf()).param("teamId", "zzz"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("teamId must be an id")));
+        mvc.perform(post("/inbox/conversations/" + id + "/messages").with(user(agent)).with(csrf())
+                        .param("text", "hi").param("internal", "maybe"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("internal must be true or false")));
+        mvc.perform(post("/inbox/conversations/" + id + "/status").with(user(agent)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("status is required")));
+        AgentPrincipal admin = TestAgents.principal(TestAgents.create(agents, Role.ADMIN));
+        mvc.perform(post("/admin/agents").with(user(admin)).with(csrf()).param("name", "Eve")
+                        .param("email", "eve-" + UUID.randomUUID() + "@example.com").param("role", "GOD"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("role must be one of [AGENT, SUPERVISOR, ADMIN]")));
+    }
+
+    @Test
+    void htmxRepliesReturnTheTranscriptFragment() throws Exception {
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        UUID id = conversationSaying("Can you help?");
+        mvc.perform(post("/inbox/conversations/" + id + "/messages").with(user(agent)).with(csrf())
+                        .header("HX-Request", "true").param("text", "Sure thing").param("internal", "false"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"transcript\""), containsString("Sure thing"),
+                        not(containsString("<html")))));
+    }
+
+    @Test
+    void cannedRepliesAreFilledInForTheConversation() throws Exception {
+        AgentPrincipal supervisor = TestAgents.principal(TestAgents.create(agents, Role.SUPERVISOR));
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        String shortcut = "greet" + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/inbox/canned").with(user(agent)).with(csrf())
+                .param("shortcut", shortcut).param("title", "Greeting").param("body", "Hi")).andExpect(status().isForbidden());
+        mvc.perform(post("/inbox/canned").with(user(supervisor)).with(csrf()).param("shortcut", shortcut)
+                        .param("title", "Greeting").param("body", "Hi {{customer.name}}, {{agent.name}} here."))
+                .andExpect(status().isFound());
+        UUID id = conversationSaying("Hello");
+        mvc.perform(get("/inbox/conversations/" + id).with(user(agent)))
+                .andExpect(content().string(containsString("Hi Robin, " + agent.name() + " here.")));
+    }
+
+    @Test
+    void supervisorsSetAnAgentOfflineAndAgentsMayNot() throws Exception {
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        AgentPrincipal supervisor = TestAgents.principal(TestAgents.create(agents, Role.SUPERVISOR));
+        mvc.perform(get("/inbox/team").with(user(agent))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(agent.id().toString())));
+        mvc.perform(post("/inbox/team/" + supervisor.id() + "/presence").with(user(agent)).with(csrf())
+                .param("status", "OFFLINE")).andExpect(status().isForbidden());
+        mvc.perform(post("/inbox/team/" + agent.id() + "/presence").with(user(supervisor)).with(csrf())
+                .param("status", "OFFLINE")).andExpect(redirectedUrl("/inbox/team"));
+        mvc.perform(post("/inbox/team/" + agent.id() + "/presence").with(user(supervisor)).with(csrf())
+                .param("status", "NAPPING")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theLiveStreamIsForSignedInAgents() throws Exception {
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        mvc.perform(get("/dashboard/events").with(user(agent))).andExpect(request().asyncStarted());
+        mvc.perform(get("/dashboard/events")).andExpect(status().isUnauthorized());
+    }
+
+    private UUID conversationSaying(String text) {
+        UUID id = conversations.start(new NewConversation("web", new Customer("Robin", null, null),
+                SourceDetails.none(), null)).conversation().id();
+        flow.receive(id, new IncomingMessage(text, null));
+        return id;
+    }
+}
