@@ -12,13 +12,22 @@ public final class ConversationEvents {
     public record ConversationStarted(UUID conversationId, String channel, Instant at) {
     }
 
-    /** A customer message was stored. */
-    public record MessageReceived(UUID conversationId, UUID messageId, long seq, Instant at) {
+    /**
+     * A customer message was stored. Carries what listeners need (who holds the conversation, the text) so they
+     * need not read it back.
+     */
+    public record MessageReceived(UUID conversationId, UUID messageId, long seq, String channel, UUID assigneeId,
+            String subject, String authorName, String text, Instant at) {
     }
 
-    /** An assistant, agent or system message (or an internal note) was stored. */
-    public record ReplyPosted(UUID conversationId, UUID messageId, long seq, AuthorType authorType,
-            boolean internal, Instant at) {
+    /** An assistant, agent or system message (or an internal note) was stored: everything a channel needs to send it. */
+    public record ReplyPosted(UUID conversationId, UUID messageId, long seq, String channel, AuthorType authorType,
+            String authorName, String text, boolean internal, Instant at) {
+    }
+
+    /** The conversation got a new assignee ({@code assigneeId} null when it was unassigned). */
+    public record ConversationAssigned(UUID conversationId, UUID assigneeId, UUID previousAssigneeId, String subject,
+            String customerName, Instant at) {
     }
 
     public record ConversationEscalated(UUID conversationId, EscalationReason reason, Double confidence,

@@ -109,7 +109,8 @@ public class Conversations {
         if (!internal) {
             conversations.update(conversation.withReplyAt(now));
         }
-        events.publishEvent(new ReplyPosted(conversationId, stored.id(), stored.seq(), author, internal, now));
+        events.publishEvent(new ReplyPosted(conversationId, stored.id(), stored.seq(), conversation.channel(), author,
+                stored.authorName(), stored.text(), internal, now));
         return stored;
     }
 
@@ -183,6 +184,10 @@ public class Conversations {
                 clock.instant());
         conversations.update(updated);
         events.publishEvent(new ConversationUpdated(conversationId, updated.updatedAt()));
+        if (!java.util.Objects.equals(c.assigneeId(), updated.assigneeId())) {
+            events.publishEvent(new ConversationEvents.ConversationAssigned(conversationId, updated.assigneeId(),
+                    c.assigneeId(), updated.subject(), updated.customer().displayName(), updated.updatedAt()));
+        }
         return updated;
     }
 

@@ -98,7 +98,8 @@ public class CustomerMessageFlow {
             updated = updated.withStatus(next, now);
         }
         conversations.update(updated);
-        events.publishEvent(new MessageReceived(conversationId, message.id(), message.seq(), now));
+        events.publishEvent(new MessageReceived(conversationId, message.id(), message.seq(), updated.channel(),
+                updated.assigneeId(), updated.subject(), message.authorName(), message.text(), now));
         if (next != conversation.status()) {
             events.publishEvent(new ConversationStatusChanged(conversationId, conversation.status(), next, now));
         }
@@ -141,7 +142,8 @@ public class CustomerMessageFlow {
                 outcome.sources(), now));
         Conversation answered = conversation.withReplyAt(now);
         conversations.update(answered);
-        events.publishEvent(new ReplyPosted(conversationId, reply.id(), reply.seq(), AuthorType.ASSISTANT, false, now));
+        events.publishEvent(new ReplyPosted(conversationId, reply.id(), reply.seq(), conversation.channel(),
+                AuthorType.ASSISTANT, reply.authorName(), reply.text(), false, now));
         Conversation result;
         if (outcome.escalates()) {
             result = escalation.escalate(answered, outcome.escalationReason(), outcome.confidence());

@@ -49,12 +49,12 @@ class ArticleStatsTests extends HelpCenterTestSupport {
     void aRedeliveredReplyOrAnAgentsReplyDoesNotCount() {
         String id = publish(unique("cited"), "Gift wrap", "Free gift wrap.", null);
         Message reply = ask("cite: " + id);
-        ReplyPosted posted = new ReplyPosted(reply.conversationId(), reply.id(), reply.seq(), AuthorType.ASSISTANT,
-                false, reply.createdAt());
+        ReplyPosted posted = new ReplyPosted(reply.conversationId(), reply.id(), reply.seq(), "web",
+                AuthorType.ASSISTANT, reply.authorName(), reply.text(), false, reply.createdAt());
 
         events.publishEvent(posted);
-        events.publishEvent(new ReplyPosted(reply.conversationId(), reply.id(), reply.seq(), AuthorType.AGENT,
-                false, reply.createdAt()));
+        events.publishEvent(new ReplyPosted(reply.conversationId(), reply.id(), reply.seq(), "web",
+                AuthorType.AGENT, "Grace", reply.text(), false, reply.createdAt()));
         conversations.postReply(reply.conversationId(), AuthorType.AGENT, null, "Grace", "Also see " + id, false);
 
         assertThat(stats.of(id).usedByAssistant()).isEqualTo(1);
