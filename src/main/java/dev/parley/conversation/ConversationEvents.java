@@ -25,6 +25,19 @@ public final class ConversationEvents {
             String authorName, String text, boolean internal, Instant at) {
     }
 
+    /** A customer message that arrived by a channel with a quick inbound step is to be answered off that step. */
+    public record AnswerRequested(UUID conversationId, UUID messageId, AssistantMode mode, Instant at) {
+    }
+
+    /** An agent asked to send a reply again whose delivery failed. */
+    public record DeliveryRetryRequested(UUID conversationId, UUID messageId, Instant at) {
+    }
+
+    /** A reply's delivery to the customer's channel changed state ({@code error} says why it is not sent yet). */
+    public record DeliveryChanged(UUID conversationId, UUID messageId, DeliveryState state, String error,
+            Instant at) {
+    }
+
     /** The conversation got a new assignee ({@code assigneeId} null when it was unassigned). */
     public record ConversationAssigned(UUID conversationId, UUID assigneeId, UUID previousAssigneeId, String subject,
             String customerName, Instant at) {

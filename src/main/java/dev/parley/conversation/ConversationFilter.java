@@ -8,7 +8,7 @@ import java.util.UUID;
  * subject, the customer's name or email and any message, case-insensitively.
  */
 public record ConversationFilter(Set<ConversationStatus> statuses, Priority priority, String channel,
-        UUID assigneeId, boolean unassignedOnly, UUID teamId, String text, Sort sort) {
+        UUID assigneeId, boolean unassignedOnly, UUID teamId, String text, Sort sort, UUID inboxId) {
 
     /** Longest-waiting customer first (the inbox default), or most recently updated first. */
     public enum Sort {
@@ -16,18 +16,25 @@ public record ConversationFilter(Set<ConversationStatus> statuses, Priority prio
     }
 
     public static ConversationFilter all() {
-        return new ConversationFilter(Set.of(), null, null, null, false, null, null, Sort.WAITING_LONGEST);
+        return new ConversationFilter(Set.of(), null, null, null, false, null, null, Sort.WAITING_LONGEST, null);
     }
 
     public ConversationFilter withStatuses(Set<ConversationStatus> newStatuses) {
-        return new ConversationFilter(newStatuses, priority, channel, assigneeId, unassignedOnly, teamId, text, sort);
+        return new ConversationFilter(newStatuses, priority, channel, assigneeId, unassignedOnly, teamId, text, sort,
+                inboxId);
     }
 
     public ConversationFilter withText(String newText) {
-        return new ConversationFilter(statuses, priority, channel, assigneeId, unassignedOnly, teamId, newText, sort);
+        return new ConversationFilter(statuses, priority, channel, assigneeId, unassignedOnly, teamId, newText, sort,
+                inboxId);
+    }
+
+    public ConversationFilter withInbox(UUID newInbox) {
+        return new ConversationFilter(statuses, priority, channel, assigneeId, unassignedOnly, teamId, text, sort,
+                newInbox);
     }
 
     public ConversationFilter withAssignee(UUID newAssignee, boolean unassigned) {
-        return new ConversationFilter(statuses, priority, channel, newAssignee, unassigned, teamId, text, sort);
+        return new ConversationFilter(statuses, priority, channel, newAssignee, unassigned, teamId, text, sort, inboxId);
     }
 }

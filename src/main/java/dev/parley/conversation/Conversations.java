@@ -27,9 +27,14 @@ public class Conversations {
     private final ConversationSettings settings;
     private final Escalation escalation;
     private final Clock clock;
+    private final Contacts contacts;
+    private final dev.parley.conversation.internal.ThreadRepository threads;
 
     Conversations(ConversationRepository conversations, MessageRepository messages, ApplicationEventPublisher events,
-            ConversationSettings settings, Escalation escalation, Clock clock) {
+            ConversationSettings settings, Escalation escalation, Clock clock, Contacts contacts,
+            dev.parley.conversation.internal.ThreadRepository threads) {
+        this.contacts = contacts;
+        this.threads = threads;
         this.escalation = escalation;
         this.conversations = conversations;
         this.messages = messages;
@@ -40,16 +45,35 @@ public class Conversations {
 
     @Transactional
     public StartedConversation start(NewConversation request) {
+        Customer customer = request.customer() == null ? Customer.anonymous() : request.customer();
+        return start(request, contacts.resolve(handlesOf(customer), customer.name()), null);
+    }
+
+    /** Starts a conversation of a known contact, with the channel's subject when it has one. */
+    StartedConversation start(NewConversation request, UUID contactId, String subject) {
         String category = normalizeCategory(request.category());
         Instant now = clock.instant();
         Customer customer = request.customer() == null ? Customer.anonymous() : request.customer();
         SourceDetails source = request.source() == null ? SourceDetails.none() : request.source();
-        Conversation conversation = new Conversation(UUID.randomUUID(), request.channel(), ConversationStatus.OPEN,
-                Priority.MEDIUM, category, null, customer, source, null, null, null, now, now, null, null, null, null);
+        UUID inboxId = request.inboxId() == null ? Inboxes.WEBSITE_CHAT : request.inboxId();
+        Conversation conversation = new Conversation(UUID.randomUUID(), request.channel(), inboxId, contactId,
+                ConversationStatus.OPEN, Priority.MEDIUM, category, Subjects.clean(subject, settings.subjectLength()),
+                customer, source, null, null, null, now, now, null, null, null, null);
         String token = Secrets.newToken();
         conversations.insert(conversation, Secrets.sha256Hex(token));
         events.publishEvent(new ConversationStarted(conversation.id(), conversation.channel(), now));
         return new StartedConversation(conversation, token);
+    }
+
+    private static List<ContactHandle> handlesOf(Customer customer) {
+        List<ContactHandle> handles = new java.util.ArrayList<>();
+        if (customer.email() != null && !customer.email().isBlank()) {
+            handles.add(ContactHandle.email(customer.email()));
+        }
+        if (customer.visitorId() != null && !customer.visitorId().isBlank()) {
+            handles.add(ContactHandle.visitor(customer.visitorId()));
+        }
+        return handles;
     }
 
     public Optional<Conversation> find(UUID id) {
@@ -84,6 +108,11 @@ public class Conversations {
     /** Everything, internal notes included: the agents' view. */
     public List<Message> transcript(UUID conversationId, long afterSeq, int limit) {
         return messages.after(conversationId, afterSeq, limit, true);
+    }
+
+    /** The keys the conversation's channel finds it by (an email thread's Message-IDs), oldest first. */
+    public List<String> threadKeys(UUID conversationId) {
+        return threads.keys(conversationId);
     }
 
     public Optional<Message> message(UUID messageId) {
@@ -167,6 +196,16 @@ public class Conversations {
                 email != null && !email.isBlank() ? email.strip() : c.customer().email(), c.customer().visitorId());
         Conversation updated = c.withCustomer(customer, clock.instant());
         conversations.update(updated);
+        if (customer.email() != null && !customer.email().equalsIgnoreCase(String.valueOf(c.customer().email()))) {
+            // A known address joins the conversation to that person; a new one is added to this contact.
+            ContactHandle handle = ContactHandle.email(customer.email());
+            Optional<UUID> owner = contacts.byHandle(handle).map(Contact::id);
+            if (owner.isPresent() && !owner.get().equals(c.contactId())) {
+                conversations.moveToContact(conversationId, owner.get());
+            } else if (owner.isEmpty() && c.contactId() != null) {
+                contacts.attach(c.contactId(), List.of(handle), customer.name());
+            }
+        }
         events.publishEvent(new ConversationUpdated(conversationId, updated.updatedAt()));
         return updated;
     }

@@ -77,6 +77,11 @@ public class CustomerMessageFlow {
     }
 
     private Stored store(UUID conversationId, String text, String clientId) {
+        return store(conversationId, UUID.randomUUID(), text, clientId, null);
+    }
+
+    /** Stores a customer message in the caller's transaction (locks the conversation); used by inbound channels too. */
+    Stored store(UUID conversationId, UUID messageId, String text, String clientId, String warning) {
         Conversation conversation = conversations.lock(conversationId)
                 .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
         if (clientId != null) {
@@ -90,8 +95,9 @@ public class CustomerMessageFlow {
         }
         List<Message> history = messages.latestVisible(conversationId, HISTORY);
         Instant now = clock.instant();
-        Message message = messages.insert(new Message(UUID.randomUUID(), 0, conversationId, AuthorType.CUSTOMER,
-                null, conversation.customer().displayName(), text, false, clientId, null, null, List.of(), now));
+        Message message = messages.insert(new Message(messageId, 0, conversationId, AuthorType.CUSTOMER,
+                null, conversation.customer().displayName(), text, false, clientId, null, null, List.of(), now,
+                warning));
         ConversationStatus next = statusAfterCustomerMessage(conversation);
         Conversation updated = conversation.withCustomerMessage(text, settings.subjectLength(), now);
         if (next != conversation.status()) {
@@ -106,6 +112,11 @@ public class CustomerMessageFlow {
         return new Stored(updated, message, history, false);
     }
 
+    /** The text as it may be stored (personal data redacted where the transcript redaction is on). */
+    String forStorage(String text) {
+        return redaction.forStorage(text);
+    }
+
     /** A customer writing again reopens what was finished and wakes a conversation waiting on them. */
     static ConversationStatus statusAfterCustomerMessage(Conversation conversation) {
         return switch (conversation.status()) {
@@ -114,6 +125,46 @@ public class CustomerMessageFlow {
             case WAITING_CUSTOMER -> ConversationStatus.IN_PROGRESS;
             default -> conversation.status();
         };
+    }
+
+    /**
+     * Answers a stored customer message later, off the channel's inbound step (email, webhooks). Runs once per
+     * message: a retry after an answer was recorded, or a person having taken over, changes nothing.
+     */
+    void answerLater(UUID conversationId, UUID messageId, AssistantMode mode) {
+        Message message = messages.find(messageId).orElse(null);
+        Conversation conversation = conversations.find(conversationId).orElse(null);
+        if (message == null || conversation == null || !conversation.status().handledByAssistant()
+                || messages.findReplyTo(messageId).isPresent()) {
+            return;
+        }
+        List<Message> history = messages.latestVisible(conversationId, HISTORY + 1).stream()
+                .filter(m -> m.seq() < message.seq()).toList();
+        AssistantOutcome outcome = ask(new AssistantRequest(conversation, message, history));
+        if (mode == AssistantMode.DRAFT) {
+            tx.executeWithoutResult(status -> recordDraft(message, outcome));
+        } else {
+            tx.execute(status -> record(message, outcome));
+        }
+    }
+
+    /** The assistant's answer becomes a note for agents; the conversation goes to people. */
+    private void recordDraft(Message customerMessage, AssistantOutcome outcome) {
+        Conversation conversation = conversations.lock(customerMessage.conversationId()).orElseThrow();
+        if (!conversation.status().handledByAssistant()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String note = (outcome.escalates() ? "The assistant would escalate (" + outcome.escalationReason() + "): "
+                : String.format(java.util.Locale.ROOT, "Suggested answer (confidence %.2f): ", outcome.confidence()))
+                + outcome.replyText();
+        Message draft = messages.insert(new Message(UUID.randomUUID(), 0, conversation.id(), AuthorType.ASSISTANT,
+                null, "Assistant", redaction.forStorage(note), true, null, customerMessage.id(), outcome.confidence(),
+                outcome.sources(), now));
+        events.publishEvent(new ReplyPosted(conversation.id(), draft.id(), draft.seq(), conversation.channel(),
+                AuthorType.ASSISTANT, draft.authorName(), draft.text(), true, now));
+        escalation.escalate(conversation, outcome.escalates() ? outcome.escalationReason()
+                : EscalationReason.ASSISTANT_OFF, outcome.confidence());
     }
 
     private AssistantOutcome ask(AssistantRequest request) {
@@ -166,6 +217,6 @@ public class CustomerMessageFlow {
         return clientId;
     }
 
-    private record Stored(Conversation conversation, Message message, List<Message> history, boolean replayed) {
+    record Stored(Conversation conversation, Message message, List<Message> history, boolean replayed) {
     }
 }

@@ -15,5 +15,7 @@ public enum EscalationReason {
     /** The assistant failed (provider down, error); a person takes over rather than leaving the customer waiting. */
     ASSISTANT_ERROR,
     /** An agent or supervisor escalated by hand. */
-    MANUAL
+    MANUAL,
+    /** The inbox's assistant only drafts or is off: people answer every message. */
+    ASSISTANT_OFF
 }

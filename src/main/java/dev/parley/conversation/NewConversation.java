@@ -1,5 +1,15 @@
 package dev.parley.conversation;
 
-/** What a channel knows when a customer starts talking. */
-public record NewConversation(String channel, Customer customer, SourceDetails source, String category) {
+import java.util.UUID;
+
+/**
+ * What a channel knows when a customer starts talking: the inbox it arrived in (the website chat inbox when
+ * {@code null}), who (found again as a contact by email address or visitor id), where from, and a category.
+ */
+public record NewConversation(String channel, UUID inboxId, Customer customer, SourceDetails source,
+        String category) {
+
+    public NewConversation(String channel, Customer customer, SourceDetails source, String category) {
+        this(channel, null, customer, source, category);
+    }
 }

@@ -6,6 +6,16 @@ final class Subjects {
     private Subjects() {
     }
 
+    /** A channel's own subject (an email's), cleaned and shortened; {@code null} when there is none. */
+    static String clean(String subject, int maxLength) {
+        String cleaned = dev.parley.shared.CleanText.of(subject);
+        if (cleaned == null || cleaned.isBlank()) {
+            return null;
+        }
+        String withoutPrefixes = cleaned.strip().replaceFirst("(?i)^((re|aw|fw|fwd|wg|tr)\\s*:\\s*)+", "");
+        return withoutPrefixes.isBlank() ? null : fromFirstMessage(withoutPrefixes, maxLength);
+    }
+
     static String fromFirstMessage(String text, int maxLength) {
         String oneLine = text.strip().replaceAll("\\s+", " ");
         if (oneLine.length() <= maxLength) {

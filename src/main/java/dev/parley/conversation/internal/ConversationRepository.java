@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 public class ConversationRepository {
 
     private static final String COLUMNS = """
-            id, channel, status, priority, category, subject, customer_name, customer_email, visitor_id,
+            id, channel, inbox_id, contact_id, status, priority, category, subject, customer_name, customer_email, visitor_id,
             page_url, user_agent, referrer, escalation_reason, assignee_id, team_id, created_at, updated_at,
             first_response_at, escalated_at, resolved_at, last_customer_message_at""";
 
@@ -35,12 +35,14 @@ public class ConversationRepository {
 
     public void insert(Conversation c, String tokenHash) {
         jdbc.sql("""
-                INSERT INTO conversation (id, channel, status, priority, category, subject, customer_name,
+                INSERT INTO conversation (id, channel, inbox_id, contact_id, status, priority, category, subject, customer_name,
                     customer_email, visitor_id, page_url, user_agent, referrer, access_token_hash, created_at, updated_at)
-                VALUES (:id, :channel, :status, :priority, :category, :subject, :name, :email, :visitor,
+                VALUES (:id, :channel, :inboxId, :contactId, :status, :priority, :category, :subject, :name, :email, :visitor,
                     :pageUrl, :userAgent, :referrer, :tokenHash, :createdAt, :createdAt)""")
                 .param("id", c.id())
                 .param("channel", c.channel())
+                .param("inboxId", c.inboxId())
+                .param("contactId", c.contactId())
                 .param("status", c.status().name())
                 .param("priority", c.priority().name())
                 .param("category", c.category())
@@ -105,6 +107,12 @@ public class ConversationRepository {
                 .update();
     }
 
+    /** The conversation belongs to another contact (the customer turned out to be a known person). */
+    public void moveToContact(UUID id, UUID contactId) {
+        jdbc.sql("UPDATE conversation SET contact_id = :contact WHERE id = :id")
+                .param("id", id).param("contact", contactId).update();
+    }
+
     /** Moves a read marker forward; returns false when it was already there or beyond. */
     public boolean advanceReadMarker(UUID id, Reader reader, long upToSeq) {
         String column = reader == Reader.CUSTOMER ? "customer_read_seq" : "agent_read_seq";
@@ -123,6 +131,8 @@ public class ConversationRepository {
         return new Conversation(
                 rs.getObject("id", UUID.class),
                 rs.getString("channel"),
+                rs.getObject("inbox_id", UUID.class),
+                rs.getObject("contact_id", UUID.class),
                 ConversationStatus.valueOf(rs.getString("status")),
                 Priority.valueOf(rs.getString("priority")),
                 rs.getString("category"),

@@ -119,6 +119,10 @@ public class ConversationSearch {
             clauses.add("c.channel = :channel");
             params.put("channel", filter.channel().strip());
         }
+        if (filter.inboxId() != null) {
+            clauses.add("c.inbox_id = :inbox");
+            params.put("inbox", filter.inboxId());
+        }
         if (filter.unassignedOnly()) {
             clauses.add("c.assignee_id IS NULL");
         } else if (filter.assigneeId() != null) {

@@ -22,7 +22,7 @@ public class MessageRepository {
 
     private static final String COLUMNS = """
             seq, id, conversation_id, author_type, author_id, author_name, body, internal, client_message_id,
-            in_reply_to, confidence, sources, created_at""";
+            in_reply_to, confidence, sources, created_at, warning""";
     private static final TypeReference<List<SourceRef>> SOURCES = new TypeReference<>() {
     };
 
@@ -38,9 +38,9 @@ public class MessageRepository {
     public Message insert(Message m) {
         jdbc.sql("""
                 INSERT INTO message (id, conversation_id, author_type, author_id, author_name, body, internal,
-                    client_message_id, in_reply_to, confidence, sources, created_at)
+                    client_message_id, in_reply_to, confidence, sources, created_at, warning)
                 VALUES (:id, :conversationId, :authorType, :authorId, :authorName, :body, :internal,
-                    :clientMessageId, :inReplyTo, :confidence, :sources, :createdAt)""")
+                    :clientMessageId, :inReplyTo, :confidence, :sources, :createdAt, :warning)""")
                 .param("id", m.id())
                 .param("conversationId", m.conversationId())
                 .param("authorType", m.authorType().name())
@@ -53,6 +53,7 @@ public class MessageRepository {
                 .param("confidence", m.confidence())
                 .param("sources", m.sources().isEmpty() ? null : json.writeValueAsString(m.sources()))
                 .param("createdAt", toTimestamp(m.createdAt()))
+                .param("warning", m.warning())
                 .update();
         return find(m.id()).orElseThrow();
     }
@@ -106,6 +107,7 @@ public class MessageRepository {
                 rs.getObject("in_reply_to", UUID.class),
                 noConfidence ? null : confidence,
                 sources == null ? List.of() : json.readValue(sources, SOURCES),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"),
+                rs.getString("warning"));
     }
 }

@@ -36,9 +36,11 @@ class ConversationRelay {
         conversations.message(event.messageId()).ifPresent(this::relay);
     }
 
+    /** Replies reach agents here; the customer's side gets them from the channel's delivery (the widget channel). */
     @TransactionalEventListener(fallbackExecution = true)
     void on(ReplyPosted event) {
-        conversations.message(event.messageId()).ifPresent(this::relay);
+        conversations.message(event.messageId())
+                .ifPresent(m -> bus.publish(RealtimeEvent.message(RealtimeEvent.AGENTS, m)));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -81,8 +81,10 @@ class ConversationApiController {
             @RequestParam(required = false) String priority, @RequestParam(required = false) String channel,
             @RequestParam(required = false) String assignee, @RequestParam(required = false) String team,
             @Parameter(description = "free text") @RequestParam(required = false) String q,
+            @Parameter(description = "an inbox id (GET /api/v1/inboxes lists them)") @RequestParam(required = false)
+            String inbox,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
-        InboxQuery query = new InboxQuery(view, status, priority, channel, assignee, team, q);
+        InboxQuery query = new InboxQuery(view, status, priority, channel, assignee, team, q, inbox);
         InboxView inboxView = view == null || view.isBlank() ? InboxView.ALL : query.inboxView();
         return queries.find(inboxView.narrow(query.filter(me.id()), me.id()), page, size);
     }

@@ -1,0 +1,92 @@
+package dev.parley.conversation.internal;
+
+import static dev.parley.conversation.internal.ConversationRepository.instant;
+import static dev.parley.conversation.internal.ConversationRepository.toTimestamp;
+
+import dev.parley.conversation.Delivery;
+import dev.parley.conversation.DeliveryState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Delivery rows, one per visible reply. */
+@Repository
+public class DeliveryRepository {
+
+    private final JdbcClient jdbc;
+
+    public DeliveryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Delivery> find(UUID messageId) {
+        return jdbc.sql("SELECT * FROM message_delivery WHERE message_id = :m").param("m", messageId)
+                .query(DeliveryRepository::map).optional();
+    }
+
+    public void insertIfAbsent(UUID messageId, UUID conversationId, UUID inboxId, Instant now) {
+        if (find(messageId).isPresent()) {
+            return;
+        }
+        try {
+            jdbc.sql("""
+                    INSERT INTO message_delivery (message_id, conversation_id, inbox_id, state, attempts, created_at,
+                        updated_at)
+                    VALUES (:m, :c, :i, 'PENDING', 0, :at, :at)""")
+                    .param("m", messageId).param("c", conversationId).param("i", inboxId)
+                    .param("at", toTimestamp(now)).update();
+        } catch (DuplicateKeyException raced) {
+            // Another node began the same delivery a moment ago.
+        }
+    }
+
+    public void update(UUID messageId, DeliveryState state, int attempts, String error, String externalId,
+            Instant nextAttemptAt, Instant now) {
+        jdbc.sql("""
+                UPDATE message_delivery SET state = :state, attempts = :attempts, last_error = :error,
+                    external_id = COALESCE(:ext, external_id), next_attempt_at = :next, updated_at = :at
+                WHERE message_id = :m""")
+                .param("m", messageId).param("state", state.name()).param("attempts", attempts)
+                .param("error", error).param("ext", externalId).param("next", toTimestamp(nextAttemptAt))
+                .param("at", toTimestamp(now)).update();
+    }
+
+    public boolean claim(UUID messageId, int attempts, Instant now, Instant until) {
+        return jdbc.sql("""
+                UPDATE message_delivery SET next_attempt_at = :until
+                WHERE message_id = :m AND state = 'PENDING' AND attempts = :attempts
+                  AND (next_attempt_at IS NULL OR next_attempt_at <= :now)""")
+                .param("m", messageId).param("attempts", attempts).param("now", toTimestamp(now))
+                .param("until", toTimestamp(until)).update() > 0;
+    }
+
+    public List<Delivery> due(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM message_delivery WHERE state = 'PENDING' AND next_attempt_at <= :now
+                ORDER BY next_attempt_at FETCH FIRST :limit ROWS ONLY""")
+                .param("now", toTimestamp(now)).param("limit", limit).query(DeliveryRepository::map).list();
+    }
+
+    public Map<UUID, Delivery> ofConversation(UUID conversationId) {
+        Map<UUID, Delivery> result = new LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM message_delivery WHERE conversation_id = :c ORDER BY created_at")
+                .param("c", conversationId).query(DeliveryRepository::map).list()
+                .forEach(d -> result.put(d.messageId(), d));
+        return result;
+    }
+
+    private static Delivery map(ResultSet rs, int row) throws SQLException {
+        return new Delivery(rs.getObject("message_id", UUID.class), rs.getObject("conversation_id", UUID.class),
+                rs.getObject("inbox_id", UUID.class), DeliveryState.valueOf(rs.getString("state")),
+                rs.getInt("attempts"), rs.getString("last_error"), rs.getString("external_id"),
+                instant(rs, "next_attempt_at"), instant(rs, "updated_at"));
+    }
+}
