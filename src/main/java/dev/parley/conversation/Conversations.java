@@ -110,6 +110,12 @@ public class Conversations {
         return messages.after(conversationId, afterSeq, limit, true);
     }
 
+    /** The conversation (not closed) that one of the thread keys names in the inbox, if any. */
+    public Optional<UUID> findByThread(UUID inboxId, List<String> keys) {
+        return threads.conversationOf(inboxId, keys)
+                .filter(id -> find(id).map(c -> c.status() != ConversationStatus.CLOSED).orElse(false));
+    }
+
     /** The keys the conversation's channel finds it by (an email thread's Message-IDs), oldest first. */
     public List<String> threadKeys(UUID conversationId) {
         return threads.keys(conversationId);

@@ -1,0 +1,49 @@
+package dev.parley.channel.email;
+
+import dev.parley.channel.email.EmailConfiguration.MailWire;
+import dev.parley.channel.spi.ChannelAdapter;
+import dev.parley.channel.spi.ChannelFactory;
+import dev.parley.channel.spi.DeliveryFailure;
+import dev.parley.channel.spi.DeliveryReceipt;
+import dev.parley.conversation.Inbox;
+import dev.parley.mail.MailDeliveryException;
+import dev.parley.mail.OutgoingMail;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Email as a channel: a reply leaves by SMTP from the inbox's address, threaded into the customer's mail (its
+ * Message-ID becomes a thread key, so the customer's answer finds the conversation again).
+ */
+@Component
+class EmailChannel implements ChannelFactory {
+
+    private final Mailboxes mailboxes;
+    private final MailWire wire;
+
+    EmailChannel(Mailboxes mailboxes, MailWire wire) {
+        this.mailboxes = mailboxes;
+        this.wire = wire;
+    }
+
+    @Override
+    public String id() {
+        return Mailboxes.CHANNEL;
+    }
+
+    @Override
+    public ChannelAdapter create(Inbox inbox) {
+        return outbound -> {
+            Mailbox mailbox = mailboxes.find(inbox.id()).orElseThrow(() -> DeliveryFailure.permanent(
+                    "The email inbox " + inbox.name() + " has no mail server settings"));
+            OutgoingMail mail = ReplyMail.compose(outbound, inbox);
+            try {
+                String messageId = wire.mailer().send(mailbox.smtp(), mail);
+                return new DeliveryReceipt(messageId, List.of(messageId,
+                        InboundMail.ticketKey(InboundMail.ticketToken(outbound.conversation().id()))));
+            } catch (MailDeliveryException e) {
+                throw new DeliveryFailure(e.getMessage(), e.permanent(), e);
+            }
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package dev.parley.channel.email;
+
+import dev.parley.assistant.AssistantReadiness;
+import dev.parley.cluster.RunsOnEveryNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * When each mailbox is polled: at its poll interval, and at once when an IMAP IDLE watcher hears of new mail.
+ * Each poll of a mailbox holds a cluster-wide lock of that mailbox, so two nodes never read it at the same time.
+ */
+@Component
+class EmailPolling {
+
+    private static final Duration LOCK_AT_MOST = Duration.ofMinutes(10);
+
+    private final Mailboxes mailboxes;
+    private final EmailPoller poller;
+    private final LockProvider locks;
+    private final IdleWatchers watchers;
+    private final Clock clock;
+    private final AssistantReadiness assistant;
+
+    EmailPolling(Mailboxes mailboxes, EmailPoller poller, LockProvider locks, IdleWatchers watchers, Clock clock,
+            AssistantReadiness assistant) {
+        this.assistant = assistant;
+        this.mailboxes = mailboxes;
+        this.poller = poller;
+        this.locks = locks;
+        this.watchers = watchers;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        mailboxes.syncProperties();
+        watchers.watch(mailboxes.active(), this::pollNow);
+    }
+
+    @Scheduled(initialDelayString = "PT5S", fixedDelayString = "PT5S")
+    @RunsOnEveryNode("each mailbox's poll takes a cluster-wide lock of its own")
+    void pollDue() {
+        if (!assistant.ready()) {
+            // Mail waits on the server until the assistant has loaded; taken now it would all be handed over.
+            return;
+        }
+        Instant now = clock.instant();
+        for (Mailbox mailbox : mailboxes.active()) {
+            Instant last = mailboxes.states().stream().filter(s -> s.inboxId().equals(mailbox.inbox().id()))
+                    .findFirst().map(MailboxState::lastPollAt).orElse(null);
+            if (last == null || !last.plus(mailbox.pollInterval()).isAfter(now)) {
+                poll(mailbox);
+            }
+        }
+        watchers.watch(mailboxes.active(), this::pollNow);
+    }
+
+    /** Polls one mailbox now (new mail was announced, or an admin asked). */
+    void pollNow(UUID inboxId) {
+        if (!assistant.ready()) {
+            return;
+        }
+        mailboxes.find(inboxId).filter(m -> m.inbox().enabled()).ifPresent(this::poll);
+    }
+
+    private void poll(Mailbox mailbox) {
+        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(),
+                "channel.email-poll." + mailbox.inbox().id(), LOCK_AT_MOST, Duration.ZERO));
+        if (lock.isEmpty()) {
+            return;
+        }
+        try {
+            poller.poll(mailbox);
+        } finally {
+            lock.get().unlock();
+        }
+    }
+}
