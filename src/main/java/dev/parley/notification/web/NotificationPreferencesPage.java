@@ -27,8 +27,17 @@ class NotificationPreferencesPage {
     }
 
     /** The form's checkboxes: an unchecked box is simply absent, so absent means off. */
-    record PreferenceForm(boolean emailOnAssignment, boolean emailOnCustomerMessage, boolean browserNotifications,
-            boolean sound) {
+    record PreferenceForm(Boolean emailOnAssignment, Boolean emailOnCustomerMessage, Boolean browserNotifications,
+            Boolean sound) {
+
+        NotificationPreference of(java.util.UUID agentId) {
+            return new NotificationPreference(agentId, on(emailOnAssignment), on(emailOnCustomerMessage),
+                    on(browserNotifications), on(sound));
+        }
+
+        private static boolean on(Boolean checked) {
+            return Boolean.TRUE.equals(checked);
+        }
     }
 
     @ModelAttribute("me")
@@ -45,8 +54,7 @@ class NotificationPreferencesPage {
 
     @PostMapping
     String save(@AuthenticationPrincipal AgentPrincipal me, PreferenceForm form, RedirectAttributes redirect) {
-        preferences.save(new NotificationPreference(me.id(), form.emailOnAssignment(), form.emailOnCustomerMessage(),
-                form.browserNotifications(), form.sound()));
+        preferences.save(form.of(me.id()));
         redirect.addFlashAttribute("notice", "Notification settings saved");
         return "redirect:/account/notifications";
     }
