@@ -61,4 +61,16 @@ abstract class NotificationTablesContract {
         mails.release(conversation, NOW);
         assertThat(mails.claim(conversation, NOW.plusSeconds(1), NOW.minusSeconds(599))).isTrue();
     }
+
+    @Test
+    void finishedQuietPeriodsAreForgotten() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        mails.claim(old, NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofHours(3)));
+        mails.claim(recent, NOW, NOW.minusSeconds(600));
+
+        assertThat(mails.forgetBefore(NOW.minus(Duration.ofHours(1)))).isEqualTo(1);
+        assertThat(mails.claim(old, NOW, NOW.minusSeconds(600))).isTrue();
+        assertThat(mails.claim(recent, NOW, NOW.minusSeconds(600))).isFalse();
+    }
 }

@@ -38,4 +38,10 @@ public class CustomerMessageMails {
         jdbc.sql("DELETE FROM customer_message_mail WHERE conversation_id = :c AND sent_at = :at")
                 .param("c", conversationId).param("at", claimedAt.atOffset(ZoneOffset.UTC)).update();
     }
+
+    /** Forgets conversations last mailed about before {@code cutoff}: their quiet period is long over. */
+    public int forgetBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM customer_message_mail WHERE sent_at < :cutoff")
+                .param("cutoff", cutoff.atOffset(ZoneOffset.UTC)).update();
+    }
 }
