@@ -78,6 +78,79 @@
         try { return JSON.parse(event.data); } catch (e) { return {}; }
     };
 
+    // Desktop notifications and a short chime for escalations and for conversations assigned to this agent, as the
+    // agent's notification settings say (data attributes on the page header). Browsers grant notifications only
+    // after a user gesture: the "Enable desktop notifications" button asks, and any click unlocks the sound.
+    const topbar = document.querySelector('header.topbar');
+    const myId = topbar?.dataset.agentId;
+    const wantsDesktop = topbar?.dataset.browserNotifications === 'true';
+    const wantsSound = topbar?.dataset.sound === 'true';
+    const supported = 'Notification' in window;
+    let audio;
+    const unlockSound = () => {
+        if (!wantsSound) return;
+        try {
+            audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+            if (audio.state === 'suspended') audio.resume();
+        } catch (e) { /* no Web Audio: notifications stay silent */ }
+    };
+    document.addEventListener('click', unlockSound, {once: true});
+    const chime = () => {
+        if (!wantsSound || !audio || audio.state !== 'running') return;
+        // Two soft sine tones (E6, then B5), each fading out: generated, no audio file.
+        [[1318.5, 0], [987.8, 0.16]].forEach(([frequency, delay]) => {
+            const start = audio.currentTime + delay;
+            const tone = audio.createOscillator();
+            const gain = audio.createGain();
+            tone.type = 'sine';
+            tone.frequency.value = frequency;
+            gain.gain.setValueAtTime(0.0001, start);
+            gain.gain.exponentialRampToValueAtTime(0.2, start + 0.02);
+            gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.3);
+            tone.connect(gain).connect(audio.destination);
+            tone.start(start);
+            tone.stop(start + 0.32);
+        });
+    };
+    const enableButton = document.getElementById('enable-notifications');
+    const showPermission = () => {
+        if (!enableButton) return;
+        enableButton.hidden = !supported || Notification.permission === 'granted';
+        if (supported && Notification.permission === 'denied') {
+            enableButton.disabled = true;
+            enableButton.textContent = 'Desktop notifications are blocked in this browser';
+        }
+    };
+    showPermission();
+    enableButton?.addEventListener('click', () => {
+        unlockSound();
+        Promise.resolve(Notification.requestPermission()).then(showPermission, showPermission);
+    });
+    const notify = (title, body, conversationId) => {
+        chime();
+        if (!wantsDesktop || !supported || Notification.permission !== 'granted') return;
+        try {
+            // One notification per conversation, however many tabs are open.
+            const shown = new Notification(title, {body, tag: 'parley-' + conversationId});
+            shown.onclick = () => {
+                window.focus();
+                location.href = '/inbox/conversations/' + conversationId;
+            };
+        } catch (e) { /* e.g. mobile browsers allow notifications only from a service worker */ }
+    };
+    const readable = reason => reason ? reason.charAt(0) + reason.slice(1).toLowerCase().replaceAll('_', ' ') : '';
+    events.addEventListener('escalated', event => {
+        const d = data(event);
+        notify('Conversation escalated', readable(d.reason), d.conversationId);
+    });
+    events.addEventListener('assigned', event => {
+        const d = data(event);
+        if (myId && d.assigneeId === myId) {
+            notify('Assigned to you: ' + (d.subject || '(no subject)'), d.customerName ? 'From ' + d.customerName : '',
+                d.conversationId);
+        }
+    });
+
     if (page === 'inbox') {
         ['conversation', 'escalated', 'status', 'updated', 'message', 'read', 'queue', 'presence'].forEach(type =>
             events.addEventListener(type, () => refresh('#inbox-body')));

@@ -192,7 +192,7 @@ public class Agents {
         return clean;
     }
 
-    private String validPassword(String password) {
+    String validPassword(String password) {
         if (password == null || password.length() < settings.minPasswordLength() || password.length() > 128) {
             throw ApiException.badRequest("password must be " + settings.minPasswordLength() + " to 128 characters");
         }

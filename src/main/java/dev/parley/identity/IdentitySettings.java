@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param minPasswordLength the shortest password accepted
  * @param publicMetrics whether {@code /actuator/prometheus} answers without an admin's token (for scrapers on an
  *     internal network that cannot send one); other actuator endpoints but health stay admin-only
+ * @param passwordResetTtl how long a password-reset link sent by email works (once)
+ * @param passwordResetsPerHour password-reset requests one client IP may make per hour (and links one account
+ *     receives per hour)
  */
 @Validated
 @ConfigurationProperties("parley.identity")
@@ -28,5 +31,7 @@ public record IdentitySettings(
         @DefaultValue("20") @Min(1) int loginMaxFailuresPerIp,
         @DefaultValue("5m") Duration loginFailureWindow,
         @DefaultValue("10") @Min(8) int minPasswordLength,
-        @DefaultValue("false") boolean publicMetrics) {
+        @DefaultValue("false") boolean publicMetrics,
+        @DefaultValue("30m") Duration passwordResetTtl,
+        @DefaultValue("5") @Min(1) int passwordResetsPerHour) {
 }

@@ -78,6 +78,18 @@ class SecurityTests {
     }
 
     @Test
+    void withoutAMailServerPasswordResetSaysItIsUnavailableAndSendsNothing() throws Exception {
+        mvc.perform(get("/password-reset")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"reset-unavailable\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("name=\"email\""))));
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        mvc.perform(post("/password-reset").with(fromNewIp()).with(csrf()).param("email", agent.email()))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/password-reset"));
+        assertThat(audit.page("password-reset.requested", 0, 500)).noneMatch(e -> agent.email().equals(e.target()));
+    }
+
+    @Test
     void pagesSendAReferrerPolicy() throws Exception {
         mvc.perform(get("/login")).andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"));
         mvc.perform(get("/api/v1/conversations")).andExpect(header().string("Referrer-Policy",

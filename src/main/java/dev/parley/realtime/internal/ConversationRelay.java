@@ -1,5 +1,6 @@
 package dev.parley.realtime.internal;
 
+import dev.parley.conversation.ConversationEvents.ConversationAssigned;
 import dev.parley.conversation.ConversationEvents.ConversationEscalated;
 import dev.parley.conversation.ConversationEvents.ConversationStarted;
 import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
@@ -12,6 +13,7 @@ import dev.parley.conversation.Message;
 import dev.parley.realtime.RealtimeBus;
 import dev.parley.realtime.RealtimeEvent;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -55,6 +57,16 @@ class ConversationRelay {
     void on(ConversationEscalated event) {
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "escalated", 0,
                 Map.of("conversationId", event.conversationId(), "reason", event.reason().name())));
+    }
+
+    /** Lets the new assignee's dashboard tell them (a desktop notification); nothing is sent on unassignment. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ConversationAssigned event) {
+        if (event.assigneeId() != null) {
+            bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "assigned", 0, Map.of("conversationId",
+                    event.conversationId(), "assigneeId", event.assigneeId(), "subject", Objects.toString(event.subject(), ""),
+                    "customerName", Objects.toString(event.customerName(), ""))));
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
