@@ -177,6 +177,10 @@
             const d = data(event);
             if (d.conversationId === conversationId && d.reader === 'CUSTOMER') refresh('#transcript');
         });
+        // A reply's delivery changed (sent, failed and why, pending again after a retry).
+        events.addEventListener('delivery', event => {
+            if (data(event).conversationId === conversationId) refresh('#transcript');
+        });
         ['status', 'updated', 'escalated'].forEach(type => events.addEventListener(type, event => {
             if (data(event).conversationId === conversationId) refresh('#side');
         }));

@@ -25,10 +25,9 @@ public class ConversationQueries {
         return search.count(filter);
     }
 
-    /** The same customer's other conversations (same email or same visitor id), newest first. */
-    public List<Conversation> ofSameCustomer(Conversation conversation, int limit) {
-        return search.ofCustomer(conversation.customer().email(), conversation.customer().visitorId(),
-                conversation.id(), Math.clamp(limit, 1, 100));
+    /** The contact's other conversations, on any channel, newest first ({@code excludeId} left out). */
+    public List<Conversation> ofContact(UUID contactId, UUID excludeId, int limit) {
+        return contactId == null ? List.of() : search.ofContact(contactId, excludeId, Math.clamp(limit, 1, 100));
     }
 
     /** How many conversations each agent holds in the given statuses, for capacity decisions. */

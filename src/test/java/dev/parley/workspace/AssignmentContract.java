@@ -241,7 +241,7 @@ abstract class AssignmentContract {
         var page = queries.find(escalatedByEmail, 0, 10);
         assertThat(page.total()).isEqualTo(1);
         assertThat(page.items().getFirst().conversation().escalationReason()).isEqualTo(EscalationReason.LOW_CONFIDENCE);
-        assertThat(queries.ofSameCustomer(second, 10)).extracting(Conversation::id).containsExactly(first.id());
+        assertThat(queries.ofContact(second.contactId(), second.id(), 10)).extracting(Conversation::id).containsExactly(first.id());
     }
 
     private Agent online(int capacity) {

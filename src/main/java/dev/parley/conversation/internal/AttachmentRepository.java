@@ -33,10 +33,20 @@ public class AttachmentRepository {
         return jdbc.sql("""
                 SELECT a.* FROM message_attachment a JOIN message m ON m.id = a.message_id
                 WHERE m.conversation_id = :c ORDER BY m.seq, a.filename""")
-                .param("c", conversationId).query((rs, i) -> new MessageAttachment(rs.getObject("id", UUID.class),
-                        rs.getObject("message_id", UUID.class), rs.getString("filename"), rs.getString("content_type"),
-                        rs.getLong("size_bytes")))
-                .list();
+                .param("c", conversationId).query(AttachmentRepository::map).list();
+    }
+
+    /** The attachment, only when it belongs to a message of {@code conversationId}. */
+    public Optional<MessageAttachment> find(UUID attachmentId, UUID conversationId) {
+        return jdbc.sql("""
+                SELECT a.* FROM message_attachment a JOIN message m ON m.id = a.message_id
+                WHERE a.id = :id AND m.conversation_id = :c""")
+                .param("id", attachmentId).param("c", conversationId).query(AttachmentRepository::map).optional();
+    }
+
+    private static MessageAttachment map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new MessageAttachment(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class),
+                rs.getString("filename"), rs.getString("content_type"), rs.getLong("size_bytes"));
     }
 
     public Optional<String> storageKey(UUID attachmentId, UUID conversationId) {

@@ -57,25 +57,13 @@ public class ConversationSearch {
                 .query(Long.class).single();
     }
 
-    public List<Conversation> ofCustomer(String email, String visitorId, UUID excludeId, int limit) {
-        if ((email == null || email.isBlank()) && (visitorId == null || visitorId.isBlank())) {
-            return List.of();
-        }
-        List<String> matches = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (email != null && !email.isBlank()) {
-            matches.add("LOWER(c.customer_email) = :email");
-            params.put("email", email.strip().toLowerCase(Locale.ROOT));
-        }
-        if (visitorId != null && !visitorId.isBlank()) {
-            matches.add("c.visitor_id = :visitor");
-            params.put("visitor", visitorId);
-        }
-        params.put("exclude", excludeId);
-        params.put("limit", limit);
-        return jdbc.sql("SELECT c.* FROM conversation c WHERE c.id <> :exclude AND (" + String.join(" OR ", matches)
-                        + ") ORDER BY c.created_at DESC FETCH FIRST :limit ROWS ONLY")
-                .params(params).query(ConversationRepository::map).list();
+    /** A null {@code excludeId} excludes nothing (a typed placeholder: PostgreSQL cannot type a bare null). */
+    public List<Conversation> ofContact(UUID contactId, UUID excludeId, int limit) {
+        return jdbc.sql("""
+                SELECT c.* FROM conversation c WHERE c.contact_id = :contact AND c.id <> :exclude
+                ORDER BY c.created_at DESC, c.id FETCH FIRST :limit ROWS ONLY""")
+                .param("contact", contactId).param("exclude", excludeId == null ? new UUID(0, 0) : excludeId).param("limit", limit)
+                .query(ConversationRepository::map).list();
     }
 
     public long countAssigned(UUID assigneeId, Set<ConversationStatus> statuses) {

@@ -5,6 +5,7 @@ import dev.parley.conversation.ConversationEvents.ConversationEscalated;
 import dev.parley.conversation.ConversationEvents.ConversationStarted;
 import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
 import dev.parley.conversation.ConversationEvents.ConversationUpdated;
+import dev.parley.conversation.ConversationEvents.DeliveryChanged;
 import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.MessagesRead;
 import dev.parley.conversation.ConversationEvents.ReplyPosted;
@@ -12,6 +13,7 @@ import dev.parley.conversation.Conversations;
 import dev.parley.conversation.Message;
 import dev.parley.realtime.RealtimeBus;
 import dev.parley.realtime.RealtimeEvent;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -87,6 +89,17 @@ class ConversationRelay {
     void on(ConversationUpdated event) {
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "updated", 0,
                 Map.of("conversationId", event.conversationId())));
+    }
+
+    /** Agents see each reply's way to the customer (pending, sent, failed and why) as it changes. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DeliveryChanged event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("conversationId", event.conversationId());
+        data.put("messageId", event.messageId());
+        data.put("state", event.state().name());
+        data.put("error", event.error());
+        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "delivery", 0, data));
     }
 
     private void relay(Message message) {

@@ -1,9 +1,13 @@
 package dev.parley.workspace.api;
 
+import dev.parley.conversation.Contact;
+import dev.parley.conversation.Contacts;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationSummary;
 import dev.parley.conversation.Conversations;
+import dev.parley.conversation.Deliveries;
+import dev.parley.conversation.Delivery;
 import dev.parley.conversation.Page;
 import dev.parley.conversation.Reader;
 import dev.parley.identity.AgentPrincipal;
@@ -47,17 +51,21 @@ class ConversationApiController {
     private final ConversationQueries queries;
     private final ConversationActions actions;
     private final WaitingQueue queue;
+    private final Contacts contacts;
+    private final Deliveries deliveries;
 
     ConversationApiController(Conversations conversations, ConversationQueries queries, ConversationActions actions,
-            WaitingQueue queue) {
+            WaitingQueue queue, Contacts contacts, Deliveries deliveries) {
+        this.contacts = contacts;
+        this.deliveries = deliveries;
         this.conversations = conversations;
         this.queries = queries;
         this.actions = actions;
         this.queue = queue;
     }
 
-    record ConversationDetail(Conversation conversation, List<MessagePayload> messages, long customerReadSeq,
-            long agentReadSeq, QueueStatus queue) {
+    record ConversationDetail(Conversation conversation, Contact contact, List<MessagePayload> messages,
+            long customerReadSeq, long agentReadSeq, QueueStatus queue) {
     }
 
     record NewMessage(String text, Boolean internal) {
@@ -95,7 +103,8 @@ class ConversationApiController {
         Conversation conversation = conversations.get(id);
         List<MessagePayload> messages = conversations.transcript(id, 0, TRANSCRIPT_LIMIT).stream()
                 .map(MessagePayload::from).toList();
-        return new ConversationDetail(conversation, messages, conversations.readMarker(id, Reader.CUSTOMER),
+        return new ConversationDetail(conversation, contacts.find(conversation.contactId()).orElse(null), messages,
+                conversations.readMarker(id, Reader.CUSTOMER),
                 conversations.readMarker(id, Reader.AGENT), queue.status(id).orElse(null));
     }
 
@@ -108,6 +117,15 @@ class ConversationApiController {
             throw ApiException.badRequest("text is required");
         }
         return MessagePayload.from(actions.reply(me, id, body.text(), Boolean.TRUE.equals(body.internal())));
+    }
+
+    @PostMapping("/{id}/messages/{messageId}/delivery-retries")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send a reply again whose delivery failed",
+            description = "202 with the delivery, pending again; 404 when the message has no delivery in this "
+                    + "conversation, 409 when its delivery has not failed")
+    Delivery retryDelivery(@PathVariable UUID id, @PathVariable UUID messageId) {
+        return deliveries.retry(id, messageId);
     }
 
     @PatchMapping("/{id}")

@@ -2,11 +2,8 @@ package dev.parley.workspace.web;
 
 import dev.parley.assistant.llm.LlmUsage;
 import dev.parley.conversation.Conversation;
-import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.Conversations;
-import dev.parley.conversation.Message;
 import dev.parley.conversation.Priority;
-import dev.parley.conversation.Reader;
 import dev.parley.conversation.Satisfaction;
 import dev.parley.identity.Agent;
 import dev.parley.identity.AgentPrincipal;
@@ -29,15 +26,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** One conversation: transcript, reply and note, canned replies, status, priority, assignment, customer history. */
+/** One conversation: transcript, reply and note, canned replies, status, priority, assignment, the contact panel. */
 @Controller
 @RequestMapping("/inbox/conversations/{id}")
 class ConversationPageController {
 
-    private static final int TRANSCRIPT_LIMIT = 1000;
-
     private final Conversations conversations;
-    private final ConversationQueries queries;
+    private final Transcripts transcripts;
+    private final ContactPanels contactPanels;
     private final ConversationActions actions;
     private final CannedReplies canned;
     private final WaitingQueue queue;
@@ -45,12 +41,14 @@ class ConversationPageController {
     private final LlmUsage usage;
     private final Satisfaction satisfaction;
 
-    ConversationPageController(Conversations conversations, ConversationQueries queries, ConversationActions actions,
-            CannedReplies canned, WaitingQueue queue, Agents agents, LlmUsage usage, Satisfaction satisfaction) {
+    ConversationPageController(Conversations conversations, Transcripts transcripts, ContactPanels contactPanels,
+            ConversationActions actions, CannedReplies canned, WaitingQueue queue, Agents agents, LlmUsage usage,
+            Satisfaction satisfaction) {
+        this.transcripts = transcripts;
+        this.contactPanels = contactPanels;
         this.usage = usage;
         this.satisfaction = satisfaction;
         this.conversations = conversations;
-        this.queries = queries;
         this.actions = actions;
         this.canned = canned;
         this.queue = queue;
@@ -63,7 +61,7 @@ class ConversationPageController {
     @GetMapping
     String page(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id, Model model) {
         Conversation c = details(id, model);
-        transcript(id, model);
+        transcripts.fill(id, model);
         model.addAttribute("canned", canned.all().stream()
                 .map(r -> new CannedOption(r.shortcut(), r.title(), CannedReplies.render(r.body(), c, me.name())))
                 .toList());
@@ -87,7 +85,7 @@ class ConversationPageController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("agents", all.stream().filter(Agent::active).toList());
         model.addAttribute("teams", agents.teams());
-        model.addAttribute("others", queries.ofSameCustomer(c, 20));
+        model.addAttribute("panel", contactPanels.of(c));
         model.addAttribute("queueStatus", queue.status(id).orElse(null));
         model.addAttribute("usage", usage.totalsForConversation(id));
         model.addAttribute("csat", satisfaction.rating(id).orElse(null));
@@ -97,7 +95,7 @@ class ConversationPageController {
     @GetMapping("/transcript")
     String transcriptFragment(@PathVariable UUID id, Model model) {
         conversations.get(id);
-        transcript(id, model);
+        transcripts.fill(id, model);
         return "inbox/conversation :: transcript";
     }
 
@@ -107,7 +105,7 @@ class ConversationPageController {
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         actions.reply(me, id, text, internal);
         if (htmx != null) {
-            transcript(id, model);
+            transcripts.fill(id, model);
             return "inbox/conversation :: transcript";
         }
         return redirect(id);
@@ -138,17 +136,6 @@ class ConversationPageController {
             @RequestParam(required = false) UUID teamId) {
         actions.assignTeam(me, id, teamId);
         return redirect(id);
-    }
-
-    /** Everything, internal notes included; rendering it to an agent counts as the agents having read it. */
-    private void transcript(UUID id, Model model) {
-        List<Message> messages = conversations.transcript(id, 0, TRANSCRIPT_LIMIT);
-        if (!messages.isEmpty()) {
-            conversations.markRead(id, Reader.AGENT, messages.getLast().seq());
-        }
-        model.addAttribute("conversationId", id);
-        model.addAttribute("messages", messages);
-        model.addAttribute("customerReadSeq", conversations.readMarker(id, Reader.CUSTOMER));
     }
 
     private static String redirect(UUID id) {

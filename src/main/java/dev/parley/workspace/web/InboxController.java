@@ -3,6 +3,8 @@ package dev.parley.workspace.web;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationSummary;
+import dev.parley.conversation.Inbox;
+import dev.parley.conversation.Inboxes;
 import dev.parley.conversation.Page;
 import dev.parley.conversation.Priority;
 import dev.parley.identity.Agent;
@@ -35,10 +37,12 @@ class InboxController {
     private final Agents agents;
     private final WaitingQueue queue;
     private final AgentAvailability availability;
+    private final Inboxes inboxes;
     private final Clock clock;
 
     InboxController(ConversationQueries queries, Agents agents, WaitingQueue queue, AgentAvailability availability,
-            Clock clock) {
+            Inboxes inboxes, Clock clock) {
+        this.inboxes = inboxes;
         this.queries = queries;
         this.agents = agents;
         this.queue = queue;
@@ -65,6 +69,8 @@ class InboxController {
         var filter = query.filter(me.id());
         Page<ConversationSummary> result = queries.find(view.narrow(filter, me.id()), page, PAGE_SIZE);
         Map<UUID, String> names = agents.all().stream().collect(Collectors.toMap(Agent::id, Agent::name));
+        var allInboxes = inboxes.all();
+        Map<UUID, String> inboxNames = allInboxes.stream().collect(Collectors.toMap(Inbox::id, Inbox::name));
         Instant now = clock.instant();
         Map<String, Long> counts = new LinkedHashMap<>();
         for (InboxView v : InboxView.values()) {
@@ -74,7 +80,9 @@ class InboxController {
         model.addAttribute("queueLength", queue.length());
         model.addAttribute("agentsOnline", availability.onlineCount());
         model.addAttribute("counts", counts);
-        model.addAttribute("rows", result.map(s -> InboxRow.of(s, names.get(s.conversation().assigneeId()), now)));
+        model.addAttribute("rows", result.map(s -> InboxRow.of(s, names.get(s.conversation().assigneeId()),
+                inboxNames.get(s.conversation().inboxId()), now)));
+        model.addAttribute("inboxes", allInboxes);
         model.addAttribute("agents", agents.all().stream().filter(Agent::active).toList());
         model.addAttribute("teams", agents.teams());
         model.addAttribute("statuses", ConversationStatus.values());

@@ -1,0 +1,40 @@
+package dev.parley.conversation;
+
+import dev.parley.conversation.internal.AttachmentRepository;
+import dev.parley.storage.FileStorage;
+import dev.parley.storage.StorageKey;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The files customers sent with their messages, for agents to list and download. An attachment is only ever
+ * found through its own conversation, so an id from another conversation finds nothing.
+ */
+@Service
+public class Attachments {
+
+    private final AttachmentRepository attachments;
+    private final FileStorage storage;
+
+    Attachments(AttachmentRepository attachments, FileStorage storage) {
+        this.attachments = attachments;
+        this.storage = storage;
+    }
+
+    /** Every attachment of the conversation, in message order. */
+    public List<MessageAttachment> ofConversation(UUID conversationId) {
+        return attachments.ofConversation(conversationId);
+    }
+
+    public Optional<MessageAttachment> find(UUID conversationId, UUID attachmentId) {
+        return attachments.find(attachmentId, conversationId);
+    }
+
+    /** The stored bytes, to be closed by the caller; empty when the attachment or its file is gone. */
+    public Optional<InputStream> content(UUID conversationId, UUID attachmentId) {
+        return attachments.storageKey(attachmentId, conversationId).flatMap(key -> storage.get(StorageKey.of(key)));
+    }
+}

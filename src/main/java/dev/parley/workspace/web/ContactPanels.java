@@ -1,0 +1,29 @@
+package dev.parley.workspace.web;
+
+import dev.parley.conversation.Contacts;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.Inboxes;
+import org.springframework.stereotype.Component;
+
+/** Builds the conversation page's contact panel. */
+@Component
+class ContactPanels {
+
+    private static final int OTHER_CONVERSATIONS = 20;
+
+    private final Contacts contacts;
+    private final Inboxes inboxes;
+    private final ConversationQueries queries;
+
+    ContactPanels(Contacts contacts, Inboxes inboxes, ConversationQueries queries) {
+        this.contacts = contacts;
+        this.inboxes = inboxes;
+        this.queries = queries;
+    }
+
+    ContactPanel of(Conversation c) {
+        return ContactPanel.of(contacts.find(c.contactId()).orElse(null), inboxes.find(c.inboxId()).orElse(null),
+                queries.ofContact(c.contactId(), c.id(), OTHER_CONVERSATIONS), c.source());
+    }
+}
