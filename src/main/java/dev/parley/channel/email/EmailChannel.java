@@ -34,7 +34,7 @@ class EmailChannel implements ChannelFactory {
     @Override
     public ChannelAdapter create(Inbox inbox) {
         return outbound -> {
-            Mailbox mailbox = mailboxes.find(inbox.id()).orElseThrow(() -> DeliveryFailure.permanent(
+            Mailbox mailbox = readable(inbox).orElseThrow(() -> DeliveryFailure.permanent(
                     "The email inbox " + inbox.name() + " has no mail server settings"));
             OutgoingMail mail = ReplyMail.compose(outbound, inbox);
             try {
@@ -45,5 +45,14 @@ class EmailChannel implements ChannelFactory {
                 throw new DeliveryFailure(e.getMessage(), e.permanent(), e);
             }
         };
+    }
+
+    private java.util.Optional<Mailbox> readable(Inbox inbox) throws DeliveryFailure {
+        try {
+            return mailboxes.find(inbox.id());
+        } catch (RuntimeException e) {
+            throw DeliveryFailure.permanent("The settings of the email inbox " + inbox.name()
+                    + " cannot be read: " + e.getMessage());
+        }
     }
 }

@@ -58,7 +58,8 @@ class EmailInboxAdminApi {
     private EmailInboxView view(UUID inboxId) {
         MailboxState state = mailboxes.states().stream().filter(s -> s.inboxId().equals(inboxId)).findFirst()
                 .orElse(null);
-        return mailboxes.find(inboxId).map(m -> new EmailInboxView(inboxId, m.inbox().name(), m.address(),
+        return mailboxes.active().stream().filter(m -> m.inbox().id().equals(inboxId)).findFirst()
+                .map(m -> new EmailInboxView(inboxId, m.inbox().name(), m.address(),
                 m.imap().redacted(), m.smtp().redacted(), m.fromProperties(),
                 state == null ? null : state.lastPollAt(), state == null ? null : state.lastError(),
                 state == null ? 0 : state.consecutiveFailures())).orElse(null);

@@ -70,7 +70,7 @@ class EmailPolling {
         if (!assistant.ready()) {
             return;
         }
-        mailboxes.find(inboxId).filter(m -> m.inbox().enabled()).ifPresent(this::poll);
+        mailboxes.active().stream().filter(m -> m.inbox().id().equals(inboxId)).findFirst().ifPresent(this::poll);
     }
 
     private void poll(Mailbox mailbox) {

@@ -45,13 +45,28 @@ class Mailboxes {
         this.clock = clock;
     }
 
-    /** Every enabled email inbox that can be polled and sent from. */
+    /**
+     * Every enabled email inbox that can be polled and sent from. A mailbox whose settings cannot be read (its
+     * URLs sealed with a key that is gone, a property removed) is left out and reported, never fatal to the rest.
+     */
     List<Mailbox> active() {
         List<Mailbox> result = new ArrayList<>();
         for (MailboxState state : repository.all()) {
-            find(state.inboxId()).filter(m -> m.inbox().enabled()).ifPresent(result::add);
+            try {
+                find(state.inboxId()).filter(m -> m.inbox().enabled()).ifPresent(result::add);
+            } catch (RuntimeException e) {
+                unusable(state, e);
+            }
         }
         return result;
+    }
+
+    private void unusable(MailboxState state, RuntimeException e) {
+        String reason = "The mailbox settings cannot be read: " + e.getMessage();
+        if (!reason.equals(state.lastError())) {
+            log.error("Email inbox {} is skipped. {}", state.inboxId(), reason);
+            repository.pollFailed(state.inboxId(), reason, clock.instant());
+        }
     }
 
     Optional<Mailbox> find(UUID inboxId) {

@@ -225,6 +225,20 @@ class EmailChannelTests implements ChannelContract {
                 Duration.ofMinutes(1), null)).isInstanceOf(ApiException.class);
     }
 
+    @Test
+    void aMailboxWhoseSettingsCannotBeOpenedIsSkippedNotFatal() {
+        String address = "gone" + CUSTOMERS.incrementAndGet() + "@acme.test";
+        Inbox inbox = mailboxes.create("Gone", address, "imap://gone%40acme.test:pw@127.0.0.1:1/INBOX",
+                "smtp://127.0.0.1:1", Duration.ofMinutes(5), null);
+        jdbc.sql("UPDATE email_mailbox SET imap_url = 'enc:v1:k-lost:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'"
+                + " WHERE inbox_id = :id").param("id", inbox.id()).update();
+
+        assertThat(mailboxes.active()).extracting(m -> m.inbox().id()).doesNotContain(inbox.id())
+                .contains(inbox("support@acme.test").id());
+        assertThat(mailboxes.states()).filteredOn(s -> s.inboxId().equals(inbox.id())).singleElement()
+                .satisfies(s -> assertThat(s.lastError()).contains("cannot be read"));
+    }
+
     private Started mailFromNewCustomer(String to, String subject, String text) throws Exception {
         String customer = "customer" + CUSTOMERS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6)
                 + "@example.test";
