@@ -23,7 +23,7 @@ class AgentMailTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        AgentMail mail = new AgentMail(settings("smtp://127.0.0.1:" + closedPort));
+        AgentMail mail = new AgentMail(settings("smtp://127.0.0.1:" + closedPort), java.util.Optional::empty);
 
         assertThatThrownBy(() -> mail.send("ann@example.test", "Ann", "Assigned to you: Refund", "Hello"))
                 .isInstanceOf(NotificationNotSent.class);
@@ -32,7 +32,7 @@ class AgentMailTests {
     @Test
     void aServerRefusingForNowMakesTheNotificationWorthRetrying() throws IOException {
         try (var server = new RefusingSmtpServer("451 4.7.1 greylisted, try again later")) {
-            AgentMail mail = new AgentMail(settings("smtp://127.0.0.1:" + server.port()));
+            AgentMail mail = new AgentMail(settings("smtp://127.0.0.1:" + server.port()), java.util.Optional::empty);
 
             assertThatThrownBy(() -> mail.send("ann@example.test", "Ann", "Assigned to you: Refund", "Hello"))
                     .isInstanceOf(NotificationNotSent.class);
@@ -42,7 +42,7 @@ class AgentMailTests {
     @Test
     void anAddressTheServerRefusesForGoodIsLoggedAndNotRetried() throws IOException {
         try (var server = new RefusingSmtpServer("550 5.1.1 <ann@example.test>: mailbox unavailable")) {
-            AgentMail mail = new AgentMail(settings("smtp://127.0.0.1:" + server.port()));
+            AgentMail mail = new AgentMail(settings("smtp://127.0.0.1:" + server.port()), java.util.Optional::empty);
 
             assertThat(mail.send("ann@example.test", "Ann", "Assigned to you: Refund", "Hello")).isFalse();
         }
@@ -50,17 +50,32 @@ class AgentMailTests {
 
     @Test
     void anAddressNoServerCouldTakeIsNotSent() {
-        AgentMail mail = new AgentMail(settings("smtp://127.0.0.1:1"));
+        AgentMail mail = new AgentMail(settings("smtp://127.0.0.1:1"), java.util.Optional::empty);
 
         assertThat(mail.send("not an address", "Ann", "Assigned to you: Refund", "Hello")).isFalse();
     }
 
     @Test
     void withoutAMailServerNothingIsSentAndNothingIsPretended() {
-        AgentMail mail = new AgentMail(settings(""));
+        AgentMail mail = new AgentMail(settings(""), java.util.Optional::empty);
 
         assertThat(mail.available()).isFalse();
         assertThat(mail.send("ann@example.test", "Ann", "Assigned to you: Refund", "Hello")).isFalse();
+    }
+
+    @Test
+    void withoutASystemMailServerTheFirstEmailInboxSendsFromItsAddress() throws IOException {
+        try (var server = new RefusingSmtpServer("451 4.7.1 greylisted, try again later")) {
+            var inbox = new dev.parley.channel.EmailSenders.Sender(
+                    dev.parley.mail.MailUrl.parse("smtp://127.0.0.1:" + server.port()),
+                    new dev.parley.mail.MailAddress("Acme Support", "support@acme.test"));
+            AgentMail mail = new AgentMail(settings(""), () -> java.util.Optional.of(inbox));
+
+            assertThat(mail.available()).isTrue();
+            // The inbox's server was asked (it answered "try later"), so the mail went that way.
+            assertThatThrownBy(() -> mail.send("ann@example.test", "Ann", "Assigned to you: Refund", "Hello"))
+                    .isInstanceOf(NotificationNotSent.class);
+        }
     }
 
     private static NotificationSettings settings(String smtpUrl) {
