@@ -38,7 +38,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     static final String[] PUBLIC = {
-        "/api/v1/widget/**", "/widget.js", "/widget/**", "/demo", "/demo/**", "/favicon.ico",
+        "/api/v1/widget/**", "/api/v1/inboxes/*/messages", "/widget.js", "/widget/**", "/demo", "/demo/**", "/favicon.ico",
         "/swagger-ui", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
         "/actuator/health", "/actuator/health/**",
         "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",

@@ -42,9 +42,22 @@ public class ThreadRepository {
                 .param("inbox", inboxId).param("keys", keys).query(UUID.class).optional();
     }
 
-    /** Adds a key unless the inbox has it already (the first conversation keeps it). */
+    /**
+     * Adds a key unless the inbox has it already: the first conversation keeps it while it is open; a key of a
+     * closed conversation moves to the new one (a phone number's or contact's thread starts again).
+     */
     public void addKey(UUID inboxId, String key, UUID conversationId, Instant now) {
-        if (key == null || key.isBlank() || conversationOf(inboxId, List.of(key)).isPresent()) {
+        if (key == null || key.isBlank()) {
+            return;
+        }
+        Optional<UUID> owner = conversationOf(inboxId, List.of(key));
+        if (owner.isPresent()) {
+            jdbc.sql("""
+                    UPDATE conversation_thread SET conversation_id = :c, created_at = :at
+                    WHERE inbox_id = :inbox AND thread_key = :key AND conversation_id <> :c
+                      AND conversation_id IN (SELECT id FROM conversation WHERE status = 'CLOSED')""")
+                    .param("c", conversationId).param("at", toTimestamp(now)).param("inbox", inboxId)
+                    .param("key", key.length() > 500 ? key.substring(0, 500) : key).update();
             return;
         }
         try {

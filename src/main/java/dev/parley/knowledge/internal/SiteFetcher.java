@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import dev.parley.shared.net.GuardedDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -36,7 +36,7 @@ final class SiteFetcher implements AutoCloseable {
         Timeout timeout = Timeout.of(settings.timeout());
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedResolver(allowPrivate))
+                        .setDnsResolver(new GuardedDnsResolver(allowPrivate, "which sync does not read"))
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
                                 .setSocketTimeout(timeout).build())
                         .build())
@@ -92,23 +92,12 @@ final class SiteFetcher implements AutoCloseable {
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw new UnknownHostException("only http and https addresses can be synced");
         }
-        new GuardedResolver(allowPrivate).resolve(uri.getHost());
+        new GuardedDnsResolver(allowPrivate, "which sync does not read").resolve(uri.getHost());
     }
 
     /** Whether Parley may connect to this address when private addresses are not allowed. */
     static boolean isPublic(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = address.getAddress();
-        if (b.length == 4) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first != 0 && first < 224 && !(first == 100 && second >= 64 && second < 128)
-                    && !(first == 198 && (second == 18 || second == 19)) && !(first == 192 && second == 0 && b[2] == 0);
-        }
-        return (b[0] & 0xfe) != 0xfc;
+        return GuardedDnsResolver.isPublic(address);
     }
 
     @Override
@@ -120,29 +109,6 @@ final class SiteFetcher implements AutoCloseable {
     static final class PageTooLarge extends IOException {
         PageTooLarge(int limit) {
             super("the page is larger than " + limit + " bytes");
-        }
-    }
-
-    /** A DNS resolver that refuses internal addresses. */
-    private static final class GuardedResolver extends SystemDefaultDnsResolver {
-
-        private final boolean allowPrivate;
-
-        GuardedResolver(boolean allowPrivate) {
-            this.allowPrivate = allowPrivate;
-        }
-
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            InetAddress[] addresses = super.resolve(host);
-            if (!allowPrivate) {
-                for (InetAddress address : addresses) {
-                    if (!isPublic(address)) {
-                        throw new UnknownHostException(host + " is a private or local address, which sync does not read");
-                    }
-                }
-            }
-            return addresses;
         }
     }
 }

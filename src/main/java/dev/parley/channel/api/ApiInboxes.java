@@ -1,0 +1,88 @@
+package dev.parley.channel.api;
+
+import dev.parley.conversation.AssistantMode;
+import dev.parley.conversation.Inbox;
+import dev.parley.conversation.Inboxes;
+import dev.parley.encryption.Encryption;
+import dev.parley.shared.ApiException;
+import dev.parley.shared.Secrets;
+import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API inboxes: each has its own API key (shown once, stored as a hash) that lets an integrator feed it, a callback
+ * URL where replies go, and a signing secret (shown once, stored encrypted) that signs them.
+ */
+@Component
+class ApiInboxes {
+
+    static final String CHANNEL = "api";
+    static final String KEY_PREFIX = "pik_";
+    static final String SECRET_PURPOSE = "channel.api.signing-secret";
+
+    private final Inboxes inboxes;
+    private final JdbcClient jdbc;
+    private final Encryption encryption;
+    private final Clock clock;
+
+    ApiInboxes(Inboxes inboxes, JdbcClient jdbc, Encryption encryption, Clock clock) {
+        this.inboxes = inboxes;
+        this.jdbc = jdbc;
+        this.encryption = encryption;
+        this.clock = clock;
+    }
+
+    record Created(Inbox inbox, String apiKey, String signingSecret, URI callbackUrl) {
+    }
+
+    record Settings(URI callbackUrl, String signingSecret) {
+    }
+
+    @Transactional
+    Created create(String name, String callbackUrl, AssistantMode mode) {
+        URI callback = CallbackPoster.validUrl(callbackUrl);
+        Inbox inbox = inboxes.create(CHANNEL, name, null, mode);
+        String key = KEY_PREFIX + Secrets.newToken();
+        String secret = "whsec_" + Secrets.newToken();
+        jdbc.sql("""
+                INSERT INTO api_inbox (inbox_id, key_hash, callback_url, signing_secret, created_at)
+                VALUES (:id, :hash, :url, :secret, :at)""")
+                .param("id", inbox.id()).param("hash", Secrets.sha256Hex(key)).param("url", callback.toString())
+                .param("secret", encryption.encrypt(secret, SECRET_PURPOSE))
+                .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+        return new Created(inbox, key, secret, callback);
+    }
+
+    /** The inbox the key opens: 401 without a key, 403 with a key of another inbox or none, 404 for no inbox. */
+    Inbox authorize(UUID inboxId, String authorization) {
+        Inbox inbox = inboxes.find(inboxId).filter(i -> CHANNEL.equals(i.channelType()))
+                .orElseThrow(() -> ApiException.notFound("API inbox " + inboxId));
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw ApiException.unauthorized("Send the inbox's API key: Authorization: Bearer pik_…");
+        }
+        String key = authorization.substring(7).strip();
+        String stored = jdbc.sql("SELECT key_hash FROM api_inbox WHERE inbox_id = :id").param("id", inboxId)
+                .query(String.class).optional().orElse(null);
+        if (stored == null || !Secrets.matches(key, stored)) {
+            throw ApiException.forbidden("This key does not open inbox " + inboxId);
+        }
+        if (!inbox.enabled()) {
+            throw ApiException.conflict("Inbox " + inbox.name() + " is disabled");
+        }
+        return inbox;
+    }
+
+    Optional<Settings> settings(UUID inboxId) {
+        return jdbc.sql("SELECT callback_url, signing_secret FROM api_inbox WHERE inbox_id = :id").param("id", inboxId)
+                .query((rs, i) -> new Settings(URI.create(rs.getString("callback_url")),
+                        encryption.decrypt(rs.getString("signing_secret"), SECRET_PURPOSE)))
+                .optional();
+    }
+}
