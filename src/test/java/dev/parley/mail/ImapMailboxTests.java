@@ -166,14 +166,14 @@ class ImapMailboxTests {
 
     @Test
     void awaitChangeReturnsWhenTheTimeIsUpWithoutMail() throws Exception {
-        try (var mailbox = ImapMailbox.open(inbox(), Duration.ofSeconds(2))) {
+        try (var mailbox = ImapMailbox.open(inbox(), Duration.ofSeconds(6))) {
             mailbox.fetchAfter(0, 10, 1_000_000);
             long started = System.nanoTime();
 
-            mailbox.awaitChange(Duration.ofSeconds(4));
+            mailbox.awaitChange(Duration.ofSeconds(7));
 
-            // longer than one IDLE slice (1.5 s here): the wait spans several, and the connection survives them
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(60));
+            // longer than one IDLE slice (3 s here): the wait spans several, and the connection survives them
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(60));
             assertThat(mailbox.fetchAfter(0, 10, 1_000_000)).isEmpty();
         }
     }
