@@ -82,7 +82,7 @@ class DeploymentFilesTests {
         assertThat(location.group(2)).contains("proxy_buffering off;").contains("proxy_read_timeout 1h;");
         // the application's stream endpoints are still where the proxy expects them
         assertThat(source("channel/web/WidgetStream.java")).contains("/api/v1/widget/conversations/{id}/events");
-        assertThat(source("inbox/web/DashboardEvents.java")).contains("\"/dashboard/events\"");
+        assertThat(source("workspace/web/DashboardEvents.java")).contains("\"/dashboard/events\"");
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * timeouts on connect and response, and at most 2 KB of the answer read (kept as a snippet for logs).
  */
 @Component
-class CallbackPoster implements DisposableBean {
+public class CallbackPoster implements DisposableBean {
 
     private static final int SNIPPET = 2048;
 
@@ -47,19 +47,19 @@ class CallbackPoster implements DisposableBean {
     }
 
     /** What the receiver answered. */
-    record Answer(int status, String snippet) {
+    public record Answer(int status, String snippet) {
 
-        boolean ok() {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
 
         /** A 4xx other than timeout or rate limiting will not change by trying again. */
-        boolean permanent() {
+        public boolean permanent() {
             return status >= 400 && status < 500 && status != 408 && status != 429;
         }
     }
 
-    Answer post(URI url, byte[] body, Map<String, String> headers) throws IOException {
+    public Answer post(URI url, byte[] body, Map<String, String> headers) throws IOException {
         HttpPost post = new HttpPost(url);
         headers.forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
@@ -75,7 +75,7 @@ class CallbackPoster implements DisposableBean {
     }
 
     /** A callback URL must be http(s) with a host; private hosts are refused when the call is made. */
-    static URI validUrl(String url) {
+    public static URI validUrl(String url) {
         if (url == null || url.isBlank()) {
             throw dev.parley.shared.ApiException.badRequest("callbackUrl is required: replies are sent there");
         }

@@ -10,18 +10,18 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code X-Parley-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>}. The timestamp is
  * signed with the body, so a receiver that rejects timestamps older than 5 minutes cannot be replayed to.
  */
-final class Signatures {
+public final class Signatures {
 
-    static final String HEADER = "X-Parley-Signature";
+    public static final String HEADER = "X-Parley-Signature";
 
     private Signatures() {
     }
 
-    static String header(String secret, long unixSeconds, byte[] body) {
+    public static String header(String secret, long unixSeconds, byte[] body) {
         return "t=" + unixSeconds + ",v1=" + hmac(secret, unixSeconds, body);
     }
 
-    static String hmac(String secret, long unixSeconds, byte[] body) {
+    public static String hmac(String secret, long unixSeconds, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -1,0 +1,119 @@
+package dev.parley.channel.webhook;
+
+import dev.parley.channel.api.CallbackPoster;
+import dev.parley.channel.api.Signatures;
+import dev.parley.encryption.Encryption;
+import dev.parley.identity.Actor;
+import dev.parley.identity.AuditLog;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends webhook deliveries: signed, at least once, each attempt claimed so only one node sends it, retried with
+ * doubling back-off for {@code parley.webhooks.retry-for}; a subscription failing {@code disable-after} deliveries
+ * in a row is disabled, with an entry in the audit log and the reason on the webhooks page.
+ */
+@Component
+class WebhookDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final Duration CLAIM = Duration.ofMinutes(2);
+
+    private final WebhookRepository repository;
+    private final CallbackPoster poster;
+    private final Encryption encryption;
+    private final AuditLog audit;
+    private final WebhookSettings settings;
+    private final Clock clock;
+
+    WebhookDispatcher(WebhookRepository repository, CallbackPoster poster, Encryption encryption, AuditLog audit,
+            WebhookSettings settings, Clock clock) {
+        this.repository = repository;
+        this.poster = poster;
+        this.encryption = encryption;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "${parley.webhooks.dispatch-interval:5s}",
+            fixedDelayString = "${parley.webhooks.dispatch-interval:5s}")
+    @SchedulerLock(name = "channel.webhook-dispatch", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1S")
+    void sendDue() {
+        for (UUID id : repository.due(clock.instant(), 100)) {
+            send(id);
+        }
+    }
+
+    /** One attempt, if the delivery is due and nobody else is sending it. */
+    void send(UUID deliveryId) {
+        WebhookDelivery delivery = repository.delivery(deliveryId).orElse(null);
+        Instant now = clock.instant();
+        if (delivery == null || !"PENDING".equals(delivery.state())
+                || !repository.claim(deliveryId, delivery.attempts(), now, now.plus(CLAIM))) {
+            return;
+        }
+        Subscription subscription = repository.find(delivery.subscriptionId()).orElse(null);
+        if (subscription == null || !subscription.active()) {
+            repository.attempted(deliveryId, "PENDING", delivery.attempts(), now, null, null, null, now);
+            return;
+        }
+        byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
+        long started = System.nanoTime();
+        Integer status = null;
+        String response;
+        boolean permanent = false;
+        try {
+            String secret = encryption.decrypt(repository.sealedSecret(subscription.id()), Webhooks.SECRET_PURPOSE);
+            CallbackPoster.Answer answer = poster.post(URI.create(subscription.url()), body, Map.of(
+                    Signatures.HEADER, Signatures.header(secret, clock.instant().getEpochSecond(), body),
+                    "X-Parley-Event-Id", delivery.eventId().toString(),
+                    "X-Parley-Event", delivery.eventType(),
+                    "X-Parley-Delivery", deliveryId.toString()));
+            status = answer.status();
+            response = answer.snippet();
+            if (answer.ok()) {
+                repository.attempted(deliveryId, "DELIVERED", delivery.attempts() + 1, null, status, millis(started),
+                        response, clock.instant());
+                repository.succeeded(subscription.id());
+                return;
+            }
+            permanent = answer.permanent() && answer.status() != 404;
+        } catch (IOException | RuntimeException e) {
+            response = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        failed(delivery, subscription, status, millis(started), response, permanent);
+    }
+
+    private void failed(WebhookDelivery delivery, Subscription subscription, Integer status, long latency,
+            String response, boolean permanent) {
+        Instant now = clock.instant();
+        int attempts = delivery.attempts() + 1;
+        Instant next = now.plus(settings.backoff(attempts));
+        boolean giveUp = permanent || next.isAfter(delivery.createdAt().plus(settings.retryFor()));
+        repository.attempted(delivery.id(), giveUp ? "FAILED" : "PENDING", attempts, giveUp ? null : next, status,
+                latency, response, now);
+        if (giveUp && repository.failedInARow(subscription.id(), now) >= settings.disableAfter()) {
+            String reason = "disabled after " + settings.disableAfter() + " failed deliveries in a row (last: "
+                    + (status == null ? response : "HTTP " + status) + ")";
+            repository.setActive(subscription.id(), false, reason.length() > 500 ? reason.substring(0, 500) : reason, now);
+            audit.record(Actor.SYSTEM, "webhook.disabled", subscription.id().toString(), reason);
+            log.warn("Webhook {} to {} {}", subscription.id(), subscription.url(), reason);
+        }
+    }
+
+    private static long millis(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.parley.channel.webhook;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.parley.channel.api.Signatures;
+import dev.parley.conversation.AuthorType;
+import dev.parley.conversation.ConversationEvents.ConversationRated;
+import dev.parley.conversation.Conversations;
+import dev.parley.conversation.Customer;
+import dev.parley.conversation.NewConversation;
+import dev.parley.conversation.SourceDetails;
+import dev.parley.identity.Actor;
+import dev.parley.identity.AuditLog;
+import dev.parley.shared.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Outbound webhooks against a real HTTP receiver (WireMock): signed deliveries that the snippets of
+ * docs/webhooks.md verify (run with python3, node and java), retries, disabling, redelivery, de-duplication.
+ */
+@SpringBootTest(properties = {"parley.channels.callbacks.allow-private-addresses=true",
+        "parley.webhooks.first-retry-after=1s", "parley.webhooks.retry-for=2s", "parley.webhooks.disable-after=2",
+        "parley.webhooks.dispatch-interval=1s"})
+class WebhookTests {
+
+    static final WireMockServer RECEIVER = new WireMockServer(options().dynamicPort());
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    static {
+        RECEIVER.start();
+        RECEIVER.stubFor(post(urlEqualTo("/hooks")).willReturn(aResponse().withStatus(200).withBody("thanks")));
+        RECEIVER.stubFor(post(urlEqualTo("/down")).willReturn(aResponse().withStatus(500).withBody("boom")));
+    }
+
+    @Autowired
+    Webhooks webhooks;
+    @Autowired
+    WebhookEvents events;
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    AuditLog audit;
+
+    @TempDir
+    Path dir;
+
+    /** Subscriptions live in the database other test classes share: none is left to send elsewhere. */
+    @org.junit.jupiter.api.AfterEach
+    void removeSubscriptions() {
+        webhooks.all().forEach(s -> webhooks.delete(Actor.SYSTEM, s.id()));
+    }
+
+    @Test
+    void deliveriesAreSignedSoThatTheDocumentedSnippetsAcceptThemAndRejectForgeries() throws Exception {
+        Webhooks.Created hook = webhooks.create(Actor.SYSTEM, RECEIVER.baseUrl() + "/hooks",
+                List.of("conversation.created", "message.created"));
+        UUID id = startConversation();
+        String text = "Signed reply " + UUID.randomUUID();
+        conversations.postReply(id, AuthorType.AGENT, null, "Grace", text, false);
+
+        ServeEvent delivery = await().atMost(WAIT).until(() -> received("/hooks", text), e -> e != null);
+        byte[] body = delivery.getRequest().getBody();
+        String header = delivery.getRequest().getHeader("X-Parley-Signature");
+        assertThat(delivery.getRequest().getHeader("X-Parley-Event")).isEqualTo("message.created");
+
+        for (Snippet snippet : Snippet.values()) {
+            assertThat(snippet.run(dir, hook.secret(), header, body)).as(snippet + " accepts").isZero();
+            assertThat(snippet.run(dir, "whsec_wrong", header, body)).as(snippet + " wrong secret").isNotZero();
+            byte[] tampered = new String(body, StandardCharsets.UTF_8).replace(text, "Tampered").getBytes(StandardCharsets.UTF_8);
+            assertThat(snippet.run(dir, hook.secret(), header, tampered)).as(snippet + " tampered").isNotZero();
+            String old = Signatures.header(hook.secret(), Instant.now().minusSeconds(600).getEpochSecond(), body);
+            assertThat(snippet.run(dir, hook.secret(), old, body)).as(snippet + " replayed").isNotZero();
+        }
+    }
+
+    @Test
+    void aRepeatedEventIsDeliveredOnce() {
+        Webhooks.Created hook = webhooks.create(Actor.SYSTEM, RECEIVER.baseUrl() + "/hooks", List.of("csat.submitted"));
+        ConversationRated rated = new ConversationRated(UUID.randomUUID(), 5, Instant.now());
+
+        events.on(rated);
+        events.on(rated);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(webhooks.deliveries(hook.subscription().id()))
+                .singleElement().satisfies(d -> assertThat(d.state()).isEqualTo("DELIVERED")));
+        // other tests' subscriptions may want the same event: count this subscription's requests only
+        UUID deliveryId = webhooks.deliveries(hook.subscription().id()).getFirst().id();
+        assertThat(RECEIVER.getAllServeEvents().stream().filter(e -> deliveryId.toString()
+                .equals(e.getRequest().getHeader("X-Parley-Delivery")))).hasSize(1);
+    }
+
+    @Test
+    void anAdminRedeliversAndTheEventIdStaysTheSame() {
+        Webhooks.Created hook = webhooks.create(Actor.SYSTEM, RECEIVER.baseUrl() + "/hooks", List.of("csat.submitted"));
+        ConversationRated rated = new ConversationRated(UUID.randomUUID(), 4, Instant.now());
+        events.on(rated);
+        WebhookDelivery first = await().atMost(WAIT).until(() -> webhooks.deliveries(hook.subscription().id()).stream()
+                .filter(d -> d.state().equals("DELIVERED")).findFirst().orElse(null), d -> d != null);
+
+        webhooks.redeliver(Actor.SYSTEM, hook.subscription().id(), first.id());
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(RECEIVER.getAllServeEvents().stream()
+                .filter(e -> first.id().toString().equals(e.getRequest().getHeader("X-Parley-Delivery")))
+                .map(e -> e.getRequest().getHeader("X-Parley-Event-Id")).toList())
+                .hasSize(2).containsOnly(first.eventId().toString()));
+    }
+
+    @Test
+    void aReceiverThatKeepsFailingIsRetriedThenTheSubscriptionIsDisabledWithANotice() {
+        Webhooks.Created hook = webhooks.create(Actor.SYSTEM, RECEIVER.baseUrl() + "/down", List.of("csat.submitted"));
+        UUID subscription = hook.subscription().id();
+
+        events.on(new ConversationRated(UUID.randomUUID(), 1, Instant.now()));
+        events.on(new ConversationRated(UUID.randomUUID(), 2, Instant.now()));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(webhooks.get(subscription).active()).isFalse());
+        assertThat(webhooks.get(subscription).disabledReason()).contains("HTTP 500");
+        assertThat(webhooks.deliveries(subscription)).allSatisfy(d -> {
+            assertThat(d.state()).isEqualTo("FAILED");
+            assertThat(d.attempts()).isGreaterThanOrEqualTo(2);
+            assertThat(d.lastStatus()).isEqualTo(500);
+            assertThat(d.lastResponse()).contains("boom");
+        });
+        assertThat(audit.page("webhook.disabled", 0, 50)).anyMatch(e -> e.target().equals(subscription.toString()));
+    }
+
+    @Test
+    void badSubscriptionsAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> webhooks.create(Actor.SYSTEM, "ftp://files.example/x", List.of("message.created")))
+                .isInstanceOf(ApiException.class).hasMessageContaining("http");
+        assertThatThrownBy(() -> webhooks.create(Actor.SYSTEM, RECEIVER.baseUrl() + "/hooks", List.of("message.deleted")))
+                .isInstanceOf(ApiException.class).hasMessageContaining("conversation.created");
+        assertThatThrownBy(() -> webhooks.create(Actor.SYSTEM, RECEIVER.baseUrl() + "/hooks", List.of()))
+                .isInstanceOf(ApiException.class);
+    }
+
+    private UUID startConversation() {
+        return conversations.start(new NewConversation("web", new Customer("Ann", null, null), SourceDetails.none(),
+                null)).conversation().id();
+    }
+
+    private ServeEvent received(String path, String text) {
+        return RECEIVER.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().equals(path)
+                && e.getRequest().getBodyAsString().contains(text)).findFirst().orElse(null);
+    }
+}
