@@ -121,6 +121,16 @@ public class Conversations {
         return threads.keys(conversationId);
     }
 
+    /**
+     * Makes an inbox find this conversation by the keys (a mail's Message-ID, a ticket token), also when the
+     * conversation belongs to another inbox: a chat continued by email is answered into the email inbox.
+     */
+    @Transactional
+    public void addThreadKeys(UUID conversationId, UUID inboxId, List<String> keys) {
+        Instant now = clock.instant();
+        keys.forEach(key -> threads.addKey(inboxId, key, conversationId, now));
+    }
+
     public Optional<Message> message(UUID messageId) {
         return messages.find(messageId);
     }
