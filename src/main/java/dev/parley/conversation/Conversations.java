@@ -7,7 +7,6 @@ import dev.parley.conversation.ConversationEvents.ReplyPosted;
 import dev.parley.conversation.internal.ConversationRepository;
 import dev.parley.conversation.internal.MessageRepository;
 import dev.parley.shared.ApiException;
-import dev.parley.shared.Secrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -59,10 +58,9 @@ public class Conversations {
         Conversation conversation = new Conversation(UUID.randomUUID(), request.channel(), inboxId, contactId,
                 ConversationStatus.OPEN, Priority.MEDIUM, category, Subjects.clean(subject, settings.subjectLength()),
                 customer, source, null, null, null, now, now, null, null, null, null);
-        String token = Secrets.newToken();
-        conversations.insert(conversation, Secrets.sha256Hex(token));
+        conversations.insert(conversation);
         events.publishEvent(new ConversationStarted(conversation.id(), conversation.channel(), now));
-        return new StartedConversation(conversation, token);
+        return new StartedConversation(conversation);
     }
 
     private static List<ContactHandle> handlesOf(Customer customer) {
@@ -82,22 +80,6 @@ public class Conversations {
 
     public Conversation get(UUID id) {
         return conversations.find(id).orElseThrow(() -> ApiException.notFound("Conversation " + id));
-    }
-
-    /**
-     * The conversation the bearer token opens. A missing token is 401; a token of another
-     * conversation is 403, so a token never opens any conversation but its own.
-     */
-    public Conversation authorize(UUID id, String token) {
-        if (token == null || token.isBlank()) {
-            throw ApiException.unauthorized("A conversation token is required (Authorization: Bearer <token>)");
-        }
-        String hash = conversations.tokenHash(id)
-                .orElseThrow(() -> ApiException.notFound("Conversation " + id));
-        if (!Secrets.matches(token, hash)) {
-            throw ApiException.forbidden("This token does not grant access to conversation " + id);
-        }
-        return get(id);
     }
 
     /** What the customer may see: messages after the cursor, never internal notes. */
