@@ -49,7 +49,12 @@ class Mailboxes {
     List<Mailbox> active() {
         List<Mailbox> result = new ArrayList<>();
         for (MailboxState state : repository.all()) {
-            find(state.inboxId()).filter(m -> m.inbox().enabled()).ifPresent(result::add);
+            try {
+                find(state.inboxId()).filter(m -> m.inbox().enabled()).ifPresent(result::add);
+            } catch (RuntimeException e) {
+                // One inbox whose settings cannot be read (a missing encryption key) must not stop the others.
+                log.warn("Email inbox {} is skipped: {}", state.inboxId(), e.getMessage());
+            }
         }
         return result;
     }

@@ -1,5 +1,7 @@
 package dev.parley.channel.web;
 
+import dev.parley.channel.widget.WidgetConversationStore;
+
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Conversations;
@@ -19,11 +21,11 @@ import org.springframework.stereotype.Component;
 class WidgetAccess {
 
     private final Conversations conversations;
-    private final WidgetConversationRepository widgetConversations;
+    private final WidgetConversationStore widgetConversations;
     private final WidgetSettings settings;
     private final Clock clock;
 
-    WidgetAccess(Conversations conversations, WidgetConversationRepository widgetConversations,
+    WidgetAccess(Conversations conversations, WidgetConversationStore widgetConversations,
             WidgetSettings settings, Clock clock) {
         this.conversations = conversations;
         this.widgetConversations = widgetConversations;

@@ -1,5 +1,7 @@
 package dev.parley.channel.web;
 
+import dev.parley.channel.widget.WidgetConversationStore;
+
 import dev.parley.assistant.AssistantReadiness;
 import dev.parley.channel.web.WidgetRequests.PostMessage;
 import dev.parley.channel.web.WidgetRequests.StartConversation;
@@ -43,13 +45,13 @@ class WidgetConversations {
     /** How long a message waits for the assistant right after a start before the widget is asked to resend it. */
     private final Duration startupWait;
 
-    private final WidgetConversationRepository widgetConversations;
+    private final WidgetConversationStore widgetConversations;
     private final TransactionTemplate tx;
 
     WidgetConversations(Conversations conversations, CustomerMessageFlow flow, RateLimiter limiter,
             WidgetSettings settings, ConversationSettings conversationSettings, AssistantReadiness assistant,
             @Value("${parley.widget.startup-wait:10s}") Duration startupWait,
-            WidgetConversationRepository widgetConversations, TransactionTemplate tx) {
+            WidgetConversationStore widgetConversations, TransactionTemplate tx) {
         this.widgetConversations = widgetConversations;
         this.tx = tx;
         this.conversationSettings = conversationSettings;

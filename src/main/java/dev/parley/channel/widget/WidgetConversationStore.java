@@ -1,4 +1,4 @@
-package dev.parley.channel.web;
+package dev.parley.channel.widget;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,17 +7,20 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** widget_conversation rows: the web channel's own data per conversation (token hash, visitor id). */
+/**
+ * widget_conversation rows: the web channel's own data per conversation (token hash, visitor id). Public within the
+ * channel module only for {@code channel.web}, whose web code may not use JDBC itself.
+ */
 @Repository
-class WidgetConversationRepository {
+public class WidgetConversationStore {
 
     private final JdbcClient jdbc;
 
-    WidgetConversationRepository(JdbcClient jdbc) {
+    WidgetConversationStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID conversationId, String tokenHash, String visitorId, Instant createdAt) {
+    public void insert(UUID conversationId, String tokenHash, String visitorId, Instant createdAt) {
         jdbc.sql("""
                 INSERT INTO widget_conversation (conversation_id, access_token_hash, visitor_id, created_at)
                 VALUES (:id, :hash, :visitor, :at)""")
@@ -26,7 +29,7 @@ class WidgetConversationRepository {
     }
 
     /** The token hash of a widget conversation; empty when the conversation did not start in the widget. */
-    Optional<String> tokenHash(UUID conversationId) {
+    public Optional<String> tokenHash(UUID conversationId) {
         return jdbc.sql("SELECT access_token_hash FROM widget_conversation WHERE conversation_id = :id")
                 .param("id", conversationId).query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional()
                 .flatMap(hash -> hash);
