@@ -7,7 +7,6 @@ import dev.parley.conversation.ConversationEvents.ReplyPosted;
 import dev.parley.conversation.internal.ConversationRepository;
 import dev.parley.conversation.internal.MessageRepository;
 import dev.parley.shared.ApiException;
-import dev.parley.shared.Secrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -59,10 +58,9 @@ public class Conversations {
         Conversation conversation = new Conversation(UUID.randomUUID(), request.channel(), inboxId, contactId,
                 ConversationStatus.OPEN, Priority.MEDIUM, category, Subjects.clean(subject, settings.subjectLength()),
                 customer, source, null, null, null, now, now, null, null, null, null);
-        String token = Secrets.newToken();
-        conversations.insert(conversation, Secrets.sha256Hex(token));
+        conversations.insert(conversation);
         events.publishEvent(new ConversationStarted(conversation.id(), conversation.channel(), now));
-        return new StartedConversation(conversation, token);
+        return new StartedConversation(conversation);
     }
 
     private static List<ContactHandle> handlesOf(Customer customer) {
@@ -84,22 +82,6 @@ public class Conversations {
         return conversations.find(id).orElseThrow(() -> ApiException.notFound("Conversation " + id));
     }
 
-    /**
-     * The conversation the bearer token opens. A missing token is 401; a token of another
-     * conversation is 403, so a token never opens any conversation but its own.
-     */
-    public Conversation authorize(UUID id, String token) {
-        if (token == null || token.isBlank()) {
-            throw ApiException.unauthorized("A conversation token is required (Authorization: Bearer <token>)");
-        }
-        String hash = conversations.tokenHash(id)
-                .orElseThrow(() -> ApiException.notFound("Conversation " + id));
-        if (!Secrets.matches(token, hash)) {
-            throw ApiException.forbidden("This token does not grant access to conversation " + id);
-        }
-        return get(id);
-    }
-
     /** What the customer may see: messages after the cursor, never internal notes. */
     public List<Message> visibleMessages(UUID conversationId, long afterSeq, int limit) {
         return messages.after(conversationId, afterSeq, limit, false);
@@ -119,6 +101,16 @@ public class Conversations {
     /** The keys the conversation's channel finds it by (an email thread's Message-IDs), oldest first. */
     public List<String> threadKeys(UUID conversationId) {
         return threads.keys(conversationId);
+    }
+
+    /**
+     * Makes an inbox find this conversation by the keys (a mail's Message-ID, a ticket token), also when the
+     * conversation belongs to another inbox: a chat continued by email is answered into the email inbox.
+     */
+    @Transactional
+    public void addThreadKeys(UUID conversationId, UUID inboxId, List<String> keys) {
+        Instant now = clock.instant();
+        keys.forEach(key -> threads.addKey(inboxId, key, conversationId, now));
     }
 
     public Optional<Message> message(UUID messageId) {

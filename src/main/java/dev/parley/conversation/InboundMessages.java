@@ -102,11 +102,14 @@ public class InboundMessages {
             attachments.insert(file.attachment(), file.key().value(), now);
         }
         Conversation conversation = stored.conversation();
+        // An answer by mail to a chat continues the chat: the conversation's own inbox says how the assistant acts.
+        AssistantMode mode = conversation.inboxId().equals(inbox.id()) ? inbox.assistantMode()
+                : inboxes.find(conversation.inboxId()).map(Inbox::assistantMode).orElse(inbox.assistantMode());
         if (conversation.status().handledByAssistant()) {
-            if (inbox.assistantMode() == AssistantMode.OFF) {
+            if (mode == AssistantMode.OFF) {
                 conversation = escalation.escalate(conversation, EscalationReason.ASSISTANT_OFF, null);
             } else {
-                events.publishEvent(new AnswerRequested(conversationId, messageId, inbox.assistantMode(), now));
+                events.publishEvent(new AnswerRequested(conversationId, messageId, mode, now));
             }
         }
         return new InboundResult(conversation, stored.message(), existing.isEmpty(), false);

@@ -1,8 +1,8 @@
 package dev.parley.conversation;
 
 /**
- * A new conversation and the bearer secret that alone grants the customer access to it. The secret
- * is returned once and only its hash is stored.
+ * A new conversation. Channels keep their own access to it (the widget hands the customer a bearer token and
+ * stores only its hash, in the web channel).
  */
-public record StartedConversation(Conversation conversation, String accessToken) {
+public record StartedConversation(Conversation conversation) {
 }

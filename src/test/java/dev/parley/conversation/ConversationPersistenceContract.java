@@ -18,6 +18,8 @@ abstract class ConversationPersistenceContract {
     Conversations conversations;
     @Autowired
     CustomerMessageFlow flow;
+    @Autowired
+    Contacts contacts;
 
     StartedConversation start() {
         return conversations.start(new NewConversation("web", new Customer("Ada", "ada@example.com", "v-1"),
@@ -27,7 +29,9 @@ abstract class ConversationPersistenceContract {
     @Test
     void storesAConversationWithCustomerSourceAndCategory() {
         Conversation stored = conversations.get(start().conversation().id());
-        assertThat(stored.customer()).isEqualTo(new Customer("Ada", "ada@example.com", "v-1"));
+        // The visitor id is the web channel's (and a handle of the contact), not a column of the conversation.
+        assertThat(stored.customer()).isEqualTo(new Customer("Ada", "ada@example.com", null));
+        assertThat(contacts.get(stored.contactId()).handles()).contains(ContactHandle.visitor("v-1"));
         assertThat(stored.source().pageUrl()).isEqualTo("https://shop.example/p/1");
         assertThat(stored.category()).isEqualTo("orders");
         assertThat(stored.status()).isEqualTo(ConversationStatus.OPEN);

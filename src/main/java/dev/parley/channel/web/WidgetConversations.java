@@ -1,5 +1,7 @@
 package dev.parley.channel.web;
 
+import dev.parley.channel.widget.WidgetConversationStore;
+
 import dev.parley.assistant.AssistantReadiness;
 import dev.parley.channel.web.WidgetRequests.PostMessage;
 import dev.parley.channel.web.WidgetRequests.StartConversation;
@@ -8,6 +10,7 @@ import dev.parley.channel.web.WidgetResponses.Started;
 import dev.parley.conversation.ConversationSettings;
 import dev.parley.conversation.Conversations;
 import dev.parley.shared.ApiException;
+import dev.parley.shared.Secrets;
 import dev.parley.shared.StartingUpException;
 import dev.parley.conversation.Customer;
 import dev.parley.conversation.CustomerMessageFlow;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The web channel: turns widget requests into conversations and customer messages, within per-IP limits. */
 @Service
@@ -41,9 +45,15 @@ class WidgetConversations {
     /** How long a message waits for the assistant right after a start before the widget is asked to resend it. */
     private final Duration startupWait;
 
+    private final WidgetConversationStore widgetConversations;
+    private final TransactionTemplate tx;
+
     WidgetConversations(Conversations conversations, CustomerMessageFlow flow, RateLimiter limiter,
             WidgetSettings settings, ConversationSettings conversationSettings, AssistantReadiness assistant,
-            @Value("${parley.widget.startup-wait:10s}") Duration startupWait) {
+            @Value("${parley.widget.startup-wait:10s}") Duration startupWait,
+            WidgetConversationStore widgetConversations, TransactionTemplate tx) {
+        this.widgetConversations = widgetConversations;
+        this.tx = tx;
         this.conversationSettings = conversationSettings;
         this.assistant = assistant;
         this.startupWait = startupWait;
@@ -67,10 +77,17 @@ class WidgetConversations {
             // The first message counts like any other: starting conversations must not bypass the message limit.
             checkMessageLimit(client);
         }
-        StartedConversation started = conversations.start(new NewConversation(CHANNEL,
-                new Customer(blankToNull(request.name()), blankToNull(request.email()), blankToNull(request.visitorId())),
-                new SourceDetails(blankToNull(request.pageUrl()), client.userAgent(), client.referrer()),
-                request.category()));
+        String token = Secrets.newToken();
+        String visitorId = blankToNull(request.visitorId());
+        StartedConversation started = tx.execute(status -> {
+            StartedConversation s = conversations.start(new NewConversation(CHANNEL,
+                    new Customer(blankToNull(request.name()), blankToNull(request.email()), visitorId),
+                    new SourceDetails(blankToNull(request.pageUrl()), client.userAgent(), client.referrer()),
+                    request.category()));
+            widgetConversations.insert(s.conversation().id(), Secrets.sha256Hex(token), visitorId,
+                    s.conversation().createdAt());
+            return s;
+        });
         UUID id = started.conversation().id();
         List<MessagePayload> messages = new ArrayList<>();
         String status = started.conversation().status().name();
@@ -81,7 +98,7 @@ class WidgetConversations {
             result.reply().map(MessagePayload::from).ifPresent(messages::add);
             status = result.conversation().status().name();
         }
-        return new Started(id, started.accessToken(), status, messages, WidgetResponses.cursorOf(messages, 0));
+        return new Started(id, token, status, messages, WidgetResponses.cursorOf(messages, 0));
     }
 
     Posted post(UUID conversationId, PostMessage request, ClientContext client) {

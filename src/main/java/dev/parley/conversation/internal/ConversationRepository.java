@@ -23,9 +23,12 @@ import org.springframework.stereotype.Repository;
 public class ConversationRepository {
 
     private static final String COLUMNS = """
-            id, channel, inbox_id, contact_id, status, priority, category, subject, customer_name, customer_email, visitor_id,
-            page_url, user_agent, referrer, escalation_reason, assignee_id, team_id, created_at, updated_at,
-            first_response_at, escalated_at, resolved_at, last_customer_message_at""";
+            id, channel, inbox_id, contact_id, status, priority, category, subject, customer_name, customer_email,
+            escalation_reason, assignee_id, team_id, created_at, updated_at, first_response_at, escalated_at,
+            resolved_at, last_customer_message_at,
+            (SELECT s.page_url FROM conversation_source s WHERE s.conversation_id = conversation.id) AS page_url,
+            (SELECT s.user_agent FROM conversation_source s WHERE s.conversation_id = conversation.id) AS user_agent,
+            (SELECT s.referrer FROM conversation_source s WHERE s.conversation_id = conversation.id) AS referrer""";
 
     private final JdbcClient jdbc;
 
@@ -33,12 +36,12 @@ public class ConversationRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(Conversation c, String tokenHash) {
+    public void insert(Conversation c) {
         jdbc.sql("""
                 INSERT INTO conversation (id, channel, inbox_id, contact_id, status, priority, category, subject, customer_name,
-                    customer_email, visitor_id, page_url, user_agent, referrer, access_token_hash, created_at, updated_at)
-                VALUES (:id, :channel, :inboxId, :contactId, :status, :priority, :category, :subject, :name, :email, :visitor,
-                    :pageUrl, :userAgent, :referrer, :tokenHash, :createdAt, :createdAt)""")
+                    customer_email, created_at, updated_at)
+                VALUES (:id, :channel, :inboxId, :contactId, :status, :priority, :category, :subject, :name, :email,
+                    :createdAt, :createdAt)""")
                 .param("id", c.id())
                 .param("channel", c.channel())
                 .param("inboxId", c.inboxId())
@@ -49,19 +52,29 @@ public class ConversationRepository {
                 .param("subject", c.subject())
                 .param("name", c.customer().name())
                 .param("email", c.customer().email())
-                .param("visitor", c.customer().visitorId())
-                .param("pageUrl", c.source().pageUrl())
-                .param("userAgent", c.source().userAgent())
-                .param("referrer", c.source().referrer())
-                .param("tokenHash", tokenHash)
                 .param("createdAt", toTimestamp(c.createdAt()))
                 .update();
+        SourceDetails source = c.source();
+        if (source.pageUrl() != null || source.userAgent() != null || source.referrer() != null) {
+            jdbc.sql("""
+                    INSERT INTO conversation_source (conversation_id, page_url, user_agent, referrer)
+                    VALUES (:id, :pageUrl, :userAgent, :referrer)""")
+                    .param("id", c.id())
+                    .param("pageUrl", cut(source.pageUrl(), 2000))
+                    .param("userAgent", cut(source.userAgent(), 1000))
+                    .param("referrer", cut(source.referrer(), 2000))
+                    .update();
+        }
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     public Optional<Conversation> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversation WHERE id = :id")
                 .param("id", id)
-                .query(ConversationRepository::map)
+                .query(ConversationRepository::mapWithSource)
                 .optional();
     }
 
@@ -69,14 +82,7 @@ public class ConversationRepository {
     public Optional<Conversation> lock(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversation WHERE id = :id FOR UPDATE")
                 .param("id", id)
-                .query(ConversationRepository::map)
-                .optional();
-    }
-
-    public Optional<String> tokenHash(UUID id) {
-        return jdbc.sql("SELECT access_token_hash FROM conversation WHERE id = :id")
-                .param("id", id)
-                .query(String.class)
+                .query(ConversationRepository::mapWithSource)
                 .optional();
     }
 
@@ -126,7 +132,16 @@ public class ConversationRepository {
                 .param("id", id).query(Long.class).optional().orElse(0L);
     }
 
+    /** A conversation row without its source details (searches and lists do not show them). */
     static Conversation map(ResultSet rs, int row) throws SQLException {
+        return map(rs, SourceDetails.none());
+    }
+
+    private static Conversation mapWithSource(ResultSet rs, int row) throws SQLException {
+        return map(rs, new SourceDetails(rs.getString("page_url"), rs.getString("user_agent"), rs.getString("referrer")));
+    }
+
+    private static Conversation map(ResultSet rs, SourceDetails source) throws SQLException {
         String reason = rs.getString("escalation_reason");
         return new Conversation(
                 rs.getObject("id", UUID.class),
@@ -137,8 +152,8 @@ public class ConversationRepository {
                 Priority.valueOf(rs.getString("priority")),
                 rs.getString("category"),
                 rs.getString("subject"),
-                new Customer(rs.getString("customer_name"), rs.getString("customer_email"), rs.getString("visitor_id")),
-                new SourceDetails(rs.getString("page_url"), rs.getString("user_agent"), rs.getString("referrer")),
+                new Customer(rs.getString("customer_name"), rs.getString("customer_email"), null),
+                source,
                 reason == null ? null : EscalationReason.valueOf(reason),
                 rs.getObject("assignee_id", UUID.class),
                 rs.getObject("team_id", UUID.class),
