@@ -1,7 +1,7 @@
 -- The web channel's own data per widget conversation: the hash of the bearer token that alone opens it, and the
 -- visitor id the widget keeps in the browser (also a VISITOR handle of the contact). Taken over from the widget
 -- columns of conversation (every website chat conversation; other channels'
--- conversations never had a token anyone held), which V113 drops.
+-- conversations never had a token anyone held), which V633 drops.
 CREATE TABLE widget_conversation (
     conversation_id   UUID PRIMARY KEY,
     access_token_hash VARCHAR(64),

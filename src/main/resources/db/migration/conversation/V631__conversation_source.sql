@@ -1,6 +1,6 @@
 -- Where a conversation started as its channel saw it (a page, a browser, a referrer), for the agents' contact
 -- panel. Any channel may fill it; a channel without such details leaves no row. Replaces the widget's columns of
--- conversation (dropped in V113, after the web channel took its own data in V112).
+-- conversation (dropped in V633, after the web channel took its own data in V632).
 CREATE TABLE conversation_source (
     conversation_id UUID PRIMARY KEY REFERENCES conversation (id) ON DELETE CASCADE,
     page_url        VARCHAR(2000),

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The widget's columns leave conversation with their data: rows written with the schema at version 100 keep
+ * The widget's columns leave conversation with their data: rows written with the schema at version 622 keep
  * their token hash and visitor id (widget_conversation) and page, browser and referrer (conversation_source).
  */
 abstract class WidgetDataMigrationContract {
