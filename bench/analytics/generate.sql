@@ -28,19 +28,25 @@ FROM generate_series(1, 5000000) AS j;
 
 INSERT INTO analytics_conversation (conversation_id, channel, created_at, created_day, messages, customer_messages,
         first_question, unanswered_question, ai_answered, escalated, escalation_reason, first_response_seconds,
-        resolution_seconds, csat, tokens, cost_usd)
+        resolution_seconds, csat, tokens, cost_usd, ai_resolution, durable)
 SELECT c.id, c.channel, c.created_at, CAST(c.created_at AT TIME ZONE 'UTC' AS DATE), 5, 3, c.subject,
        CASE WHEN c.escalation_reason IN ('LOW_CONFIDENCE', 'NO_KNOWLEDGE') THEN c.subject END,
        c.status IN ('AI_RESOLVED', 'CLOSED'), c.escalated_at IS NOT NULL, c.escalation_reason,
        CAST(EXTRACT(EPOCH FROM c.first_response_at - c.created_at) AS BIGINT),
        CAST(EXTRACT(EPOCH FROM c.resolved_at - c.created_at) AS BIGINT),
-       CASE WHEN c.status IN ('RESOLVED', 'CLOSED') THEN 1 + abs(hashtext(c.id::text)) % 5 END, 0, 0
+       CASE WHEN c.status IN ('RESOLVED', 'CLOSED') THEN 1 + abs(hashtext(c.id::text)) % 5 END, 0, 0,
+       (ARRAY['CONFIRMED', 'ASSUMED', 'ASSUMED', NULL])[1 + abs(hashtext(c.id::text)) % 4],
+       abs(hashtext(c.id::text)) % 5 <> 0
 FROM conversation c;
 
 INSERT INTO analytics_daily (report_day, channel, conversations, messages, ai_resolved, escalated,
+                             ai_confirmed, ai_assumed, ai_durable,
                              csat_1, csat_2, csat_3, csat_4, csat_5, tokens, cost_usd)
 SELECT created_day, channel, COUNT(*), SUM(messages),
        SUM(CASE WHEN ai_answered AND NOT escalated THEN 1 ELSE 0 END), SUM(CASE WHEN escalated THEN 1 ELSE 0 END),
+       SUM(CASE WHEN ai_answered AND NOT escalated AND ai_resolution = 'CONFIRMED' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN ai_answered AND NOT escalated AND ai_resolution = 'ASSUMED' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN ai_answered AND NOT escalated AND durable THEN 1 ELSE 0 END),
        SUM(CASE WHEN csat = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN csat = 2 THEN 1 ELSE 0 END),
        SUM(CASE WHEN csat = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN csat = 4 THEN 1 ELSE 0 END),
        SUM(CASE WHEN csat = 5 THEN 1 ELSE 0 END), SUM(tokens), SUM(cost_usd)

@@ -100,6 +100,7 @@
       '.bubble{position:fixed;bottom:20px;' + side + ':20px;width:56px;height:56px;border-radius:50%;border:0;',
       'background:' + color + ';color:#fff;font-size:26px;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);z-index:2147483000}',
       '.bubble:focus-visible,.send:focus-visible,.close:focus-visible,.chip:focus-visible{outline:3px solid #111;outline-offset:2px}',
+      '.helpful{align-self:flex-start;display:flex;flex-wrap:wrap;align-items:center;gap:6px;font-size:12px;color:#4b5563}',
       '.panel{position:fixed;bottom:88px;' + side + ':20px;width:370px;max-width:calc(100vw - 24px);height:560px;',
       'max-height:calc(100vh - 110px);background:#fff;border-radius:14px;box-shadow:0 10px 40px rgba(0,0,0,.25);',
       'display:flex;flex-direction:column;overflow:hidden;z-index:2147483000;color:#1f2937}',
@@ -224,6 +225,7 @@
     }
     if (m.inReplyTo) { seen['reply:' + m.inReplyTo] = true; dropPreview(m.inReplyTo); }
     var kind = (m.authorType || 'SYSTEM').toLowerCase();
+    if (kind === 'agent') dropFeedback();
     var node = el('div', { class: 'msg ' + kind, 'data-id': m.id, 'data-author': m.authorType });
     if (kind !== 'customer') node.appendChild(el('span', { class: 'who' }, kind === 'assistant' ? 'Assistant' : (m.authorName || 'Support')));
     node.appendChild(messageBody(m, kind));
@@ -309,6 +311,7 @@
     var text = (raw || '').trim();
     if (!text) return;
     els.input.value = '';
+    dropFeedback();
     var clientMessageId = 'c' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
     var local = el('div', { class: 'msg customer', 'data-pending': 'true' }, text);
     els.log.appendChild(local);
@@ -327,6 +330,7 @@
     request.then(function (res) {
       var messages = res.messages || [res.message, res.reply];
       messages.forEach(render);
+      if (res.status === 'AI_RESOLVED') offerFeedback(messages[messages.length - 1]);
       if (res.status === 'ESCALATED' && before !== 'ESCALATED') { showStatus('ESCALATED'); suggestArticles(text); checkQueue(); }
       state.status = res.status; save();
     }).catch(function (err) {
@@ -369,6 +373,56 @@
     }).catch(function () { /* suggestions are a bonus; the hand-off stands without them */ });
   }
 
+  /**
+   * "Did that help?" under an AI answer that resolved the conversation (never under a hand-off or an agent's reply).
+   * "Yes" confirms the resolution; "No" hands the conversation to a person and shows the hand-over message.
+   */
+  function offerFeedback(m) {
+    dropFeedback();
+    if (!m || m.authorType !== 'ASSISTANT' || !state.conversationId || (state.feedback || {})[m.id]) return;
+    var box = el('div', { class: 'helpful', role: 'group', 'aria-label': 'Did that help?', 'data-testid': 'parley-helpful' });
+    box.appendChild(el('span', {}, 'Did that help?'));
+    var yes = el('button', { class: 'chip', type: 'button', 'data-testid': 'parley-helpful-yes' }, 'Yes, thanks');
+    var no = el('button', { class: 'chip', type: 'button', 'data-testid': 'parley-helpful-no' }, 'No, I need more help');
+    box.appendChild(yes); box.appendChild(no);
+    yes.addEventListener('click', function () { sendFeedback(m.id, true, box); });
+    no.addEventListener('click', function () { sendFeedback(m.id, false, box); });
+    els.feedback = box;
+    els.log.appendChild(box);
+    els.log.scrollTop = els.log.scrollHeight;
+  }
+
+  function dropFeedback() {
+    if (els.feedback) els.feedback.remove();
+    els.feedback = null;
+  }
+
+  function sendFeedback(messageId, helpful, box) {
+    box.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+    api('POST', '/conversations/' + state.conversationId + '/feedback', { messageId: messageId, helpful: helpful })
+      .then(function (res) {
+        remember(messageId);
+        dropFeedback();
+        if (helpful) { note('Thanks for letting us know — glad that helped!'); return; }
+        // The hand-over message says what happens next; the generic status note would repeat it.
+        state.notedStatus = res.status;
+        render(res.message);
+        state.status = res.status; save();
+        checkQueue();
+      })
+      .catch(function (err) {
+        dropFeedback();
+        if (err.status === 409) remember(messageId);
+        note(err.status === 409 ? 'Thanks — this answer was already rated.' : 'Your answer could not be sent. Please try again.');
+      });
+  }
+
+  function remember(messageId) {
+    state.feedback = state.feedback || {};
+    state.feedback[messageId] = true;
+    save();
+  }
+
   function start(text, clientMessageId) {
     return api('POST', '/conversations', {
       message: text, clientMessageId: clientMessageId, pageUrl: location.href.slice(0, 2000),
@@ -395,6 +449,7 @@
       res.messages.forEach(render);
       if (!state.rated) els.end.removeAttribute('hidden');
       if (!state.rated && (res.status === 'RESOLVED' || res.status === 'CLOSED')) offerRating();
+      if (res.status === 'AI_RESOLVED') offerFeedback(res.messages[res.messages.length - 1]);
       state.status = res.status; save();
       connect();
     }).catch(function (err) { if (err.status === 403 || err.status === 404 || err.status === 401) reset(); });
@@ -441,7 +496,7 @@
     var event;
     try { event = JSON.parse(payload); } catch (e) { return; }
     if (type === 'message') render(event.message);
-    else if (type === 'status') { if (event.status !== state.status) showStatus(event.status); }
+    else if (type === 'status') { if (event.status !== 'AI_RESOLVED' && event.status !== 'OPEN') dropFeedback(); if (event.status !== state.status) showStatus(event.status); }
     else if (type === 'typing' && event.author !== 'CUSTOMER') els.typing.textContent = event.typing ? (event.name || 'Support') + ' is typing…' : '';
     else if (type === 'read' && event.reader === 'AGENT') showSeen(event.upToSeq);
     else if (type === 'queue') showQueue(event);

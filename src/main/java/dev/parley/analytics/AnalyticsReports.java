@@ -1,5 +1,6 @@
 package dev.parley.analytics;
 
+import dev.parley.analytics.AnalyticsSummary.AiResolution;
 import dev.parley.analytics.AnalyticsSummary.Csat;
 import dev.parley.analytics.AnalyticsSummary.Durations;
 import dev.parley.analytics.internal.QuestionGrouping;
@@ -47,6 +48,9 @@ public class AnalyticsReports {
         long points = distribution.entrySet().stream().mapToLong(e -> e.getKey() * e.getValue()).sum();
         return new AnalyticsSummary(filter.from(), filter.to(), totals.conversations(), totals.messages(),
                 ratio(totals.aiResolved(), totals.conversations()), ratio(totals.escalated(), totals.conversations()),
+                new AiResolution(totals.aiResolved(), totals.aiConfirmed(), totals.aiAssumed(), totals.aiDurable(),
+                        ratio(totals.aiConfirmed(), totals.conversations()), ratio(totals.aiAssumed(), totals.conversations()),
+                        ratio(totals.aiDurable(), totals.conversations())),
                 reasons,
                 durations("first_response_seconds", "first_response", filter),
                 durations("resolution_seconds", "resolution", filter),

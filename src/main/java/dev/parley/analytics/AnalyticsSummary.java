@@ -12,6 +12,7 @@ public record AnalyticsSummary(
         long totalMessages,
         Double aiResolutionRate,
         Double escalationRate,
+        AiResolution aiResolution,
         Map<String, Long> escalationsByReason,
         Durations firstResponseSeconds,
         Durations resolutionSeconds,
@@ -24,6 +25,14 @@ public record AnalyticsSummary(
         double totalCostUsd,
         Double costPerAiResolution,
         Double avgMessagesPerConversation) {
+
+    /**
+     * How the AI resolutions are known: {@code confirmed} by the customer ("Yes, thanks"), {@code assumed} (no click
+     * before the feedback timeout), and {@code durable} (not reopened within 7 days); rates are of all conversations.
+     */
+    public record AiResolution(long resolved, long confirmed, long assumed, long durable, Double confirmedRate,
+            Double assumedRate, Double durableRate) {
+    }
 
     /** Average, median and 90th percentile in seconds; null when nothing was measured. */
     public record Durations(Double avg, Double median, Double p90, long count) {

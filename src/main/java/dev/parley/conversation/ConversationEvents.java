@@ -59,6 +59,13 @@ public final class ConversationEvents {
     public record ConversationRated(UUID conversationId, int rating, Instant at) {
     }
 
+    /**
+     * The customer's "Did that help?" on an AI answer was decided: by a click ({@code CONFIRMED}, {@code NOT_HELPFUL})
+     * or by the feedback timeout ({@code ASSUMED}).
+     */
+    public record AnswerFeedbackRecorded(UUID conversationId, UUID messageId, AnswerVerdict verdict, Instant at) {
+    }
+
     /** Priority, category, assignee or team changed. */
     public record ConversationUpdated(UUID conversationId, Instant at) {
     }

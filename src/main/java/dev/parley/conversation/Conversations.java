@@ -136,6 +136,9 @@ public class Conversations {
         if (!internal) {
             conversations.update(conversation.withReplyAt(now));
         }
+        if (!internal && author == AuthorType.AGENT) {
+            conversations.resetWaitingNotice(conversationId); // answered: if the customer waits again, tell them again
+        }
         events.publishEvent(new ReplyPosted(conversationId, stored.id(), stored.seq(), conversation.channel(), author,
                 stored.authorName(), stored.text(), internal, now));
         return stored;

@@ -3,6 +3,7 @@ package dev.parley.conversation;
 import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
 import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.ReplyPosted;
+import dev.parley.conversation.internal.AnswerFeedbackRepository;
 import dev.parley.conversation.internal.ConversationRepository;
 import dev.parley.conversation.internal.MessageRepository;
 import dev.parley.shared.ApiException;
@@ -44,11 +45,15 @@ public class CustomerMessageFlow {
     private final Clock clock;
     private final Timer assistantLatency;
     private final TranscriptRedaction redaction;
+    private final CustomerNotices notices;
+    private final AnswerFeedbackRepository feedback;
 
     CustomerMessageFlow(ConversationRepository conversations, MessageRepository messages, Conversations api,
             Escalation escalation, AssistantPort assistant, ApplicationEventPublisher events, TransactionTemplate tx,
             ConversationSettings settings, Clock clock, MeterRegistry meters,
-            ObjectProvider<TranscriptRedaction> redaction) {
+            ObjectProvider<TranscriptRedaction> redaction, CustomerNotices notices, AnswerFeedbackRepository feedback) {
+        this.notices = notices;
+        this.feedback = feedback;
         this.redaction = redaction.getIfAvailable(() -> text -> text);
         this.assistantLatency = Timer.builder("parley.assistant.latency")
                 .description("Time the assistant takes to answer or escalate a customer message")
@@ -69,7 +74,8 @@ public class CustomerMessageFlow {
         String clientId = normalizeClientId(incoming.clientMessageId());
         Stored stored = tx.execute(status -> store(conversationId, text, clientId));
         if (stored.replayed() || !stored.conversation().status().handledByAssistant()) {
-            Optional<Message> reply = stored.replayed() ? messages.findReplyTo(stored.message().id()) : Optional.empty();
+            Optional<Message> reply = stored.replayed() ? messages.findReplyTo(stored.message().id())
+                    : Optional.ofNullable(stored.notice());
             return new CustomerMessageResult(stored.message(), reply, api.get(conversationId), stored.replayed());
         }
         AssistantOutcome outcome = ask(new AssistantRequest(stored.conversation(), stored.message(), stored.history()));
@@ -87,7 +93,7 @@ public class CustomerMessageFlow {
         if (clientId != null) {
             Optional<Message> earlier = messages.findByClientId(conversationId, clientId);
             if (earlier.isPresent()) {
-                return new Stored(conversation, earlier.get(), List.of(), true);
+                return new Stored(conversation, earlier.get(), List.of(), true, null);
             }
         }
         if (conversation.status() == ConversationStatus.CLOSED) {
@@ -109,7 +115,11 @@ public class CustomerMessageFlow {
         if (next != conversation.status()) {
             events.publishEvent(new ConversationStatusChanged(conversationId, conversation.status(), next, now));
         }
-        return new Stored(updated, message, history, false);
+        if (conversation.status() == ConversationStatus.AI_RESOLVED) {
+            feedback.dropPending(conversationId); // writing again answers "did that help?" by itself
+        }
+        Message notice = notices.after(conversation.status(), updated, message).orElse(null);
+        return new Stored(updated, message, history, false, notice);
     }
 
     /** The text as it may be stored (personal data redacted where the transcript redaction is on). */
@@ -201,6 +211,7 @@ public class CustomerMessageFlow {
         } else {
             result = answered.withStatus(ConversationStatus.AI_RESOLVED, now);
             conversations.update(result);
+            feedback.ask(conversationId, reply.id(), now);
             events.publishEvent(new ConversationStatusChanged(conversationId, answered.status(),
                     ConversationStatus.AI_RESOLVED, now));
         }
@@ -217,6 +228,7 @@ public class CustomerMessageFlow {
         return clientId;
     }
 
-    record Stored(Conversation conversation, Message message, List<Message> history, boolean replayed) {
+    /** A stored customer message; {@code notice} is the system notice it got when it went to people (else null). */
+    record Stored(Conversation conversation, Message message, List<Message> history, boolean replayed, Message notice) {
     }
 }

@@ -31,6 +31,9 @@ class Escalation {
         Instant now = clock.instant();
         Conversation escalated = conversation.withEscalation(reason, now);
         conversations.update(escalated);
+        if (from != ConversationStatus.ESCALATED) {
+            conversations.resetWaitingNotice(conversation.id()); // a new wait for a person: its first message gets a notice
+        }
         events.publishEvent(new ConversationEscalated(conversation.id(), reason, confidence, now));
         if (from != ConversationStatus.ESCALATED) {
             events.publishEvent(new ConversationStatusChanged(conversation.id(), from, ConversationStatus.ESCALATED, now));

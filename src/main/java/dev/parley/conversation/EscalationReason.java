@@ -17,5 +17,7 @@ public enum EscalationReason {
     /** An agent or supervisor escalated by hand. */
     MANUAL,
     /** The inbox's assistant only drafts or is off: people answer every message. */
-    ASSISTANT_OFF
+    ASSISTANT_OFF,
+    /** The customer said the assistant's answer did not help ("No, I need more help" in the widget). */
+    NOT_HELPFUL
 }

@@ -39,6 +39,8 @@ abstract class AnalyticsSummaryContract {
 
     static final LocalDate DAY_ONE = LocalDate.of(2020, 2, 10);
     static final LocalDate DAY_TWO = LocalDate.of(2020, 2, 11);
+    /** A day of its own for "Did that help?" and durable resolution, so the figures above stay as they are. */
+    static final LocalDate FEEDBACK_DAY = LocalDate.of(2020, 3, 2);
 
     @Autowired
     Conversations conversations;
@@ -52,6 +54,20 @@ abstract class AnalyticsSummaryContract {
     AnalyticsReports reports;
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    dev.parley.conversation.AnswerFeedback feedback;
+    @Autowired
+    dev.parley.analytics.internal.DurableResolutions durable;
+    @Autowired
+    dev.parley.analytics.internal.ConversationExport export;
+    @Autowired
+    dev.parley.analytics.internal.SummaryQueries factsQueries;
+    @Autowired
+    dev.parley.analytics.internal.RollupQueries rollupQueries;
+
+    /** The feedback day's report after the feedback timeout but before any 7-day window ended. */
+    AnalyticsSummary beforeWindowsEnded;
+    Map<String, UUID> feedbackConversations = new java.util.HashMap<>();
 
     @TestConfiguration
     static class Fixture {
@@ -105,6 +121,45 @@ abstract class AnalyticsSummaryContract {
 
         UUID c5 = startAt("2020-02-11T08:00:00Z", "web");
         ask(c5, 50, "I want to talk to a human");
+
+        buildFeedbackFixture();
+    }
+
+    /**
+     * On FEEDBACK_DAY: "yes" clicks Yes; "silent" never clicks; "no" clicks No; "reopened" never clicks and asks
+     * again two days later (inside the 7-day window), and is answered again. Then the feedback timeout passes,
+     * and later every 7-day window ends.
+     */
+    void buildFeedbackFixture() {
+        for (String name : List.of("yes", "silent", "no", "reopened")) {
+            UUID id = startAt("2020-03-02T09:00:00Z", "web");
+            clock.advance(Duration.ofMinutes(feedbackConversations.size() * 10L));
+            feedbackConversations.put(name, id);
+            ask(id, 10, "answerable: question for " + name);
+        }
+        feedback.record(feedbackConversations.get("yes"), answerOf("yes"), true);
+        feedback.record(feedbackConversations.get("no"), answerOf("no"), false);
+        clock.set(Instant.parse("2020-03-02T11:00:00Z"));
+        feedback.assumeHelpfulBefore(clock.instant().minus(Duration.ofMinutes(30)));
+
+        clock.set(Instant.parse("2020-03-04T12:00:00Z"));
+        ask(feedbackConversations.get("reopened"), 0, "answerable: one more thing");
+        clock.set(Instant.parse("2020-03-04T13:00:00Z"));
+        feedback.assumeHelpfulBefore(clock.instant().minus(Duration.ofMinutes(30)));
+        durable.settleDue();
+        beforeWindowsEnded = feedbackSummary();
+
+        clock.set(Instant.parse("2020-03-12T00:00:00Z"));
+        durable.settleDue();
+    }
+
+    UUID answerOf(String name) {
+        return conversations.visibleMessages(feedbackConversations.get(name), 0, 10).stream()
+                .filter(m -> m.authorType() == AuthorType.ASSISTANT).reduce((a, b) -> b).orElseThrow().id();
+    }
+
+    AnalyticsSummary feedbackSummary() {
+        return reports.summary(new AnalyticsFilter(FEEDBACK_DAY, FEEDBACK_DAY, null, null));
     }
 
     UUID startAt(String instant, String channel) {
@@ -208,5 +263,52 @@ abstract class AnalyticsSummaryContract {
         assertThat(s.totalTokens()).isEqualTo(1_500 + 300);
         assertThat(s.totalCostUsd()).isCloseTo(0.004, within(1e-9));
         assertThat(s.costPerAiResolution()).isCloseTo(0.002, within(1e-9));
+    }
+
+    @Test
+    void aiResolutionIsConfirmedByAYesAssumedWithoutAClickAndLostByANo() {
+        AnalyticsSummary s = feedbackSummary();
+        assertThat(s.totalConversations()).isEqualTo(4);
+        assertThat(s.aiResolutionRate()).isCloseTo(0.75, within(1e-9));
+        assertThat(s.aiResolution().resolved()).isEqualTo(3);
+        assertThat(s.aiResolution().confirmed()).isEqualTo(1);
+        assertThat(s.aiResolution().assumed()).isEqualTo(2);
+        assertThat(s.aiResolution().confirmedRate()).isCloseTo(0.25, within(1e-9));
+        assertThat(s.aiResolution().assumedRate()).isCloseTo(0.5, within(1e-9));
+        assertThat(s.escalationsByReason()).containsExactly(Map.entry("NOT_HELPFUL", 1L));
+    }
+
+    @Test
+    void durableResolutionCountsAiResolutionsNotReopenedWithinSevenDaysOnceTheWindowEnded() {
+        assertThat(beforeWindowsEnded.aiResolution().durable()).isZero();
+        AnalyticsSummary s = feedbackSummary();
+        assertThat(s.aiResolution().durable()).isEqualTo(2); // "yes" and "silent"; "reopened" came back, "no" escalated
+        assertThat(s.aiResolution().durableRate()).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    void theRollupsAgreeWithARecountOfTheConversations() {
+        AnalyticsFilter day = new AnalyticsFilter(FEEDBACK_DAY, FEEDBACK_DAY, null, null);
+        assertThat(rollupQueries.totals(day)).isEqualTo(factsQueries.totals(day));
+        AnalyticsFilter old = new AnalyticsFilter(DAY_ONE, DAY_TWO, null, null);
+        assertThat(rollupQueries.totals(old)).isEqualTo(factsQueries.totals(old));
+        assertThat(summary(null).aiResolution().confirmed()).isZero(); // nobody was asked before the feature
+    }
+
+    @Test
+    void theCsvSaysHowEachAiResolutionIsKnown() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        export.write(new AnalyticsFilter(FEEDBACK_DAY, FEEDBACK_DAY, null, null), null, out);
+        List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.getFirst()).endsWith(",csat,ai_resolution,durable_resolution");
+        Map<UUID, String> tails = new java.util.HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            tails.put(UUID.fromString(cells[0]), cells[cells.length - 2] + "," + cells[cells.length - 1]);
+        }
+        assertThat(tails).containsEntry(feedbackConversations.get("yes"), "confirmed,true")
+                .containsEntry(feedbackConversations.get("silent"), "assumed,true")
+                .containsEntry(feedbackConversations.get("reopened"), "assumed,false")
+                .containsEntry(feedbackConversations.get("no"), ",");
     }
 }

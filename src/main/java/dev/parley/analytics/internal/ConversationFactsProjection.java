@@ -1,7 +1,9 @@
 package dev.parley.analytics.internal;
 
 import dev.parley.assistant.llm.LlmCallRecorded;
+import dev.parley.conversation.AnswerVerdict;
 import dev.parley.conversation.AuthorType;
+import dev.parley.conversation.ConversationEvents.AnswerFeedbackRecorded;
 import dev.parley.conversation.ConversationEvents.ConversationEscalated;
 import dev.parley.conversation.ConversationEvents.ConversationRated;
 import dev.parley.conversation.ConversationEvents.ConversationStarted;
@@ -31,6 +33,8 @@ class ConversationFactsProjection {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationFactsProjection.class);
     private static final int QUESTION_LENGTH = 1000;
+    /** An AI resolution the customer does not reopen within this long counts as durable. */
+    static final java.time.Duration DURABLE_AFTER = java.time.Duration.ofDays(7);
 
     private final FactsRepository facts;
     private final RollupWriter rollups;
@@ -73,7 +77,9 @@ class ConversationFactsProjection {
     public void on(ConversationStatusChanged event) {
         guarded(event.conversationId(), () -> {
             if (event.to() == ConversationStatus.AI_RESOLVED) {
-                facts.aiAnswered(event.conversationId(), event.at());
+                facts.aiAnswered(event.conversationId(), event.at(), event.at().plus(DURABLE_AFTER));
+            } else if (event.from() == ConversationStatus.AI_RESOLVED && event.to() == ConversationStatus.OPEN) {
+                facts.reopened(event.conversationId(), event.at()); // only the customer writing again moves it so
             } else if (event.to() == ConversationStatus.RESOLVED) {
                 facts.resolved(event.conversationId(), event.at());
             }
@@ -85,6 +91,22 @@ class ConversationFactsProjection {
     public void on(ConversationEscalated event) {
         boolean gap = event.reason() == EscalationReason.LOW_CONFIDENCE || event.reason() == EscalationReason.NO_KNOWLEDGE;
         guarded(event.conversationId(), () -> facts.escalated(event.conversationId(), event.reason().name(), gap));
+    }
+
+    /** "Did that help?" decided: confirmed or assumed (a "No" arrives as an escalation). */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(AnswerFeedbackRecorded event) {
+        if (event.verdict() == AnswerVerdict.NOT_HELPFUL) {
+            return;
+        }
+        guarded(event.conversationId(), () -> facts.aiResolution(event.conversationId(), event.verdict().name()));
+    }
+
+    /** The AI resolution's window passed without the customer reopening: it counts as durable. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void settleDurable(java.util.UUID conversationId, java.time.Instant now) {
+        guarded(conversationId, () -> facts.settleDurable(conversationId, now));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

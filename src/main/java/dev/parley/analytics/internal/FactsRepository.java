@@ -44,9 +44,44 @@ class FactsRepository {
                 .param("id", id).param("seconds", secondsSinceCreation(id, at)).update();
     }
 
-    void aiAnswered(UUID id, Instant at) {
-        jdbc.sql("UPDATE analytics_conversation SET ai_answered = TRUE, resolution_seconds = :s WHERE conversation_id = :id")
-                .param("id", id).param("s", secondsSinceCreation(id, at)).update();
+    /** A new AI resolution: its feedback is undecided again, and its durability is due a window from now. */
+    void aiAnswered(UUID id, Instant at, Instant durableDue) {
+        jdbc.sql("""
+                UPDATE analytics_conversation SET ai_answered = TRUE, resolution_seconds = :s, ai_resolution = NULL,
+                    ai_resolved_at = :at,
+                    durable_due_at = CASE WHEN reopened OR durable THEN NULL ELSE :due END
+                WHERE conversation_id = :id""")
+                .param("id", id).param("s", secondsSinceCreation(id, at)).param("at", at.atOffset(ZoneOffset.UTC))
+                .param("due", durableDue.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    /** The customer wrote again before the AI resolution's window ended: it was not durable. */
+    void reopened(UUID id, Instant at) {
+        jdbc.sql("""
+                UPDATE analytics_conversation SET reopened = TRUE, durable_due_at = NULL
+                WHERE conversation_id = :id AND durable_due_at > :at""")
+                .param("id", id).param("at", at.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    void aiResolution(UUID id, String verdict) {
+        jdbc.sql("UPDATE analytics_conversation SET ai_resolution = :v WHERE conversation_id = :id")
+                .param("id", id).param("v", verdict).update();
+    }
+
+    /** Conversations whose durability window is over (oldest first). */
+    java.util.List<UUID> durableDue(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT conversation_id FROM analytics_conversation WHERE durable_due_at <= :now
+                ORDER BY durable_due_at FETCH FIRST :limit ROWS ONLY""")
+                .param("now", now.atOffset(ZoneOffset.UTC)).param("limit", limit).query(UUID.class).list();
+    }
+
+    /** The window passed without a reopen: durable, if the assistant's resolution still stands. */
+    void settleDurable(UUID id, Instant now) {
+        jdbc.sql("""
+                UPDATE analytics_conversation SET durable = (ai_answered AND NOT escalated), durable_due_at = NULL
+                WHERE conversation_id = :id AND durable_due_at <= :now""")
+                .param("id", id).param("now", now.atOffset(ZoneOffset.UTC)).update();
     }
 
     void resolved(UUID id, Instant at) {
@@ -78,14 +113,15 @@ class FactsRepository {
     Optional<FactsRow> load(UUID id) {
         return jdbc.sql("""
                 SELECT conversation_id, channel, created_day, messages, ai_answered, escalated, escalation_reason,
-                    first_response_seconds, resolution_seconds, csat, tokens, cost_usd
+                    first_response_seconds, resolution_seconds, csat, tokens, cost_usd, ai_resolution, durable
                 FROM analytics_conversation WHERE conversation_id = :id""")
                 .param("id", id)
                 .query((rs, row) -> new FactsRow(rs.getObject("conversation_id", UUID.class), rs.getString("channel"),
                         rs.getObject("created_day", LocalDate.class), rs.getLong("messages"),
                         rs.getBoolean("ai_answered"), rs.getBoolean("escalated"), rs.getString("escalation_reason"),
                         rs.getObject("first_response_seconds", Long.class), rs.getObject("resolution_seconds", Long.class),
-                        rs.getObject("csat", Integer.class), rs.getLong("tokens"), rs.getDouble("cost_usd")))
+                        rs.getObject("csat", Integer.class), rs.getLong("tokens"), rs.getDouble("cost_usd"),
+                        rs.getString("ai_resolution"), rs.getBoolean("durable")))
                 .optional();
     }
 

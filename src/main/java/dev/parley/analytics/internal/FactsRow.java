@@ -6,9 +6,24 @@ import java.util.UUID;
 /** One conversation's analytics facts, as stored in the projection. */
 record FactsRow(UUID conversationId, String channel, LocalDate day, long messages, boolean aiAnswered,
         boolean escalated, String escalationReason, Long firstResponseSeconds, Long resolutionSeconds, Integer csat,
-        long tokens, double costUsd) {
+        long tokens, double costUsd, String aiResolution, boolean durable) {
 
     boolean aiResolved() {
         return aiAnswered && !escalated;
+    }
+
+    /** AI-resolved, and the customer said "Yes, thanks". */
+    boolean aiConfirmed() {
+        return aiResolved() && "CONFIRMED".equals(aiResolution);
+    }
+
+    /** AI-resolved, and nobody clicked before the feedback timeout. */
+    boolean aiAssumed() {
+        return aiResolved() && "ASSUMED".equals(aiResolution);
+    }
+
+    /** AI-resolved, and not reopened by the customer within the durability window. */
+    boolean aiDurable() {
+        return aiResolved() && durable;
     }
 }

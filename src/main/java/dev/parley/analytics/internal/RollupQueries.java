@@ -27,9 +27,12 @@ public class RollupQueries {
     public SummaryQueries.Totals totals(AnalyticsFilter f) {
         return bind(jdbc.sql("SELECT COALESCE(SUM(conversations), 0) AS conversations, COALESCE(SUM(messages), 0) AS messages,"
                 + " COALESCE(SUM(ai_resolved), 0) AS ai_resolved, COALESCE(SUM(escalated), 0) AS escalated,"
-                + " COALESCE(SUM(tokens), 0) AS tokens, COALESCE(SUM(cost_usd), 0) AS cost FROM analytics_daily" + WHERE), f)
+                + " COALESCE(SUM(tokens), 0) AS tokens, COALESCE(SUM(cost_usd), 0) AS cost,"
+                + " COALESCE(SUM(ai_confirmed), 0) AS ai_confirmed, COALESCE(SUM(ai_assumed), 0) AS ai_assumed,"
+                + " COALESCE(SUM(ai_durable), 0) AS ai_durable FROM analytics_daily" + WHERE), f)
                 .query((rs, row) -> new SummaryQueries.Totals(rs.getLong("conversations"), rs.getLong("messages"),
-                        rs.getLong("ai_resolved"), rs.getLong("escalated"), rs.getLong("tokens"), rs.getDouble("cost")))
+                        rs.getLong("ai_resolved"), rs.getLong("escalated"), rs.getLong("tokens"), rs.getDouble("cost"),
+                        rs.getLong("ai_confirmed"), rs.getLong("ai_assumed"), rs.getLong("ai_durable")))
                 .single();
     }
 

@@ -47,15 +47,19 @@ class RollupWriter {
                 ON d.report_day = s.report_day AND d.channel = s.channel
                 WHEN MATCHED THEN UPDATE SET conversations = d.conversations + :c, messages = d.messages + :m,
                     ai_resolved = d.ai_resolved + :ai, escalated = d.escalated + :esc,
+                    ai_confirmed = d.ai_confirmed + :aic, ai_assumed = d.ai_assumed + :aia, ai_durable = d.ai_durable + :aid,
                     csat_1 = d.csat_1 + :c1, csat_2 = d.csat_2 + :c2, csat_3 = d.csat_3 + :c3,
                     csat_4 = d.csat_4 + :c4, csat_5 = d.csat_5 + :c5,
                     tokens = d.tokens + :tokens, cost_usd = d.cost_usd + :cost
                 WHEN NOT MATCHED THEN INSERT (report_day, channel, conversations, messages, ai_resolved, escalated,
-                    csat_1, csat_2, csat_3, csat_4, csat_5, tokens, cost_usd)
-                    VALUES (s.report_day, s.channel, :c, :m, :ai, :esc, :c1, :c2, :c3, :c4, :c5, :tokens, :cost)""")
+                    ai_confirmed, ai_assumed, ai_durable, csat_1, csat_2, csat_3, csat_4, csat_5, tokens, cost_usd)
+                    VALUES (s.report_day, s.channel, :c, :m, :ai, :esc, :aic, :aia, :aid, :c1, :c2, :c3, :c4, :c5,
+                        :tokens, :cost)""")
                 .param("day", row.day()).param("channel", row.channel())
                 .param("c", sign).param("m", sign * row.messages())
                 .param("ai", row.aiResolved() ? sign : 0).param("esc", row.escalated() ? sign : 0)
+                .param("aic", row.aiConfirmed() ? sign : 0).param("aia", row.aiAssumed() ? sign : 0)
+                .param("aid", row.aiDurable() ? sign : 0)
                 .param("c1", csat[1]).param("c2", csat[2]).param("c3", csat[3]).param("c4", csat[4]).param("c5", csat[5])
                 .param("tokens", sign * row.tokens()).param("cost", sign * row.costUsd())
                 .update());

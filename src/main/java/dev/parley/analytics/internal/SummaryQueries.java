@@ -25,7 +25,8 @@ public class SummaryQueries {
         this.jdbc = jdbc;
     }
 
-    public record Totals(long conversations, long messages, long aiResolved, long escalated, long tokens, double cost) {
+    public record Totals(long conversations, long messages, long aiResolved, long escalated, long tokens, double cost,
+            long aiConfirmed, long aiAssumed, long aiDurable) {
     }
 
     public Totals totals(AnalyticsFilter f) {
@@ -33,10 +34,16 @@ public class SummaryQueries {
                 SELECT COUNT(*) AS conversations, COALESCE(SUM(messages), 0) AS messages,
                     COALESCE(SUM(CASE WHEN ai_answered AND NOT escalated THEN 1 ELSE 0 END), 0) AS ai_resolved,
                     COALESCE(SUM(CASE WHEN escalated THEN 1 ELSE 0 END), 0) AS escalated,
-                    COALESCE(SUM(tokens), 0) AS tokens, COALESCE(SUM(cost_usd), 0) AS cost
+                    COALESCE(SUM(tokens), 0) AS tokens, COALESCE(SUM(cost_usd), 0) AS cost,
+                    COALESCE(SUM(CASE WHEN ai_answered AND NOT escalated AND ai_resolution = 'CONFIRMED' THEN 1 ELSE 0 END), 0)
+                        AS ai_confirmed,
+                    COALESCE(SUM(CASE WHEN ai_answered AND NOT escalated AND ai_resolution = 'ASSUMED' THEN 1 ELSE 0 END), 0)
+                        AS ai_assumed,
+                    COALESCE(SUM(CASE WHEN ai_answered AND NOT escalated AND durable THEN 1 ELSE 0 END), 0) AS ai_durable
                 FROM analytics_conversation""" + WHERE), f)
                 .query((rs, row) -> new Totals(rs.getLong("conversations"), rs.getLong("messages"),
-                        rs.getLong("ai_resolved"), rs.getLong("escalated"), rs.getLong("tokens"), rs.getDouble("cost")))
+                        rs.getLong("ai_resolved"), rs.getLong("escalated"), rs.getLong("tokens"), rs.getDouble("cost"),
+                        rs.getLong("ai_confirmed"), rs.getLong("ai_assumed"), rs.getLong("ai_durable")))
                 .single();
     }
 

@@ -5,7 +5,8 @@ import dev.parley.analytics.AnalyticsSummary.Durations;
 import java.util.Locale;
 
 /** The summary's headline numbers as the page prints them ("–" when there is nothing to measure). */
-record ReportFigures(String conversations, String aiResolution, String escalation, String firstResponseAvg,
+record ReportFigures(String conversations, String aiResolution, String aiConfirmed, String aiAssumed,
+        String aiDurable, String escalation, String firstResponseAvg,
         String firstResponseMedian, String firstResponseP90, String resolutionAvg, String resolutionMedian,
         String resolutionP90, String csatAverage, String csatResponses) {
 
@@ -15,6 +16,8 @@ record ReportFigures(String conversations, String aiResolution, String escalatio
         Durations first = s.firstResponseSeconds();
         Durations resolution = s.resolutionSeconds();
         return new ReportFigures(Long.toString(s.totalConversations()), percent(s.aiResolutionRate()),
+                percent(s.aiResolution().confirmedRate()), percent(s.aiResolution().assumedRate()),
+                percent(s.aiResolution().durableRate()),
                 percent(s.escalationRate()), duration(first.avg()), duration(first.median()), duration(first.p90()),
                 duration(resolution.avg()), duration(resolution.median()), duration(resolution.p90()),
                 s.csat().average() == null ? NONE : String.format(Locale.ROOT, "%.2f / 5", s.csat().average()),

@@ -16,6 +16,8 @@ final class Replies {
                     + "on our support team, who will reply here as soon as possible.";
             case LOOP -> "It looks like my answers aren't helping, so I've handed this conversation to our "
                     + "support team. A person will reply here as soon as possible.";
+            case NOT_HELPFUL -> "Sorry that didn't help. I've passed your conversation to our support team; "
+                    + "a person will reply here as soon as possible.";
             case NO_KNOWLEDGE -> "I don't have an answer for that in our help articles, so I've passed your "
                     + "question to our support team. A person will reply here as soon as possible.";
             default -> "I'm not sure enough to answer that correctly, so I've passed your question to our "

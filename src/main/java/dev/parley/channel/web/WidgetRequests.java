@@ -34,6 +34,9 @@ final class WidgetRequests {
     record Rating(@NotNull @Min(1) @jakarta.validation.constraints.Max(5) Integer rating, @Size(max = 2000) String comment) {
     }
 
+    record Feedback(@NotNull java.util.UUID messageId, @NotNull Boolean helpful) {
+    }
+
     record Contact(@Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email) {
     }
 }

@@ -27,6 +27,10 @@ final class WidgetResponses {
             Integer queuePosition, Long estimatedWaitSeconds, Integer agentsOnline) {
     }
 
+    /** The recorded "Did that help?" ({@code CONFIRMED} or {@code NOT_HELPFUL}); {@code message} is the hand-over notice. */
+    record FeedbackRecorded(UUID messageId, String verdict, String status, MessagePayload message) {
+    }
+
     static long cursorOf(List<MessagePayload> messages, long fallback) {
         return messages.isEmpty() ? fallback : messages.getLast().seq();
     }

@@ -1,11 +1,15 @@
 package dev.parley.channel.web;
 
+import dev.parley.channel.web.WidgetRequests.Feedback;
 import dev.parley.channel.web.WidgetRequests.Rating;
+import dev.parley.channel.web.WidgetResponses.FeedbackRecorded;
 import dev.parley.channel.web.WidgetResponses.State;
+import dev.parley.conversation.AnswerFeedback;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.CsatRating;
 import dev.parley.conversation.Satisfaction;
+import dev.parley.realtime.MessagePayload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Ending a chat and rating it (CSAT) from the widget. */
+/** Ending a chat, rating it (CSAT) and saying whether an AI answer helped, from the widget. */
 @RestController
 @RequestMapping("/api/v1/widget/conversations/{id}")
 @Tag(name = "Widget")
@@ -31,9 +35,11 @@ class WidgetSatisfactionApi {
     private final WidgetStates states;
 
     private final WidgetAccess access;
+    private final AnswerFeedback feedback;
 
     WidgetSatisfactionApi(Conversations conversations, Satisfaction satisfaction, WidgetStates states,
-            WidgetAccess access) {
+            WidgetAccess access, AnswerFeedback feedback) {
+        this.feedback = feedback;
         this.access = access;
         this.states = states;
         this.conversations = conversations;
@@ -56,5 +62,15 @@ class WidgetSatisfactionApi {
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         access.authorize(id, authorization);
         return satisfaction.rate(id, request.rating(), request.comment());
+    }
+
+    @PostMapping("/feedback")
+    @Operation(summary = "Say whether an AI answer helped: yes confirms the resolution, no hands over to a person")
+    FeedbackRecorded feedback(@PathVariable UUID id, @Valid @RequestBody Feedback request,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        access.authorize(id, authorization);
+        AnswerFeedback.Result result = feedback.record(id, request.messageId(), request.helpful());
+        return new FeedbackRecorded(result.messageId(), result.verdict().name(), result.conversation().status().name(),
+                result.handOver().map(MessagePayload::from).orElse(null));
     }
 }

@@ -25,5 +25,6 @@ record WidgetSettings(
         @DefaultValue("#4f46e5") @Pattern(regexp = "#[0-9a-fA-F]{3,8}") String color,
         @DefaultValue("Hi! Ask us anything — we usually answer right away.") String greeting,
         @DefaultValue("right") @Pattern(regexp = "left|right") String position,
-        @DefaultValue({}) List<String> suggestions) {
+        @DefaultValue({}) List<String> suggestions,
+        @DefaultValue("30m") Duration feedbackTimeout) {
 }

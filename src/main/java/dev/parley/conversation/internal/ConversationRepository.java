@@ -113,6 +113,21 @@ public class ConversationRepository {
                 .update();
     }
 
+    /**
+     * Claims the one notice of the current wait for a person: true for the first caller, false once it was sent
+     * (the conditional update makes it once even for two messages at the same moment).
+     */
+    public boolean claimWaitingNotice(UUID id) {
+        return jdbc.sql("UPDATE conversation SET waiting_notice_sent = TRUE WHERE id = :id AND waiting_notice_sent = FALSE")
+                .param("id", id).update() > 0;
+    }
+
+    /** A new wait for a person begins (escalated again, or an agent replied): its first message gets a notice. */
+    public void resetWaitingNotice(UUID id) {
+        jdbc.sql("UPDATE conversation SET waiting_notice_sent = FALSE WHERE id = :id AND waiting_notice_sent = TRUE")
+                .param("id", id).update();
+    }
+
     /** The conversation belongs to another contact (the customer turned out to be a known person). */
     public void moveToContact(UUID id, UUID contactId) {
         jdbc.sql("UPDATE conversation SET contact_id = :contact WHERE id = :id")

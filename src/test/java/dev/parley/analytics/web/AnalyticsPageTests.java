@@ -94,6 +94,16 @@ class AnalyticsPageTests {
     }
 
     @Test
+    void showsConfirmedAssumedAndDurableAiResolutionSeparately() throws Exception {
+        mvc.perform(supervisor(get("/analytics").param("from", FROM.toString()).param("to", TO.toString())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<span class=\"value\">25.0%</span><span>AI, confirmed by customer</span>"),
+                        containsString("<span class=\"value\">50.0%</span><span>AI, assumed (no answer)</span>"),
+                        containsString("<span class=\"value\">25.0%</span><span>AI, durable (not reopened in 7 days)</span>"))));
+    }
+
+    @Test
     void knowledgeGapsLinkToAPrefilledDraft() throws Exception {
         mvc.perform(supervisor(get("/analytics").param("from", FROM.toString()).param("to", TO.toString())))
                 .andExpect(content().string(containsString(
@@ -139,7 +149,8 @@ class AnalyticsPageTests {
         for (int rating = 1; rating <= 5; rating++) {
             csat.put(rating, rating >= 4 ? 1L : 0L);
         }
-        return new AnalyticsSummary(filter.from(), filter.to(), 4, 12, 0.75, 0.25, reasons,
+        return new AnalyticsSummary(filter.from(), filter.to(), 4, 12, 0.75, 0.25,
+                new AnalyticsSummary.AiResolution(3, 1, 2, 1, 0.25, 0.5, 0.25), reasons,
                 new Durations(125.0, 60.0, 300.0, 4), new Durations(3700.0, 3600.0, 7200.0, 3),
                 new Csat(4.5, 2, csat),
                 List.of(new DayCount(filter.from(), 2, 1, 0), new DayCount(filter.from().plusDays(1), 2, 2, 0)),
