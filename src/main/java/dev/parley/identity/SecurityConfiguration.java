@@ -37,8 +37,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    // Channel webhooks (/api/v1/channels/**) authenticate by the provider's signature, checked before any data is read.
     static final String[] PUBLIC = {
-        "/api/v1/widget/**", "/api/v1/inboxes/*/messages", "/widget.js", "/widget/**", "/demo", "/demo/**", "/favicon.ico",
+        "/api/v1/widget/**", "/api/v1/inboxes/*/messages", "/api/v1/channels/**", "/widget.js", "/widget/**", "/demo", "/demo/**", "/favicon.ico",
         "/swagger-ui", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
         "/actuator/health", "/actuator/health/**",
         "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
