@@ -31,6 +31,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class NotificationsWithoutMailServerTests {
 
+    /** A database of its own: other test classes' email inboxes would otherwise serve as the fallback sender. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownData(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("parley.data-dir", () -> "target/test-nomail-" + java.util.UUID.randomUUID());
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:nomail-" + java.util.UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    }
+
     @Autowired
     MockMvc mvc;
     @Autowired

@@ -62,6 +62,10 @@ class EmailChannelTests implements ChannelContract {
 
     @DynamicPropertySource
     static void mailServers(DynamicPropertyRegistry registry) {
+        // a database of its own: the inboxes made here must not become other test classes' inboxes
+        registry.add("parley.data-dir", () -> "target/test-email-" + UUID.randomUUID());
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:email-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         int imap = MAIL.getImap().getPort();
         int smtp = MAIL.getSmtp().getPort();
         registry.add("parley.email.inboxes[0].name", () -> "Acme Support");

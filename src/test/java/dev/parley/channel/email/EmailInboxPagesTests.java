@@ -30,6 +30,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class EmailInboxPagesTests {
 
+    /** A database of its own: the inboxes made here must not become other test classes' inboxes. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownData(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("parley.data-dir", () -> "target/test-email-pages-" + UUID.randomUUID());
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:email-pages-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    }
+
     @Autowired
     MockMvc mvc;
     @Autowired
