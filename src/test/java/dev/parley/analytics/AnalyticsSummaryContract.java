@@ -15,6 +15,7 @@ import dev.parley.conversation.IncomingMessage;
 import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.Satisfaction;
 import dev.parley.conversation.SourceRef;
+import dev.parley.support.ModuleListeners;
 import dev.parley.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The analytics definitions on a hand-built fixture whose answers are worked out by hand. Dates are
@@ -52,6 +55,10 @@ abstract class AnalyticsSummaryContract {
     AnalyticsReports reports;
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcClient jdbc;
 
     @TestConfiguration
     static class Fixture {
@@ -100,11 +107,16 @@ abstract class AnalyticsSummaryContract {
         satisfaction.endByCustomer(c4);
         satisfaction.rate(c4, 5, null);
 
-        events.publishEvent(new LlmCallRecorded(c1, 1_000, 500, new java.math.BigDecimal("0.003"), false, clock.instant()));
-        events.publishEvent(new LlmCallRecorded(c4, 200, 100, new java.math.BigDecimal("0.001"), false, clock.instant()));
+        transactions.executeWithoutResult(status -> {
+            events.publishEvent(new LlmCallRecorded(UUID.randomUUID(), c1, 1_000, 500,
+                    new java.math.BigDecimal("0.003"), false, clock.instant()));
+            events.publishEvent(new LlmCallRecorded(UUID.randomUUID(), c4, 200, 100,
+                    new java.math.BigDecimal("0.001"), false, clock.instant()));
+        });
 
         UUID c5 = startAt("2020-02-11T08:00:00Z", "web");
         ask(c5, 50, "I want to talk to a human");
+        ModuleListeners.awaitCompleted(jdbc, "dev.parley.analytics");
     }
 
     UUID startAt(String instant, String channel) {
@@ -198,9 +210,6 @@ abstract class AnalyticsSummaryContract {
         return jdbc.sql("SELECT conversation_id FROM analytics_conversation WHERE created_day = :d")
                 .param("d", day).query(UUID.class).list();
     }
-
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void tokensAndCostComeFromRecordedModelCalls() {
