@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * concurrency. Run by bench/load.sh against a started jar (single-file source program: java WidgetLoad.java ...).
  *
  * Arguments: base URL, knowledge folder (its articles' example questions are the questions), levels (4,8,16,32),
- * seconds per level, conversations pre-created per level.
+ * seconds per level, conversations pre-created per level. A warm-up at the first level comes first
+ * (LOAD_WARMUP_SECONDS, default 15; 0 for none), so the JIT has compiled the hot paths before anything is measured.
  */
 public class WidgetLoad {
 
@@ -63,6 +64,11 @@ public class WidgetLoad {
         System.out.println("| clients | messages | messages/s | p50 ms | p95 ms | p99 ms | max ms | errors (5xx / other) "
                 + "| answered | escalated | listener backlog max / drained after |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        int warmUp = Integer.parseInt(System.getenv().getOrDefault("LOAD_WARMUP_SECONDS", "15"));
+        if (warmUp > 0) {
+            System.out.print("warm-up (not a result): ");
+            load.level(levels[0], warmUp, perLevel / 2);
+        }
         for (int clients : levels) {
             load.level(clients, seconds, perLevel);
         }
