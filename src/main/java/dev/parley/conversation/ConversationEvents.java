@@ -13,11 +13,11 @@ public final class ConversationEvents {
     }
 
     /**
-     * A customer message was stored. Carries what listeners need (who holds the conversation, the text) so they
-     * need not read it back.
+     * A customer message was stored. Carries what listeners need (who holds the conversation, the text, the
+     * sender's own id for the message, which the widget matches its pending bubble by) so they need not read it back.
      */
     public record MessageReceived(UUID conversationId, UUID messageId, long seq, String channel, UUID assigneeId,
-            String subject, String authorName, String text, Instant at) {
+            String subject, String authorName, String text, String clientMessageId, Instant at) {
     }
 
     /** An assistant, agent or system message (or an internal note) was stored: everything a channel needs to send it. */

@@ -111,7 +111,8 @@ public class CustomerMessageFlow {
         }
         conversations.update(updated);
         events.publishEvent(new MessageReceived(conversationId, message.id(), message.seq(), updated.channel(),
-                updated.assigneeId(), updated.subject(), message.authorName(), message.text(), now));
+                updated.assigneeId(), updated.subject(), message.authorName(), message.text(), message.clientMessageId(),
+                now));
         if (next != conversation.status()) {
             events.publishEvent(new ConversationStatusChanged(conversationId, conversation.status(), next, now));
         }

@@ -18,8 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param baseUrl the dashboard's public address, for links in mails
  * @param customerMessageQuietPeriod after a "the customer wrote" mail, further customer messages in that conversation
  *     send no mail for this long
- * @param sendTimeout how long connecting to and talking with the mail server may take
- * @param retryInterval how often mails that failed for a passing reason (server down) are tried again
+ * @param sendTimeout how long connecting to and talking with the mail server may take; a mail that failed for a
+ *     passing reason (server down) is tried again with the other failed event publications
+ *     ({@code parley.events.resubmit-interval})
  */
 @Validated
 @ConfigurationProperties("parley.notifications")
@@ -31,8 +32,7 @@ public record NotificationSettings(
         @DefaultValue("http://localhost:8080") @NotBlank
         @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http:// or https:// URL") String baseUrl,
         @DefaultValue("10m") @NotNull Duration customerMessageQuietPeriod,
-        @DefaultValue("30s") @NotNull Duration sendTimeout,
-        @DefaultValue("1m") @NotNull Duration retryInterval) {
+        @DefaultValue("30s") @NotNull Duration sendTimeout) {
 
     /** Whether a mail server is configured; without one nothing is emailed. */
     public boolean mailConfigured() {

@@ -15,6 +15,7 @@ import dev.parley.conversation.IncomingMessage;
 import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.Satisfaction;
 import dev.parley.conversation.SourceRef;
+import dev.parley.support.ModuleListeners;
 import dev.parley.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The analytics definitions on a hand-built fixture whose answers are worked out by hand. Dates are
@@ -68,6 +71,10 @@ abstract class AnalyticsSummaryContract {
     /** The feedback day's report after the feedback timeout but before any 7-day window ended. */
     AnalyticsSummary beforeWindowsEnded;
     Map<String, UUID> feedbackConversations = new java.util.HashMap<>();
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcClient jdbc;
 
     @TestConfiguration
     static class Fixture {
@@ -116,12 +123,17 @@ abstract class AnalyticsSummaryContract {
         satisfaction.endByCustomer(c4);
         satisfaction.rate(c4, 5, null);
 
-        events.publishEvent(new LlmCallRecorded(c1, 1_000, 500, new java.math.BigDecimal("0.003"), false, clock.instant()));
-        events.publishEvent(new LlmCallRecorded(c4, 200, 100, new java.math.BigDecimal("0.001"), false, clock.instant()));
+        transactions.executeWithoutResult(status -> {
+            events.publishEvent(new LlmCallRecorded(UUID.randomUUID(), c1, 1_000, 500,
+                    new java.math.BigDecimal("0.003"), false, clock.instant()));
+            events.publishEvent(new LlmCallRecorded(UUID.randomUUID(), c4, 200, 100,
+                    new java.math.BigDecimal("0.001"), false, clock.instant()));
+        });
 
         UUID c5 = startAt("2020-02-11T08:00:00Z", "web");
         ask(c5, 50, "I want to talk to a human");
 
+        ModuleListeners.awaitCompleted(jdbc, "dev.parley.analytics");
         buildFeedbackFixture();
     }
 
@@ -146,10 +158,12 @@ abstract class AnalyticsSummaryContract {
         ask(feedbackConversations.get("reopened"), 0, "answerable: one more thing");
         clock.set(Instant.parse("2020-03-04T13:00:00Z"));
         feedback.assumeHelpfulBefore(clock.instant().minus(Duration.ofMinutes(30)));
+        ModuleListeners.awaitCompleted(jdbc, "dev.parley.analytics");
         durable.settleDue();
         beforeWindowsEnded = feedbackSummary();
 
         clock.set(Instant.parse("2020-03-12T00:00:00Z"));
+        ModuleListeners.awaitCompleted(jdbc, "dev.parley.analytics");
         durable.settleDue();
     }
 
@@ -253,9 +267,6 @@ abstract class AnalyticsSummaryContract {
         return jdbc.sql("SELECT conversation_id FROM analytics_conversation WHERE created_day = :d")
                 .param("d", day).query(UUID.class).list();
     }
-
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void tokensAndCostComeFromRecordedModelCalls() {

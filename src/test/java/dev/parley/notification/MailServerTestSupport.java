@@ -41,7 +41,7 @@ public abstract class MailServerTestSupport {
         registry.add("parley.notifications.base-url", () -> BASE_URL + "/");
         registry.add("parley.notifications.send-timeout", () -> "5s");
         // Tests resubmit failed notifications themselves.
-        registry.add("parley.notifications.retry-interval", () -> "1h");
+        registry.add("parley.events.resubmit-interval", () -> "1h");
     }
 
     /** The mails that reached {@code address} so far. */

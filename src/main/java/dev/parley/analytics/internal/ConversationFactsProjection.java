@@ -3,6 +3,7 @@ package dev.parley.analytics.internal;
 import dev.parley.assistant.llm.LlmCallRecorded;
 import dev.parley.conversation.AnswerVerdict;
 import dev.parley.conversation.AuthorType;
+import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationEvents.AnswerFeedbackRecorded;
 import dev.parley.conversation.ConversationEvents.ConversationEscalated;
 import dev.parley.conversation.ConversationEvents.ConversationRated;
@@ -13,25 +14,21 @@ import dev.parley.conversation.ConversationEvents.ReplyPosted;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.EscalationReason;
-import dev.parley.conversation.Message;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps the analytics projection in step with conversations. It runs right after each change commits,
- * in publication order, in a transaction of its own: a failure here is logged and counted but never
- * undoes the customer's message.
+ * Keeps the analytics projection in step with conversations: module listeners, each in a transaction of its own
+ * after the change commits, off the request thread. A failed update rolls back and leaves its event publication
+ * incomplete, so it is run again; every update can run twice without counting twice (counts are keyed by message or
+ * call), and listeners of one conversation may run in any order (the first to arrive starts its facts row).
  */
 @Component
 class ConversationFactsProjection {
 
-    private static final Logger log = LoggerFactory.getLogger(ConversationFactsProjection.class);
     private static final int QUESTION_LENGTH = 1000;
     /** An AI resolution the customer does not reopen within this long counts as durable. */
     static final java.time.Duration DURABLE_AFTER = java.time.Duration.ofDays(7);
@@ -39,43 +36,37 @@ class ConversationFactsProjection {
     private final FactsRepository facts;
     private final RollupWriter rollups;
     private final Conversations conversations;
-    private final Counter failures;
 
-    ConversationFactsProjection(FactsRepository facts, RollupWriter rollups, Conversations conversations,
-            MeterRegistry meters) {
+    ConversationFactsProjection(FactsRepository facts, RollupWriter rollups, Conversations conversations) {
         this.facts = facts;
         this.rollups = rollups;
         this.conversations = conversations;
-        this.failures = Counter.builder("parley.analytics.projection.failures")
-                .description("Analytics projection updates that failed").register(meters);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(ConversationStarted event) {
-        guarded(event.conversationId(), () -> facts.started(event.conversationId(), event.channel(), event.at()));
+    @ApplicationModuleListener
+    void on(ConversationStarted event) {
+        if (facts.started(event.conversationId(), event.channel(), event.at())) {
+            rollUp(event.conversationId(), null);
+        }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(MessageReceived event) {
-        guarded(event.conversationId(), () -> conversations.message(event.messageId()).map(Message::text).ifPresent(text ->
-                facts.customerMessage(event.conversationId(), shorten(text))));
+    @ApplicationModuleListener
+    void on(MessageReceived event) {
+        apply(event.conversationId(), () -> facts.customerMessage(event.conversationId(), event.messageId(),
+                shorten(event.text())));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(ReplyPosted event) {
+    @ApplicationModuleListener
+    void on(ReplyPosted event) {
         if (event.internal() || event.authorType() == AuthorType.CUSTOMER) {
             return;
         }
-        guarded(event.conversationId(), () -> facts.reply(event.conversationId(), event.at()));
+        apply(event.conversationId(), () -> facts.reply(event.conversationId(), event.messageId(), event.at()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(ConversationStatusChanged event) {
-        guarded(event.conversationId(), () -> {
+    @ApplicationModuleListener
+    void on(ConversationStatusChanged event) {
+        apply(event.conversationId(), () -> {
             if (event.to() == ConversationStatus.AI_RESOLVED) {
                 facts.aiAnswered(event.conversationId(), event.at(), event.at().plus(DURABLE_AFTER));
             } else if (event.from() == ConversationStatus.AI_RESOLVED && event.to() == ConversationStatus.OPEN) {
@@ -86,57 +77,72 @@ class ConversationFactsProjection {
         });
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(ConversationEscalated event) {
+    @ApplicationModuleListener
+    void on(ConversationEscalated event) {
         boolean gap = event.reason() == EscalationReason.LOW_CONFIDENCE || event.reason() == EscalationReason.NO_KNOWLEDGE;
-        guarded(event.conversationId(), () -> facts.escalated(event.conversationId(), event.reason().name(), gap));
+        apply(event.conversationId(), () -> facts.escalated(event.conversationId(), event.reason().name(), gap));
     }
 
     /** "Did that help?" decided: confirmed or assumed (a "No" arrives as an escalation). */
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(AnswerFeedbackRecorded event) {
+    @ApplicationModuleListener
+    void on(AnswerFeedbackRecorded event) {
         if (event.verdict() == AnswerVerdict.NOT_HELPFUL) {
             return;
         }
-        guarded(event.conversationId(), () -> facts.aiResolution(event.conversationId(), event.verdict().name()));
+        apply(event.conversationId(), () -> facts.aiResolution(event.conversationId(), event.verdict().name()));
     }
 
     /** The AI resolution's window passed without the customer reopening: it counts as durable. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public void settleDurable(java.util.UUID conversationId, java.time.Instant now) {
-        guarded(conversationId, () -> facts.settleDurable(conversationId, now));
+        apply(conversationId, () -> facts.settleDurable(conversationId, now));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(ConversationRated event) {
-        guarded(event.conversationId(), () -> facts.rated(event.conversationId(), event.rating()));
+    @ApplicationModuleListener
+    void on(ConversationRated event) {
+        apply(event.conversationId(), () -> facts.rated(event.conversationId(), event.rating()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(LlmCallRecorded event) {
+    @ApplicationModuleListener
+    void on(LlmCallRecorded event) {
         if (event.conversationId() == null) {
             return; // a call for no conversation (example questions for the knowledge base) counts in the totals only
         }
-        guarded(event.conversationId(), () -> facts.addUsage(event.conversationId(),
+        apply(event.conversationId(), () -> facts.addUsage(event.conversationId(), event.callId(),
                 event.inputTokens() + event.outputTokens(), event.costUsd().doubleValue()));
     }
 
-    /** Applies one change to the conversation's facts and the same difference to the daily rollups. */
-    private void guarded(java.util.UUID conversationId, Runnable update) {
-        try {
-            FactsRow before = facts.load(conversationId).orElse(null);
-            update.run();
-            FactsRow after = facts.load(conversationId).orElse(null);
-            if (!java.util.Objects.equals(before, after)) {
-                rollups.replace(before, after);
-            }
-        } catch (RuntimeException e) {
-            failures.increment();
-            log.error("Analytics projection update failed", e);
+    /**
+     * Applies one change to the conversation's facts and the same difference to the daily rollups. The row is locked
+     * first, so two listeners of one conversation take turns and each sees what the other wrote.
+     */
+    private void apply(UUID conversationId, Runnable update) {
+        FactsRow before = lockOrStart(conversationId);
+        update.run();
+        rollUp(conversationId, before);
+    }
+
+    /**
+     * The conversation's facts as they are before this change, locked; null when this change starts them. A change
+     * may arrive before the conversation's start (listeners run side by side): the first one starts the row.
+     */
+    private FactsRow lockOrStart(UUID conversationId) {
+        Optional<FactsRow> row = facts.lock(conversationId);
+        if (row.isPresent()) {
+            return row.get();
+        }
+        Conversation conversation = conversations.find(conversationId).orElse(null);
+        if (conversation != null && facts.started(conversationId, conversation.channel(), conversation.createdAt())) {
+            return null;
+        }
+        return facts.lock(conversationId).orElse(null);
+    }
+
+    private void rollUp(UUID conversationId, FactsRow before) {
+        FactsRow after = facts.load(conversationId).orElse(null);
+        if (!Objects.equals(before, after)) {
+            rollups.replace(before, after);
         }
     }
 

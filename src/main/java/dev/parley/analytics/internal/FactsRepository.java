@@ -8,7 +8,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Writes to the per-conversation analytics projection. Every update touches one conversation's row. */
+/**
+ * Writes to the per-conversation analytics projection. Every update touches one conversation's row, and can be run
+ * again: a count goes up once per message or model call ({@code analytics_counted} remembers which were counted).
+ */
 @Repository
 class FactsRepository {
 
@@ -18,28 +21,37 @@ class FactsRepository {
         this.jdbc = jdbc;
     }
 
-    void started(UUID id, String channel, Instant at) {
-        jdbc.sql("""
+    /** Starts the conversation's row; false when it was there already. */
+    boolean started(UUID id, String channel, Instant at) {
+        return jdbc.sql("""
                 INSERT INTO analytics_conversation (conversation_id, channel, created_at, created_day)
-                SELECT :id, :channel, :at, :day FROM (VALUES (1)) AS one (x)
-                WHERE NOT EXISTS (SELECT 1 FROM analytics_conversation WHERE conversation_id = :id)""")
+                VALUES (:id, :channel, :at, :day) ON CONFLICT DO NOTHING""")
                 .param("id", id).param("channel", channel).param("at", at.atOffset(ZoneOffset.UTC))
                 .param("day", LocalDate.ofInstant(at, ZoneOffset.UTC))
-                .update();
+                .update() == 1;
     }
 
-    void customerMessage(UUID id, String question) {
+    void customerMessage(UUID id, UUID messageId, String question) {
+        if (!firstCount(messageId, id)) {
+            return;
+        }
         jdbc.sql("""
                 UPDATE analytics_conversation SET messages = messages + 1, customer_messages = customer_messages + 1,
-                    first_question = COALESCE(first_question, :q), last_question = :q
+                    first_question = COALESCE(first_question, :q), last_question = :q,
+                    unanswered_question = CASE WHEN escalated AND unanswered_question IS NULL
+                        AND escalation_reason IN ('LOW_CONFIDENCE', 'NO_KNOWLEDGE') THEN :q ELSE unanswered_question END
                 WHERE conversation_id = :id""")
                 .param("id", id).param("q", question).update();
     }
 
-    void reply(UUID id, Instant at) {
+    void reply(UUID id, UUID messageId, Instant at) {
+        if (!firstCount(messageId, id)) {
+            return;
+        }
         jdbc.sql("""
                 UPDATE analytics_conversation SET messages = messages + 1,
-                    first_response_seconds = COALESCE(first_response_seconds, :seconds)
+                    first_response_seconds = CASE WHEN first_response_seconds IS NULL OR first_response_seconds > :seconds
+                        THEN :seconds ELSE first_response_seconds END
                 WHERE conversation_id = :id""")
                 .param("id", id).param("seconds", secondsSinceCreation(id, at)).update();
     }
@@ -100,7 +112,10 @@ class FactsRepository {
                 .param("id", id).param("reason", reason).param("gap", knowledgeGap).update();
     }
 
-    void addUsage(UUID id, long tokens, double costUsd) {
+    void addUsage(UUID id, UUID callId, long tokens, double costUsd) {
+        if (!firstCount(callId, id)) {
+            return;
+        }
         jdbc.sql("UPDATE analytics_conversation SET tokens = tokens + :t, cost_usd = cost_usd + :c WHERE conversation_id = :id")
                 .param("id", id).param("t", tokens).param("c", costUsd).update();
     }
@@ -111,10 +126,25 @@ class FactsRepository {
     }
 
     Optional<FactsRow> load(UUID id) {
+        return load(id, "");
+    }
+
+    /** Loads the row and keeps it locked until the transaction ends: updates of one conversation take turns. */
+    Optional<FactsRow> lock(UUID id) {
+        return load(id, " FOR UPDATE");
+    }
+
+    /** Remembers that {@code countedId} (a message, a model call) was counted; false when it already was. */
+    private boolean firstCount(UUID countedId, UUID conversationId) {
+        return jdbc.sql("INSERT INTO analytics_counted (counted_id, conversation_id) VALUES (:k, :c) ON CONFLICT DO NOTHING")
+                .param("k", countedId).param("c", conversationId).update() == 1;
+    }
+
+    private Optional<FactsRow> load(UUID id, String lock) {
         return jdbc.sql("""
                 SELECT conversation_id, channel, created_day, messages, ai_answered, escalated, escalation_reason,
                     first_response_seconds, resolution_seconds, csat, tokens, cost_usd, ai_resolution, durable
-                FROM analytics_conversation WHERE conversation_id = :id""")
+                FROM analytics_conversation WHERE conversation_id = :id""" + lock)
                 .param("id", id)
                 .query((rs, row) -> new FactsRow(rs.getObject("conversation_id", UUID.class), rs.getString("channel"),
                         rs.getObject("created_day", LocalDate.class), rs.getLong("messages"),

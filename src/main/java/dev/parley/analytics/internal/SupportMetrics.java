@@ -9,12 +9,14 @@ import dev.parley.realtime.EventStreams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Prometheus metrics of the support desk: messages by author, assistant answers vs escalations (by
  * reason) and open live connections. The assistant's latency histogram is recorded by the conversation flow.
+ * Counted by module listeners without a transaction (a counter needs no connection), once each change commits.
  */
 @Component
 class SupportMetrics {
@@ -29,19 +31,19 @@ class SupportMetrics {
                 .tag("kind", "agent").description("Open live streams").register(meters);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MessageReceived event) {
         messages("CUSTOMER").increment();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ReplyPosted event) {
         if (!event.internal()) {
             messages(event.authorType().name()).increment();
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationStatusChanged event) {
         if (event.to() == ConversationStatus.AI_RESOLVED) {
             Counter.builder("parley.assistant.outcomes").tag("outcome", "answered").tag("reason", "none")
@@ -49,7 +51,7 @@ class SupportMetrics {
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationEscalated event) {
         Counter.builder("parley.assistant.outcomes").tag("outcome", "escalated").tag("reason", event.reason().name())
                 .description("Assistant decisions").register(meters).increment();

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tokens and cost per generative call, priced from {@code parley.assistant.prices.<model>}; analytics
@@ -61,7 +62,8 @@ public class LlmUsage {
                 .divide(MILLION, 8, RoundingMode.HALF_UP);
     }
 
-    /** Stores one call and returns it with its cost. */
+    /** Stores one call and returns it with its cost; analytics hears of it once the row is committed. */
+    @Transactional
     public Call record(UUID conversationId, UUID messageId, String purpose, String provider, String model,
             TokenUsage tokens, boolean cached) {
         BigDecimal cost = cached ? BigDecimal.ZERO : costOf(model, tokens);
@@ -74,7 +76,7 @@ public class LlmUsage {
                         cached, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .update();
         if (conversationId != null) {
-            events.publishEvent(new LlmCallRecorded(conversationId, tokens.input(), tokens.output(), cost, cached, now));
+            events.publishEvent(new LlmCallRecorded(UUID.randomUUID(), conversationId, tokens.input(), tokens.output(), cost, cached, now));
         }
         return new Call(conversationId, messageId, purpose, provider, model, tokens, cost, cached, now);
     }

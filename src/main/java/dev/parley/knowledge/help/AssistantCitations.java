@@ -6,15 +6,14 @@ import dev.parley.conversation.Conversations;
 import dev.parley.conversation.SourceRef;
 import dev.parley.knowledge.internal.ArticleCitationRepository;
 import java.util.Objects;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Counts how often the assistant answered with each article: every source of every assistant reply, once
- * per message (a redelivered event does not count twice). Runs after the reply commits, in its own
- * transaction, so a failure here never undoes the reply.
+ * per message (a retried event does not count twice). A module listener: after the reply commits, off the request
+ * thread, in its own transaction; a failure never undoes the reply and is retried. The sources are read back: the
+ * event does not carry them.
  */
 @Component
 class AssistantCitations {
@@ -27,9 +26,8 @@ class AssistantCitations {
         this.citations = citations;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(ReplyPosted event) {
+    @ApplicationModuleListener
+    void on(ReplyPosted event) {
         if (event.authorType() != AuthorType.ASSISTANT || event.internal()) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.parley.realtime.internal;
 
+import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.ConversationEvents.ConversationAssigned;
 import dev.parley.conversation.ConversationEvents.ConversationEscalated;
 import dev.parley.conversation.ConversationEvents.ConversationStarted;
@@ -10,19 +11,23 @@ import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.MessagesRead;
 import dev.parley.conversation.ConversationEvents.ReplyPosted;
 import dev.parley.conversation.Conversations;
-import dev.parley.conversation.Message;
+import dev.parley.realtime.MessagePayload;
 import dev.parley.realtime.RealtimeBus;
 import dev.parley.realtime.RealtimeEvent;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Turns committed conversation changes into live events: what the customer may see goes to the
- * conversation's topic, everything goes to the agents' topic.
+ * conversation's topic, everything goes to the agents' topic. Module listeners, off the request thread and without
+ * a transaction (a push needs no connection): a push that failed is retried. Listeners start in publication order but
+ * may finish out of it; clients put messages in order by seq and read the backlog, and a repeated push is harmless.
  */
 @Component
 class ConversationRelay {
@@ -35,19 +40,27 @@ class ConversationRelay {
         this.conversations = conversations;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MessageReceived event) {
-        conversations.message(event.messageId()).ifPresent(this::relay);
+        MessagePayload message = new MessagePayload(event.messageId(), event.seq(), event.conversationId(),
+                AuthorType.CUSTOMER.name(), event.authorName(), event.text(), false, null, List.of(),
+                event.clientMessageId(), null, event.at());
+        Map<String, Object> data = Map.of("message", message);
+        bus.publish(new RealtimeEvent(topic(event.conversationId()), "message", event.seq(), data));
+        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "message", event.seq(), data));
     }
 
-    /** Replies reach agents here; the customer's side gets them from the channel's delivery (the widget channel). */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * Replies reach agents here; the customer's side gets them from the channel's delivery (the widget channel).
+     * The one read back: an assistant's answer shows its confidence and sources, which the event does not carry.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ReplyPosted event) {
         conversations.message(event.messageId())
                 .ifPresent(m -> bus.publish(RealtimeEvent.message(RealtimeEvent.AGENTS, m)));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationStatusChanged event) {
         Map<String, Object> data = Map.of("conversationId", event.conversationId(), "status", event.to().name(),
                 "from", event.from().name());
@@ -55,14 +68,14 @@ class ConversationRelay {
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "status", 0, data));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationEscalated event) {
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "escalated", 0,
                 Map.of("conversationId", event.conversationId(), "reason", event.reason().name())));
     }
 
     /** Lets the new assignee's dashboard tell them (a desktop notification); nothing is sent on unassignment. */
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationAssigned event) {
         if (event.assigneeId() != null) {
             bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "assigned", 0, Map.of("conversationId",
@@ -71,13 +84,13 @@ class ConversationRelay {
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationStarted event) {
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "conversation", 0,
                 Map.of("conversationId", event.conversationId(), "channel", event.channel())));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MessagesRead event) {
         Map<String, Object> data = Map.of("conversationId", event.conversationId(), "reader", event.reader().name(),
                 "upToSeq", event.upToSeq());
@@ -85,14 +98,14 @@ class ConversationRelay {
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "read", 0, data));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationUpdated event) {
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "updated", 0,
                 Map.of("conversationId", event.conversationId())));
     }
 
     /** Agents see each reply's way to the customer (pending, sent, failed and why) as it changes. */
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DeliveryChanged event) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("conversationId", event.conversationId());
@@ -100,13 +113,6 @@ class ConversationRelay {
         data.put("state", event.state().name());
         data.put("error", event.error());
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "delivery", 0, data));
-    }
-
-    private void relay(Message message) {
-        if (message.visibleToCustomer()) {
-            bus.publish(RealtimeEvent.message(topic(message.conversationId()), message));
-        }
-        bus.publish(RealtimeEvent.message(RealtimeEvent.AGENTS, message));
     }
 
     private static String topic(UUID conversationId) {

@@ -8,13 +8,14 @@ import dev.parley.identity.AgentEvents.AgentChanged;
 import dev.parley.identity.AgentEvents.AgentSignedIn;
 import dev.parley.identity.AgentEvents.AgentSignedOut;
 import dev.parley.workspace.PresenceStatus;
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
- * Keeps assignment current after committed changes, off the caller's thread. Each listener is recorded in
- * the event publication registry, so a failure is retried rather than lost; the sweep is a second safety net.
+ * Keeps assignment current after committed changes: module listeners, off the caller's thread, recorded in the
+ * event publication registry, so a failure is retried rather than lost; the sweep is a second safety net. Without a
+ * transaction of their own: the assigner runs each step in its own short transaction (and retries on lock timeouts).
  */
 @Component
 class AssignmentListeners {
@@ -29,41 +30,35 @@ class AssignmentListeners {
         this.conversations = conversations;
     }
 
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationEscalated event) {
         assigner.enqueue(event.conversationId());
     }
 
     /** A finished conversation frees its agent's capacity; an unassigned one may now need the queue. */
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationStatusChanged event) {
         settle(event.conversationId());
     }
 
     /** Assigned or unassigned by hand, or moved to a team. */
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationUpdated event) {
         settle(event.conversationId());
     }
 
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AgentSignedIn event) {
         presence.signedIn(event.agentId());
     }
 
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AgentSignedOut event) {
         presence.signedOut(event.agentId());
     }
 
     /** Capacity raised, or the agent deactivated (then their conversations go back to the queue). */
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AgentChanged event) {
         if (event.active()) {
             assigner.drain();

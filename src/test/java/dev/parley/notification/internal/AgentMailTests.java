@@ -80,7 +80,7 @@ class AgentMailTests {
 
     private static NotificationSettings settings(String smtpUrl) {
         return new NotificationSettings(smtpUrl, "Parley <parley@acme.test>", "https://support.acme.test",
-                Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(1));
+                Duration.ofMinutes(10), Duration.ofSeconds(5));
     }
 
     /** Speaks just enough SMTP to answer RCPT TO with one fixed reply (GreenMail accepts every recipient). */

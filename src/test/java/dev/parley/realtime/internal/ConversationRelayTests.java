@@ -1,0 +1,77 @@
+package dev.parley.realtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.Conversations;
+import dev.parley.conversation.CustomerMessageFlow;
+import dev.parley.conversation.IncomingMessage;
+import dev.parley.conversation.NewConversation;
+import dev.parley.realtime.MessagePayload;
+import dev.parley.realtime.RealtimeBus;
+import dev.parley.realtime.RealtimeEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The relay pushes committed changes to the agents' topic and to the conversation's topic, off the request thread. */
+@SpringBootTest
+class ConversationRelayTests {
+
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    CustomerMessageFlow flow;
+    @Autowired
+    RealtimeBus bus;
+
+    @Test
+    void aCustomerMessageAndAStatusChangeReachTheAgentsAndTheCustomer() throws Exception {
+        UUID id = conversations.start(new NewConversation("web", null, null, null)).conversation().id();
+        List<RealtimeEvent> agents = new CopyOnWriteArrayList<>();
+        List<RealtimeEvent> customer = new CopyOnWriteArrayList<>();
+        try (AutoCloseable a = bus.subscribe(RealtimeEvent.AGENTS, agents::add);
+                AutoCloseable c = bus.subscribe(RealtimeEvent.conversationTopic(id), customer::add)) {
+            flow.receive(id, new IncomingMessage("Where is my parcel 4711?", "c-relay-1"));
+            conversations.changeStatus(id, ConversationStatus.RESOLVED);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> of(agents, id, "status").stream()
+                    .anyMatch(e -> "RESOLVED".equals(e.data().get("status"))));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !customerMessages(customer, id).isEmpty());
+        }
+        MessagePayload pushed = customerMessages(agents, id).getFirst();
+        assertThat(pushed.text()).isEqualTo("Where is my parcel 4711?");
+        assertThat(pushed.authorType()).isEqualTo("CUSTOMER");
+        assertThat(pushed.clientMessageId()).isEqualTo("c-relay-1");
+        assertThat(pushed.conversationId()).isEqualTo(id);
+        RealtimeEvent event = of(agents, id, "message").stream()
+                .filter(e -> message(e).id().equals(pushed.id())).findFirst().orElseThrow();
+        assertThat(event.seq()).isEqualTo(pushed.seq()).isPositive();
+        assertThat(customerMessages(customer, id)).containsExactly(pushed);
+        assertThat(of(customer, id, "status")).anyMatch(e -> "RESOLVED".equals(e.data().get("status")));
+        assertThat(of(agents, id, "message")).as("the assistant's answer reaches agents too")
+                .anyMatch(e -> !"CUSTOMER".equals(message(e).authorType()));
+    }
+
+    private static List<RealtimeEvent> of(List<RealtimeEvent> events, UUID id, String type) {
+        return events.stream().filter(e -> e.type().equals(type))
+                .filter(e -> id.equals(e.data().get("conversationId"))
+                        || e.data().get("message") instanceof MessagePayload m && m.conversationId().equals(id))
+                .toList();
+    }
+
+    private static List<MessagePayload> customerMessages(List<RealtimeEvent> events, UUID id) {
+        return of(events, id, "message").stream().map(ConversationRelayTests::message)
+                .filter(m -> m.authorType().equals("CUSTOMER")).toList();
+    }
+
+    private static MessagePayload message(RealtimeEvent event) {
+        return (MessagePayload) ((Map<?, ?>) event.data()).get("message");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.parley.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Waits for module listeners, which run after the change commits on their own threads. */
+public final class ModuleListeners {
+
+    private ModuleListeners() {
+    }
+
+    /** Until every listener of the module under {@code packagePrefix} (dev.parley.analytics) has completed. */
+    public static void awaitCompleted(JdbcClient jdbc, String packagePrefix) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> incomplete(jdbc, packagePrefix) == 0);
+    }
+
+    public static long incomplete(JdbcClient jdbc, String packagePrefix) {
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE :p AND completion_date IS NULL")
+                .param("p", packagePrefix + ".%").query(Long.class).single();
+    }
+}
