@@ -39,6 +39,11 @@ public class Deliveries {
         return deliveries.find(messageId);
     }
 
+    /** The delivery of a reply the channel knows by its own id (for the channel's status callbacks). */
+    public Optional<Delivery> byExternalId(UUID inboxId, String externalId) {
+        return deliveries.byExternalId(inboxId, externalId);
+    }
+
     /** The delivery of a reply, created as pending the first time it is asked for. */
     @Transactional
     public Delivery begin(UUID messageId, UUID conversationId, UUID inboxId) {

@@ -32,6 +32,11 @@ public class DeliveryRepository {
                 .query(DeliveryRepository::map).optional();
     }
 
+    public Optional<Delivery> byExternalId(UUID inboxId, String externalId) {
+        return jdbc.sql("SELECT * FROM message_delivery WHERE inbox_id = :i AND external_id = :e")
+                .param("i", inboxId).param("e", externalId).query(DeliveryRepository::map).list().stream().findFirst();
+    }
+
     public void insertIfAbsent(UUID messageId, UUID conversationId, UUID inboxId, Instant now) {
         if (find(messageId).isPresent()) {
             return;
