@@ -7,7 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -25,6 +28,10 @@ import dev.parley.conversation.DeliveryState;
 import dev.parley.conversation.Inbox;
 import dev.parley.conversation.Inboxes;
 import dev.parley.conversation.Message;
+import dev.parley.identity.AgentPrincipal;
+import dev.parley.identity.Agents;
+import dev.parley.identity.Role;
+import dev.parley.identity.TestAgents;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -86,6 +93,8 @@ class SmsChannelTests implements ChannelContract {
     Deliveries deliveries;
     @Autowired
     Inboxes inboxes;
+    @Autowired
+    Agents agents;
 
     private Inbox inbox;
     private String accountSid;
@@ -320,6 +329,37 @@ class SmsChannelTests implements ChannelContract {
             assertThat(a.accountSid()).isEqualTo("ACconfigured");
             assertThat(a.authToken()).isEqualTo("configured-token");
         });
+    }
+
+    @Test
+    void adminsAddAnInboxAndAreToldTheWebhookUrls() throws Exception {
+        String number = randomNumber();
+        String body = "{\"name\":\"Sales SMS\",\"phoneNumber\":\"" + number + "\",\"accountSid\":\"ACadmin\","
+                + "\"authToken\":\"secret-token\",\"assistantMode\":\"DRAFT\"}";
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/admin/sms-inboxes").with(user(admin())).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.phoneNumber").value(number))
+                .andExpect(jsonPath("$.messagesWebhookUrl").value(org.hamcrest.Matchers.startsWith(PUBLIC + "/api/v1/channels/twilio/")))
+                .andExpect(jsonPath("$.authToken").doesNotExist());
+        Inbox created = inboxes.byAddress("sms", number).orElseThrow();
+        assertThat(created.assistantMode()).isEqualTo(AssistantMode.DRAFT);
+        assertThat(smsInboxes.account(created.id()).orElseThrow().authToken()).isEqualTo("secret-token");
+
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/admin/sms-inboxes").with(user(admin())).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace(number, "0123")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/admin/sms-inboxes").with(user(admin())).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict());
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/admin/sms-inboxes").with(user(agent)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace(number, randomNumber())))
+                .andExpect(status().isForbidden());
+    }
+
+    private AgentPrincipal admin() {
+        return TestAgents.principal(TestAgents.create(agents, Role.ADMIN));
     }
 
     // --- the customer's side: Twilio's webhooks and what Twilio was asked to send ---
