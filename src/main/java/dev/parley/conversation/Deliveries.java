@@ -81,12 +81,6 @@ public class Deliveries {
         publish(delivery, state, cut, now);
     }
 
-    @Transactional
-    public void skipped(Delivery delivery, String reason) {
-        Instant now = clock.instant();
-        deliveries.update(delivery.messageId(), DeliveryState.SKIPPED, delivery.attempts(), reason, null, null, now);
-    }
-
     /** Pending deliveries whose retry is due, oldest first. */
     public List<Delivery> due(int limit) {
         return deliveries.due(clock.instant(), limit);

@@ -23,8 +23,6 @@ record DeliverySettings(
 
     /** The wait after the given number of failed attempts: 30 s, 1 min, 2 min, … at most {@code maxRetryAfter}. */
     Duration backoff(int failedAttempts) {
-        long factor = 1L << Math.min(Math.max(failedAttempts - 1, 0), 20);
-        Duration wait = firstRetryAfter.multipliedBy(factor);
-        return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
+        return dev.parley.shared.Backoff.doubling(firstRetryAfter, maxRetryAfter, failedAttempts);
     }
 }

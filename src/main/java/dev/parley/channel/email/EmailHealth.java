@@ -23,9 +23,9 @@ class EmailHealth implements HealthIndicator {
     @Override
     public Health health() {
         Map<String, Object> details = new LinkedHashMap<>();
+        Map<java.util.UUID, MailboxState> states = mailboxes.statesById();
         for (Mailbox mailbox : mailboxes.active()) {
-            MailboxState state = mailboxes.states().stream().filter(s -> s.inboxId().equals(mailbox.inbox().id()))
-                    .findFirst().orElse(null);
+            MailboxState state = states.get(mailbox.inbox().id());
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("lastPoll", state == null || state.lastPollAt() == null ? "never" : state.lastPollAt().toString());
             if (state != null && state.failing()) {

@@ -46,22 +46,23 @@ class EmailInboxAdminApi {
         Inbox inbox = mailboxes.create(request.name(), request.address(), request.imapUrl(), request.smtpUrl(),
                 request.pollInterval() == null ? Duration.ofSeconds(30) : request.pollInterval(),
                 request.assistantMode());
-        return view(inbox.id());
+        return views().stream().filter(v -> v.id().equals(inbox.id())).findFirst().orElseThrow();
     }
 
     @GetMapping
     @Operation(summary = "Email inboxes with their servers (passwords never shown) and polling state")
     List<EmailInboxView> list() {
-        return mailboxes.states().stream().map(s -> view(s.inboxId())).filter(v -> v != null).toList();
+        return views();
     }
 
-    private EmailInboxView view(UUID inboxId) {
-        MailboxState state = mailboxes.states().stream().filter(s -> s.inboxId().equals(inboxId)).findFirst()
-                .orElse(null);
-        return mailboxes.active().stream().filter(m -> m.inbox().id().equals(inboxId)).findFirst()
-                .map(m -> new EmailInboxView(inboxId, m.inbox().name(), m.address(),
-                m.imap().redacted(), m.smtp().redacted(), m.fromProperties(),
-                state == null ? null : state.lastPollAt(), state == null ? null : state.lastError(),
-                state == null ? 0 : state.consecutiveFailures())).orElse(null);
+    /** Readable mailboxes with their polling state; the settings are opened and the states read once. */
+    private List<EmailInboxView> views() {
+        java.util.Map<UUID, MailboxState> states = mailboxes.statesById();
+        return mailboxes.active().stream().map(m -> {
+            MailboxState state = states.get(m.inbox().id());
+            return new EmailInboxView(m.inbox().id(), m.inbox().name(), m.address(), m.imap().redacted(),
+                    m.smtp().redacted(), m.fromProperties(), state == null ? null : state.lastPollAt(),
+                    state == null ? null : state.lastError(), state == null ? 0 : state.consecutiveFailures());
+        }).toList();
     }
 }

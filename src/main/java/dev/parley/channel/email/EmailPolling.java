@@ -5,6 +5,8 @@ import dev.parley.cluster.RunsOnEveryNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -55,14 +57,16 @@ class EmailPolling {
             return;
         }
         Instant now = clock.instant();
-        for (Mailbox mailbox : mailboxes.active()) {
-            Instant last = mailboxes.states().stream().filter(s -> s.inboxId().equals(mailbox.inbox().id()))
-                    .findFirst().map(MailboxState::lastPollAt).orElse(null);
+        List<Mailbox> active = mailboxes.active();
+        Map<UUID, MailboxState> states = mailboxes.statesById();
+        for (Mailbox mailbox : active) {
+            MailboxState state = states.get(mailbox.inbox().id());
+            Instant last = state == null ? null : state.lastPollAt();
             if (last == null || !last.plus(mailbox.pollInterval()).isAfter(now)) {
                 poll(mailbox);
             }
         }
-        watchers.watch(mailboxes.active(), this::pollNow);
+        watchers.watch(active, this::pollNow);
     }
 
     /** Polls one mailbox now (new mail was announced, or an admin asked). */

@@ -53,7 +53,7 @@ class Mailboxes {
         List<Mailbox> result = new ArrayList<>();
         for (MailboxState state : repository.all()) {
             try {
-                find(state.inboxId()).filter(m -> m.inbox().enabled()).ifPresent(result::add);
+                open(state).filter(m -> m.inbox().enabled()).ifPresent(result::add);
             } catch (RuntimeException e) {
                 unusable(state, e);
             }
@@ -70,13 +70,18 @@ class Mailboxes {
     }
 
     Optional<Mailbox> find(UUID inboxId) {
+        return repository.find(inboxId).flatMap(this::open);
+    }
+
+    /** The mailbox of a state row: its inbox, and its URLs from the properties or decrypted from the row. */
+    private Optional<Mailbox> open(MailboxState state) {
+        UUID inboxId = state.inboxId();
         Optional<Inbox> inbox = inboxes.find(inboxId).filter(i -> CHANNEL.equals(i.channelType()));
-        Optional<MailboxState> state = repository.find(inboxId);
-        if (inbox.isEmpty() || state.isEmpty()) {
+        if (inbox.isEmpty()) {
             return Optional.empty();
         }
-        Duration poll = Duration.ofMillis(state.get().pollIntervalMs());
-        if ("PROPERTIES".equals(state.get().managedBy())) {
+        Duration poll = Duration.ofMillis(state.pollIntervalMs());
+        if ("PROPERTIES".equals(state.managedBy())) {
             return settings.inboxes().stream().filter(p -> normalize(p.address()).equals(inbox.get().address()))
                     .findFirst().map(p -> new Mailbox(inbox.get(), MailUrl.parse(p.imapUrl()), MailUrl.parse(p.smtpUrl()),
                             p.pollInterval(), true));
@@ -120,6 +125,10 @@ class Mailboxes {
 
     List<MailboxState> states() {
         return repository.all();
+    }
+
+    java.util.Map<UUID, MailboxState> statesById() {
+        return repository.all().stream().collect(java.util.stream.Collectors.toMap(MailboxState::inboxId, s -> s));
     }
 
     private static void validate(String address, String imapUrl, String smtpUrl) {

@@ -24,8 +24,6 @@ record WebhookSettings(
         @DefaultValue("5s") Duration dispatchInterval) {
 
     Duration backoff(int failedAttempts) {
-        long factor = 1L << Math.min(Math.max(failedAttempts - 1, 0), 20);
-        Duration wait = firstRetryAfter.multipliedBy(factor);
-        return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
+        return dev.parley.shared.Backoff.doubling(firstRetryAfter, maxRetryAfter, failedAttempts);
     }
 }
