@@ -133,6 +133,14 @@ class SmsInboxes {
         return message;
     }
 
+    /** Whether Twilio reported every part of a reply (a long one goes as several messages) as delivered. */
+    boolean allPartsDelivered(UUID inboxId, UUID messageId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM sms_sent
+                WHERE inbox_id = :id AND message_id = :m AND (status IS NULL OR status <> 'delivered')""")
+                .param("id", inboxId).param("m", messageId).query(Long.class).single() == 0;
+    }
+
     private void insert(Inbox inbox, String phoneNumber, String accountSid, String authToken, String source) {
         jdbc.sql("""
                 INSERT INTO sms_inbox (inbox_id, phone_number, account_sid, auth_token, source, created_at)

@@ -251,7 +251,12 @@ class WhatsAppWebhook {
                 deliveries.attemptFailed(delivery.get(), "WhatsApp could not deliver the message: " + title
                         + (details.isBlank() || details.equals(title) ? "" : " (" + details + ")"), null);
             }
-            // sent, delivered and read: the delivery is SENT already (Meta accepted the message).
+            if ("delivered".equals(state)) {
+                deliveries.progressed(delivery.get(), DeliveryState.DELIVERED);
+            } else if ("read".equals(state)) {
+                deliveries.progressed(delivery.get(), DeliveryState.READ);
+            }
+            // sent: the delivery is SENT already (Meta accepted the message).
         }
     }
 }

@@ -241,13 +241,29 @@ class WhatsAppChannelTests implements ChannelContract {
                 "message", "Message undeliverable", "error_data", Map.of("details", "Receiver is incapable")));
 
         deliver(inbox, SECRET, delivered).andExpect(status().isOk());
-        assertThat(deliveries.find(reply.id()).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
+        assertThat(deliveries.find(reply.id()).orElseThrow().state()).isEqualTo(DeliveryState.DELIVERED);
         deliver(inbox, SECRET, failed).andExpect(status().isOk());
 
         assertThat(deliveries.find(reply.id())).hasValueSatisfying(d -> {
             assertThat(d.state()).isEqualTo(DeliveryState.FAILED);
             assertThat(d.lastError()).contains("Message undeliverable");
         });
+    }
+
+    @Test
+    void deliveredAndReadStatusesMoveTheDeliveryForwardNeverBack() throws Exception {
+        UUID id = customerStarts("Read receipts " + UUID.randomUUID());
+        Message reply = conversations.postReply(id, AuthorType.AGENT, null, "Grace", "Here you go", false);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deliveries.find(reply.id()))
+                .hasValueSatisfying(d -> assertThat(d.state()).isEqualTo(DeliveryState.SENT)));
+        String wamid = deliveries.find(reply.id()).orElseThrow().externalId().substring("whatsapp:".length());
+
+        deliver(inbox, SECRET, statusPayload(wamid, "read", null)).andExpect(status().isOk());
+        assertThat(deliveries.find(reply.id()).orElseThrow().state()).isEqualTo(DeliveryState.READ);
+        deliver(inbox, SECRET, statusPayload(wamid, "delivered", null)).andExpect(status().isOk()); // arrived late
+        deliver(inbox, SECRET, statusPayload(wamid, "sent", null)).andExpect(status().isOk());
+
+        assertThat(deliveries.find(reply.id()).orElseThrow().state()).isEqualTo(DeliveryState.READ);
     }
 
     @Test
