@@ -79,6 +79,16 @@ class ApiInboxes {
         return inbox;
     }
 
+    /** An API inbox as the admin page lists it: never its key or signing secret. */
+    record Listed(Inbox inbox, String callbackUrl) {
+    }
+
+    java.util.List<Listed> listed() {
+        return inboxes.all().stream().filter(i -> CHANNEL.equals(i.channelType())).flatMap(inbox -> jdbc.sql(
+                        "SELECT callback_url FROM api_inbox WHERE inbox_id = :id").param("id", inbox.id())
+                .query((rs, n) -> new Listed(inbox, rs.getString("callback_url"))).optional().stream()).toList();
+    }
+
     Optional<Settings> settings(UUID inboxId) {
         return jdbc.sql("SELECT callback_url, signing_secret FROM api_inbox WHERE inbox_id = :id").param("id", inboxId)
                 .query((rs, i) -> new Settings(URI.create(rs.getString("callback_url")),

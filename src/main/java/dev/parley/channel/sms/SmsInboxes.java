@@ -8,6 +8,7 @@ import dev.parley.shared.ApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -85,6 +86,17 @@ class SmsInboxes {
         Inbox inbox = inboxes.create(CHANNEL, name, phoneNumber.strip(), mode);
         insert(inbox, phoneNumber, accountSid, authToken, "ADMIN");
         return inbox;
+    }
+
+    /** An SMS inbox as the admin page lists it: never its auth token. */
+    record Listed(Inbox inbox, String accountSid, boolean fromProperties) {
+    }
+
+    List<Listed> listed() {
+        return inboxes.all().stream().filter(i -> CHANNEL.equals(i.channelType())).flatMap(inbox -> jdbc.sql(
+                        "SELECT account_sid, source FROM sms_inbox WHERE inbox_id = :id").param("id", inbox.id())
+                .query((rs, n) -> new Listed(inbox, rs.getString("account_sid"), "PROPERTIES".equals(rs.getString("source"))))
+                .optional().stream()).toList();
     }
 
     Optional<Account> account(UUID inboxId) {

@@ -67,6 +67,11 @@ class WhatsAppWebhook {
         this.json = json;
     }
 
+    /** The callback URL's path of an inbox, as set in Meta's app dashboard. */
+    static String path(UUID inboxId) {
+        return "/api/v1/channels/whatsapp/" + inboxId + "/webhook";
+    }
+
     @GetMapping(value = "/api/v1/channels/whatsapp/{inboxId}/webhook", produces = MediaType.TEXT_PLAIN_VALUE)
     @Operation(summary = "Meta's webhook verification: answers hub.challenge when hub.verify_token is the inbox's")
     ResponseEntity<String> verify(@PathVariable UUID inboxId,
