@@ -4,14 +4,16 @@
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
 
-TRUNCATE analytics_daily, analytics_daily_reason, analytics_daily_duration, analytics_conversation, message, conversation CASCADE;
+TRUNCATE analytics_daily, analytics_daily_reason, analytics_daily_duration, analytics_daily_volume, analytics_daily_agent,
+    analytics_conversation, message, conversation CASCADE;
 
 INSERT INTO conversation (id, channel, status, priority, category, subject, created_at, updated_at,
                           first_response_at, escalated_at, resolved_at, escalation_reason)
 SELECT md5(i::text)::uuid,
        (ARRAY['web','web','web','email','sms'])[1 + i % 5],
        (ARRAY['AI_RESOLVED','AI_RESOLVED','RESOLVED','ESCALATED','CLOSED'])[1 + (i / 7) % 5],
-       'MEDIUM', 'orders',
+       (ARRAY['LOW','MEDIUM','MEDIUM','HIGH','URGENT'])[1 + i % 5],
+       (ARRAY['orders','billing','technical','account',NULL])[1 + (i / 3) % 5],
        'Question ' || (i % 300) || ' about my order',
        ts, ts, ts + ((i % 600) * interval '1 second'),
        CASE WHEN (i / 7) % 5 IN (2, 3, 4) THEN ts + interval '1 minute' END,
@@ -28,7 +30,8 @@ FROM generate_series(1, 5000000) AS j;
 
 INSERT INTO analytics_conversation (conversation_id, channel, created_at, created_day, messages, customer_messages,
         first_question, unanswered_question, ai_answered, escalated, escalation_reason, first_response_seconds,
-        resolution_seconds, csat, tokens, cost_usd, ai_resolution, durable)
+        resolution_seconds, csat, tokens, cost_usd, ai_resolution, durable, taken_over, human_response_seconds,
+        queue_wait_seconds, person_resolution_seconds, agent_id, inbox_id, category, priority)
 SELECT c.id, c.channel, c.created_at, CAST(c.created_at AT TIME ZONE 'UTC' AS DATE), 5, 3, c.subject,
        CASE WHEN c.escalation_reason IN ('LOW_CONFIDENCE', 'NO_KNOWLEDGE') THEN c.subject END,
        c.status IN ('AI_RESOLVED', 'CLOSED'), c.escalated_at IS NOT NULL, c.escalation_reason,
@@ -36,7 +39,13 @@ SELECT c.id, c.channel, c.created_at, CAST(c.created_at AT TIME ZONE 'UTC' AS DA
        CAST(EXTRACT(EPOCH FROM c.resolved_at - c.created_at) AS BIGINT),
        CASE WHEN c.status IN ('RESOLVED', 'CLOSED') THEN 1 + abs(hashtext(c.id::text)) % 5 END, 0, 0,
        (ARRAY['CONFIRMED', 'ASSUMED', 'ASSUMED', NULL])[1 + abs(hashtext(c.id::text)) % 4],
-       abs(hashtext(c.id::text)) % 5 <> 0
+       abs(hashtext(c.id::text)) % 5 <> 0,
+       c.escalated_at IS NOT NULL,
+       CASE WHEN c.escalated_at IS NOT NULL THEN 30 + abs(hashtext(c.id::text)) % 1800 END,
+       CASE WHEN c.escalated_at IS NOT NULL THEN abs(hashtext(c.id::text)) % 900 END,
+       CASE WHEN c.status IN ('RESOLVED', 'CLOSED') THEN CAST(EXTRACT(EPOCH FROM c.resolved_at - c.created_at) AS BIGINT) END,
+       CASE WHEN c.escalated_at IS NOT NULL THEN md5('agent' || (abs(hashtext(c.id::text)) % 20))::uuid END,
+       '7e5b0000-0000-4000-8000-000000000001', c.category, c.priority
 FROM conversation c;
 
 INSERT INTO analytics_daily (report_day, channel, conversations, messages, ai_resolved, escalated,
@@ -66,6 +75,30 @@ SELECT created_day, channel, 'resolution', CAST(floor(ln(1 + resolution_seconds)
        SUM(resolution_seconds)
 FROM analytics_conversation WHERE resolution_seconds IS NOT NULL
 GROUP BY 1, 2, 3, 4;
+
+INSERT INTO analytics_daily_duration (report_day, channel, metric, bucket, n, seconds)
+SELECT created_day, channel, 'human_response', CAST(floor(ln(1 + human_response_seconds) / ln(1.1)) AS INT), COUNT(*),
+       SUM(human_response_seconds)
+FROM analytics_conversation WHERE human_response_seconds IS NOT NULL
+GROUP BY 1, 2, 3, 4
+UNION ALL
+SELECT created_day, channel, 'queue_wait', CAST(floor(ln(1 + queue_wait_seconds) / ln(1.1)) AS INT), COUNT(*),
+       SUM(queue_wait_seconds)
+FROM analytics_conversation WHERE queue_wait_seconds IS NOT NULL
+GROUP BY 1, 2, 3, 4;
+
+INSERT INTO analytics_daily_volume (report_day, channel, dimension, dimension_value, conversations)
+SELECT created_day, channel, 'inbox', COALESCE(CAST(inbox_id AS VARCHAR(64)), ''), COUNT(*) FROM analytics_conversation GROUP BY 1, 2, 3, 4
+UNION ALL
+SELECT created_day, channel, 'category', COALESCE(category, ''), COUNT(*) FROM analytics_conversation GROUP BY 1, 2, 3, 4
+UNION ALL
+SELECT created_day, channel, 'priority', COALESCE(priority, ''), COUNT(*) FROM analytics_conversation GROUP BY 1, 2, 3, 4;
+
+INSERT INTO analytics_daily_agent (report_day, channel, agent_id, conversations, human_response_n, human_response_seconds,
+    resolution_n, resolution_seconds, csat_n, csat_points)
+SELECT created_day, channel, agent_id, COUNT(*), COUNT(human_response_seconds), COALESCE(SUM(human_response_seconds), 0),
+       COUNT(person_resolution_seconds), COALESCE(SUM(person_resolution_seconds), 0), COUNT(csat), COALESCE(SUM(csat), 0)
+FROM analytics_conversation WHERE agent_id IS NOT NULL GROUP BY created_day, channel, agent_id;
 
 ANALYZE;
 SELECT (SELECT COUNT(*) FROM conversation) AS conversations, (SELECT COUNT(*) FROM message) AS messages,

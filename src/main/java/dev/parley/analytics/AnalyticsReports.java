@@ -3,6 +3,7 @@ package dev.parley.analytics;
 import dev.parley.analytics.AnalyticsSummary.AiResolution;
 import dev.parley.analytics.AnalyticsSummary.Csat;
 import dev.parley.analytics.AnalyticsSummary.Durations;
+import dev.parley.analytics.internal.Breakdowns;
 import dev.parley.analytics.internal.QuestionGrouping;
 import dev.parley.analytics.internal.RollupQueries;
 import dev.parley.analytics.internal.SummaryQueries;
@@ -29,8 +30,10 @@ public class AnalyticsReports {
     private final SummaryQueries facts;
     private final RollupQueries rollups;
     private final QuestionGrouping grouping;
+    private final Breakdowns breakdowns;
 
-    AnalyticsReports(SummaryQueries facts, RollupQueries rollups, QuestionGrouping grouping) {
+    AnalyticsReports(SummaryQueries facts, RollupQueries rollups, QuestionGrouping grouping, Breakdowns breakdowns) {
+        this.breakdowns = breakdowns;
         this.facts = facts;
         this.rollups = rollups;
         this.grouping = grouping;
@@ -53,10 +56,14 @@ public class AnalyticsReports {
                         ratio(totals.aiDurable(), totals.conversations())),
                 reasons,
                 durations("first_response_seconds", "first_response", filter),
+                durations("human_response_seconds", "human_response", filter),
+                durations("queue_wait_seconds", "queue_wait", filter),
                 durations("resolution_seconds", "resolution", filter),
                 new Csat(responses == 0 ? null : (double) points / responses, responses, distribution),
                 byTeam ? facts.byDay(filter) : rollups.byDay(filter),
                 byTeam ? facts.countBy("channel", filter, "") : rollups.byChannel(filter),
+                breakdowns.volume("inbox", filter), breakdowns.volume("category", filter),
+                breakdowns.volume("priority", filter), breakdowns.agents(filter),
                 grouping.group(facts.questions("first_question", filter, QUESTION_SAMPLE), TOP),
                 grouping.group(facts.questions("unanswered_question", filter, QUESTION_SAMPLE), TOP),
                 totals.tokens(), totals.cost(),
@@ -69,7 +76,8 @@ public class AnalyticsReports {
             return facts.durations(column, filter);
         }
         Durations estimated = rollups.durations(metric, filter);
-        return estimated.count() <= EXACT_PERCENTILES_UP_TO ? facts.durations(column, filter) : estimated;
+        return estimated.count() > 0 && estimated.count() <= EXACT_PERCENTILES_UP_TO ? facts.durations(column, filter)
+                : estimated;
     }
 
     private Map<Integer, Long> csatFromFacts(AnalyticsFilter filter) {

@@ -15,10 +15,16 @@ public record AnalyticsSummary(
         AiResolution aiResolution,
         Map<String, Long> escalationsByReason,
         Durations firstResponseSeconds,
+        Durations humanFirstResponseSeconds,
+        Durations queueWaitSeconds,
         Durations resolutionSeconds,
         Csat csat,
         List<DayCount> conversationsByDay,
         Map<String, Long> byChannel,
+        List<VolumeCount> byInbox,
+        List<VolumeCount> byCategory,
+        List<VolumeCount> byPriority,
+        List<AgentFigures> agents,
         List<QuestionGroup> topQuestions,
         List<QuestionGroup> unansweredQuestions,
         long totalTokens,
@@ -36,6 +42,19 @@ public record AnalyticsSummary(
 
     /** Average, median and 90th percentile in seconds; null when nothing was measured. */
     public record Durations(Double avg, Double median, Double p90, long count) {
+    }
+
+    /** Conversations with one value of a dimension ({@code value} null when they have none) and its display name. */
+    public record VolumeCount(String value, String name, long conversations) {
+    }
+
+    /**
+     * One agent's figures over the conversations they held last: how many, the average human first response and
+     * resolution times of those measured (null when none), and their CSAT.
+     */
+    public record AgentFigures(java.util.UUID agentId, String name, long conversations,
+            Double humanFirstResponseAvgSeconds, long humanFirstResponses, Double resolutionAvgSeconds, long resolutions,
+            Double csatAverage, long csatResponses) {
     }
 
     public record Csat(Double average, long responses, Map<Integer, Long> distribution) {

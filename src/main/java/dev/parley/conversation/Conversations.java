@@ -151,6 +151,10 @@ public class Conversations {
         if (conversation.status() == target) {
             return conversation;
         }
+        if (target == ConversationStatus.ESCALATED) {
+            // A person moving it to the queue is an escalation like any other: counted, with its reason.
+            return escalation.escalate(conversation, EscalationReason.MANUAL, null);
+        }
         if (!conversation.status().canMoveTo(target)) {
             throw ApiException.conflict("A conversation cannot move from " + conversation.status() + " to " + target);
         }

@@ -15,7 +15,15 @@ import dev.parley.conversation.IncomingMessage;
 import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.Satisfaction;
 import dev.parley.conversation.SourceRef;
+import dev.parley.conversation.ConversationChanges;
+import dev.parley.conversation.Priority;
+import dev.parley.identity.Agent;
+import dev.parley.identity.AgentPrincipal;
+import dev.parley.identity.Agents;
+import dev.parley.identity.Role;
+import dev.parley.identity.TestAgents;
 import dev.parley.support.ModuleListeners;
+import dev.parley.workspace.internal.ConversationActions;
 import dev.parley.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,6 +75,16 @@ abstract class AnalyticsSummaryContract {
     dev.parley.analytics.internal.SummaryQueries factsQueries;
     @Autowired
     dev.parley.analytics.internal.RollupQueries rollupQueries;
+
+    /** A day of its own for escalations by hand, take-overs, waits for a person and per-agent figures. */
+    static final LocalDate PEOPLE_DAY = LocalDate.of(2020, 4, 6);
+    Map<String, UUID> peopleConversations = new java.util.HashMap<>();
+    Agent ada;
+    Agent bob;
+    @Autowired
+    Agents agents;
+    @Autowired
+    ConversationActions actions;
 
     /** The feedback day's report after the feedback timeout but before any 7-day window ended. */
     AnalyticsSummary beforeWindowsEnded;
@@ -135,6 +153,60 @@ abstract class AnalyticsSummaryContract {
 
         ModuleListeners.awaitCompleted(jdbc, "dev.parley.analytics");
         buildFeedbackFixture();
+        buildPeopleFixture();
+    }
+
+    /**
+     * On PEOPLE_DAY, in the web chat inbox: "manual" is answered by the assistant, escalated by Ada by hand at 09:01,
+     * answered by her at 09:03 and resolved at 09:10, rated 4; "takeover" is answered by the assistant and then
+     * answered by Ada (no escalation), after which the customer writes again; "queued" is escalated for low confidence
+     * at 11:00:10, assigned to Bob 30 s later, answered by him at 11:03:10 and resolved at 11:05:10, rated 5, billing,
+     * high priority; "ai" is resolved by the assistant alone; "waiting" asks for a person at 13:00:10 and still waits.
+     */
+    void buildPeopleFixture() {
+        ada = TestAgents.create(agents, Role.AGENT);
+        bob = TestAgents.create(agents, Role.AGENT);
+        AgentPrincipal adaSignedIn = TestAgents.principal(ada);
+
+        UUID manual = people("manual", "2020-04-06T09:00:00Z");
+        ask(manual, 10, "answerable: how do I export my data");
+        clock.set(Instant.parse("2020-04-06T09:01:00Z"));
+        actions.changeStatus(adaSignedIn, manual, ConversationStatus.ESCALATED);
+        clock.set(Instant.parse("2020-04-06T09:03:00Z"));
+        actions.reply(adaSignedIn, manual, "I exported it for you", false);
+        clock.set(Instant.parse("2020-04-06T09:10:00Z"));
+        conversations.changeStatus(manual, ConversationStatus.RESOLVED);
+        satisfaction.rate(manual, 4, null);
+
+        UUID takeover = people("takeover", "2020-04-06T10:00:00Z");
+        ask(takeover, 10, "answerable: can I change my plan");
+        clock.set(Instant.parse("2020-04-06T10:05:00Z"));
+        actions.reply(adaSignedIn, takeover, "I changed it for you", false);
+        ask(takeover, 60, "answerable: thanks, and the invoice?");
+
+        UUID queued = people("queued", "2020-04-06T11:00:00Z");
+        ask(queued, 10, "where is my invoice");
+        clock.set(Instant.parse("2020-04-06T11:00:40Z"));
+        conversations.update(queued, new ConversationChanges(Priority.HIGH, "billing", bob.id(), false, null, false));
+        clock.set(Instant.parse("2020-04-06T11:03:10Z"));
+        conversations.postReply(queued, AuthorType.AGENT, bob.id(), bob.name(), "Here it is", false);
+        clock.set(Instant.parse("2020-04-06T11:05:10Z"));
+        conversations.changeStatus(queued, ConversationStatus.RESOLVED);
+        satisfaction.rate(queued, 5, null);
+
+        ask(people("ai", "2020-04-06T12:00:00Z"), 10, "answerable: opening hours");
+        ask(people("waiting", "2020-04-06T13:00:00Z"), 10, "I want a human");
+        ModuleListeners.awaitCompleted(jdbc, "dev.parley.analytics");
+    }
+
+    UUID people(String name, String at) {
+        UUID id = startAt(at, "web");
+        peopleConversations.put(name, id);
+        return id;
+    }
+
+    AnalyticsSummary peopleSummary() {
+        return reports.summary(new AnalyticsFilter(PEOPLE_DAY, PEOPLE_DAY, null, null));
     }
 
     /**
@@ -311,15 +383,106 @@ abstract class AnalyticsSummaryContract {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         export.write(new AnalyticsFilter(FEEDBACK_DAY, FEEDBACK_DAY, null, null), null, out);
         List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines.getFirst()).endsWith(",csat,ai_resolution,durable_resolution");
+        assertThat(lines.getFirst()).contains(",csat,ai_resolution,durable_resolution,");
         Map<UUID, String> tails = new java.util.HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
-            tails.put(UUID.fromString(cells[0]), cells[cells.length - 2] + "," + cells[cells.length - 1]);
+            tails.put(UUID.fromString(cells[0]), cells[cells.length - 7] + "," + cells[cells.length - 6]);
         }
         assertThat(tails).containsEntry(feedbackConversations.get("yes"), "confirmed,true")
                 .containsEntry(feedbackConversations.get("silent"), "assumed,true")
                 .containsEntry(feedbackConversations.get("reopened"), "assumed,false")
                 .containsEntry(feedbackConversations.get("no"), ",");
+    }
+
+    @Test
+    void anEscalationByHandIsCountedWithReasonManual() {
+        AnalyticsSummary s = peopleSummary();
+        assertThat(s.escalationsByReason()).containsOnly(Map.entry("MANUAL", 1L), Map.entry("LOW_CONFIDENCE", 1L),
+                Map.entry("HUMAN_REQUESTED", 1L));
+        assertThat(s.escalationRate()).isCloseTo(0.6, within(1e-9));
+    }
+
+    @Test
+    void aiResolutionLeavesOutWhatAPersonTookOverOrEscalated() {
+        AnalyticsSummary s = peopleSummary();
+        assertThat(s.totalConversations()).isEqualTo(5);
+        assertThat(s.aiResolution().resolved()).isEqualTo(1); // "ai" only: "manual" escalated, "takeover" taken over
+        assertThat(s.aiResolutionRate()).isCloseTo(0.2, within(1e-9));
+        assertThat(s.conversationsByDay()).containsExactly(new AnalyticsSummary.DayCount(PEOPLE_DAY, 5, 1, 3));
+    }
+
+    @Test
+    void anAgentsReplyToAnAiResolvedConversationTakesItOver() {
+        UUID takeover = peopleConversations.get("takeover");
+        var conversation = conversations.get(takeover);
+        assertThat(conversation.status()).isEqualTo(ConversationStatus.IN_PROGRESS);
+        assertThat(conversation.assigneeId()).isEqualTo(ada.id());
+        List<dev.parley.conversation.Message> messages = conversations.visibleMessages(takeover, 0, 20);
+        assertThat(messages.getLast().authorType()).isEqualTo(AuthorType.CUSTOMER); // the assistant stayed quiet
+        assertThat(messages).extracting(dev.parley.conversation.Message::authorType).containsExactly(
+                AuthorType.CUSTOMER, AuthorType.ASSISTANT, AuthorType.AGENT, AuthorType.CUSTOMER);
+    }
+
+    @Test
+    void measuresTheWaitForAPersonFromTheEscalation() {
+        AnalyticsSummary s = peopleSummary();
+        // "manual": escalated 09:01, answered 09:03; "queued": escalated 11:00:10, answered 11:03:10
+        assertThat(s.humanFirstResponseSeconds()).isEqualTo(new AnalyticsSummary.Durations(150.0, 150.0, 174.0, 2));
+        // "manual" picked up by Ada's reply after 120 s, "queued" assigned to Bob after 30 s; "waiting" still waits
+        assertThat(s.queueWaitSeconds()).isEqualTo(new AnalyticsSummary.Durations(75.0, 75.0, 111.0, 2));
+        // the existing first response still counts the assistant's reply (10 s each)
+        assertThat(s.firstResponseSeconds().avg()).isCloseTo(10.0, within(1e-9));
+    }
+
+    @Test
+    void givesEachAgentTheirConversationsTimesAndCsat() {
+        assertThat(peopleSummary().agents()).containsExactly(
+                new AnalyticsSummary.AgentFigures(ada.id(), ada.name(), 2, 120.0, 1, 600.0, 1, 4.0, 1),
+                new AnalyticsSummary.AgentFigures(bob.id(), bob.name(), 1, 180.0, 1, 310.0, 1, 5.0, 1));
+    }
+
+    @Test
+    void countsConversationsByInboxCategoryAndPriority() {
+        AnalyticsSummary s = peopleSummary();
+        assertThat(s.byInbox()).containsExactly(new AnalyticsSummary.VolumeCount(
+                dev.parley.conversation.Inboxes.WEBSITE_CHAT.toString(), "Website chat", 5));
+        assertThat(s.byCategory()).containsExactly(new AnalyticsSummary.VolumeCount(null, "No category", 4),
+                new AnalyticsSummary.VolumeCount("billing", "billing", 1));
+        assertThat(s.byPriority()).containsExactly(new AnalyticsSummary.VolumeCount("MEDIUM", "Medium", 4),
+                new AnalyticsSummary.VolumeCount("HIGH", "High", 1));
+    }
+
+    @Test
+    void theNewRollupsAgreeWithARecountOfTheConversations() {
+        AnalyticsFilter day = new AnalyticsFilter(PEOPLE_DAY, PEOPLE_DAY, null, null);
+        assertThat(rollupQueries.totals(day)).isEqualTo(factsQueries.totals(day));
+        assertThat(rollupQueries.agents(day)).isEqualTo(factsQueries.agents(day));
+        for (String dimension : List.of("inbox", "category", "priority")) {
+            assertThat(rollupQueries.volume(dimension, day)).isEqualTo(factsQueries.volume(dimension, day));
+        }
+        assertThat(rollupQueries.durations("human_response", day).count()).isEqualTo(2);
+        assertThat(rollupQueries.durations("queue_wait", day).avg()).isCloseTo(75.0, within(1e-9));
+    }
+
+    @Test
+    void theCsvSaysWhoHandledEachConversationAndHowLongItsCustomerWaited() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        export.write(new AnalyticsFilter(PEOPLE_DAY, PEOPLE_DAY, null, null), null, out);
+        List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        List<String> header = List.of(lines.getFirst().split(","));
+        assertThat(header).endsWith("inbox_id", "handled_by_agent_id", "taken_over", "human_first_response_seconds",
+                "queue_wait_seconds");
+        Map<UUID, List<String>> rows = new java.util.HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = List.of(line.split(",", -1));
+            rows.put(UUID.fromString(cells.getFirst()), cells.subList(cells.size() - 5, cells.size()));
+        }
+        String inbox = dev.parley.conversation.Inboxes.WEBSITE_CHAT.toString();
+        assertThat(rows.get(peopleConversations.get("manual")))
+                .containsExactly(inbox, ada.id().toString(), "true", "120", "120");
+        assertThat(rows.get(peopleConversations.get("takeover")))
+                .containsExactly(inbox, ada.id().toString(), "true", "", "");
+        assertThat(rows.get(peopleConversations.get("ai"))).containsExactly(inbox, "", "false", "", "");
     }
 }

@@ -5,10 +5,12 @@ import dev.parley.conversation.AnswerVerdict;
 import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationEvents.AnswerFeedbackRecorded;
+import dev.parley.conversation.ConversationEvents.ConversationAssigned;
 import dev.parley.conversation.ConversationEvents.ConversationEscalated;
 import dev.parley.conversation.ConversationEvents.ConversationRated;
 import dev.parley.conversation.ConversationEvents.ConversationStarted;
 import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
+import dev.parley.conversation.ConversationEvents.ConversationUpdated;
 import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.ReplyPosted;
 import dev.parley.conversation.ConversationStatus;
@@ -36,8 +38,11 @@ class ConversationFactsProjection {
     private final FactsRepository facts;
     private final RollupWriter rollups;
     private final Conversations conversations;
+    private final PeopleFacts people;
 
-    ConversationFactsProjection(FactsRepository facts, RollupWriter rollups, Conversations conversations) {
+    ConversationFactsProjection(FactsRepository facts, RollupWriter rollups, Conversations conversations,
+            PeopleFacts people) {
+        this.people = people;
         this.facts = facts;
         this.rollups = rollups;
         this.conversations = conversations;
@@ -46,7 +51,24 @@ class ConversationFactsProjection {
     @ApplicationModuleListener
     void on(ConversationStarted event) {
         if (facts.started(event.conversationId(), event.channel(), event.at())) {
+            conversations.find(event.conversationId()).ifPresent(this::details);
             rollUp(event.conversationId(), null);
+        }
+    }
+
+    /**
+     * Inbox, category or priority may have changed: the values are read as they are now, so however these events
+     * interleave, the last one to run leaves the current values.
+     */
+    @ApplicationModuleListener
+    void on(ConversationUpdated event) {
+        apply(event.conversationId(), () -> conversations.find(event.conversationId()).ifPresent(this::details));
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationAssigned event) {
+        if (event.assigneeId() != null) {
+            apply(event.conversationId(), () -> people.assigned(event.conversationId(), event.assigneeId(), event.at()));
         }
     }
 
@@ -61,7 +83,12 @@ class ConversationFactsProjection {
         if (event.internal() || event.authorType() == AuthorType.CUSTOMER) {
             return;
         }
-        apply(event.conversationId(), () -> facts.reply(event.conversationId(), event.messageId(), event.at()));
+        apply(event.conversationId(), () -> {
+            facts.reply(event.conversationId(), event.messageId(), event.at());
+            if (event.authorType() == AuthorType.AGENT) {
+                people.agentReplied(event.conversationId(), event.at());
+            }
+        });
     }
 
     @ApplicationModuleListener
@@ -73,6 +100,8 @@ class ConversationFactsProjection {
                 facts.reopened(event.conversationId(), event.at()); // only the customer writing again moves it so
             } else if (event.to() == ConversationStatus.RESOLVED) {
                 facts.resolved(event.conversationId(), event.at());
+            } else if (event.to() == ConversationStatus.IN_PROGRESS || event.to() == ConversationStatus.WAITING_CUSTOMER) {
+                people.takenOver(event.conversationId());
             }
         });
     }
@@ -80,7 +109,10 @@ class ConversationFactsProjection {
     @ApplicationModuleListener
     void on(ConversationEscalated event) {
         boolean gap = event.reason() == EscalationReason.LOW_CONFIDENCE || event.reason() == EscalationReason.NO_KNOWLEDGE;
-        apply(event.conversationId(), () -> facts.escalated(event.conversationId(), event.reason().name(), gap));
+        apply(event.conversationId(), () -> {
+            facts.escalated(event.conversationId(), event.reason().name(), gap);
+            people.escalated(event.conversationId(), event.at());
+        });
     }
 
     /** "Did that help?" decided: confirmed or assumed (a "No" arrives as an escalation). */
@@ -134,6 +166,7 @@ class ConversationFactsProjection {
         }
         Conversation conversation = conversations.find(conversationId).orElse(null);
         if (conversation != null && facts.started(conversationId, conversation.channel(), conversation.createdAt())) {
+            details(conversation);
             return null;
         }
         return facts.lock(conversationId).orElse(null);
@@ -144,6 +177,10 @@ class ConversationFactsProjection {
         if (!Objects.equals(before, after)) {
             rollups.replace(before, after);
         }
+    }
+
+    private void details(Conversation c) {
+        people.details(c.id(), c.inboxId(), c.category(), c.priority() == null ? null : c.priority().name());
     }
 
     private static String shorten(String text) {

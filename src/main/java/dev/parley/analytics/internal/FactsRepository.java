@@ -91,13 +91,14 @@ class FactsRepository {
     /** The window passed without a reopen: durable, if the assistant's resolution still stands. */
     void settleDurable(UUID id, Instant now) {
         jdbc.sql("""
-                UPDATE analytics_conversation SET durable = (ai_answered AND NOT escalated), durable_due_at = NULL
+                UPDATE analytics_conversation SET durable = (ai_answered AND NOT escalated AND NOT taken_over), durable_due_at = NULL
                 WHERE conversation_id = :id AND durable_due_at <= :now""")
                 .param("id", id).param("now", now.atOffset(ZoneOffset.UTC)).update();
     }
 
     void resolved(UUID id, Instant at) {
-        jdbc.sql("UPDATE analytics_conversation SET resolution_seconds = :s WHERE conversation_id = :id")
+        jdbc.sql("UPDATE analytics_conversation SET resolution_seconds = :s, person_resolution_seconds = :s"
+                + " WHERE conversation_id = :id")
                 .param("id", id).param("s", secondsSinceCreation(id, at)).update();
     }
 
@@ -143,7 +144,8 @@ class FactsRepository {
     private Optional<FactsRow> load(UUID id, String lock) {
         return jdbc.sql("""
                 SELECT conversation_id, channel, created_day, messages, ai_answered, escalated, escalation_reason,
-                    first_response_seconds, resolution_seconds, csat, tokens, cost_usd, ai_resolution, durable
+                    first_response_seconds, resolution_seconds, csat, tokens, cost_usd, ai_resolution, durable,
+                    taken_over, human_response_seconds, queue_wait_seconds, person_resolution_seconds, agent_id, inbox_id, category, priority
                 FROM analytics_conversation WHERE conversation_id = :id""" + lock)
                 .param("id", id)
                 .query((rs, row) -> new FactsRow(rs.getObject("conversation_id", UUID.class), rs.getString("channel"),
@@ -151,7 +153,12 @@ class FactsRepository {
                         rs.getBoolean("ai_answered"), rs.getBoolean("escalated"), rs.getString("escalation_reason"),
                         rs.getObject("first_response_seconds", Long.class), rs.getObject("resolution_seconds", Long.class),
                         rs.getObject("csat", Integer.class), rs.getLong("tokens"), rs.getDouble("cost_usd"),
-                        rs.getString("ai_resolution"), rs.getBoolean("durable")))
+                        rs.getString("ai_resolution"), rs.getBoolean("durable"), new FactsRow.People(
+                                rs.getBoolean("taken_over"), rs.getObject("human_response_seconds", Long.class),
+                                rs.getObject("queue_wait_seconds", Long.class),
+                                rs.getObject("person_resolution_seconds", Long.class), rs.getObject("agent_id", UUID.class),
+                                rs.getObject("inbox_id", UUID.class), rs.getString("category"),
+                                rs.getString("priority"))))
                 .optional();
     }
 

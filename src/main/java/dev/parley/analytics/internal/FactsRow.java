@@ -6,10 +6,16 @@ import java.util.UUID;
 /** One conversation's analytics facts, as stored in the projection. */
 record FactsRow(UUID conversationId, String channel, LocalDate day, long messages, boolean aiAnswered,
         boolean escalated, String escalationReason, Long firstResponseSeconds, Long resolutionSeconds, Integer csat,
-        long tokens, double costUsd, String aiResolution, boolean durable) {
+        long tokens, double costUsd, String aiResolution, boolean durable, People people) {
 
+    /** Who handled it and how long the customer waited for a person; the volumes' dimensions. */
+    record People(boolean takenOver, Long humanResponseSeconds, Long queueWaitSeconds, Long personResolutionSeconds,
+            UUID agentId, UUID inboxId, String category, String priority) {
+    }
+
+    /** Answered by the assistant, never escalated and never taken over by a person. */
     boolean aiResolved() {
-        return aiAnswered && !escalated;
+        return aiAnswered && !escalated && !people.takenOver();
     }
 
     /** AI-resolved, and the customer said "Yes, thanks". */

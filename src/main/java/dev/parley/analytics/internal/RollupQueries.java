@@ -44,6 +44,28 @@ public class RollupQueries {
         return counts;
     }
 
+    /** Conversations by inbox, category or priority ('' when none), most first. */
+    public Map<String, Long> volume(String dimension, AnalyticsFilter f) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        bind(jdbc.sql("SELECT dimension_value, SUM(conversations) AS n FROM analytics_daily_volume" + WHERE
+                + " AND dimension = :dimension GROUP BY dimension_value HAVING SUM(conversations) > 0"
+                + " ORDER BY n DESC, dimension_value"), f)
+                .param("dimension", dimension)
+                .query((rs, row) -> counts.put(rs.getString("dimension_value"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** Conversations per agent (who held them last), most first. */
+    public List<SummaryQueries.AgentTotals> agents(AnalyticsFilter f) {
+        return bind(jdbc.sql("""
+                SELECT agent_id, SUM(conversations) AS conversations, SUM(human_response_n) AS human_response_n,
+                    SUM(human_response_seconds) AS human_response_seconds, SUM(resolution_n) AS resolution_n,
+                    SUM(resolution_seconds) AS resolution_seconds, SUM(csat_n) AS csat_n, SUM(csat_points) AS csat_points
+                FROM analytics_daily_agent""" + WHERE + " GROUP BY agent_id HAVING SUM(conversations) > 0"
+                + " ORDER BY conversations DESC, agent_id"), f)
+                .query((rs, row) -> SummaryQueries.agentTotals(rs)).list();
+    }
+
     public Map<String, Long> byChannel(AnalyticsFilter f) {
         Map<String, Long> counts = new LinkedHashMap<>();
         bind(jdbc.sql("SELECT channel, SUM(conversations) AS n FROM analytics_daily" + WHERE

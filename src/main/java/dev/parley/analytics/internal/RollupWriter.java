@@ -1,6 +1,11 @@
 package dev.parley.analytics.internal;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +22,9 @@ class RollupWriter {
 
     static final String FIRST_RESPONSE = "first_response";
     static final String RESOLUTION = "resolution";
+    static final String HUMAN_RESPONSE = "human_response";
+    static final String QUEUE_WAIT = "queue_wait";
+    static final List<String> DIMENSIONS = List.of("inbox", "category", "priority");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
@@ -34,6 +42,98 @@ class RollupWriter {
         if (after != null) {
             add(after, 1);
         }
+        replacePart(before, after, row -> durationPart(row, HUMAN_RESPONSE, row.people().humanResponseSeconds()),
+                (part, sign) -> duration(part.day(), part.channel(), part.metric(), part.seconds(), sign));
+        replacePart(before, after, row -> durationPart(row, QUEUE_WAIT, row.people().queueWaitSeconds()),
+                (part, sign) -> duration(part.day(), part.channel(), part.metric(), part.seconds(), sign));
+        for (String dimension : DIMENSIONS) {
+            replacePart(before, after, row -> new VolumePart(row.day(), row.channel(), dimension, valueOf(row, dimension)),
+                    this::volume);
+        }
+        replacePart(before, after, row -> row.people().agentId() == null ? null : new AgentPart(row.day(), row.channel(),
+                row.people().agentId(), row.people().humanResponseSeconds(), row.people().personResolutionSeconds(),
+                row.csat()),
+                this::agent);
+    }
+
+    /**
+     * The newer rollups change only when their part of the facts changed: most events touch none of them, so they
+     * cost no writes.
+     */
+    private static <P> void replacePart(FactsRow before, FactsRow after, Function<FactsRow, P> part,
+            BiConsumer<P, Integer> write) {
+        P old = before == null ? null : part.apply(before);
+        P now = after == null ? null : part.apply(after);
+        if (Objects.equals(old, now)) {
+            return;
+        }
+        if (old != null) {
+            write.accept(old, -1);
+        }
+        if (now != null) {
+            write.accept(now, 1);
+        }
+    }
+
+    private record DurationPart(LocalDate day, String channel, String metric, long seconds) {
+    }
+
+    private record VolumePart(LocalDate day, String channel, String dimension, String value) {
+    }
+
+    private record AgentPart(LocalDate day, String channel, UUID agentId, Long humanResponse, Long resolution,
+            Integer csat) {
+    }
+
+    private static DurationPart durationPart(FactsRow row, String metric, Long seconds) {
+        return seconds == null ? null : new DurationPart(row.day(), row.channel(), metric, seconds);
+    }
+
+    static String valueOf(FactsRow row, String dimension) {
+        Object value = switch (dimension) {
+            case "inbox" -> row.people().inboxId();
+            case "category" -> row.people().category();
+            default -> row.people().priority();
+        };
+        return value == null ? "" : value.toString();
+    }
+
+    private void volume(VolumePart part, int sign) {
+        retryOnce(() -> jdbc.sql("""
+                MERGE INTO analytics_daily_volume d
+                USING (VALUES (CAST(:day AS DATE), CAST(:channel AS VARCHAR(32)), CAST(:dimension AS VARCHAR(16)),
+                    CAST(:dimension_value AS VARCHAR(64)))) AS s (report_day, channel, dimension, dimension_value)
+                ON d.report_day = s.report_day AND d.channel = s.channel AND d.dimension = s.dimension
+                    AND d.dimension_value = s.dimension_value
+                WHEN MATCHED THEN UPDATE SET conversations = d.conversations + :n
+                WHEN NOT MATCHED THEN INSERT (report_day, channel, dimension, dimension_value, conversations)
+                    VALUES (s.report_day, s.channel, s.dimension, s.dimension_value, :n)""")
+                .param("day", part.day()).param("channel", part.channel()).param("dimension", part.dimension())
+                .param("dimension_value", part.value()).param("n", sign).update());
+    }
+
+    private void agent(AgentPart part, int sign) {
+        long human = part.humanResponse() == null ? 0 : part.humanResponse();
+        long resolution = part.resolution() == null ? 0 : part.resolution();
+        long csat = part.csat() == null ? 0 : part.csat();
+        retryOnce(() -> jdbc.sql("""
+                MERGE INTO analytics_daily_agent d
+                USING (VALUES (CAST(:day AS DATE), CAST(:channel AS VARCHAR(32)), CAST(:agent AS UUID)))
+                    AS s (report_day, channel, agent_id)
+                ON d.report_day = s.report_day AND d.channel = s.channel AND d.agent_id = s.agent_id
+                WHEN MATCHED THEN UPDATE SET conversations = d.conversations + :n,
+                    human_response_n = d.human_response_n + :hn, human_response_seconds = d.human_response_seconds + :hs,
+                    resolution_n = d.resolution_n + :rn, resolution_seconds = d.resolution_seconds + :rs,
+                    csat_n = d.csat_n + :cn, csat_points = d.csat_points + :cp
+                WHEN NOT MATCHED THEN INSERT (report_day, channel, agent_id, conversations, human_response_n,
+                    human_response_seconds, resolution_n, resolution_seconds, csat_n, csat_points)
+                    VALUES (s.report_day, s.channel, s.agent_id, :n, :hn, :hs, :rn, :rs, :cn, :cp)""")
+                .param("day", part.day()).param("channel", part.channel()).param("agent", part.agentId())
+                .param("n", sign)
+                .param("hn", part.humanResponse() == null ? 0 : sign).param("hs", sign * human)
+                .param("rn", part.resolution() == null ? 0 : sign).param("rs", sign * resolution)
+                .param("cn", part.csat() == null ? 0 : sign).param("cp", sign * csat)
+                .update());
     }
 
     private void add(FactsRow row, int sign) {

@@ -29,17 +29,56 @@ public class SummaryQueries {
             long aiConfirmed, long aiAssumed, long aiDurable) {
     }
 
+    /** One agent's conversations with the sums and counts their averages are made of. */
+    public record AgentTotals(java.util.UUID agentId, long conversations, long humanResponses, long humanResponseSeconds,
+            long resolutions, long resolutionSeconds, long csatResponses, long csatPoints) {
+    }
+
+    static final String AGENT_COLUMNS = """
+            SELECT agent_id, COUNT(*) AS conversations, COUNT(human_response_seconds) AS human_response_n,
+                COALESCE(SUM(human_response_seconds), 0) AS human_response_seconds, COUNT(person_resolution_seconds) AS resolution_n,
+                COALESCE(SUM(person_resolution_seconds), 0) AS resolution_seconds, COUNT(csat) AS csat_n,
+                COALESCE(SUM(csat), 0) AS csat_points FROM analytics_conversation""";
+
+    /** Conversations per agent (who held them last), most first. */
+    public List<AgentTotals> agents(AnalyticsFilter f) {
+        return bind(jdbc.sql(AGENT_COLUMNS + WHERE + " AND agent_id IS NOT NULL GROUP BY agent_id"
+                + " ORDER BY conversations DESC, agent_id"), f)
+                .query((rs, row) -> agentTotals(rs)).list();
+    }
+
+    static AgentTotals agentTotals(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AgentTotals(rs.getObject("agent_id", java.util.UUID.class), rs.getLong("conversations"),
+                rs.getLong("human_response_n"), rs.getLong("human_response_seconds"), rs.getLong("resolution_n"),
+                rs.getLong("resolution_seconds"), rs.getLong("csat_n"), rs.getLong("csat_points"));
+    }
+
+    /** Conversations by inbox, category or priority ('' when none), most first. */
+    public Map<String, Long> volume(String dimension, AnalyticsFilter f) {
+        String column = switch (dimension) {
+            case "inbox" -> "CAST(inbox_id AS VARCHAR(64))";
+            case "category" -> "category";
+            case "priority" -> "priority";
+            default -> throw new IllegalArgumentException(dimension);
+        };
+        Map<String, Long> counts = new LinkedHashMap<>();
+        bind(jdbc.sql("SELECT COALESCE(" + column + ", '') AS k, COUNT(*) AS n FROM analytics_conversation" + WHERE
+                + " GROUP BY COALESCE(" + column + ", '') ORDER BY n DESC, k"), f)
+                .query((rs, row) -> counts.put(rs.getString("k"), rs.getLong("n"))).list();
+        return counts;
+    }
+
     public Totals totals(AnalyticsFilter f) {
         return bind(jdbc.sql("""
                 SELECT COUNT(*) AS conversations, COALESCE(SUM(messages), 0) AS messages,
-                    COALESCE(SUM(CASE WHEN ai_answered AND NOT escalated THEN 1 ELSE 0 END), 0) AS ai_resolved,
+                    COALESCE(SUM(CASE WHEN ai_answered AND NOT escalated AND NOT taken_over THEN 1 ELSE 0 END), 0) AS ai_resolved,
                     COALESCE(SUM(CASE WHEN escalated THEN 1 ELSE 0 END), 0) AS escalated,
                     COALESCE(SUM(tokens), 0) AS tokens, COALESCE(SUM(cost_usd), 0) AS cost,
-                    COALESCE(SUM(CASE WHEN ai_answered AND NOT escalated AND ai_resolution = 'CONFIRMED' THEN 1 ELSE 0 END), 0)
+                    COALESCE(SUM(CASE WHEN ai_answered AND NOT escalated AND NOT taken_over AND ai_resolution = 'CONFIRMED' THEN 1 ELSE 0 END), 0)
                         AS ai_confirmed,
-                    COALESCE(SUM(CASE WHEN ai_answered AND NOT escalated AND ai_resolution = 'ASSUMED' THEN 1 ELSE 0 END), 0)
+                    COALESCE(SUM(CASE WHEN ai_answered AND NOT escalated AND NOT taken_over AND ai_resolution = 'ASSUMED' THEN 1 ELSE 0 END), 0)
                         AS ai_assumed,
-                    COALESCE(SUM(CASE WHEN ai_answered AND NOT escalated AND durable THEN 1 ELSE 0 END), 0) AS ai_durable
+                    COALESCE(SUM(CASE WHEN ai_answered AND NOT escalated AND NOT taken_over AND durable THEN 1 ELSE 0 END), 0) AS ai_durable
                 FROM analytics_conversation""" + WHERE), f)
                 .query((rs, row) -> new Totals(rs.getLong("conversations"), rs.getLong("messages"),
                         rs.getLong("ai_resolved"), rs.getLong("escalated"), rs.getLong("tokens"), rs.getDouble("cost"),
@@ -68,7 +107,7 @@ public class SummaryQueries {
     public List<DayCount> byDay(AnalyticsFilter f) {
         return new ArrayList<>(bind(jdbc.sql("""
                 SELECT created_day, COUNT(*) AS n,
-                    SUM(CASE WHEN ai_answered AND NOT escalated THEN 1 ELSE 0 END) AS ai,
+                    SUM(CASE WHEN ai_answered AND NOT escalated AND NOT taken_over THEN 1 ELSE 0 END) AS ai,
                     SUM(CASE WHEN escalated THEN 1 ELSE 0 END) AS esc
                 FROM analytics_conversation""" + WHERE + " GROUP BY created_day ORDER BY created_day"), f)
                 .query((rs, row) -> new DayCount(rs.getObject("created_day", java.time.LocalDate.class),

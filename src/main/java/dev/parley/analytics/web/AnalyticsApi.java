@@ -24,7 +24,8 @@ class AnalyticsApi {
     }
 
     @GetMapping("/api/v1/analytics/summary")
-    @Operation(summary = "Volume, AI resolution, escalations, response times, CSAT and questions for a date range")
+    @Operation(summary = "Volume (by channel, inbox, category, priority), AI resolution, escalations, response and wait times,"
+            + " per-agent figures, CSAT and questions for a date range")
     AnalyticsSummary summary(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String channel, @RequestParam(required = false) UUID team) {

@@ -38,8 +38,9 @@ public class ConversationActions {
     }
 
     /**
-     * Posts a reply or an internal note. Replying to an unassigned conversation takes it; a visible reply
-     * to an escalated conversation moves it to in progress.
+     * Posts a reply or an internal note. Replying to an unassigned conversation takes it; a visible reply to a
+     * conversation the assistant handles (open or AI-resolved) or that waits in the queue moves it to in progress,
+     * so the customer's next message goes to the agent, not back to the assistant.
      */
     @Transactional
     public Message reply(AgentPrincipal me, UUID id, String text, boolean internal) {
@@ -52,7 +53,7 @@ public class ConversationActions {
         if (!internal && c.assigneeId() == null) {
             conversations.update(id, ConversationChanges.assignee(me.id()));
         }
-        if (!internal && (c.status() == ConversationStatus.ESCALATED || c.status() == ConversationStatus.OPEN)) {
+        if (!internal && (c.status() == ConversationStatus.ESCALATED || c.status().handledByAssistant())) {
             conversations.changeStatus(id, ConversationStatus.IN_PROGRESS);
         }
         return message;

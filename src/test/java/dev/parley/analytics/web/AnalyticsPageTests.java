@@ -23,6 +23,9 @@ import dev.parley.analytics.AnalyticsSummary.Csat;
 import dev.parley.analytics.AnalyticsSummary.DayCount;
 import dev.parley.analytics.AnalyticsSummary.Durations;
 import dev.parley.analytics.AnalyticsSummary.QuestionGroup;
+import dev.parley.analytics.AnalyticsSummary.AgentFigures;
+import dev.parley.analytics.AnalyticsSummary.VolumeCount;
+import java.util.UUID;
 import dev.parley.shared.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -104,6 +107,19 @@ class AnalyticsPageTests {
     }
 
     @Test
+    void showsWaitsForAPersonPerAgentFiguresAndVolumes() throws Exception {
+        mvc.perform(supervisor(get("/analytics").param("from", FROM.toString()).param("to", TO.toString())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("First human response"), containsString("<td>1 min 35 s</td>"),
+                        containsString("<td>1 min 20 s</td>"), containsString("<td>3 min 20 s</td>"),
+                        containsString("Wait in queue"), containsString("<td>30 s</td>"), containsString("<td>45 s</td>"),
+                        containsString("<td>Ada &lt;b&gt;Lovelace&lt;/b&gt;</td>"), containsString("4.50 (2)"),
+                        containsString("<td>Email support</td>"), containsString("<td>No category</td>"),
+                        containsString("<td>High</td>"))));
+    }
+
+    @Test
     void knowledgeGapsLinkToAPrefilledDraft() throws Exception {
         mvc.perform(supervisor(get("/analytics").param("from", FROM.toString()).param("to", TO.toString())))
                 .andExpect(content().string(containsString(
@@ -151,10 +167,14 @@ class AnalyticsPageTests {
         }
         return new AnalyticsSummary(filter.from(), filter.to(), 4, 12, 0.75, 0.25,
                 new AnalyticsSummary.AiResolution(3, 1, 2, 1, 0.25, 0.5, 0.25), reasons,
-                new Durations(125.0, 60.0, 300.0, 4), new Durations(3700.0, 3600.0, 7200.0, 3),
+                new Durations(125.0, 60.0, 300.0, 4), new Durations(95.0, 80.0, 200.0, 2), new Durations(30.0, 20.0, 45.0, 2),
+                new Durations(3700.0, 3600.0, 7200.0, 3),
                 new Csat(4.5, 2, csat),
                 List.of(new DayCount(filter.from(), 2, 1, 0), new DayCount(filter.from().plusDays(1), 2, 2, 0)),
                 Map.of("email", 4L),
+                List.of(new VolumeCount(null, "Email support", 4)), List.of(new VolumeCount("billing", "billing", 3),
+                        new VolumeCount(null, "No category", 1)), List.of(new VolumeCount("HIGH", "High", 4)),
+                List.of(new AgentFigures(UUID.randomUUID(), "Ada <b>Lovelace</b>", 2, 95.0, 2, 3700.0, 2, 4.5, 2)),
                 List.of(new QuestionGroup("<script>alert(1)</script> refund", 3, List.of("<script>alert(1)</script> refund"))),
                 List.of(new QuestionGroup("Do you ship to Mars?", 2, List.of("Do you ship to Mars?", "mars & moon delivery"))),
                 0, 0.0, null, 3.0);

@@ -48,8 +48,10 @@ class ChartDataTests {
     private static AnalyticsSummary summary(Map<String, Long> reasons, List<DayCount> days) {
         return new AnalyticsSummary(DAY, DAY.plusDays(3), 5, 9, null, null,
                 new AnalyticsSummary.AiResolution(0, 0, 0, 0, null, null, null), reasons,
-                new Durations(null, null, null, 0), new Durations(null, null, null, 0),
-                new Csat(4.25, 4, Map.of(1, 0L, 2, 0L, 3, 1L, 4, 0L, 5, 3L)), days, Map.of(), List.of(), List.of(),
+                new Durations(null, null, null, 0), new Durations(null, null, null, 0), new Durations(null, null, null, 0),
+                new Durations(null, null, null, 0),
+                new Csat(4.25, 4, Map.of(1, 0L, 2, 0L, 3, 1L, 4, 0L, 5, 3L)), days, Map.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(),
                 0, 0.0, null, null);
     }
 }
