@@ -26,5 +26,8 @@ record WidgetSettings(
         @DefaultValue("Hi! Ask us anything — we usually answer right away.") String greeting,
         @DefaultValue("right") @Pattern(regexp = "left|right") String position,
         @DefaultValue({}) List<String> suggestions,
-        @DefaultValue("30m") Duration feedbackTimeout) {
+        @DefaultValue("30m") Duration feedbackTimeout,
+        @DefaultValue("10m") Duration identityMaxAge,
+        @DefaultValue("24h") Duration identitySecretGrace,
+        @DefaultValue("12h") Duration identitySessionTtl) {
 }
