@@ -10,9 +10,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -78,16 +76,6 @@ class WidgetIdentityPages {
             return new ClassPathResource("widget-identity/" + file).getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("The signing snippet " + file + " is missing from the build", e);
-        }
-    }
-
-    /** The dashboard chrome needs the signed-in agent as {@code me}. */
-    @ControllerAdvice(assignableTypes = WidgetIdentityPages.class)
-    static class Chrome {
-
-        @ModelAttribute("me")
-        AgentPrincipal me(@AuthenticationPrincipal AgentPrincipal me) {
-            return me;
         }
     }
 }
