@@ -36,7 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
         2. receives replies at the inbox's callback URL as `{"event": "message.created", "conversationId", \
         "contactId", "status", "message": {"text", "authorType", …}}`, signed \
         `X-Parley-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check the HMAC \
-        over the raw body and reject timestamps older than 5 minutes; answer 2xx (anything else is retried).
+        over the raw body and reject timestamps older than 5 minutes; answer 2xx (anything else is retried). \
+        Status changes arrive the same way as `{"event": "conversation.status_changed", "conversationId", \
+        "contactId", "from", "status"}`.
 
         An example bridge in Python (standard library only) is in the repository at \
         `docs/examples/api-channel-bridge.py`; the test suite runs it against a real server.""")

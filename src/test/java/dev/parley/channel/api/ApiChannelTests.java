@@ -16,6 +16,7 @@ import dev.parley.channel.ChannelContract;
 import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.ConversationFilter;
 import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.Deliveries;
 import dev.parley.conversation.DeliveryState;
@@ -104,7 +105,8 @@ class ApiChannelTests implements ChannelContract {
     @Override
     public List<String> receivedByCustomer(UUID conversationId) {
         return callbacks().stream().map(this::body).filter(b -> b.get("conversationId").asString()
-                .equals(conversationId.toString())).map(b -> b.get("message").get("text").asString()).toList();
+                .equals(conversationId.toString())).filter(b -> "message.created".equals(b.get("event").asString()))
+                .map(b -> b.get("message").get("text").asString()).toList();
     }
 
     @Override
@@ -139,6 +141,31 @@ class ApiChannelTests implements ChannelContract {
         assertThat(Signatures.hmac("another secret", t, event.getRequest().getBody())).isNotEqualTo(v1);
         assertThat(body(event).get("contactId").asString()).isEqualTo(contactOf.get(id));
         assertThat(event.getRequest().getHeader("X-Parley-Event-Id")).isNotBlank();
+    }
+
+    @Test
+    void statusChangesReachTheCallbackSignedWithTheContactAndAnEventId() throws Exception {
+        UUID id = customerStarts("Please close this " + UUID.randomUUID());
+
+        conversations.changeStatus(id, ConversationStatus.RESOLVED);
+
+        await().atMost(WAIT).until(() -> statusEvents(id).stream().anyMatch(e -> "RESOLVED".equals(body(e).get("status").asString())));
+        ServeEvent event = statusEvents(id).stream().filter(e -> "RESOLVED".equals(body(e).get("status").asString()))
+                .findFirst().orElseThrow();
+        JsonNode body = body(event);
+        assertThat(body.get("contactId").asString()).isEqualTo(contactOf.get(id));
+        assertThat(body.get("from").asString()).isNotBlank();
+        assertThat(event.getRequest().getHeader("X-Parley-Event")).isEqualTo("conversation.status_changed");
+        assertThat(event.getRequest().getHeader("X-Parley-Event-Id")).isEqualTo(body.get("id").asString());
+        String header = event.getRequest().getHeader("X-Parley-Signature");
+        long t = Long.parseLong(header.substring(2, header.indexOf(',')));
+        assertThat(header.substring(header.indexOf("v1=") + 3))
+                .isEqualTo(Signatures.hmac(inbox.signingSecret(), t, event.getRequest().getBody()));
+    }
+
+    private List<ServeEvent> statusEvents(UUID conversationId) {
+        return callbacks().stream().filter(e -> "conversation.status_changed".equals(e.getRequest().getHeader("X-Parley-Event")))
+                .filter(e -> body(e).get("conversationId").asString().equals(conversationId.toString())).toList();
     }
 
     @Test
