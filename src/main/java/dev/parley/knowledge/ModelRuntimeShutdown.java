@@ -34,8 +34,12 @@ public final class ModelRuntimeShutdown {
                 Signal.handle(new Signal(name), signal -> {
                     if (STOPPING.compareAndSet(false, true)) {
                         log.info("SIG{}: stopping the application, then the embedding runtime", signal.getName());
-                        stopInOrder(context::close, NativeModelGate.runtime(), DRAIN);
-                        System.exit(128 + signal.getNumber());
+                        // not a daemon: once the web server's threads are gone the JVM would otherwise exit on its
+                        // own (running the hooks) while this still waits for the native calls
+                        Thread.ofPlatform().name("ordered-stop").daemon(false).start(() -> {
+                            stopInOrder(context::close, NativeModelGate.runtime(), DRAIN);
+                            System.exit(128 + signal.getNumber());
+                        });
                     }
                 });
             } catch (IllegalArgumentException e) {
