@@ -20,6 +20,7 @@ record WidgetSettings(
         @DefaultValue("30") @Min(1) int messagesPerMinute,
         @DefaultValue("120") @Min(1) int typingPerMinute,
         @DefaultValue("10") @Min(1) int contactChangesPerHour,
+        @DefaultValue("10") @Min(1) int streamsPerClient,
         @DefaultValue("24h") Duration tokenTtlAfterClose,
         @DefaultValue("Support") String title,
         @DefaultValue("#4f46e5") @Pattern(regexp = "#[0-9a-fA-F]{3,8}") String color,
