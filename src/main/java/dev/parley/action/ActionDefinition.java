@@ -15,8 +15,24 @@ import java.util.UUID;
  */
 public record ActionDefinition(UUID id, String name, String description, List<String> examples,
         List<Input> inputs, Request request, String connection, List<ResponseField> responseFields,
-        String answerTemplate, Risk risk, boolean confirm, String confirmationQuestion, boolean requiresIdentity,
-        int timeoutMillis, int maxResponseBytes, int ratePerMinute, String mockResponse) {
+        String answerTemplate, Risk risk, Boolean confirm, String confirmationQuestion, Boolean requiresIdentity,
+        Integer timeoutMillis, Integer maxResponseBytes, Integer ratePerMinute, String mockResponse) {
+
+    public static final int DEFAULT_TIMEOUT_MILLIS = 5000;
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 65536;
+    public static final int DEFAULT_RATE_PER_MINUTE = 60;
+
+    /** What an admin leaves out of the JSON gets its default: no confirmation, 5 s, 64 KB, 60 calls a minute. */
+    public ActionDefinition {
+        examples = examples == null ? List.of() : List.copyOf(examples);
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        responseFields = responseFields == null ? List.of() : List.copyOf(responseFields);
+        confirm = confirm != null && confirm;
+        requiresIdentity = requiresIdentity != null && requiresIdentity;
+        timeoutMillis = timeoutMillis == null ? DEFAULT_TIMEOUT_MILLIS : timeoutMillis;
+        maxResponseBytes = maxResponseBytes == null ? DEFAULT_MAX_RESPONSE_BYTES : maxResponseBytes;
+        ratePerMinute = ratePerMinute == null ? DEFAULT_RATE_PER_MINUTE : ratePerMinute;
+    }
 
     public enum Risk { READ, WRITE }
 
@@ -35,15 +51,26 @@ public record ActionDefinition(UUID id, String name, String description, List<St
     }
 
     /** A typed input; {@code redact} masks it in the execution log. */
-    public record Input(String name, Type type, Source source, boolean required, String pattern, List<String> values,
-            String prompt, boolean redact) {
+    public record Input(String name, Type type, Source source, Boolean required, String pattern, List<String> values,
+            String prompt, Boolean redact) {
+
+        public Input {
+            required = required == null || required;
+            redact = redact != null && redact;
+            values = values == null ? List.of() : List.copyOf(values);
+        }
     }
 
     public record Request(String method, String url, Map<String, String> headers, String body) {
     }
 
     /** A value taken from the JSON response; a {@code redact}ed one is masked in the execution log. */
-    public record ResponseField(String name, String path, boolean required, boolean redact) {
+    public record ResponseField(String name, String path, Boolean required, Boolean redact) {
+
+        public ResponseField {
+            required = required != null && required;
+            redact = redact != null && redact;
+        }
     }
 
     public boolean needsIdentity() {

@@ -46,7 +46,7 @@ class ActionAdminApi {
     }
 
     /** A test run: the inputs to use, whether to answer from the mock response, and an identity to act for. */
-    record TestRun(Map<String, String> inputs, boolean mock, boolean confirmed, String customerId,
+    record TestRun(Map<String, String> inputs, Boolean mock, Boolean confirmed, String customerId,
             String customerEmail) {
     }
 
@@ -100,7 +100,8 @@ class ActionAdminApi {
         VerifiedCustomer customer = run.customerId() == null || run.customerId().isBlank() ? null
                 : new VerifiedCustomer(run.customerId(), run.customerEmail() == null ? "test@example.invalid"
                         : run.customerEmail(), Instant.now());
-        return actions.run(id, new ActionContext(null, customer, run.inputs(), run.confirmed(), run.mock()));
+        return actions.run(id, new ActionContext(null, customer, run.inputs(), Boolean.TRUE.equals(run.confirmed()),
+                Boolean.TRUE.equals(run.mock())));
     }
 
     @GetMapping("/actions/{id}/executions")
