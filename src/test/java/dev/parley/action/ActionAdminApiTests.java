@@ -104,6 +104,26 @@ class ActionAdminApiTests {
                 .content("{}")).andExpect(status().isForbidden());
     }
 
+    @Test
+    void theActionsPageSavesJsonExplainsMistakesAndNeverShowsASecret() throws Exception {
+        String secret = "pw_" + UUID.randomUUID();
+        mvc.perform(post("/admin/actions/connections").with(admin()).with(csrf()).param("name", "crm")
+                        .param("kind", "BASIC").param("username", "parley").param("secret", secret))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/actions").with(admin()).with(csrf())
+                        .param("definition", ACTION.replace("order_status", "page_status").replace("\"shop\"", "\"crm\"")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("notice", "Saved page_status."));
+        mvc.perform(post("/admin/actions").with(admin()).with(csrf()).param("definition", "{not json"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("formError", org.hamcrest.Matchers.startsWith("That is not an action's JSON")));
+
+        String page = mvc.perform(get("/admin/actions").with(admin())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("page_status").contains("crm").contains("stored, never shown").doesNotContain(secret);
+    }
+
     private RequestPostProcessor admin() {
         return user(TestAgents.principal(TestAgents.create(agents, Role.ADMIN)));
     }
