@@ -124,6 +124,30 @@ class ActionAdminApiTests {
         assertThat(page).contains("page_status").contains("crm").contains("stored, never shown").doesNotContain(secret);
     }
 
+    @Test
+    void agentsSeeTheActionsRunInAConversationOnItsPage() throws Exception {
+        java.util.UUID conversation = conversations.start(new dev.parley.conversation.NewConversation("web",
+                dev.parley.conversation.Customer.anonymous(), dev.parley.conversation.SourceDetails.none(), null))
+                .conversation().id();
+        ActionDefinition mocked = actions.save(dev.parley.identity.Actor.SYSTEM, json.readValue(ACTION
+                .replace("order_status", "conversation_status").replace("\"connection\":\"shop\",", ""),
+                ActionDefinition.class));
+        assertThat(actions.run(mocked.id(), new ActionContext(conversation, null, java.util.Map.of("order", "1001"),
+                false, true)).status()).isEqualTo(ActionResult.Status.SUCCEEDED);
+
+        String page = mvc.perform(get("/inbox/conversations/" + conversation)
+                        .with(user(TestAgents.principal(TestAgents.create(agents, Role.AGENT)))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"action-runs\"").contains("conversation_status").contains("SUCCEEDED");
+    }
+
+    @Autowired
+    dev.parley.conversation.Conversations conversations;
+    @Autowired
+    Actions actions;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
     private RequestPostProcessor admin() {
         return user(TestAgents.principal(TestAgents.create(agents, Role.ADMIN)));
     }
