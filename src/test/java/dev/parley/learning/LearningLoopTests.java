@@ -174,6 +174,13 @@ class LearningLoopTests {
         mvc.perform(get("/knowledge/learning").with(user(supervisor))).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Flagged answer: Outdated"),
                         containsString("We take returns for 60 days now"), containsString("Outdated 1"))));
+        mvc.perform(get("/analytics").param("range", "7").with(user(supervisor))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Outdated: 1")));
+        mvc.perform(get("/api/v1/analytics/answer-flags").with(user(supervisor))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.OUTDATED").value(1))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.WRONG").value(0));
+        mvc.perform(get("/api/v1/analytics/answer-flags").param("from", "2026-13-01").with(user(supervisor)))
+                .andExpect(status().isBadRequest());
         mvc.perform(post("/knowledge/learning/" + flags.getFirst().id() + "/close").with(user(supervisor)).with(csrf())
                         .param("handled", "true"))
                 .andExpect(flash().attribute("notice", containsString("dealt with")));

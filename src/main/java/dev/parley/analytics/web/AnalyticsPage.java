@@ -1,6 +1,7 @@
 package dev.parley.analytics.web;
 
 import dev.parley.analytics.AnalyticsReports;
+import dev.parley.learning.AnswerFlagCounts;
 import dev.parley.analytics.AnalyticsSummary;
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.shared.ApiException;
@@ -24,10 +25,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 class AnalyticsPage {
 
     private final AnalyticsReports reports;
+    private final AnswerFlagCounts flags;
     private final Clock clock;
 
-    AnalyticsPage(AnalyticsReports reports, Clock clock) {
+    AnalyticsPage(AnalyticsReports reports, AnswerFlagCounts flags, Clock clock) {
         this.reports = reports;
+        this.flags = flags;
         this.clock = clock;
     }
 
@@ -67,6 +70,7 @@ class AnalyticsPage {
         model.addAttribute("figures", ReportFigures.of(summary));
         model.addAttribute("chartJson", ChartData.of(summary).toScriptJson());
         model.addAttribute("csvUrl", csvUrl(form));
+        model.addAttribute("answerFlags", flags.between(form.filter().from(), form.filter().to()));
         return "analytics/analytics";
     }
 

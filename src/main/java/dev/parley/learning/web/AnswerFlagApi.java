@@ -1,18 +1,24 @@
 package dev.parley.learning.web;
 
 import dev.parley.identity.AgentPrincipal;
+import dev.parley.learning.AnswerFlagCounts;
 import dev.parley.learning.FlagReason;
 import dev.parley.learning.internal.LearningQueue;
 import dev.parley.learning.internal.Proposal;
 import dev.parley.shared.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,9 +28,26 @@ import org.springframework.web.bind.annotation.RestController;
 class AnswerFlagApi {
 
     private final LearningQueue queue;
+    private final AnswerFlagCounts counts;
+    private final java.time.Clock clock;
 
-    AnswerFlagApi(LearningQueue queue) {
+    AnswerFlagApi(LearningQueue queue, AnswerFlagCounts counts, java.time.Clock clock) {
         this.queue = queue;
+        this.counts = counts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/analytics/answer-flags")
+    @Operation(summary = "Flagged AI answers by reason, from and to whole days (UTC; default: the last 30 days)")
+    Map<FlagReason, Long> counts(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate end = to == null ? LocalDate.now(clock) : to;
+        LocalDate start = from == null ? end.minusDays(29) : from;
+        if (start.isAfter(end)) {
+            throw ApiException.badRequest("from must not be after to");
+        }
+        return counts.between(start, end);
     }
 
     record NewFlag(String reason, String note) {
