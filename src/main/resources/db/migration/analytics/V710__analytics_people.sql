@@ -48,13 +48,13 @@ CREATE TABLE analytics_daily_agent (
 );
 
 -- What the history already tells: who holds each conversation, its inbox, category and priority, whether an agent
--- replied (then it was taken over) and when. The waits are measured from escalations after this version only (when
--- conversations were picked up was never kept), so escalated_at stays empty here.
+-- replied (then it was taken over) and when. The waits are measured from now on (the assignments' times are not kept).
 UPDATE analytics_conversation f SET
     agent_id = (SELECT c.assignee_id FROM conversation c WHERE c.id = f.conversation_id),
     inbox_id = (SELECT c.inbox_id FROM conversation c WHERE c.id = f.conversation_id),
     category = (SELECT c.category FROM conversation c WHERE c.id = f.conversation_id),
     priority = (SELECT c.priority FROM conversation c WHERE c.id = f.conversation_id),
+    escalated_at = (SELECT c.escalated_at FROM conversation c WHERE c.id = f.conversation_id),
     first_agent_reply_at = (SELECT MIN(m.created_at) FROM message m
         WHERE m.conversation_id = f.conversation_id AND m.author_type = 'AGENT' AND m.internal = FALSE);
 UPDATE analytics_conversation SET taken_over = TRUE WHERE first_agent_reply_at IS NOT NULL;

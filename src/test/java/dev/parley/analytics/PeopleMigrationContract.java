@@ -30,6 +30,8 @@ abstract class PeopleMigrationContract {
         UUID agent = UUID.randomUUID();
         UUID aiOnly = conversation(jdbc, "AI_RESOLVED", null, null);
         UUID takenOver = conversation(jdbc, "IN_PROGRESS", agent, "billing");
+        jdbc.sql("UPDATE conversation SET escalated_at = :at WHERE id = :id").param("at", AT).param("id", takenOver)
+                .update();
         message(jdbc, takenOver, "AGENT", false);
         UUID noted = conversation(jdbc, "AI_RESOLVED", null, null);
         message(jdbc, noted, "AGENT", true); // an internal note is no take-over
@@ -52,6 +54,8 @@ abstract class PeopleMigrationContract {
                 .isEqualTo("2/2/2");
         assertThat(jdbc.sql("SELECT taken_over FROM analytics_conversation WHERE conversation_id = :id")
                 .param("id", takenOver).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM analytics_conversation WHERE escalated_at IS NOT NULL")
+                .query(Long.class).single()).as("no wait is measured from history").isZero();
         assertThat(jdbc.sql("SELECT taken_over FROM analytics_conversation WHERE conversation_id = :id")
                 .param("id", noted).query(Boolean.class).single()).isFalse();
         assertThat(jdbc.sql("SELECT dimension_value || '=' || conversations FROM analytics_daily_volume"
