@@ -3,6 +3,8 @@
  *   <script src="https://support.example.com/widget.js" data-parley-title="Help" defer></script>
  * Optional data attributes: data-parley-color, -title, -greeting, -position (left|right),
  * -suggestions ("First question|Second question"), -name and -email (a known, signed-in customer).
+ * A verified customer: -user-id, -user-email, -user-timestamp and -user-signature, signed by the site's server
+ * (see the admin page "Widget identity"); they see their earlier conversations and agents see them as verified.
  * Message text is only ever inserted as text, never as HTML: replies are formatted (paragraphs, lists, bold,
  * links) by widget/message-format.js, loaded from the same server, which builds DOM nodes.
  */
@@ -14,7 +16,12 @@
   var script = document.currentScript || document.querySelector('script[src*="widget.js"]');
   var base = new URL(script.src, location.href).origin;
   var data = script.dataset || {};
-  var storageKey = 'parley:' + base;
+  var signed = data.parleyUserId && data.parleyUserEmail && data.parleyUserTimestamp && data.parleyUserSignature
+    ? { userId: data.parleyUserId, email: data.parleyUserEmail, timestamp: Number(data.parleyUserTimestamp),
+        signature: data.parleyUserSignature, name: data.parleyName || undefined }
+    : null;
+  // A signed-in customer's chat is kept apart from the anonymous one (and from another customer's on a shared device).
+  var storageKey = 'parley:' + base + (signed ? ':user:' + signed.userId : '');
   var state = load() || {};
   var config = {};
   var seen = {};
@@ -71,9 +78,10 @@
     return /^\/(?![\/\\])/.test(url || '') ? base + url : null;
   }
 
-  function api(method, path, body) {
+  function api(method, path, body, token) {
     var headers = { 'Content-Type': 'application/json' };
-    if (state.token) headers.Authorization = 'Bearer ' + state.token;
+    var bearer = arguments.length > 3 ? token : state.token;
+    if (bearer) headers.Authorization = 'Bearer ' + bearer;
     return fetch(base + '/api/v1/widget' + path, {
       method: method, headers: headers, body: body ? JSON.stringify(body) : undefined
     }).then(function (res) {
@@ -135,6 +143,13 @@
       '.stars{display:flex;gap:4px}.star{border:1px solid #d1d5db;background:#fff;border-radius:6px;width:36px;height:32px;cursor:pointer;font-size:14px}',
       '.star[aria-pressed=true]{background:' + color + ';color:#fff;border-color:' + color + '}',
       '.rating textarea{border:1px solid #d1d5db;border-radius:6px;padding:6px;font-size:13px;resize:none}',
+      '.verified{font-size:12px;padding:6px 14px;background:#ecfdf5;color:#065f46;border-bottom:1px solid #d1fae5}',
+      '.history{border-bottom:1px solid #e5e7eb;font-size:13px;background:#fff}',
+      '.history summary{padding:6px 14px;cursor:pointer;color:#374151}',
+      '.history ul{list-style:none;margin:0;padding:0 8px 8px;max-height:150px;overflow-y:auto}',
+      '.history button{display:block;width:100%;text-align:left;border:0;background:#f9fafb;border-radius:6px;padding:6px 8px;margin-top:4px;cursor:pointer;font-size:13px;color:#1f2937}',
+      '.history button[aria-current=true]{outline:2px solid ' + color + '}',
+      '.history .meta{display:block;font-size:11px;color:#6b7280}',
       '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}',
       '@media (max-width:480px){.panel{inset:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0;bottom:0}}'
     ].join('');
@@ -168,7 +183,9 @@
     els.input = el('textarea', { class: 'input', id: 'parley-input', rows: '1', placeholder: 'Type your question…', 'data-testid': 'parley-input', maxlength: '5000' });
     els.send = el('button', { class: 'send', type: 'submit', 'data-testid': 'parley-send' }, 'Send');
     form.appendChild(label); form.appendChild(els.input); form.appendChild(els.send);
-    [head, els.log, els.typing, els.chips, els.email, els.rating, form].forEach(function (n) { els.panel.appendChild(n); });
+    els.verified = el('div', { class: 'verified', hidden: '', 'data-testid': 'parley-verified' });
+    els.history = el('details', { class: 'history', hidden: '', 'data-testid': 'parley-history' });
+    [head, els.verified, els.history, els.log, els.typing, els.chips, els.email, els.rating, form].forEach(function (n) { els.panel.appendChild(n); });
     root.appendChild(els.bubble);
     root.appendChild(els.panel);
 
@@ -424,12 +441,17 @@
   }
 
   function start(text, clientMessageId) {
+    var identity = state.identity;
     return api('POST', '/conversations', {
       message: text, clientMessageId: clientMessageId, pageUrl: location.href.slice(0, 2000),
-      name: data.parleyName || undefined, email: data.parleyEmail || undefined
+      name: data.parleyName || undefined, email: data.parleyEmail || undefined,
+      identityToken: identity ? identity.token : undefined
     }).then(function (res) {
-      state = { conversationId: res.conversationId, token: res.token, cursor: 0, status: res.status, open: true };
+      // An identity token that expired starts an anonymous chat: forget it so the next page view verifies again.
+      state = { conversationId: res.conversationId, token: res.token, cursor: 0, status: res.status, open: true,
+        identity: res.verified ? identity : undefined };
       save();
+      if (!res.verified) showIdentity(null);
       els.end.removeAttribute('hidden');
       connect();
       return res;
@@ -439,7 +461,7 @@
   function reset() {
     if (stream) stream.abort();
     stream = null;
-    state = { open: state.open };
+    state = { open: state.open, identity: state.identity };
     save();
     els.rating.setAttribute('hidden', '');
   }
@@ -582,6 +604,73 @@
     }, 3000);
   }
 
+  /** Exchanges the site's signature for an identity token once; a reload with the same signature reuses it. */
+  function verify() {
+    if (!signed) return Promise.resolve(null);
+    var known = state.identity;
+    if (known && known.signature === signed.signature && Date.parse(known.expiresAt) > Date.now()) {
+      return Promise.resolve(known);
+    }
+    return api('POST', '/identity', signed, null).then(function (res) {
+      if (!res.verified) {
+        if (window.console) console.info('Parley: customer identity not verified (' + res.reason + '): ' + res.detail);
+        state.identity = undefined; save();
+        return null;
+      }
+      state.identity = { signature: signed.signature, token: res.token, expiresAt: res.expiresAt, email: res.email };
+      save();
+      return state.identity;
+    }).catch(function (err) {
+      if (window.console) console.info('Parley: customer identity not verified: ' + err.message);
+      return null;
+    });
+  }
+
+  function showIdentity(identity) {
+    if (!identity) { els.verified.setAttribute('hidden', ''); els.history.setAttribute('hidden', ''); return; }
+    els.verified.textContent = '✓ Signed in as ' + identity.email;
+    els.verified.removeAttribute('hidden');
+    api('GET', '/identity/conversations', null, identity.token).then(function (res) {
+      listEarlier(res.conversations || []);
+    }).catch(function () { /* the list is a convenience; the chat works without it */ });
+  }
+
+  function listEarlier(conversations) {
+    els.history.textContent = '';
+    var others = conversations.filter(function (c) { return c.conversationId !== state.conversationId; });
+    if (!conversations.length || (!others.length && state.conversationId)) { els.history.setAttribute('hidden', ''); return; }
+    els.history.appendChild(el('summary', {}, 'Your conversations (' + conversations.length + ')'));
+    var list = el('ul');
+    conversations.forEach(function (c) {
+      var item = el('li');
+      var open = el('button', { type: 'button', 'data-conversation': c.conversationId,
+        'aria-current': String(c.conversationId === state.conversationId) }, c.subject || '(no subject)');
+      var when = new Date(c.updatedAt);
+      open.appendChild(el('span', { class: 'meta' }, when.toLocaleDateString() + ' · ' + c.status.toLowerCase().replace('_', ' ')
+        + (c.lastMessage ? ' · ' + c.lastMessage.slice(0, 60) : '')));
+      open.addEventListener('click', function () { openEarlier(c.conversationId); });
+      item.appendChild(open);
+      list.appendChild(item);
+    });
+    els.history.appendChild(list);
+    els.history.removeAttribute('hidden');
+  }
+
+  /** Opens one of the verified customer's conversations, also one started on another device. */
+  function openEarlier(conversationId) {
+    if (stream) stream.abort();
+    stream = null;
+    seen = {};
+    els.log.textContent = '';
+    state = { open: true, identity: state.identity, conversationId: conversationId, token: state.identity.token, cursor: 0 };
+    save();
+    resume();
+    els.history.removeAttribute('open');
+    els.history.querySelectorAll('button').forEach(function (b) {
+      b.setAttribute('aria-current', String(b.getAttribute('data-conversation') === conversationId));
+    });
+  }
+
   function init(serverConfig) {
     config = {
       title: data.parleyTitle || serverConfig.title || 'Support',
@@ -594,6 +683,7 @@
     if (config.greeting) els.log.appendChild(el('div', { class: 'msg assistant' }, config.greeting));
     if (state.conversationId) resume();
     if (state.open) toggle(true);
+    verify().then(showIdentity);
   }
 
   function boot() {

@@ -2,7 +2,9 @@ package dev.parley;
 
 import dev.parley.assistant.AssistantEvalCommand;
 import dev.parley.encryption.EncryptionKeyCommand;
+import dev.parley.knowledge.ModelRuntimeShutdown;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -20,6 +22,10 @@ public class ParleyApplication {
         if (args.length > 0 && EncryptionKeyCommand.NAME.equals(args[0])) {
             System.exit(EncryptionKeyCommand.run(System.out));
         }
-        SpringApplication.run(ParleyApplication.class, args);
+        SpringApplication application = new SpringApplication(ParleyApplication.class);
+        // a stop during start-up (the index rebuild embeds right away) is handled in order too
+        application.addListeners((ApplicationPreparedEvent prepared) ->
+                ModelRuntimeShutdown.onSignals(prepared.getApplicationContext()));
+        application.run(args);
     }
 }

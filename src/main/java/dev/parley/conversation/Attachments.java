@@ -18,10 +18,31 @@ public class Attachments {
 
     private final AttachmentRepository attachments;
     private final FileStorage storage;
+    private final java.time.Clock clock;
 
-    Attachments(AttachmentRepository attachments, FileStorage storage) {
+    Attachments(AttachmentRepository attachments, FileStorage storage, java.time.Clock clock) {
         this.attachments = attachments;
         this.storage = storage;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a file to a message already stored (a channel that fetches media after it took the message, such as
+     * WhatsApp). The file goes to storage first; a failed insert removes it again.
+     */
+    public MessageAttachment attach(UUID messageId, InboundAttachment file, int position) {
+        UUID id = UUID.randomUUID();
+        StorageKey key = StorageKey.of("attachments/" + messageId + "/" + position + "-" + id);
+        storage.put(key, new java.io.ByteArrayInputStream(file.content()));
+        MessageAttachment attachment = new MessageAttachment(id, messageId, InboundText.filename(file.filename(), position),
+                file.contentType() == null ? "application/octet-stream" : file.contentType(), file.content().length);
+        try {
+            attachments.insert(attachment, key.value(), clock.instant());
+        } catch (RuntimeException e) {
+            storage.delete(key);
+            throw e;
+        }
+        return attachment;
     }
 
     /** Every attachment of the conversation, in message order. */

@@ -28,10 +28,12 @@ public class Conversations {
     private final Clock clock;
     private final Contacts contacts;
     private final dev.parley.conversation.internal.ThreadRepository threads;
+    private final VerifiedCustomers verifiedCustomers;
 
     Conversations(ConversationRepository conversations, MessageRepository messages, ApplicationEventPublisher events,
             ConversationSettings settings, Escalation escalation, Clock clock, Contacts contacts,
-            dev.parley.conversation.internal.ThreadRepository threads) {
+            dev.parley.conversation.internal.ThreadRepository threads, VerifiedCustomers verifiedCustomers) {
+        this.verifiedCustomers = verifiedCustomers;
         this.contacts = contacts;
         this.threads = threads;
         this.escalation = escalation;
@@ -45,7 +47,19 @@ public class Conversations {
     @Transactional
     public StartedConversation start(NewConversation request) {
         Customer customer = request.customer() == null ? Customer.anonymous() : request.customer();
-        return start(request, contacts.resolve(handlesOf(customer), customer.name()), null);
+        List<ContactHandle> handles = new java.util.ArrayList<>();
+        VerifiedCustomer verified = request.verified();
+        if (verified != null) {
+            // The site's own id finds the customer first: the same person on another device is one contact.
+            UUID inbox = request.inboxId() == null ? Inboxes.WEBSITE_CHAT : request.inboxId();
+            handles.add(new ContactHandle(ContactHandle.Kind.EXTERNAL, inbox + ":" + verified.customerId()));
+        }
+        handles.addAll(handlesOf(customer));
+        StartedConversation started = start(request, contacts.resolve(handles, customer.name()), null);
+        if (verified != null) {
+            verifiedCustomers.record(started.conversation().id(), verified);
+        }
+        return started;
     }
 
     /** Starts a conversation of a known contact, with the channel's subject when it has one. */

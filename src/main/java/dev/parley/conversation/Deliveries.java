@@ -71,6 +71,21 @@ public class Deliveries {
         publish(delivery, DeliveryState.SENT, null, now);
     }
 
+    /**
+     * The provider reports the reply reached the customer ({@link DeliveryState#DELIVERED}) or was read
+     * ({@link DeliveryState#READ}); reports that would move it back (they arrive out of order) change nothing.
+     */
+    @Transactional
+    public void progressed(Delivery delivery, DeliveryState state) {
+        if (!delivery.state().advancesTo(state)) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (deliveries.advance(delivery.messageId(), delivery.state(), state, now)) {
+            publish(delivery, state, null, now);
+        }
+    }
+
     /** A failed attempt: tried again at {@code retryAt}, or failed for good when that is {@code null}. */
     @Transactional
     public void attemptFailed(Delivery delivery, String reason, Instant retryAt) {

@@ -17,11 +17,14 @@ import org.springframework.validation.annotation.Validated;
  *     died, its listener hangs) and is handed over again; longer than any listener may legitimately wait and run
  * @param listenerThreads module listeners running at once on a node: each may hold a database connection, so this
  *     stays well below the connection pool and listeners never starve requests; more wait in line, in order
+ * @param liveThreads threads of their own for live pushes ({@link LiveListener}), which therefore never wait behind
+ *     the other listeners
  */
 @Validated
 @ConfigurationProperties("parley.events")
 public record EventSettings(
         @DefaultValue("1m") @NotNull Duration resubmitInterval,
         @DefaultValue("10m") @NotNull Duration resubmitAfter,
-        @DefaultValue("6") @Min(1) @Max(256) int listenerThreads) {
+        @DefaultValue("6") @Min(1) @Max(256) int listenerThreads,
+        @DefaultValue("2") @Min(1) @Max(64) int liveThreads) {
 }

@@ -3,12 +3,21 @@ package dev.parley.knowledge;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.output.Response;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.parley.knowledge.internal.NativeModelGate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,6 +38,8 @@ public final class BgeSmallEmbeddingModel extends AbstractInProcessEmbeddingMode
 
     private final OnnxBertBiEncoder encoder;
     private final OrtSession session;
+    private final Executor executor;
+    private final NativeModelGate gate;
 
     /** Batches over as many daemon threads as there are cores, which end after a second without work. */
     public BgeSmallEmbeddingModel() {
@@ -49,10 +60,55 @@ public final class BgeSmallEmbeddingModel extends AbstractInProcessEmbeddingMode
      * were fine-tuned on a knowledge base.
      */
     public BgeSmallEmbeddingModel(byte[] model, Executor executor) {
+        this(model, executor, NativeModelGate.runtime());
+    }
+
+    BgeSmallEmbeddingModel(byte[] model, Executor executor, NativeModelGate gate) {
         super(executor);
-        this.session = session(model);
+        this.executor = executor;
+        this.gate = gate;
+        // creating the session runs native code as well (the crash of issue 17 was in createSession)
+        this.session = gate.enter(() -> session(model));
         this.encoder = new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(), session,
                 new java.io.ByteArrayInputStream(tokenizerFile()), PoolingMode.CLS);
+    }
+
+    /**
+     * Embeds a batch over the executor like LangChain4j does, but with every text's call counted by the gate on the
+     * thread that runs it: LangChain4j's own version lets an interrupted caller return while its tasks still run
+     * on the executor, outside any count, so a stop could free the runtime under them.
+     */
+    @Override
+    public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+        if (segments.size() <= 1) {
+            return gate.enter(() -> super.embedAll(segments));
+        }
+        return gate.enter(() -> spread(segments));
+    }
+
+    private Response<List<Embedding>> spread(List<TextSegment> segments) {
+        List<CompletableFuture<Response<List<Embedding>>>> calls = segments.stream()
+                .map(segment -> CompletableFuture.supplyAsync(
+                        () -> gate.enter(() -> super.embedAll(List.of(segment))), executor))
+                .toList();
+        List<Embedding> embeddings = new ArrayList<>(segments.size());
+        int tokens = 0;
+        try {
+            for (var call : calls) {
+                Response<List<Embedding>> one = call.get();
+                embeddings.add(one.content().getFirst());
+                tokens += one.tokenUsage() == null || one.tokenUsage().inputTokenCount() == null
+                        ? 0 : one.tokenUsage().inputTokenCount();
+            }
+        } catch (InterruptedException e) {
+            calls.forEach(call -> call.cancel(false)); // the ones not started yet never start
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("embedding interrupted", e);
+        } catch (ExecutionException e) {
+            calls.forEach(call -> call.cancel(false));
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return Response.from(embeddings, new TokenUsage(tokens));
     }
 
     /**
@@ -60,11 +116,13 @@ public final class BgeSmallEmbeddingModel extends AbstractInProcessEmbeddingMode
      * replaced while the application runs (the shipped one lives as long as the application).
      */
     public void release() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException("could not release the embedding model", e);
-        }
+        gate.release(() -> {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                throw new IllegalStateException("could not release the embedding model", e);
+            }
+        });
     }
 
     /** The shipped model file (ONNX). */

@@ -2,9 +2,14 @@ package dev.parley.realtime;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -24,6 +29,7 @@ public final class EventStream {
     private AutoCloseable subscription;
     private final String topic;
     private volatile Runnable onHeartbeat = () -> { };
+    private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
 
     private EventStream(String topic, SseEmitter emitter, long cursor) {
         this.topic = topic;
@@ -79,8 +85,48 @@ public final class EventStream {
         return this;
     }
 
+    /** Runs {@code action} once when the stream closes, however it closes (at once if it already has). */
+    public EventStream onClose(Runnable action) {
+        AtomicBoolean ran = new AtomicBoolean();
+        Runnable once = () -> {
+            if (ran.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
+        onClose.add(once);
+        if (closed) {
+            once.run();
+        }
+        return this;
+    }
+
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Finds out now whether the client is still there: a client that went away is only noticed when a write fails,
+     * and the first write after a close may still be accepted, so two comment lines are sent; waits up to
+     * {@code timeoutMillis}. @return whether the stream is still open
+     */
+    public boolean probe(long timeoutMillis) {
+        if (closed) {
+            return false;
+        }
+        try {
+            Future<?> sent = sender.submit(() -> {
+                send(SseEmitter.event().comment("probe"));
+                sleepQuietly(20);
+                send(SseEmitter.event().comment("probe"));
+            });
+            sent.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException
+                | TimeoutException e) {
+            // a sender that is shut down or stuck: judged by closed below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !closed;
     }
 
     void offer(RealtimeEvent event) {
@@ -132,6 +178,15 @@ public final class EventStream {
             emitter.complete();
         } catch (IllegalStateException ignored) {
             // already completed by the container
+        }
+        onClose.forEach(Runnable::run);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -30,6 +30,8 @@ public class EventStreams implements SmartLifecycle {
     public EventStream open(String topic, long cursor, Supplier<List<RealtimeEvent>> backlog) {
         EventStream stream = EventStream.open(bus, topic, cursor, TIMEOUT_MILLIS, backlog);
         streams.add(stream);
+        // counted out the moment it closes, not at the next heartbeat (the connection gauge reads this set)
+        stream.onClose(() -> streams.remove(stream));
         return stream;
     }
 

@@ -20,7 +20,7 @@ public class WaitingQueue {
 
     /** How many conversations wait for an agent. */
     public int length() {
-        return queue.ordered().size();
+        return queue.length();
     }
 
     /** The conversation's place in the queue; empty when it is not waiting (assigned, or never escalated). */

@@ -81,11 +81,16 @@ class ApiChannel implements ChannelFactory {
         event.put("inboxId", outbound.inbox().id());
         event.put("conversationId", outbound.conversation().id());
         event.put("status", outbound.conversation().status().name());
-        event.put("contactId", outbound.contact() == null ? null : outbound.contact().handles().stream()
-                .filter(h -> h.kind() == dev.parley.conversation.ContactHandle.Kind.EXTERNAL
-                        && h.value().startsWith(outbound.inbox().id() + ":"))
-                .map(h -> h.value().substring(outbound.inbox().id().toString().length() + 1)).findFirst().orElse(null));
+        event.put("contactId", contactId(outbound.contact(), outbound.inbox().id()));
         event.put("message", message);
         return event;
+    }
+
+    /** The integrator's own id of the contact (the EXTERNAL handle {@code <inbox id>:<contactId>}); null if none. */
+    static String contactId(dev.parley.conversation.Contact contact, java.util.UUID inboxId) {
+        return contact == null ? null : contact.handles().stream()
+                .filter(h -> h.kind() == dev.parley.conversation.ContactHandle.Kind.EXTERNAL
+                        && h.value().startsWith(inboxId + ":"))
+                .map(h -> h.value().substring(inboxId.toString().length() + 1)).findFirst().orElse(null);
     }
 }

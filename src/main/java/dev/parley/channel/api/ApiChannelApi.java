@@ -26,7 +26,22 @@ import org.springframework.web.bind.annotation.RestController;
  * conversation per external contact and inbox.
  */
 @RestController
-@Tag(name = "API channel")
+@Tag(name = "API channel", description = """
+        Feed any messenger or app into Parley. An admin creates an API inbox (Admin → API inboxes, or \
+        POST /api/v1/admin/api-inboxes) and gets its API key and signing secret once. Your bridge then:
+
+        1. posts each customer message: `POST /api/v1/inboxes/{inboxId}/messages` with \
+        `Authorization: Bearer <API key>` and `{"contactId", "name", "text", "messageId"}` (retry safely: the \
+        same messageId is stored once);
+        2. receives replies at the inbox's callback URL as `{"event": "message.created", "conversationId", \
+        "contactId", "status", "message": {"text", "authorType", …}}`, signed \
+        `X-Parley-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`: check the HMAC \
+        over the raw body and reject timestamps older than 5 minutes; answer 2xx (anything else is retried). \
+        Status changes arrive the same way as `{"event": "conversation.status_changed", "conversationId", \
+        "contactId", "from", "status"}`.
+
+        An example bridge in Python (standard library only) is in the repository at \
+        `docs/examples/api-channel-bridge.py`; the test suite runs it against a real server.""")
 class ApiChannelApi {
 
     private final ApiInboxes inboxes;

@@ -2,7 +2,6 @@ package dev.parley.channel.email;
 
 import dev.parley.conversation.AssistantMode;
 import dev.parley.conversation.Inboxes;
-import dev.parley.identity.AgentPrincipal;
 import dev.parley.mail.MailUrl;
 import dev.parley.shared.ApiException;
 import java.net.URLEncoder;
@@ -10,12 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,7 +51,6 @@ class EmailInboxPages {
                             + " UTC", state.failing() ? state.lastError() : null);
         })).toList();
         model.addAttribute("rows", rows);
-        model.addAttribute("modes", AssistantMode.values());
         return "channel/email-inboxes";
     }
 
@@ -73,15 +68,6 @@ class EmailInboxPages {
             redirect.addFlashAttribute("name", name);
             redirect.addFlashAttribute("address", address);
         }
-        return "redirect:/admin/email-inboxes";
-    }
-
-    @PostMapping("/settings")
-    String settings(@RequestParam UUID id, @RequestParam AssistantMode assistantMode,
-            @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
-        var inbox = inboxes.get(id);
-        inboxes.update(id, inbox.name(), assistantMode, enabled);
-        redirect.addFlashAttribute("notice", "Saved " + inbox.address() + ".");
         return "redirect:/admin/email-inboxes";
     }
 
@@ -108,15 +94,5 @@ class EmailInboxPages {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** The dashboard chrome needs the signed-in agent as {@code me}. */
-    @ControllerAdvice(assignableTypes = EmailInboxPages.class)
-    static class Chrome {
-
-        @ModelAttribute("me")
-        AgentPrincipal me(@AuthenticationPrincipal AgentPrincipal me) {
-            return me;
-        }
     }
 }

@@ -55,6 +55,10 @@ class SmsChannel implements ChannelFactory {
         return SmsInboxes.CHANNEL;
     }
 
+    static String messagesPath(Inbox inbox) {
+        return "/api/v1/channels/twilio/" + inbox.id() + "/messages";
+    }
+
     static String statusPath(Inbox inbox) {
         return "/api/v1/channels/twilio/" + inbox.id() + "/status";
     }

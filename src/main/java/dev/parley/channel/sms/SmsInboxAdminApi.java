@@ -48,7 +48,7 @@ class SmsInboxAdminApi {
         Inbox inbox = inboxes.create(request.name(), request.phoneNumber(), request.accountSid(), request.authToken(),
                 request.assistantMode());
         return new CreatedSmsInbox(inbox.id(), inbox.name(), inbox.address(), request.accountSid().strip(),
-                settings.publicUrl("/api/v1/channels/twilio/" + inbox.id() + "/messages"),
+                settings.publicUrl(SmsChannel.messagesPath(inbox)),
                 settings.publicUrl(SmsChannel.statusPath(inbox)),
                 "Twilio signs its webhooks for exactly these URLs: they must match parley.sms.public-base-url.");
     }

@@ -8,6 +8,7 @@ import dev.parley.shared.ApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -87,6 +88,17 @@ class SmsInboxes {
         return inbox;
     }
 
+    /** An SMS inbox as the admin page lists it: never its auth token. */
+    record Listed(Inbox inbox, String accountSid, boolean fromProperties) {
+    }
+
+    List<Listed> listed() {
+        return inboxes.all().stream().filter(i -> CHANNEL.equals(i.channelType())).flatMap(inbox -> jdbc.sql(
+                        "SELECT account_sid, source FROM sms_inbox WHERE inbox_id = :id").param("id", inbox.id())
+                .query((rs, n) -> new Listed(inbox, rs.getString("account_sid"), "PROPERTIES".equals(rs.getString("source"))))
+                .optional().stream()).toList();
+    }
+
     Optional<Account> account(UUID inboxId) {
         return inboxes.find(inboxId).filter(i -> CHANNEL.equals(i.channelType())).flatMap(inbox -> jdbc.sql(
                         "SELECT phone_number, account_sid, auth_token FROM sms_inbox WHERE inbox_id = :id")
@@ -131,6 +143,14 @@ class SmsInboxes {
                 .param("status", status == null || status.length() > 20 ? null : status).param("sid", messageSid)
                 .update());
         return message;
+    }
+
+    /** Whether Twilio reported every part of a reply (a long one goes as several messages) as delivered. */
+    boolean allPartsDelivered(UUID inboxId, UUID messageId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM sms_sent
+                WHERE inbox_id = :id AND message_id = :m AND (status IS NULL OR status <> 'delivered')""")
+                .param("id", inboxId).param("m", messageId).query(Long.class).single() == 0;
     }
 
     private void insert(Inbox inbox, String phoneNumber, String accountSid, String authToken, String source) {

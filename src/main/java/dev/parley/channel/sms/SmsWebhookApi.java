@@ -96,7 +96,8 @@ class SmsWebhookApi {
             consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @Operation(summary = "Twilio's status callback for replies sent from an SMS inbox (signed with X-Twilio-Signature)",
             description = "Parley sets it on every message it sends. failed and undelivered mark the reply's "
-                    + "delivery failed with Twilio's error code; other statuses keep it sent.")
+                    + "delivery failed with Twilio's error code; delivered (every part of a long reply) marks it "
+                    + "delivered; other statuses keep it sent.")
     ResponseEntity<String> status(@PathVariable UUID inboxId, HttpServletRequest request) {
         verified(inboxId, request);
         Map<String, List<String>> params = bodyParams(request);
@@ -110,6 +111,10 @@ class SmsWebhookApi {
                 String code = one(params, "ErrorCode");
                 deliveries.attemptFailed(delivery, "Twilio reported the SMS " + status
                         + (code == null ? "" : " (error " + code + ")"), null);
+            } else if ("delivered".equals(status) && inboxes.allPartsDelivered(inboxId, delivery.messageId())) {
+                deliveries.progressed(delivery, DeliveryState.DELIVERED);
+            } else if ("read".equals(status)) {
+                deliveries.progressed(delivery, DeliveryState.READ);
             }
         });
         return ResponseEntity.noContent().build();

@@ -5,6 +5,7 @@ import dev.parley.channel.widget.WidgetConversationStore;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Conversations;
+import dev.parley.conversation.VerifiedCustomers;
 import dev.parley.shared.ApiException;
 import dev.parley.shared.Secrets;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Opens a conversation for the widget's bearer token. A token lasts while the conversation is open and for
  * {@code parley.widget.token-ttl-after-close} after it was closed (counted from its last change, the close);
  * then it reads no transcript, opens no stream and changes no contact details. The widget starts a new
- * conversation on the 403. The token's hash is the web channel's own data ({@code widget_conversation}).
+ * conversation on the 403. The token's hash is the web channel's own data ({@code widget_conversation}). A verified
+ * customer's identity token opens every conversation that customer started verified, on any device.
  */
 @Component
 class WidgetAccess {
@@ -24,9 +26,13 @@ class WidgetAccess {
     private final WidgetConversationStore widgetConversations;
     private final WidgetSettings settings;
     private final Clock clock;
+    private final WidgetIdentity identity;
+    private final VerifiedCustomers verified;
 
     WidgetAccess(Conversations conversations, WidgetConversationStore widgetConversations,
-            WidgetSettings settings, Clock clock) {
+            WidgetSettings settings, Clock clock, WidgetIdentity identity, VerifiedCustomers verified) {
+        this.identity = identity;
+        this.verified = verified;
         this.conversations = conversations;
         this.widgetConversations = widgetConversations;
         this.settings = settings;
@@ -52,7 +58,13 @@ class WidgetAccess {
         }
         String hash = widgetConversations.tokenHash(id)
                 .orElseThrow(() -> ApiException.notFound("Conversation " + id));
-        if (!Secrets.matches(token, hash)) {
+        if (WidgetIdentity.isSessionToken(token)) {
+            String customerId = identity.session(token).orElseThrow(() -> ApiException.unauthorized(
+                    "This identity token has expired; the site signs the customer in again")).customerId();
+            if (!verified.startedBy(id, customerId)) {
+                throw ApiException.forbidden("This identity does not grant access to conversation " + id);
+            }
+        } else if (!Secrets.matches(token, hash)) {
             throw ApiException.forbidden("This token does not grant access to conversation " + id);
         }
         return conversations.get(id);

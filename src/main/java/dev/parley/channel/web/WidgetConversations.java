@@ -1,6 +1,10 @@
 package dev.parley.channel.web;
 
 import dev.parley.channel.widget.WidgetConversationStore;
+import dev.parley.channel.widget.WidgetIdentityStore.Session;
+import dev.parley.conversation.VerifiedCustomer;
+import java.time.Clock;
+import java.util.Optional;
 
 import dev.parley.assistant.AssistantReadiness;
 import dev.parley.channel.web.WidgetRequests.PostMessage;
@@ -47,11 +51,16 @@ class WidgetConversations {
 
     private final WidgetConversationStore widgetConversations;
     private final TransactionTemplate tx;
+    private final WidgetIdentity identity;
+    private final Clock clock;
 
     WidgetConversations(Conversations conversations, CustomerMessageFlow flow, RateLimiter limiter,
             WidgetSettings settings, ConversationSettings conversationSettings, AssistantReadiness assistant,
             @Value("${parley.widget.startup-wait:10s}") Duration startupWait,
-            WidgetConversationStore widgetConversations, TransactionTemplate tx) {
+            WidgetConversationStore widgetConversations, TransactionTemplate tx, WidgetIdentity identity,
+            Clock clock) {
+        this.identity = identity;
+        this.clock = clock;
         this.widgetConversations = widgetConversations;
         this.tx = tx;
         this.conversationSettings = conversationSettings;
@@ -79,11 +88,17 @@ class WidgetConversations {
         }
         String token = Secrets.newToken();
         String visitorId = blankToNull(request.visitorId());
+        // An identity token that expired starts an anonymous conversation (the response says it is not verified).
+        Optional<Session> identified = identity.session(blankToNull(request.identityToken()));
+        Customer customer = identified
+                .map(s -> new Customer(s.name() != null ? s.name() : blankToNull(request.name()), s.email(), visitorId))
+                .orElseGet(() -> new Customer(blankToNull(request.name()), blankToNull(request.email()), visitorId));
+        VerifiedCustomer verified = identified.map(s -> new VerifiedCustomer(s.customerId(), s.email(),
+                clock.instant())).orElse(null);
         StartedConversation started = tx.execute(status -> {
-            StartedConversation s = conversations.start(new NewConversation(CHANNEL,
-                    new Customer(blankToNull(request.name()), blankToNull(request.email()), visitorId),
+            StartedConversation s = conversations.start(new NewConversation(CHANNEL, null, customer,
                     new SourceDetails(blankToNull(request.pageUrl()), client.userAgent(), client.referrer()),
-                    request.category()));
+                    request.category(), verified));
             widgetConversations.insert(s.conversation().id(), Secrets.sha256Hex(token), visitorId,
                     s.conversation().createdAt());
             return s;
@@ -98,7 +113,7 @@ class WidgetConversations {
             result.reply().map(MessagePayload::from).ifPresent(messages::add);
             status = result.conversation().status().name();
         }
-        return new Started(id, token, status, messages, WidgetResponses.cursorOf(messages, 0));
+        return new Started(id, token, status, messages, WidgetResponses.cursorOf(messages, 0), verified != null);
     }
 
     Posted post(UUID conversationId, PostMessage request, ClientContext client) {

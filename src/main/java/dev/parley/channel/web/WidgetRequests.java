@@ -19,7 +19,8 @@ final class WidgetRequests {
             @Size(max = 100) String visitorId,
             @Size(max = 64) String category,
             String message,
-            @Size(max = 100) String clientMessageId) {
+            @Size(max = 100) String clientMessageId,
+            @Size(max = 100) String identityToken) {
     }
 
     record PostMessage(String text, @Size(max = 100) String clientMessageId) {

@@ -10,7 +10,9 @@ final class WidgetResponses {
     private WidgetResponses() {
     }
 
-    record Started(UUID conversationId, String token, String status, List<MessagePayload> messages, long cursor) {
+    /** {@code verified}: the conversation was started by a customer the host site verified. */
+    record Started(UUID conversationId, String token, String status, List<MessagePayload> messages, long cursor,
+            boolean verified) {
     }
 
     record Posted(MessagePayload message, MessagePayload reply, String status, long cursor, boolean replayed) {
@@ -24,7 +26,7 @@ final class WidgetResponses {
      * ({@code agentsOnline} 0 means nobody is online to take it).
      */
     record State(UUID conversationId, String status, String customerName, String customerEmail, long agentReadSeq,
-            Integer queuePosition, Long estimatedWaitSeconds, Integer agentsOnline) {
+            Integer queuePosition, Long estimatedWaitSeconds, Integer agentsOnline, boolean verified) {
     }
 
     /** The recorded "Did that help?" ({@code CONFIRMED} or {@code NOT_HELPFUL}); {@code message} is the hand-over notice. */

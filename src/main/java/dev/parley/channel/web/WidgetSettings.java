@@ -20,11 +20,15 @@ record WidgetSettings(
         @DefaultValue("30") @Min(1) int messagesPerMinute,
         @DefaultValue("120") @Min(1) int typingPerMinute,
         @DefaultValue("10") @Min(1) int contactChangesPerHour,
+        @DefaultValue("10") @Min(1) int streamsPerClient,
         @DefaultValue("24h") Duration tokenTtlAfterClose,
         @DefaultValue("Support") String title,
         @DefaultValue("#4f46e5") @Pattern(regexp = "#[0-9a-fA-F]{3,8}") String color,
         @DefaultValue("Hi! Ask us anything — we usually answer right away.") String greeting,
         @DefaultValue("right") @Pattern(regexp = "left|right") String position,
         @DefaultValue({}) List<String> suggestions,
-        @DefaultValue("30m") Duration feedbackTimeout) {
+        @DefaultValue("30m") Duration feedbackTimeout,
+        @DefaultValue("10m") Duration identityMaxAge,
+        @DefaultValue("24h") Duration identitySecretGrace,
+        @DefaultValue("12h") Duration identitySessionTtl) {
 }

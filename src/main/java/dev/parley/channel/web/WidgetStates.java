@@ -5,6 +5,7 @@ import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.Reader;
+import dev.parley.conversation.VerifiedCustomers;
 import dev.parley.workspace.AgentAvailability;
 import dev.parley.workspace.QueueStatus;
 import dev.parley.workspace.WaitingQueue;
@@ -18,8 +19,11 @@ class WidgetStates {
     private final Conversations conversations;
     private final WaitingQueue queue;
     private final AgentAvailability availability;
+    private final VerifiedCustomers verified;
 
-    WidgetStates(Conversations conversations, WaitingQueue queue, AgentAvailability availability) {
+    WidgetStates(Conversations conversations, WaitingQueue queue, AgentAvailability availability,
+            VerifiedCustomers verified) {
+        this.verified = verified;
         this.conversations = conversations;
         this.queue = queue;
         this.availability = availability;
@@ -32,6 +36,7 @@ class WidgetStates {
                 conversations.readMarker(c.id(), Reader.AGENT),
                 waiting.map(QueueStatus::position).orElse(null),
                 waiting.map(QueueStatus::estimatedWaitSeconds).orElse(null),
-                waiting.map(QueueStatus::agentsOnline).orElse(online));
+                waiting.map(QueueStatus::agentsOnline).orElse(online),
+                verified.ofConversation(c.id()).isPresent());
     }
 }

@@ -28,9 +28,11 @@ class WidgetStream {
     private final EventStreams streams;
 
     private final WidgetAccess access;
+    private final WidgetStreamSlots slots;
 
-    WidgetStream(Conversations conversations, EventStreams streams, WidgetAccess access) {
+    WidgetStream(Conversations conversations, EventStreams streams, WidgetAccess access, WidgetStreamSlots slots) {
         this.access = access;
+        this.slots = slots;
         this.conversations = conversations;
         this.streams = streams;
     }
@@ -39,11 +41,12 @@ class WidgetStream {
     @Operation(summary = "Live events of a conversation (text/event-stream)")
     SseEmitter events(@PathVariable UUID id, @RequestParam(defaultValue = "0") long after,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            ClientContext client) {
         access.authorize(id, authorization);
         long cursor = Math.max(after, parse(lastEventId));
         String topic = RealtimeEvent.conversationTopic(id);
-        return streams.open(topic, cursor, () -> backlog(id, topic, cursor)).emitter();
+        return slots.open(client.ip(), () -> streams.open(topic, cursor, () -> backlog(id, topic, cursor))).emitter();
     }
 
     private List<RealtimeEvent> backlog(UUID id, String topic, long cursor) {

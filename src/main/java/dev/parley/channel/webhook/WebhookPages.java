@@ -8,9 +8,7 @@ import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -81,15 +79,5 @@ class WebhookPages {
             redirect.addFlashAttribute("formError", e.getMessage());
         }
         return "redirect:/admin/webhooks/" + id;
-    }
-
-    /** The dashboard chrome needs the signed-in agent as {@code me}. */
-    @ControllerAdvice(assignableTypes = WebhookPages.class)
-    static class Chrome {
-
-        @ModelAttribute("me")
-        AgentPrincipal me(@AuthenticationPrincipal AgentPrincipal me) {
-            return me;
-        }
     }
 }

@@ -108,6 +108,20 @@ class WhatsAppInboxes {
         }
     }
 
+    /** A WhatsApp inbox added by an admin; missing credentials are a 400, a number already added a 409. */
+    @Transactional
+    Inbox createByAdmin(String name, String phoneNumberId, String accessToken, String appSecret, String verifyToken,
+            AssistantMode mode, String templateName, String templateLanguage) {
+        if (blank(name)) {
+            throw ApiException.badRequest("A WhatsApp inbox needs a name");
+        }
+        if (!blank(phoneNumberId) && inboxes.byAddress(CHANNEL, phoneNumberId.strip()).isPresent()) {
+            throw ApiException.conflict("The phone number id " + phoneNumberId.strip() + " already has a WhatsApp inbox");
+        }
+        return create(name.strip(), phoneNumberId, accessToken, appSecret, verifyToken,
+                mode == null ? AssistantMode.ANSWER : mode, templateName, templateLanguage, "ADMIN");
+    }
+
     @Transactional
     Inbox create(String name, String phoneNumberId, String accessToken, String appSecret, String verifyToken,
             AssistantMode mode, String templateName, String templateLanguage, String source) {
@@ -129,6 +143,17 @@ class WhatsAppInboxes {
                 .param("source", source)
                 .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
         return inbox;
+    }
+
+    /** A WhatsApp inbox as the admin page lists it: never its tokens or secret. */
+    record Listed(Inbox inbox, String templateName, boolean fromProperties) {
+    }
+
+    java.util.List<Listed> listed() {
+        return inboxes.all().stream().filter(i -> CHANNEL.equals(i.channelType())).flatMap(inbox -> jdbc.sql(
+                        "SELECT template_name, source FROM whatsapp_inbox WHERE inbox_id = :id").param("id", inbox.id())
+                .query((rs, n) -> new Listed(inbox, rs.getString("template_name"), "PROPERTIES".equals(rs.getString("source"))))
+                .optional().stream()).toList();
     }
 
     /** The settings of a WhatsApp inbox; empty for an unknown inbox or one of another channel. */

@@ -4,6 +4,7 @@ import dev.parley.conversation.AssistantMode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
 record WhatsAppSettings(
         @DefaultValue({}) @Valid List<InboxProperties> inboxes,
         @DefaultValue("https://graph.facebook.com/v21.0") String graphBaseUrl,
-        @DefaultValue("10s") Duration timeout) {
+        @DefaultValue("10s") Duration timeout,
+        @DefaultValue("16MB") DataSize maxMediaSize) {
 
     /** One business phone number from properties. */
     record InboxProperties(

@@ -5,6 +5,7 @@ import dev.parley.conversation.Deliveries;
 import dev.parley.conversation.Delivery;
 import dev.parley.conversation.DeliveryState;
 import dev.parley.conversation.InboundMessage;
+import dev.parley.conversation.InboundResult;
 import dev.parley.conversation.InboundMessages;
 import dev.parley.conversation.Inboxes;
 import dev.parley.shared.ApiException;
@@ -25,6 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,22 +52,29 @@ class WhatsAppWebhook {
     static final String HANDLE_PREFIX = "whatsapp:";
     static final String THREAD_PREFIX = "wa:";
     static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
-    static final String MEDIA_WARNING = "WhatsApp media cannot be downloaded yet: ask the customer to describe it "
-            + "or send it another way";
 
     private final WhatsAppInboxes whatsapp;
     private final Inboxes inboxes;
     private final InboundMessages inbound;
     private final Deliveries deliveries;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
 
     WhatsAppWebhook(WhatsAppInboxes whatsapp, Inboxes inboxes, InboundMessages inbound, Deliveries deliveries,
-            JsonMapper json) {
+            JsonMapper json, ApplicationEventPublisher events, TransactionTemplate tx) {
         this.whatsapp = whatsapp;
         this.inboxes = inboxes;
         this.inbound = inbound;
         this.deliveries = deliveries;
         this.json = json;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    /** The callback URL's path of an inbox, as set in Meta's app dashboard. */
+    static String path(UUID inboxId) {
+        return "/api/v1/channels/whatsapp/" + inboxId + "/webhook";
     }
 
     @GetMapping(value = "/api/v1/channels/whatsapp/{inboxId}/webhook", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -178,10 +188,17 @@ class WhatsAppWebhook {
                 continue;
             }
             Content content = content(message);
-            inbound.receive(new InboundMessage(settings.inbox().id(),
+            InboundResult stored = inbound.receive(new InboundMessage(settings.inbox().id(),
                     List.of(new ContactHandle(ContactHandle.Kind.EXTERNAL, HANDLE_PREFIX + from)), names.get(from),
                     HANDLE_PREFIX + id, List.of(THREAD_PREFIX + from), null, null, content.text(), List.of(),
                     content.warning()));
+            Media media = content.media();
+            if (media != null && !stored.duplicate()) {
+                // fetched after the webhook answered: Meta wants a quick 200, the file may take a while
+                tx.executeWithoutResult(status -> events.publishEvent(new WhatsAppMedia.MediaReceived(
+                        settings.inbox().id(), stored.conversation().id(), stored.message().id(), media.id(),
+                        media.kind(), media.filename(), media.mimeType())));
+            }
         }
     }
 
@@ -193,7 +210,15 @@ class WhatsAppWebhook {
         return id.isBlank() ? null : id.strip();
     }
 
-    record Content(String text, String warning) {
+    record Content(String text, String warning, Media media) {
+
+        Content(String text, String warning) {
+            this(text, warning, null);
+        }
+    }
+
+    /** A file the customer sent, still at Meta under its media id. */
+    record Media(String id, String kind, String filename, String mimeType) {
     }
 
     static Content content(JsonNode message) {
@@ -211,7 +236,11 @@ class WhatsAppWebhook {
                     case "sticker" -> "(sent a sticker)";
                     default -> filename.isBlank() ? "(sent a document)" : "(sent a document: " + filename + ")";
                 };
-                yield new Content(caption.isBlank() ? label : label + " " + caption, MEDIA_WARNING);
+                String mediaId = media.path("id").asString("");
+                String text = caption.isBlank() ? label : label + " " + caption;
+                yield mediaId.isBlank()
+                        ? new Content(text, "WhatsApp sent no media id, so the file could not be fetched")
+                        : new Content(text, null, new Media(mediaId, type, filename, media.path("mime_type").asString("")));
             }
             case "button" -> new Content(message.path("button").path("text").asString(""), null);
             case "interactive" -> {
@@ -251,7 +280,12 @@ class WhatsAppWebhook {
                 deliveries.attemptFailed(delivery.get(), "WhatsApp could not deliver the message: " + title
                         + (details.isBlank() || details.equals(title) ? "" : " (" + details + ")"), null);
             }
-            // sent, delivered and read: the delivery is SENT already (Meta accepted the message).
+            if ("delivered".equals(state)) {
+                deliveries.progressed(delivery.get(), DeliveryState.DELIVERED);
+            } else if ("read".equals(state)) {
+                deliveries.progressed(delivery.get(), DeliveryState.READ);
+            }
+            // sent: the delivery is SENT already (Meta accepted the message).
         }
     }
 }

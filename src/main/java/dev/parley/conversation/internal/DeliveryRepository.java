@@ -64,6 +64,13 @@ public class DeliveryRepository {
                 .param("at", toTimestamp(now)).update();
     }
 
+    /** Moves a delivery from {@code from} to {@code to}; false when it was no longer in {@code from}. */
+    public boolean advance(UUID messageId, DeliveryState from, DeliveryState to, Instant now) {
+        return jdbc.sql("UPDATE message_delivery SET state = :to, updated_at = :at WHERE message_id = :m AND state = :from")
+                .param("m", messageId).param("from", from.name()).param("to", to.name())
+                .param("at", toTimestamp(now)).update() > 0;
+    }
+
     public boolean claim(UUID messageId, int attempts, Instant now, Instant until) {
         return jdbc.sql("""
                 UPDATE message_delivery SET next_attempt_at = :until

@@ -5,8 +5,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Gives every dashboard page the signed-in agent as {@code me} (Thymeleaf security extras are not used). */
-@ControllerAdvice(basePackages = {"dev.parley.identity.web", "dev.parley.workspace.web"})
+/**
+ * Gives every page the signed-in agent as {@code me} for the dashboard chrome (Thymeleaf security extras are not used);
+ * {@code null} on public pages. Pages need no advice of their own.
+ */
+@ControllerAdvice(basePackages = "dev.parley")
 class CurrentAgentAdvice {
 
     @ModelAttribute("me")

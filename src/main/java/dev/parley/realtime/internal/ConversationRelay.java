@@ -11,6 +11,7 @@ import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.MessagesRead;
 import dev.parley.conversation.ConversationEvents.ReplyPosted;
 import dev.parley.conversation.Conversations;
+import dev.parley.events.LiveListener;
 import dev.parley.realtime.MessagePayload;
 import dev.parley.realtime.RealtimeBus;
 import dev.parley.realtime.RealtimeEvent;
@@ -19,14 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Turns committed conversation changes into live events: what the customer may see goes to the
- * conversation's topic, everything goes to the agents' topic. Module listeners, off the request thread and without
- * a transaction (a push needs no connection): a push that failed is retried. Listeners start in publication order but
+ * conversation's topic, everything goes to the agents' topic. Live listeners: off the request thread, without a
+ * transaction (a push needs no connection) and on their own threads, so pushes keep up when other listeners are
+ * behind under load; a push that failed is retried. Listeners start in publication order but
  * may finish out of it; clients put messages in order by seq and read the backlog, and a repeated push is harmless.
  */
 @Component
@@ -40,7 +40,7 @@ class ConversationRelay {
         this.conversations = conversations;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @LiveListener
     void on(MessageReceived event) {
         MessagePayload message = new MessagePayload(event.messageId(), event.seq(), event.conversationId(),
                 AuthorType.CUSTOMER.name(), event.authorName(), event.text(), false, null, List.of(),
@@ -54,13 +54,13 @@ class ConversationRelay {
      * Replies reach agents here; the customer's side gets them from the channel's delivery (the widget channel).
      * The one read back: an assistant's answer shows its confidence and sources, which the event does not carry.
      */
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @LiveListener
     void on(ReplyPosted event) {
         conversations.message(event.messageId())
                 .ifPresent(m -> bus.publish(RealtimeEvent.message(RealtimeEvent.AGENTS, m)));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @LiveListener
     void on(ConversationStatusChanged event) {
         Map<String, Object> data = Map.of("conversationId", event.conversationId(), "status", event.to().name(),
                 "from", event.from().name());
@@ -68,14 +68,14 @@ class ConversationRelay {
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "status", 0, data));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @LiveListener
     void on(ConversationEscalated event) {
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "escalated", 0,
                 Map.of("conversationId", event.conversationId(), "reason", event.reason().name())));
     }
 
     /** Lets the new assignee's dashboard tell them (a desktop notification); nothing is sent on unassignment. */
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @LiveListener
     void on(ConversationAssigned event) {
         if (event.assigneeId() != null) {
             bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "assigned", 0, Map.of("conversationId",
@@ -84,13 +84,13 @@ class ConversationRelay {
         }
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @LiveListener
     void on(ConversationStarted event) {
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "conversation", 0,
                 Map.of("conversationId", event.conversationId(), "channel", event.channel())));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @LiveListener
     void on(MessagesRead event) {
         Map<String, Object> data = Map.of("conversationId", event.conversationId(), "reader", event.reader().name(),
                 "upToSeq", event.upToSeq());
@@ -98,14 +98,14 @@ class ConversationRelay {
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "read", 0, data));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @LiveListener
     void on(ConversationUpdated event) {
         bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "updated", 0,
                 Map.of("conversationId", event.conversationId())));
     }
 
     /** Agents see each reply's way to the customer (pending, sent, failed and why) as it changes. */
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @LiveListener
     void on(DeliveryChanged event) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("conversationId", event.conversationId());

@@ -31,6 +31,7 @@ public class Assigner {
             .thenComparing(AgentCapacity.Slot::agentId);
 
     private static final int LOCK_ATTEMPTS = 5;
+    private static final int DRAIN_BATCH = 100;
 
     public record Assignment(UUID conversationId, UUID agentId, String agentName) {
     }
@@ -116,26 +117,36 @@ public class Assigner {
         return drain();
     }
 
+    /**
+     * Reads the queue a batch at a time from its head: every entry of a batch is either assigned or dropped
+     * (no longer waiting), so the next read starts after it; with no free capacity nothing is read at all.
+     */
     private List<Assignment> assignWaiting() {
         List<Assignment> done = new ArrayList<>();
         List<AgentCapacity.Slot> slots = new ArrayList<>(capacity.online());
         Instant now = clock.instant();
-        for (QueueRepository.Entry entry : queue.ordered()) {
-            Optional<Conversation> conversation = conversations.find(entry.conversationId());
-            if (conversation.isEmpty() || !waitsForPerson(conversation.get())) {
+        while (slots.stream().anyMatch(s -> s.free() > 0)) {
+            List<QueueRepository.Entry> batch = queue.first(DRAIN_BATCH);
+            for (QueueRepository.Entry entry : batch) {
+                Optional<Conversation> conversation = conversations.find(entry.conversationId());
+                if (conversation.isEmpty() || !waitsForPerson(conversation.get())) {
+                    queue.remove(entry.conversationId());
+                    continue;
+                }
+                Optional<AgentCapacity.Slot> best = slots.stream().filter(s -> s.free() > 0).min(BEST_AGENT);
+                if (best.isEmpty()) {
+                    return done;
+                }
+                AgentCapacity.Slot slot = best.get();
+                conversations.update(entry.conversationId(), ConversationChanges.assignee(slot.agentId()));
                 queue.remove(entry.conversationId());
-                continue;
+                presence.assigned(slot.agentId(), now);
+                slots.set(slots.indexOf(slot), slot.plusOne(now));
+                done.add(new Assignment(entry.conversationId(), slot.agentId(), slot.name()));
             }
-            Optional<AgentCapacity.Slot> best = slots.stream().filter(s -> s.free() > 0).min(BEST_AGENT);
-            if (best.isEmpty()) {
-                break;
+            if (batch.size() < DRAIN_BATCH) {
+                return done;
             }
-            AgentCapacity.Slot slot = best.get();
-            conversations.update(entry.conversationId(), ConversationChanges.assignee(slot.agentId()));
-            queue.remove(entry.conversationId());
-            presence.assigned(slot.agentId(), now);
-            slots.set(slots.indexOf(slot), slot.plusOne(now));
-            done.add(new Assignment(entry.conversationId(), slot.agentId(), slot.name()));
         }
         return done;
     }

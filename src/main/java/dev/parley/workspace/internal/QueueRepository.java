@@ -5,6 +5,7 @@ import static dev.parley.workspace.internal.PresenceRepository.time;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,9 +40,38 @@ public class QueueRepository {
 
     public List<Entry> ordered() {
         return jdbc.sql("SELECT conversation_id, waiting_since FROM waiting_queue ORDER BY waiting_since, queue_seq")
-                .query((rs, i) -> new Entry(rs.getObject("conversation_id", UUID.class),
-                        rs.getObject("waiting_since", OffsetDateTime.class).toInstant()))
+                .query(QueueRepository::entry)
                 .list();
+    }
+
+    /** The oldest {@code limit} waiting conversations, in queue order. */
+    public List<Entry> first(int limit) {
+        return jdbc.sql("""
+                SELECT conversation_id, waiting_since FROM waiting_queue
+                ORDER BY waiting_since, queue_seq FETCH FIRST :limit ROWS ONLY""")
+                .param("limit", limit)
+                .query(QueueRepository::entry)
+                .list();
+    }
+
+    /** The conversation's 1-based place in the queue, counted on the queue's index; empty when it does not wait. */
+    public Optional<Integer> position(UUID conversationId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM waiting_queue me JOIN waiting_queue q ON q.waiting_since <= me.waiting_since
+                    AND (q.waiting_since < me.waiting_since OR q.queue_seq <= me.queue_seq)
+                WHERE me.conversation_id = :c""")
+                .param("c", conversationId)
+                .query(Integer.class).optional()
+                .filter(position -> position > 0);
+    }
+
+    public int length() {
+        return jdbc.sql("SELECT COUNT(*) FROM waiting_queue").query(Integer.class).single();
+    }
+
+    private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Entry(rs.getObject("conversation_id", UUID.class),
+                rs.getObject("waiting_since", OffsetDateTime.class).toInstant());
     }
 
     public boolean contains(UUID conversationId) {

@@ -4,6 +4,7 @@ import dev.parley.conversation.Contacts;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationQueries;
 import dev.parley.conversation.Inboxes;
+import dev.parley.conversation.VerifiedCustomers;
 import org.springframework.stereotype.Component;
 
 /** Builds the conversation page's contact panel. */
@@ -15,8 +16,10 @@ class ContactPanels {
     private final Contacts contacts;
     private final Inboxes inboxes;
     private final ConversationQueries queries;
+    private final VerifiedCustomers verified;
 
-    ContactPanels(Contacts contacts, Inboxes inboxes, ConversationQueries queries) {
+    ContactPanels(Contacts contacts, Inboxes inboxes, ConversationQueries queries, VerifiedCustomers verified) {
+        this.verified = verified;
         this.contacts = contacts;
         this.inboxes = inboxes;
         this.queries = queries;
@@ -24,6 +27,7 @@ class ContactPanels {
 
     ContactPanel of(Conversation c) {
         return ContactPanel.of(contacts.find(c.contactId()).orElse(null), inboxes.find(c.inboxId()).orElse(null),
-                queries.ofContact(c.contactId(), c.id(), OTHER_CONVERSATIONS), c.source());
+                queries.ofContact(c.contactId(), c.id(), OTHER_CONVERSATIONS), c.source(),
+                verified.ofConversation(c.id()).orElse(null), verified.ofContact(c.contactId()).orElse(null));
     }
 }

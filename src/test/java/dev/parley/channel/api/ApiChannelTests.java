@@ -16,9 +16,11 @@ import dev.parley.channel.ChannelContract;
 import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.ConversationFilter;
 import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.Deliveries;
 import dev.parley.conversation.DeliveryState;
+import dev.parley.conversation.Inbox;
 import dev.parley.conversation.Inboxes;
 import dev.parley.conversation.Message;
 import java.time.Instant;
@@ -43,12 +45,18 @@ import tools.jackson.databind.json.JsonMapper;
  * posting, refused keys storing nothing, and a receiver that keeps failing shown as failed.
  */
 @SpringBootTest(properties = {"parley.channels.callbacks.allow-private-addresses=true",
+        "parley.api-channel.inboxes[0].name=Configured bridge",
+        "parley.api-channel.inboxes[0].callback-url=http://127.0.0.1:9/configured",
+        "parley.api-channel.inboxes[0].api-key=" + ApiChannelTests.CONFIGURED_KEY,
+        "parley.api-channel.inboxes[0].signing-secret=configured-signing-secret-1",
+        "parley.api-channel.inboxes[0].assistant-mode=OFF",
         "parley.channels.delivery.max-attempts=2", "parley.channels.delivery.first-retry-after=1s",
         "parley.channels.delivery.retry-interval=1s"})
 @AutoConfigureMockMvc
 class ApiChannelTests implements ChannelContract {
 
     static final WireMockServer RECEIVER = new WireMockServer(options().dynamicPort());
+    static final String CONFIGURED_KEY = "pik_configured-key-0123456789abcdef";
 
     static {
         RECEIVER.start();
@@ -104,7 +112,8 @@ class ApiChannelTests implements ChannelContract {
     @Override
     public List<String> receivedByCustomer(UUID conversationId) {
         return callbacks().stream().map(this::body).filter(b -> b.get("conversationId").asString()
-                .equals(conversationId.toString())).map(b -> b.get("message").get("text").asString()).toList();
+                .equals(conversationId.toString())).filter(b -> "message.created".equals(b.get("event").asString()))
+                .map(b -> b.get("message").get("text").asString()).toList();
     }
 
     @Override
@@ -139,6 +148,54 @@ class ApiChannelTests implements ChannelContract {
         assertThat(Signatures.hmac("another secret", t, event.getRequest().getBody())).isNotEqualTo(v1);
         assertThat(body(event).get("contactId").asString()).isEqualTo(contactOf.get(id));
         assertThat(event.getRequest().getHeader("X-Parley-Event-Id")).isNotBlank();
+    }
+
+    @Test
+    void statusChangesReachTheCallbackSignedWithTheContactAndAnEventId() throws Exception {
+        UUID id = customerStarts("Please close this " + UUID.randomUUID());
+
+        conversations.changeStatus(id, ConversationStatus.RESOLVED);
+
+        await().atMost(WAIT).until(() -> statusEvents(id).stream().anyMatch(e -> "RESOLVED".equals(body(e).get("status").asString())));
+        ServeEvent event = statusEvents(id).stream().filter(e -> "RESOLVED".equals(body(e).get("status").asString()))
+                .findFirst().orElseThrow();
+        JsonNode body = body(event);
+        assertThat(body.get("contactId").asString()).isEqualTo(contactOf.get(id));
+        assertThat(body.get("from").asString()).isNotBlank();
+        assertThat(event.getRequest().getHeader("X-Parley-Event")).isEqualTo("conversation.status_changed");
+        assertThat(event.getRequest().getHeader("X-Parley-Event-Id")).isEqualTo(body.get("id").asString());
+        String header = event.getRequest().getHeader("X-Parley-Signature");
+        long t = Long.parseLong(header.substring(2, header.indexOf(',')));
+        assertThat(header.substring(header.indexOf("v1=") + 3))
+                .isEqualTo(Signatures.hmac(inbox.signingSecret(), t, event.getRequest().getBody()));
+    }
+
+    private List<ServeEvent> statusEvents(UUID conversationId) {
+        return callbacks().stream().filter(e -> "conversation.status_changed".equals(e.getRequest().getHeader("X-Parley-Event")))
+                .filter(e -> body(e).get("conversationId").asString().equals(conversationId.toString())).toList();
+    }
+
+    @Test
+    void anInboxFromConfigurationOpensWithItsConfiguredKeyAndIsWrittenAgainAtEveryStart() throws Exception {
+        apiInboxes.syncProperties(); // as at the next start: the same inbox, not a second one
+
+        List<Inbox> configured = inboxes.all().stream().filter(i -> "Configured bridge".equals(i.name())).toList();
+        assertThat(configured).hasSize(1);
+        Inbox inbox = configured.getFirst();
+        assertThat(inbox.assistantMode()).isEqualTo(dev.parley.conversation.AssistantMode.OFF);
+        assertThat(apiInboxes.listed()).anySatisfy(l -> {
+            assertThat(l.inbox().id()).isEqualTo(inbox.id());
+            assertThat(l.fromProperties()).isTrue();
+            assertThat(l.callbackUrl()).isEqualTo("http://127.0.0.1:9/configured");
+        });
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/inboxes/" + inbox.id() + "/messages")
+                        .header("Authorization", "Bearer " + CONFIGURED_KEY)
+                        .contentType(MediaType.APPLICATION_JSON).content(payload("c-1", "From config", "cfg-1")))
+                .andExpect(status().isAccepted());
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/inboxes/" + inbox.id() + "/messages")
+                        .header("Authorization", "Bearer " + inbox.id())
+                        .contentType(MediaType.APPLICATION_JSON).content(payload("c-1", "Wrong key", "cfg-2")))
+                .andExpect(status().isForbidden());
     }
 
     @Test

@@ -274,20 +274,24 @@ class SmsChannelTests implements ChannelContract {
     }
 
     @Test
-    void aFailedStatusCallbackMarksTheDeliveryFailedWithTheErrorCode() throws Exception {
+    void statusCallbacksMarkTheDeliveryDeliveredOrFailedWithTheErrorCode() throws Exception {
         UUID id = customerStarts("Text me " + UUID.randomUUID());
         Message reply = conversations.postReply(id, AuthorType.AGENT, null, "Grace", "On it " + UUID.randomUUID(), false);
         await().atMost(WAIT).untilAsserted(() -> assertThat(deliveries.find(reply.id()))
                 .hasValueSatisfying(d -> assertThat(d.state()).isEqualTo(DeliveryState.SENT)));
         String sid = deliveries.find(reply.id()).orElseThrow().externalId();
 
-        statusCallback(inbox, sid, "delivered", null).andExpect(status().is2xxSuccessful());
+        statusCallback(inbox, sid, "sent", null).andExpect(status().is2xxSuccessful());
         assertThat(deliveries.find(reply.id()).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
+        statusCallback(inbox, sid, "delivered", null).andExpect(status().is2xxSuccessful());
+        assertThat(deliveries.find(reply.id()).orElseThrow().state()).isEqualTo(DeliveryState.DELIVERED);
+        statusCallback(inbox, sid, "sent", null).andExpect(status().is2xxSuccessful()); // late, out of order
+        assertThat(deliveries.find(reply.id()).orElseThrow().state()).isEqualTo(DeliveryState.DELIVERED);
 
         Map<String, String> forged = new LinkedHashMap<>(Map.of("MessageSid", sid, "MessageStatus", "failed"));
         mvc.perform(form(url(inbox, "status"), forged).header("X-Twilio-Signature", "forged"))
                 .andExpect(status().isForbidden());
-        assertThat(deliveries.find(reply.id()).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
+        assertThat(deliveries.find(reply.id()).orElseThrow().state()).isEqualTo(DeliveryState.DELIVERED);
 
         statusCallback(inbox, sid, "undelivered", "30003").andExpect(status().is2xxSuccessful());
         assertThat(deliveries.find(reply.id())).hasValueSatisfying(d -> {

@@ -1,6 +1,10 @@
 package dev.parley.channel.whatsapp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -23,6 +27,8 @@ import dev.parley.conversation.DeliveryState;
 import dev.parley.conversation.Inbox;
 import dev.parley.conversation.Inboxes;
 import dev.parley.conversation.Message;
+import dev.parley.conversation.MessageAttachment;
+import dev.parley.conversation.Attachments;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -88,6 +94,8 @@ class WhatsAppChannelTests implements ChannelContract {
     Inboxes inboxes;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Attachments attachments;
 
     private Inbox inbox;
     private String phoneNumberId;
@@ -217,16 +225,60 @@ class WhatsAppChannelTests implements ChannelContract {
     }
 
     @Test
-    void mediaIsStoredAsAMessageSayingWhatWasSent() throws Exception {
+    void mediaIsFetchedWithTheInboxTokenAndAttachedToTheCustomersMessage() throws Exception {
         String sender = newPhone();
         String caption = "My broken screen " + UUID.randomUUID();
+        String mediaId = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000L, 9_000_000_000L));
+        byte[] photo = ("JPEG-bytes-" + mediaId).getBytes(StandardCharsets.UTF_8);
+        GRAPH.stubFor(get(urlPathEqualTo("/v21.0/" + mediaId)).withHeader("Authorization", equalTo("Bearer EAAG-token"))
+                .willReturn(okJson("{\"url\":\"http://localhost:" + GRAPH.port() + "/media/" + mediaId + "\","
+                        + "\"mime_type\":\"image/jpeg\",\"sha256\":\"abc\",\"file_size\":" + photo.length
+                        + ",\"id\":\"" + mediaId + "\",\"messaging_product\":\"whatsapp\"}")));
+        GRAPH.stubFor(get(urlPathEqualTo("/media/" + mediaId)).withHeader("Authorization", equalTo("Bearer EAAG-token"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/jpeg").withBody(photo)));
         byte[] body = payload(phoneNumberId, sender, Map.of("from", sender, "id", "wamid." + UUID.randomUUID(),
                 "timestamp", "1700000000", "type", "image",
-                "image", Map.of("id", "1234567", "mime_type", "image/jpeg", "sha256", "abc", "caption", caption)));
+                "image", Map.of("id", mediaId, "mime_type", "image/jpeg", "sha256", "abc", "caption", caption)));
 
         deliver(inbox, SECRET, body).andExpect(status().isOk());
+        deliver(inbox, SECRET, body).andExpect(status().isOk()); // Meta's retry: stored and fetched once
 
-        assertThat(queries.count(ConversationFilter.all().withText(caption))).isEqualTo(1);
+        UUID id = queries.find(ConversationFilter.all().withText(caption), 0, 1).items().getFirst().conversation().id();
+        await().atMost(WAIT).until(() -> !attachments.ofConversation(id).isEmpty());
+        MessageAttachment attached = attachments.ofConversation(id).getFirst();
+        assertThat(attached.filename()).isEqualTo("whatsapp-image.jpg");
+        assertThat(attached.contentType()).isEqualTo("image/jpeg");
+        try (var content = attachments.content(id, attached.id()).orElseThrow()) {
+            assertThat(content.readAllBytes()).isEqualTo(photo);
+        }
+        Thread.sleep(500);
+        assertThat(attachments.ofConversation(id)).hasSize(1);
+    }
+
+    @Test
+    void mediaThatIsGoneOrTooLargeBecomesANoteForAgentsNotALostMessage() throws Exception {
+        String gone = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000L, 9_000_000_000L));
+        String huge = gone + "9";
+        GRAPH.stubFor(get(urlPathEqualTo("/v21.0/" + gone)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":\"gone\"}}")));
+        GRAPH.stubFor(get(urlPathEqualTo("/v21.0/" + huge)).willReturn(okJson("{\"url\":\"http://localhost:"
+                + GRAPH.port() + "/media/" + huge + "\",\"mime_type\":\"video/mp4\",\"file_size\":90000000}")));
+        String sender = newPhone();
+        String caption = "Video of the noise " + UUID.randomUUID();
+        deliver(inbox, SECRET, payload(phoneNumberId, sender, Map.of("from", sender, "id", "wamid." + UUID.randomUUID(),
+                "timestamp", "1700000000", "type", "document", "document", Map.of("id", gone,
+                        "mime_type", "application/pdf", "filename", "invoice.pdf")))).andExpect(status().isOk());
+        deliver(inbox, SECRET, payload(phoneNumberId, sender, Map.of("from", sender, "id", "wamid." + UUID.randomUUID(),
+                "timestamp", "1700000001", "type", "video", "video", Map.of("id", huge, "mime_type", "video/mp4",
+                        "caption", caption)))).andExpect(status().isOk());
+
+        UUID id = queries.find(ConversationFilter.all().withText(caption), 0, 1).items().getFirst().conversation().id();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(conversations.transcript(id, 0, 100))
+                .filteredOn(Message::internal).extracting(Message::text)
+                .anySatisfy(t -> assertThat(t).contains("document could not be fetched").contains("HTTP 404"))
+                .anySatisfy(t -> assertThat(t).contains("video could not be fetched").contains("more than")));
+        assertThat(conversations.transcript(id, 0, 100)).anySatisfy(m -> assertThat(m.text()).contains("invoice.pdf"));
+        assertThat(attachments.ofConversation(id)).isEmpty();
     }
 
     @Test
@@ -241,13 +293,29 @@ class WhatsAppChannelTests implements ChannelContract {
                 "message", "Message undeliverable", "error_data", Map.of("details", "Receiver is incapable")));
 
         deliver(inbox, SECRET, delivered).andExpect(status().isOk());
-        assertThat(deliveries.find(reply.id()).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
+        assertThat(deliveries.find(reply.id()).orElseThrow().state()).isEqualTo(DeliveryState.DELIVERED);
         deliver(inbox, SECRET, failed).andExpect(status().isOk());
 
         assertThat(deliveries.find(reply.id())).hasValueSatisfying(d -> {
             assertThat(d.state()).isEqualTo(DeliveryState.FAILED);
             assertThat(d.lastError()).contains("Message undeliverable");
         });
+    }
+
+    @Test
+    void deliveredAndReadStatusesMoveTheDeliveryForwardNeverBack() throws Exception {
+        UUID id = customerStarts("Read receipts " + UUID.randomUUID());
+        Message reply = conversations.postReply(id, AuthorType.AGENT, null, "Grace", "Here you go", false);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deliveries.find(reply.id()))
+                .hasValueSatisfying(d -> assertThat(d.state()).isEqualTo(DeliveryState.SENT)));
+        String wamid = deliveries.find(reply.id()).orElseThrow().externalId().substring("whatsapp:".length());
+
+        deliver(inbox, SECRET, statusPayload(wamid, "read", null)).andExpect(status().isOk());
+        assertThat(deliveries.find(reply.id()).orElseThrow().state()).isEqualTo(DeliveryState.READ);
+        deliver(inbox, SECRET, statusPayload(wamid, "delivered", null)).andExpect(status().isOk()); // arrived late
+        deliver(inbox, SECRET, statusPayload(wamid, "sent", null)).andExpect(status().isOk());
+
+        assertThat(deliveries.find(reply.id()).orElseThrow().state()).isEqualTo(DeliveryState.READ);
     }
 
     @Test

@@ -40,12 +40,21 @@ final class LowerLayers implements AutoCloseable {
     LowerLayers(ModelFile model, byte[] tokenizerJson, int firstTuned) {
         this.output = ModelFile.hiddenStates(firstTuned - 1);
         try (OrtSession.SessionOptions options = BgeSmallEmbeddingModel.sessionOptions()) {
-            this.session = environment.createSession(model.withHiddenStatesOutput(firstTuned - 1), options);
+            byte[] bytes = model.withHiddenStatesOutput(firstTuned - 1);
+            this.session = NativeModelCalls.call(() -> create(bytes, options));
             this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson), Map.of());
         } catch (OrtException e) {
             throw new IllegalStateException("could not load the model's lower layers", e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the tokenizer", e);
+        }
+    }
+
+    private OrtSession create(byte[] model, OrtSession.SessionOptions options) {
+        try {
+            return environment.createSession(model, options);
+        } catch (OrtException e) {
+            throw new IllegalStateException("could not load the model's lower layers", e);
         }
     }
 
@@ -103,10 +112,12 @@ final class LowerLayers implements AutoCloseable {
     @Override
     public void close() {
         tokenizer.close();
-        try {
-            session.close();
-        } catch (OrtException e) {
-            // native memory released on a best-effort basis
-        }
+        NativeModelCalls.release(() -> {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                // native memory released on a best-effort basis
+            }
+        });
     }
 }

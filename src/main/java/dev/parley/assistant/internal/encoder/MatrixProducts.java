@@ -21,6 +21,14 @@ final class MatrixProducts implements AutoCloseable {
     private final OrtSession[] sessions = new OrtSession[4];
 
     MatrixProducts(int threads) {
+        // creating a session is a native call too: under the gate, so a stop cannot free the runtime under it
+        NativeModelCalls.call(() -> {
+            createSessions(threads);
+            return null;
+        });
+    }
+
+    private void createSessions(int threads) {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
@@ -70,13 +78,15 @@ final class MatrixProducts implements AutoCloseable {
 
     @Override
     public void close() {
-        for (OrtSession session : sessions) {
-            try {
-                session.close();
-            } catch (OrtException e) {
-                // closing native memory; nothing left to do
+        NativeModelCalls.release(() -> {
+            for (OrtSession session : sessions) {
+                try {
+                    session.close();
+                } catch (OrtException e) {
+                    // closing native memory; nothing left to do
+                }
             }
-        }
+        });
     }
 
     /** ModelProto with one Gemm node: Y = op(A) op(B), opset 13, dynamic 2-d shapes. */

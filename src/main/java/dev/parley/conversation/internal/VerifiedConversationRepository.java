@@ -1,0 +1,65 @@
+package dev.parley.conversation.internal;
+
+import static dev.parley.conversation.internal.ConversationRepository.instant;
+import static dev.parley.conversation.internal.ConversationRepository.toTimestamp;
+
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.VerifiedConversation;
+import dev.parley.conversation.VerifiedCustomer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** verified_conversation rows: which conversations a verified customer started, with the identity they had. */
+@Repository
+public class VerifiedConversationRepository {
+
+    private final JdbcClient jdbc;
+
+    public VerifiedConversationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID conversationId, VerifiedCustomer customer) {
+        jdbc.sql("""
+                INSERT INTO verified_conversation (conversation_id, customer_id, email, verified_at)
+                VALUES (:id, :customer, :email, :at)""")
+                .param("id", conversationId).param("customer", customer.customerId()).param("email", customer.email())
+                .param("at", toTimestamp(customer.verifiedAt())).update();
+    }
+
+    public Optional<VerifiedCustomer> ofConversation(UUID conversationId) {
+        return jdbc.sql("SELECT * FROM verified_conversation WHERE conversation_id = :id").param("id", conversationId)
+                .query(VerifiedConversationRepository::customer).optional();
+    }
+
+    /** The latest identity any of the contact's conversations was verified with. */
+    public Optional<VerifiedCustomer> ofContact(UUID contactId) {
+        return jdbc.sql("""
+                SELECT v.* FROM verified_conversation v JOIN conversation c ON c.id = v.conversation_id
+                WHERE c.contact_id = :contact ORDER BY v.verified_at DESC FETCH FIRST 1 ROWS ONLY""")
+                .param("contact", contactId).query(VerifiedConversationRepository::customer).optional();
+    }
+
+    public List<VerifiedConversation> ofCustomer(String customerId, int limit) {
+        return jdbc.sql("""
+                SELECT c.id, c.subject, c.status, c.created_at, c.updated_at,
+                  (SELECT SUBSTRING(m.body, 1, 160) FROM message m WHERE m.conversation_id = c.id AND m.internal = FALSE
+                     ORDER BY m.seq DESC FETCH FIRST 1 ROWS ONLY) AS last_body
+                FROM verified_conversation v JOIN conversation c ON c.id = v.conversation_id
+                WHERE v.customer_id = :customer ORDER BY c.updated_at DESC, c.id FETCH FIRST :limit ROWS ONLY""")
+                .param("customer", customerId).param("limit", limit)
+                .query((rs, i) -> new VerifiedConversation(rs.getObject("id", UUID.class), rs.getString("subject"),
+                        ConversationStatus.valueOf(rs.getString("status")), rs.getString("last_body"),
+                        instant(rs, "created_at"), instant(rs, "updated_at")))
+                .list();
+    }
+
+    private static VerifiedCustomer customer(ResultSet rs, int row) throws SQLException {
+        return new VerifiedCustomer(rs.getString("customer_id"), rs.getString("email"), instant(rs, "verified_at"));
+    }
+}
