@@ -26,11 +26,12 @@ record ArticleForm(String title, String body, String category, String tags, Stri
     }
 
     /** A draft started from a question customers asked that no article answered. */
-    static ArticleForm fromQuestion(String title, List<String> examples) {
+    /** A new draft from a customer's question (title and example) and, from the learning queue, an agent's answer. */
+    static ArticleForm fromQuestion(String title, List<String> examples, String body) {
         String t = title == null ? "" : title.strip();
         String lines = examples == null ? "" : String.join("\n", examples.stream().map(String::strip)
                 .filter(e -> !e.isEmpty()).distinct().toList());
-        return new ArticleForm(t, "", "", "", "", lines, ArticleStatus.DRAFT.name());
+        return new ArticleForm(t, body == null ? "" : body.strip(), "", "", "", lines, ArticleStatus.DRAFT.name());
     }
 
     static ArticleForm of(Article a) {

@@ -64,9 +64,10 @@ class KnowledgePages {
 
     @GetMapping("/new")
     String newArticle(@RequestParam(required = false) String title,
-            @RequestParam(name = "example", required = false) List<String> examples, Model model) {
-        ArticleForm form = title == null && examples == null ? ArticleForm.blank()
-                : ArticleForm.fromQuestion(title, examples);
+            @RequestParam(name = "example", required = false) List<String> examples,
+            @RequestParam(required = false) String body, Model model) {
+        ArticleForm form = title == null && examples == null && body == null ? ArticleForm.blank()
+                : ArticleForm.fromQuestion(title, examples, body);
         return editor(model, null, form, Map.of(), null);
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.workspace.web;
 
+import dev.parley.action.Actions;
 import dev.parley.assistant.llm.LlmUsage;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.Conversations;
@@ -40,10 +41,12 @@ class ConversationPageController {
     private final Agents agents;
     private final LlmUsage usage;
     private final Satisfaction satisfaction;
+    private final Actions apiActions;
 
     ConversationPageController(Conversations conversations, Transcripts transcripts, ContactPanels contactPanels,
             ConversationActions actions, CannedReplies canned, WaitingQueue queue, Agents agents, LlmUsage usage,
-            Satisfaction satisfaction) {
+            Satisfaction satisfaction, Actions apiActions) {
+        this.apiActions = apiActions;
         this.transcripts = transcripts;
         this.contactPanels = contactPanels;
         this.usage = usage;
@@ -90,6 +93,7 @@ class ConversationPageController {
         model.addAttribute("queueStatus", queue.status(id).orElse(null));
         model.addAttribute("usage", usage.totalsForConversation(id));
         model.addAttribute("csat", satisfaction.rating(id).orElse(null));
+        model.addAttribute("actionRuns", apiActions.executionsInConversation(id, 20));
         return c;
     }
 

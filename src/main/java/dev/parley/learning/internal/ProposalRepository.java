@@ -1,0 +1,98 @@
+package dev.parley.learning.internal;
+
+import dev.parley.learning.FlagReason;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The learning queue's rows. */
+@Repository
+public class ProposalRepository {
+
+    private final JdbcClient jdbc;
+
+    ProposalRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a proposal unless one of its kind exists for the message; returns whether it was stored. */
+    public boolean insert(Proposal p) {
+        try {
+            return jdbc.sql("""
+                    INSERT INTO learning_proposal (id, kind, state, conversation_id, message_id, question, answer,
+                        article_id, article_title, flag_reason, note, created_by, created_at)
+                    VALUES (:id, :kind, :state, :conversation, :message, :question, :answer, :article, :title,
+                        :reason, :note, :by, :at)""")
+                    .param("id", p.id()).param("kind", p.kind().name()).param("state", p.state().name())
+                    .param("conversation", p.conversationId()).param("message", p.messageId())
+                    .param("question", p.question()).param("answer", p.answer()).param("article", p.articleId())
+                    .param("title", p.articleTitle()).param("reason", p.flagReason() == null ? null : p.flagReason().name())
+                    .param("note", p.note()).param("by", p.createdBy()).param("at", time(p.createdAt())).update() > 0;
+        } catch (DuplicateKeyException already) {
+            return false;
+        }
+    }
+
+    public List<Proposal> open(int limit) {
+        return jdbc.sql("SELECT * FROM learning_proposal WHERE state = 'OPEN' ORDER BY created_at, id FETCH FIRST :n ROWS ONLY")
+                .param("n", limit).query(ProposalRepository::map).list();
+    }
+
+    public long countOpen() {
+        return jdbc.sql("SELECT COUNT(*) FROM learning_proposal WHERE state = 'OPEN'").query(Long.class).single();
+    }
+
+    public Optional<Proposal> find(UUID id) {
+        return jdbc.sql("SELECT * FROM learning_proposal WHERE id = :id").param("id", id)
+                .query(ProposalRepository::map).optional();
+    }
+
+    public List<Proposal> ofConversation(UUID conversationId) {
+        return jdbc.sql("SELECT * FROM learning_proposal WHERE conversation_id = :c ORDER BY created_at")
+                .param("c", conversationId).query(ProposalRepository::map).list();
+    }
+
+    /** Decides an open proposal; false when someone else decided it first. */
+    public boolean decide(UUID id, Proposal.State state, UUID by, Instant at) {
+        return jdbc.sql("""
+                UPDATE learning_proposal SET state = :state, decided_by = :by, decided_at = :at
+                WHERE id = :id AND state = 'OPEN'""")
+                .param("id", id).param("state", state.name()).param("by", by).param("at", time(at)).update() > 0;
+    }
+
+    /** Flags on AI answers in a period, by reason. */
+    public Map<FlagReason, Long> flagsByReason(Instant from, Instant to) {
+        Map<FlagReason, Long> counts = new EnumMap<>(FlagReason.class);
+        jdbc.sql("""
+                SELECT flag_reason, COUNT(*) AS n FROM learning_proposal
+                WHERE kind = 'FLAG' AND created_at >= :from AND created_at < :to GROUP BY flag_reason""")
+                .param("from", time(from)).param("to", time(to))
+                .query((rs, i) -> counts.put(FlagReason.valueOf(rs.getString("flag_reason")), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    private static Proposal map(ResultSet rs, int row) throws SQLException {
+        String reason = rs.getString("flag_reason");
+        return new Proposal(rs.getObject("id", UUID.class), Proposal.Kind.valueOf(rs.getString("kind")),
+                Proposal.State.valueOf(rs.getString("state")), rs.getObject("conversation_id", UUID.class),
+                rs.getObject("message_id", UUID.class), rs.getString("question"), rs.getString("answer"),
+                rs.getString("article_id"), rs.getString("article_title"),
+                reason == null ? null : FlagReason.valueOf(reason), rs.getString("note"),
+                rs.getObject("created_by", UUID.class), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime time(Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+}
