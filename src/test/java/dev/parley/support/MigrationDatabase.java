@@ -8,10 +8,14 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** A fresh, empty database to run the migrations on step by step: H2 in PostgreSQL mode, or a new PostgreSQL schema. */
 public record MigrationDatabase(DataSource dataSource, String schema) {
 
-    public static final String[] LOCATIONS = {"classpath:db/migration/conversation", "classpath:db/migration/knowledge",
-        "classpath:db/migration/identity", "classpath:db/migration/workspace", "classpath:db/migration/analytics",
-        "classpath:db/migration/llm", "classpath:db/migration/assistant", "classpath:db/migration/encryption",
-        "classpath:db/migration/cluster", "classpath:db/migration/channel", "classpath:db/migration/notification"};
+    /** The application's own migration folders (spring.flyway.locations), so a new module's folder is never missed. */
+    public static final String[] LOCATIONS = locations();
+
+    private static String[] locations() {
+        var yaml = new org.springframework.beans.factory.config.YamlPropertiesFactoryBean();
+        yaml.setResources(new org.springframework.core.io.ClassPathResource("application.yml"));
+        return yaml.getObject().getProperty("spring.flyway.locations").split(",");
+    }
 
     public static MigrationDatabase h2() {
         return new MigrationDatabase(new DriverManagerDataSource("jdbc:h2:mem:migration-" + UUID.randomUUID()
