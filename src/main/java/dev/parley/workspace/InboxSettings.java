@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param offlineAfter an automatically away agent becomes offline after this long; their conversations are reassigned
  * @param sweepInterval how often presence is checked and the waiting queue is retried
  * @param defaultHandleTime the handle time assumed for wait estimates until conversations have been resolved
+ * @param awayReleaseAfter an agent away this long (by choice or automatically) gives their open conversations back to
+ *     the queue; 0 keeps them with the agent
  */
 @Validated
 @ConfigurationProperties("parley.inbox")
@@ -22,5 +24,6 @@ public record InboxSettings(
         @DefaultValue("90s") Duration awayAfter,
         @DefaultValue("15m") Duration offlineAfter,
         @DefaultValue("15s") Duration sweepInterval,
-        @DefaultValue("10m") Duration defaultHandleTime) {
+        @DefaultValue("10m") Duration defaultHandleTime,
+        @DefaultValue("10m") Duration awayReleaseAfter) {
 }

@@ -65,6 +65,8 @@ abstract class AssignmentContract {
     JdbcClient jdbc;
     @Autowired
     ConversationQueries queries;
+    @Autowired
+    dev.parley.workspace.internal.AwayRelease awayRelease;
 
     @BeforeEach
     void startFromAQuietInbox() {
@@ -101,6 +103,29 @@ abstract class AssignmentContract {
         assertThat(availability.anyoneOnline()).isFalse();
         Agent arriving = online(5);
         awaitAssignedTo(waiting, arriving);
+    }
+
+    @Test
+    void anAgentAwayLongerThanTheReleaseTimeGivesTheirConversationsBackOnce() {
+        Agent agent = online(5);
+        UUID held = escalated();
+        awaitAssignedTo(held, agent);
+        presence.choose(agent.id(), PresenceStatus.AWAY);
+        awayRelease.run();
+        assertThat(conversations.get(held).assigneeId()).as("away for a moment only").isEqualTo(agent.id());
+
+        jdbc.sql("UPDATE agent_presence SET status_since = :t WHERE agent_id = :a")
+                .param("t", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1)).param("a", agent.id())
+                .update();
+        awayRelease.run();
+        assertThat(conversations.get(held).assigneeId()).isNull();
+        assertThat(queue.status(held)).isPresent();
+
+        conversations.update(held, dev.parley.conversation.ConversationChanges.assignee(agent.id()));
+        awayRelease.run();
+        assertThat(conversations.get(held).assigneeId()).as("once per away period").isEqualTo(agent.id());
+        // the assignment's listeners drain the queue: let them finish before the next test brings agents online
+        dev.parley.support.ModuleListeners.awaitCompleted(jdbc, "dev.parley.workspace");
     }
 
     @Test

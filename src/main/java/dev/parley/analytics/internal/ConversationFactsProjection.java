@@ -121,7 +121,8 @@ class ConversationFactsProjection {
         if (event.verdict() == AnswerVerdict.NOT_HELPFUL) {
             return;
         }
-        apply(event.conversationId(), () -> facts.aiResolution(event.conversationId(), event.verdict().name()));
+        apply(event.conversationId(), () -> facts.aiResolution(event.conversationId(), event.verdict().name(),
+                event.at()));
     }
 
     /** The AI resolution's window passed without the customer reopening: it counts as durable. */

@@ -59,7 +59,8 @@ class FactsRepository {
     /** A new AI resolution: its feedback is undecided again, and its durability is due a window from now. */
     void aiAnswered(UUID id, Instant at, Instant durableDue) {
         jdbc.sql("""
-                UPDATE analytics_conversation SET ai_answered = TRUE, resolution_seconds = :s, ai_resolution = NULL,
+                UPDATE analytics_conversation SET ai_answered = TRUE, resolution_seconds = :s,
+                    ai_resolution = CASE WHEN ai_resolution_at >= :at THEN ai_resolution ELSE NULL END,
                     ai_resolved_at = :at,
                     durable_due_at = CASE WHEN reopened OR durable THEN NULL ELSE :due END
                 WHERE conversation_id = :id""")
@@ -75,9 +76,12 @@ class FactsRepository {
                 .param("id", id).param("at", at.atOffset(ZoneOffset.UTC)).update();
     }
 
-    void aiResolution(UUID id, String verdict) {
-        jdbc.sql("UPDATE analytics_conversation SET ai_resolution = :v WHERE conversation_id = :id")
-                .param("id", id).param("v", verdict).update();
+    /** The verdict on the latest AI answer; one older than that answer (arriving late) is about an earlier one. */
+    void aiResolution(UUID id, String verdict, Instant at) {
+        jdbc.sql("""
+                UPDATE analytics_conversation SET ai_resolution = :v, ai_resolution_at = :at
+                WHERE conversation_id = :id AND (ai_resolved_at IS NULL OR ai_resolved_at <= :at)""")
+                .param("id", id).param("v", verdict).param("at", at.atOffset(ZoneOffset.UTC)).update();
     }
 
     /** Conversations whose durability window is over (oldest first). */

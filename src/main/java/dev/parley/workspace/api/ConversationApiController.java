@@ -77,7 +77,9 @@ class ConversationApiController {
                     "RESOLVED", "CLOSED"}) String status,
             @Schema(allowableValues = {"LOW", "MEDIUM", "HIGH", "URGENT"}) String priority,
             @Schema(nullable = true) UUID assigneeId,
-            @Schema(nullable = true) UUID teamId) {
+            @Schema(nullable = true) UUID teamId,
+            @Schema(description = "Supervisors and admins: assign even when the agent holds as many open conversations "
+                    + "as their capacity (audited); otherwise that is a 409") Boolean overrideCapacity) {
     }
 
     @GetMapping
@@ -140,7 +142,7 @@ class ConversationApiController {
         conversations.get(id);
         // Assignment first: it takes the assignment lock before any conversation row lock (see ADR 0005).
         if (body.has("assigneeId")) {
-            actions.assign(me, id, id(body, "assigneeId"));
+            actions.assign(me, id, id(body, "assigneeId"), flag(body, "overrideCapacity"));
         }
         if (body.has("priority")) {
             actions.changePriority(me, id, InboxQuery.parsePriority(text(body, "priority")));
@@ -160,6 +162,17 @@ class ConversationApiController {
             throw ApiException.badRequest(field + " must be a string");
         }
         return value.asString();
+    }
+
+    private static boolean flag(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw ApiException.badRequest(field + " must be true or false");
+        }
+        return value.booleanValue();
     }
 
     private static UUID id(JsonNode body, String field) {

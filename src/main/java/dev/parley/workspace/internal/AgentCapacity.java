@@ -56,6 +56,18 @@ public class AgentCapacity {
         return agent.maxConcurrent() != null ? agent.maxConcurrent() : settings.maxConcurrentPerAgent();
     }
 
+    /** The open conversations an agent holds and how many they may hold. */
+    public record Room(long load, int capacity) {
+
+        public boolean full() {
+            return load >= capacity;
+        }
+    }
+
+    public Room roomOf(Agent agent) {
+        return new Room(conversations.countAssigned(agent.id(), LOAD), capacityOf(agent));
+    }
+
     /** Every online, active agent with their capacity and load. */
     public List<Slot> online() {
         List<Slot> slots = new ArrayList<>();

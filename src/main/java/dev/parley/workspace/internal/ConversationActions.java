@@ -29,8 +29,11 @@ public class ConversationActions {
     private final Agents agents;
     private final AuditLog audit;
     private final QueueRepository queue;
+    private final AgentCapacity capacity;
 
-    ConversationActions(Conversations conversations, Agents agents, AuditLog audit, QueueRepository queue) {
+    ConversationActions(Conversations conversations, Agents agents, AuditLog audit, QueueRepository queue,
+            AgentCapacity capacity) {
+        this.capacity = capacity;
         this.conversations = conversations;
         this.agents = agents;
         this.audit = audit;
@@ -47,6 +50,10 @@ public class ConversationActions {
         if (!internal && conversations.get(id).assigneeId() == null) {
             // Taking the conversation competes with automatic assignment: decide under the same lock, taken first.
             queue.lockAssignment();
+            if (conversations.get(id).assigneeId() == null) {
+                // Replying takes the conversation: within capacity, or a supervisor's (audited) override.
+                makeRoom(me, id, agents.get(me.id()), me.isAtLeast(Role.SUPERVISOR));
+            }
         }
         Message message = conversations.postReply(id, AuthorType.AGENT, me.id(), me.name(), text, internal);
         Conversation c = conversations.get(id);
@@ -80,17 +87,30 @@ public class ConversationActions {
      */
     @Transactional
     public Conversation assign(AgentPrincipal me, UUID id, UUID agentId) {
+        return assign(me, id, agentId, false);
+    }
+
+    /**
+     * Assigns within the agent's capacity; a supervisor or admin may {@code overrideCapacity}, which is audited.
+     */
+    @Transactional
+    public Conversation assign(AgentPrincipal me, UUID id, UUID agentId, boolean overrideCapacity) {
+        if (overrideCapacity && !me.isAtLeast(Role.SUPERVISOR)) {
+            throw ApiException.forbidden("Only supervisors assign conversations beyond an agent's capacity");
+        }
         queue.lockAssignment();
         Conversation c = conversations.get(id);
-        if (agentId != null && agents.find(agentId).filter(Agent::active).isEmpty()) {
-            throw ApiException.badRequest("Agent " + agentId + " does not exist or is deactivated");
-        }
+        Agent target = agentId == null ? null : agents.find(agentId).filter(Agent::active).orElseThrow(
+                () -> ApiException.badRequest("Agent " + agentId + " does not exist or is deactivated"));
         boolean ownOrFree = c.assigneeId() == null || c.assigneeId().equals(me.id());
         if (!ownOrFree && !me.isAtLeast(Role.SUPERVISOR)) {
             throw ApiException.forbidden("Only supervisors reassign conversations assigned to someone else");
         }
         if (Objects.equals(c.assigneeId(), agentId)) {
             return c;
+        }
+        if (target != null) {
+            makeRoom(me, id, target, overrideCapacity);
         }
         Conversation after = conversations.update(id, ConversationChanges.assignee(agentId));
         auditIfPrivileged(me, "conversation.assigned", id, c.assigneeId() + " -> " + agentId);
@@ -106,6 +126,26 @@ public class ConversationActions {
                 new ConversationChanges(null, null, null, false, teamId, teamId == null));
         auditIfPrivileged(me, "conversation.team", id, String.valueOf(teamId));
         return after;
+    }
+
+    /**
+     * Taking a conversation by hand respects the agent's capacity, as automatic assignment does; an override is
+     * written to the audit log. Called under the assignment lock, so loads are counted one decision at a time.
+     */
+    private void makeRoom(AgentPrincipal me, UUID conversationId, Agent target, boolean override) {
+        AgentCapacity.Room room = capacity.roomOf(target);
+        if (!room.full()) {
+            return;
+        }
+        if (!override) {
+            String who = target.id().equals(me.id()) ? "You already hold " : target.name() + " already holds ";
+            throw ApiException.conflict(who + room.load() + (room.load() == 1 ? " open conversation" : " open conversations")
+                    + ", the limit of " + room.capacity()
+                    + (me.isAtLeast(Role.SUPERVISOR) ? "; assign it anyway to go beyond it"
+                            : "; resolve one first or ask a supervisor"));
+        }
+        audit.record(me.actor(), "conversation.capacity-override", "conversation " + conversationId,
+                target.name() + " holds " + room.load() + " of " + room.capacity());
     }
 
     private void auditIfPrivileged(AgentPrincipal me, String action, UUID conversationId, String detail) {

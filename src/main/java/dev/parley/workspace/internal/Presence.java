@@ -60,14 +60,26 @@ public class Presence {
 
     /** Applied by the sweep: no tab for a while. Only moves agents whose status is still what was checked. */
     void becameAway(UUID agentId) {
-        if (Boolean.TRUE.equals(tx.execute(s -> presence.transition(agentId, PresenceStatus.ONLINE, PresenceStatus.AWAY)))) {
+        if (Boolean.TRUE.equals(tx.execute(s -> presence.transition(agentId, PresenceStatus.ONLINE, PresenceStatus.AWAY,
+                clock.instant())))) {
             announce(agentId, PresenceStatus.AWAY);
         }
     }
 
     void becameOffline(UUID agentId) {
-        if (Boolean.TRUE.equals(tx.execute(s -> presence.transition(agentId, PresenceStatus.AWAY, PresenceStatus.OFFLINE)))) {
+        if (Boolean.TRUE.equals(tx.execute(s -> presence.transition(agentId, PresenceStatus.AWAY, PresenceStatus.OFFLINE,
+                clock.instant())))) {
             announce(agentId, PresenceStatus.OFFLINE);
+            assigner.release(agentId);
+        }
+    }
+
+    /**
+     * Applied by the away release: the agent has been away since before {@code cutoff}. Their open conversations go
+     * back to the queue once per away period (one node does it; a supervisor may assign them work again afterwards).
+     */
+    void awayTooLong(UUID agentId, java.time.Instant cutoff) {
+        if (Boolean.TRUE.equals(tx.execute(s -> presence.markReleased(agentId, cutoff, clock.instant())))) {
             assigner.release(agentId);
         }
     }

@@ -35,10 +35,12 @@ public class PresenceRepository {
     /** Sets the status; creates the row on first use. */
     public void set(UUID agentId, PresenceStatus status, boolean manual, Instant now) {
         jdbc.sql("""
-                INSERT INTO agent_presence (agent_id, status, manual, last_seen_at)
-                VALUES (:a, :s, :m, :now) ON CONFLICT DO NOTHING""")
+                INSERT INTO agent_presence (agent_id, status, manual, last_seen_at, status_since)
+                VALUES (:a, :s, :m, :now, :now) ON CONFLICT DO NOTHING""")
                 .param("a", agentId).param("s", status.name()).param("m", manual).param("now", time(now)).update();
-        jdbc.sql("UPDATE agent_presence SET status = :s, manual = :m, last_seen_at = :now WHERE agent_id = :a")
+        jdbc.sql("""
+                UPDATE agent_presence SET status_since = CASE WHEN status <> :s OR status_since IS NULL THEN :now
+                    ELSE status_since END, status = :s, manual = :m, last_seen_at = :now WHERE agent_id = :a""")
                 .param("a", agentId).param("s", status.name()).param("m", manual).param("now", time(now)).update();
     }
 
@@ -70,9 +72,26 @@ public class PresenceRepository {
     }
 
     /** Moves a status only if it still is {@code from}; false when someone else changed it first. */
-    public boolean transition(UUID agentId, PresenceStatus from, PresenceStatus to) {
-        return jdbc.sql("UPDATE agent_presence SET status = :to WHERE agent_id = :a AND status = :from")
-                .param("to", to.name()).param("a", agentId).param("from", from.name()).update() > 0;
+    public boolean transition(UUID agentId, PresenceStatus from, PresenceStatus to, Instant now) {
+        return jdbc.sql("UPDATE agent_presence SET status = :to, status_since = :now WHERE agent_id = :a AND status = :from")
+                .param("to", to.name()).param("a", agentId).param("from", from.name())
+                .param("now", time(now)).update() > 0;
+    }
+
+    /** Agents away since before {@code cutoff} whose conversations were not given back in this away period. */
+    public List<UUID> awayUnreleasedSince(Instant cutoff) {
+        return jdbc.sql("""
+                SELECT agent_id FROM agent_presence WHERE status = 'AWAY' AND status_since < :c
+                  AND (released_at IS NULL OR released_at < status_since)""")
+                .param("c", time(cutoff)).query(UUID.class).list();
+    }
+
+    /** Marks this away period's conversations as given back; false when it was already (another node, a change). */
+    public boolean markReleased(UUID agentId, Instant cutoff, Instant now) {
+        return jdbc.sql("""
+                UPDATE agent_presence SET released_at = :now WHERE agent_id = :a AND status = 'AWAY'
+                  AND status_since < :c AND (released_at IS NULL OR released_at < status_since)""")
+                .param("a", agentId).param("c", time(cutoff)).param("now", time(now)).update() > 0;
     }
 
     private static Row map(ResultSet rs, int row) throws SQLException {

@@ -63,7 +63,7 @@ class ConversationPageController {
 
     @GetMapping
     String page(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id, Model model) {
-        Conversation c = details(id, model);
+        Conversation c = details(me, id, model);
         transcripts.fill(id, model);
         model.addAttribute("canned", canned.all().stream()
                 .map(r -> new CannedOption(r.shortcut(), r.title(), CannedReplies.render(r.body(), c, me.name())))
@@ -73,13 +73,14 @@ class ConversationPageController {
 
     /** The side panel alone: status, priority, assignee, customer; refreshed live when the conversation changes. */
     @GetMapping("/side")
-    String side(@PathVariable UUID id, Model model) {
-        details(id, model);
+    String side(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id, Model model) {
+        details(me, id, model);
         return "inbox/conversation :: side";
     }
 
-    private Conversation details(UUID id, Model model) {
+    private Conversation details(AgentPrincipal me, UUID id, Model model) {
         Conversation c = conversations.get(id);
+        model.addAttribute("mayOverrideCapacity", me != null && me.isAtLeast(dev.parley.identity.Role.SUPERVISOR));
         List<Agent> all = agents.all();
         Map<UUID, String> names = all.stream().collect(Collectors.toMap(Agent::id, Agent::name));
         model.addAttribute("conversation", c);
@@ -130,8 +131,9 @@ class ConversationPageController {
 
     @PostMapping("/assignee")
     String assign(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id,
-            @RequestParam(required = false) UUID agentId) {
-        actions.assign(me, id, agentId);
+            @RequestParam(required = false) UUID agentId,
+            @RequestParam(defaultValue = "false") boolean overrideCapacity) {
+        actions.assign(me, id, agentId, overrideCapacity);
         return redirect(id);
     }
 
