@@ -77,7 +77,7 @@ for round in $(seq 1 "$ROUNDS"); do
   else
     # no index and no trained scorer: every start loads the model, rebuilds the index and trains (and tunes)
     rm -rf "$DATA/index" "$DATA/assistant"
-    lines=$(wc -l <"$DATA/app.log" 2>/dev/null || echo 0)
+    lines=0; [[ -f "$DATA/app.log" ]] && lines=$(wc -l <"$DATA/app.log")
     start_app
     "$JAVA" bench/durability/Durability.java load "$BASE" "$CLIENTS" "$ACKS" 2>>"$DATA/load.log" &
     LOAD_PID=$!

@@ -23,8 +23,10 @@ public class ApiTokens {
     private final ApiTokenRepository tokens;
     private final Agents agents;
     private final Clock clock;
+    private final AuditLog audit;
 
-    ApiTokens(ApiTokenRepository tokens, Agents agents, Clock clock) {
+    ApiTokens(ApiTokenRepository tokens, Agents agents, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.tokens = tokens;
         this.agents = agents;
         this.clock = clock;
@@ -37,9 +39,11 @@ public class ApiTokens {
         if (label.length() > 100) {
             throw ApiException.badRequest("The token name must be at most 100 characters");
         }
-        agents.get(agentId);
+        Agent owner = agents.get(agentId);
         String secret = PREFIX + Secrets.newToken();
-        tokens.insert(new ApiToken(UUID.randomUUID(), agentId, label, clock.instant(), null), Secrets.sha256Hex(secret));
+        UUID id = UUID.randomUUID();
+        tokens.insert(new ApiToken(id, agentId, label, clock.instant(), null), Secrets.sha256Hex(secret));
+        audit.record(Actor.of(owner), "api-token.created", owner.email(), label + " (" + id + ")");
         return secret;
     }
 
@@ -52,6 +56,8 @@ public class ApiTokens {
         if (!tokens.delete(agentId, tokenId)) {
             throw ApiException.notFound("API token " + tokenId);
         }
+        Agent owner = agents.get(agentId);
+        audit.record(Actor.of(owner), "api-token.revoked", owner.email(), tokenId.toString());
     }
 
     /** The active agent a token belongs to; empty for unknown tokens and deactivated agents. */

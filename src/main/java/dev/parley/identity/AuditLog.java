@@ -4,6 +4,8 @@ import dev.parley.identity.internal.AuditRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -23,6 +25,17 @@ public class AuditLog {
     public void record(Actor actor, String action, String target, String detail) {
         entries.append(new AuditEntry(0, clock.instant(), actor.id(), actor.name(), action, target, detail,
                 currentIp()));
+    }
+
+    /**
+     * Records for whoever is signed in on this thread, or for the system when nobody is (demo content on start,
+     * scheduled site syncs): for modules that change data on behalf of the caller without knowing who it is.
+     */
+    public void recordForCurrent(String action, String target, String detail) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Actor actor = authentication != null && authentication.getPrincipal() instanceof AgentPrincipal agent
+                ? agent.actor() : Actor.SYSTEM;
+        record(actor, action, target, detail);
     }
 
     /** Newest first. */

@@ -50,6 +50,20 @@ class AgentApiTests {
     }
 
     @Test
+    void creatingAndRevokingAnApiTokenIsAudited() {
+        Agent owner = TestAgents.create(agents, Role.AGENT);
+        tokens.create(owner.id(), "CI export");
+        ApiToken token = tokens.of(owner.id()).getFirst();
+
+        tokens.revoke(owner.id(), token.id());
+
+        assertThat(audit.page("api-token.created", 0, 50))
+                .anyMatch(e -> owner.id().equals(e.actorId()) && e.detail().contains("CI export"));
+        assertThat(audit.page("api-token.revoked", 0, 50))
+                .anyMatch(e -> owner.id().equals(e.actorId()) && e.detail().equals(token.id().toString()));
+    }
+
+    @Test
     void rejectsInvalidAndDuplicateAgents() throws Exception {
         String token = adminToken();
         Agent existing = TestAgents.create(agents, Role.AGENT);

@@ -186,6 +186,21 @@ class ConversationApiTests {
     }
 
     @Test
+    void anAgentsStatusAndAssignmentChangesAreAuditedToo() throws Exception {
+        AgentPrincipal agent = principal(Role.AGENT);
+        UUID id = conversationSaying("Where is my refund?");
+
+        mvc.perform(as(agent, patchJson(id, "{\"assigneeId\":\"" + agent.id() + "\"}"))).andExpect(status().isOk());
+        mvc.perform(as(agent, patchJson(id, "{\"status\":\"RESOLVED\"}"))).andExpect(status().isOk());
+
+        assertThat(audit.page("conversation.assigned", 0, 100))
+                .anyMatch(e -> agent.id().equals(e.actorId()) && e.target().contains(id.toString()));
+        assertThat(audit.page("conversation.status", 0, 100))
+                .anyMatch(e -> agent.id().equals(e.actorId()) && e.target().contains(id.toString())
+                        && e.detail().endsWith("RESOLVED"));
+    }
+
+    @Test
     void theApiIsDescribedInTheOpenApiDocument() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())

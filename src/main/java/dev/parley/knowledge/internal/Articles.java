@@ -1,5 +1,6 @@
 package dev.parley.knowledge.internal;
 
+import dev.parley.identity.AuditLog;
 import dev.parley.knowledge.KnowledgeSettings;
 import dev.parley.shared.ApiException;
 import java.time.Clock;
@@ -20,8 +21,11 @@ public class Articles {
     private final KnowledgeChanges changes;
     private final KnowledgeSettings settings;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Articles(ArticleRepository repository, KnowledgeChanges changes, KnowledgeSettings settings, Clock clock) {
+    Articles(ArticleRepository repository, KnowledgeChanges changes, KnowledgeSettings settings, Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.changes = changes;
         this.settings = settings;
@@ -57,6 +61,7 @@ public class Articles {
             throw ApiException.conflict("An article with id '" + id + "' already exists");
         }
         changes.changed(List.of(id));
+        audit.recordForCurrent("knowledge.article.created", id, article.status().name());
         return article;
     }
 
@@ -72,6 +77,8 @@ public class Articles {
         Article article = toArticle(d, current.createdAt(), clock.instant());
         repository.save(List.of(article), List.of(id));
         changes.changed(List.of(id));
+        audit.recordForCurrent("knowledge.article.updated", id,
+                current.status() == article.status() ? null : current.status() + " -> " + article.status());
         return article;
     }
 
@@ -81,6 +88,7 @@ public class Articles {
             throw ApiException.notFound("Article " + id);
         }
         changes.changed(List.of(id));
+        audit.recordForCurrent("knowledge.article.deleted", id, null);
     }
 
     @Transactional
@@ -95,6 +103,7 @@ public class Articles {
         if (!current.examples().contains(text.strip())) {
             repository.addExample(id, text.strip(), clock.instant());
             changes.changed(List.of(id));
+            audit.recordForCurrent("knowledge.example.added", id, text.strip());
         }
         return repository.find(id).orElseThrow();
     }
@@ -117,8 +126,13 @@ public class Articles {
         }
         repository.save(articles, existing.keySet());
         long version = changes.changed(articles.stream().map(Article::id).toList());
-        return new ImportOutcome(articles.size() - existing.size(), existing.size(),
+        ImportOutcome outcome = new ImportOutcome(articles.size() - existing.size(), existing.size(),
                 articles.stream().mapToInt(a -> a.examples().size()).sum(), version);
+        if (!articles.isEmpty()) {
+            audit.recordForCurrent("knowledge.imported", articles.size() + " articles",
+                    "created " + outcome.created() + ", updated " + outcome.updated() + ", examples " + outcome.examples());
+        }
+        return outcome;
     }
 
     /** Moves published articles to drafts (a synced page that is gone); returns how many were published. */
@@ -127,6 +141,7 @@ public class Articles {
         List<String> changed = repository.changeStatus(ids, ArticleStatus.DRAFT, clock.instant());
         if (!changed.isEmpty()) {
             changes.changed(changed);
+            audit.recordForCurrent("knowledge.unpublished", String.join(", ", changed), null);
         }
         return changed.size();
     }

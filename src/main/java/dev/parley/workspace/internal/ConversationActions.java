@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What an agent does to a conversation, from the pages and the REST API alike: the role rules live here
- * and every supervisor or admin change is written to the audit log.
+ * and every agent's status, priority and assignment change is written to the audit log.
  */
 @Component
 public class ConversationActions {
@@ -70,14 +70,14 @@ public class ConversationActions {
     public Conversation changeStatus(AgentPrincipal me, UUID id, ConversationStatus status) {
         Conversation before = conversations.get(id);
         Conversation after = conversations.changeStatus(id, status);
-        auditIfPrivileged(me, "conversation.status", id, before.status() + " -> " + status);
+        audited(me, "conversation.status", id, before.status() + " -> " + status);
         return after;
     }
 
     @Transactional
     public Conversation changePriority(AgentPrincipal me, UUID id, Priority priority) {
         Conversation after = conversations.update(id, ConversationChanges.priority(priority));
-        auditIfPrivileged(me, "conversation.priority", id, priority.name());
+        audited(me, "conversation.priority", id, priority.name());
         return after;
     }
 
@@ -113,7 +113,7 @@ public class ConversationActions {
             makeRoom(me, id, target, overrideCapacity);
         }
         Conversation after = conversations.update(id, ConversationChanges.assignee(agentId));
-        auditIfPrivileged(me, "conversation.assigned", id, c.assigneeId() + " -> " + agentId);
+        audited(me, "conversation.assigned", id, c.assigneeId() + " -> " + agentId);
         return after;
     }
 
@@ -124,7 +124,7 @@ public class ConversationActions {
         }
         Conversation after = conversations.update(id,
                 new ConversationChanges(null, null, null, false, teamId, teamId == null));
-        auditIfPrivileged(me, "conversation.team", id, String.valueOf(teamId));
+        audited(me, "conversation.team", id, String.valueOf(teamId));
         return after;
     }
 
@@ -148,10 +148,9 @@ public class ConversationActions {
                 target.name() + " holds " + room.load() + " of " + room.capacity());
     }
 
-    private void auditIfPrivileged(AgentPrincipal me, String action, UUID conversationId, String detail) {
-        if (me.isAtLeast(Role.SUPERVISOR)) {
-            audit.record(me.actor(), action, "conversation " + conversationId, detail);
-        }
+    /** Every agent's status, priority and assignment changes are audited, not only supervisors' (issue 17). */
+    private void audited(AgentPrincipal me, String action, UUID conversationId, String detail) {
+        audit.record(me.actor(), action, "conversation " + conversationId, detail);
     }
 
 }

@@ -11,6 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.parley.identity.Agent;
+import dev.parley.identity.Agents;
+import dev.parley.identity.AuditLog;
+import dev.parley.identity.Role;
+import dev.parley.identity.TestAgents;
 import dev.parley.knowledge.KnowledgeBase;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -43,6 +48,10 @@ class KnowledgeApiTests {
 
     @Autowired
     KnowledgeBase knowledge;
+    @Autowired
+    Agents agents;
+    @Autowired
+    AuditLog audit;
 
     @Test
     void isForSupervisorsAndAdminsOnly() throws Exception {
@@ -54,6 +63,28 @@ class KnowledgeApiTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/knowledge/articles").with(user("admin").roles("ADMIN", "SUPERVISOR", "AGENT")))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void articleAndExampleChangesAreAuditedWithWhoMadeThem() throws Exception {
+        Agent editor = TestAgents.create(agents, Role.SUPERVISOR);
+        String id = "audited-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/api/v1/knowledge/articles").with(user(TestAgents.principal(editor))).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id\":\"%s\",\"title\":\"Gift cards\",\"body\":\"Gift cards never expire.\"}"
+                                .formatted(id)))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/knowledge/articles/" + id + "/examples").with(user(TestAgents.principal(editor))).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"do gift cards expire\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(delete("/api/v1/knowledge/articles/" + id).with(user(TestAgents.principal(editor))).with(csrf()))
+                .andExpect(status().isNoContent());
+
+        for (String action : new String[] {"knowledge.article.created", "knowledge.example.added",
+                "knowledge.article.deleted"}) {
+            assertThat(audit.page(action, 0, 100)).as(action)
+                    .anyMatch(e -> editor.id().equals(e.actorId()) && id.equals(e.target()));
+        }
     }
 
     @Test
