@@ -105,8 +105,8 @@ class DashboardBrowserTests extends BrowserTestSupport {
                 assertThat(watching.locator("#transcript")).containsText("looking at your refund");
                 assertThat(conversation.locator("#reply-text")).hasValue("");
                 // Replying took the conversation into progress; both side panels follow without a reload.
-                assertThat(conversation.locator("#side-status")).hasText("IN_PROGRESS");
-                assertThat(watching.locator("#side-status")).hasText("IN_PROGRESS");
+                assertThat(conversation.locator("#side-status")).hasText("In progress");
+                assertThat(watching.locator("#side-status")).hasText("In progress");
 
                 // The customer reads it: the agent sees "Seen".
                 long lastSeq = conversations.transcript(id, 0, 100).getLast().seq();

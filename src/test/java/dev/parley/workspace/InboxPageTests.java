@@ -57,7 +57,7 @@ class InboxPageTests {
                 .andExpect(content().string(allOf(
                         containsString("&lt;script&gt;alert(1)&lt;/script&gt;"),
                         not(containsString("<script>alert(1)</script>")),
-                        containsString("LOW_CONFIDENCE"),
+                        containsString("Assistant not sure"),
                         containsString("data-view=\"escalated\""),
                         org.hamcrest.Matchers.matchesPattern("(?s).*class=\"count\">\\d+</span>.*"),
                         containsString(id.toString()))));

@@ -1,0 +1,76 @@
+package dev.parley.workspace.web;
+
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.EscalationReason;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Words agents read instead of enum codes, for the dashboard's templates ({@code ${@labels.status(s)}}). A code
+ * without words of its own (a newly added reason) reads as its name in sentence case, never as a raw code.
+ */
+@Component("labels")
+public class Labels {
+
+    public String status(ConversationStatus status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case OPEN -> "Open";
+            case AI_RESOLVED -> "Resolved by the assistant";
+            case ESCALATED -> "Waiting for an agent";
+            case IN_PROGRESS -> "In progress";
+            case WAITING_CUSTOMER -> "Waiting on the customer";
+            case RESOLVED -> "Resolved";
+            case CLOSED -> "Closed";
+        };
+    }
+
+    public String reason(EscalationReason reason) {
+        if (reason == null) {
+            return "";
+        }
+        return switch (reason.name()) {
+            case "NO_KNOWLEDGE" -> "Not in the knowledge base";
+            case "LOW_CONFIDENCE" -> "Assistant not sure";
+            case "HUMAN_REQUESTED" -> "Asked for a person";
+            case "FRUSTRATION" -> "Customer frustrated";
+            case "LOOP" -> "Customer asked again";
+            case "ASSISTANT_ERROR" -> "Assistant failed";
+            case "MANUAL" -> "Escalated by an agent";
+            case "ASSISTANT_OFF" -> "Assistant off for this inbox";
+            case "NOT_HELPFUL" -> "Answer did not help";
+            default -> sentence(reason.name());
+        };
+    }
+
+    /** The button that moves a conversation from {@code from} to {@code to}. */
+    public String move(ConversationStatus from, ConversationStatus to) {
+        boolean finished = from == ConversationStatus.RESOLVED || from == ConversationStatus.CLOSED;
+        return switch (to) {
+            case RESOLVED -> "Resolve";
+            case CLOSED -> "Close";
+            case IN_PROGRESS -> finished ? "Reopen" : "Mark in progress";
+            case WAITING_CUSTOMER -> "Wait for the customer";
+            case ESCALATED -> "Escalate to an agent";
+            case OPEN -> "Hand back to the assistant";
+            case AI_RESOLVED -> "Resolved by the assistant";
+        };
+    }
+
+    /** Whether the page offers that move: a finished conversation is reopened to a person, never handed to the bot. */
+    public boolean offers(ConversationStatus from, ConversationStatus to) {
+        boolean finished = from == ConversationStatus.RESOLVED || from == ConversationStatus.CLOSED;
+        return !(finished && to == ConversationStatus.OPEN) && to != ConversationStatus.AI_RESOLVED;
+    }
+
+    public String agentsOnline(long count) {
+        return count == 1 ? "1 agent online" : count + " agents online";
+    }
+
+    private static String sentence(String code) {
+        String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}
