@@ -69,6 +69,17 @@ public class Labels {
         return count == 1 ? "1 agent online" : count + " agents online";
     }
 
+    /** A message as one line of plain text for previews: Markdown marks, link targets and line breaks removed. */
+    public String plain(String markdown) {
+        if (markdown == null) {
+            return "";
+        }
+        return markdown.replaceAll("\\[([^\\]]*)]\\([^)]*\\)", "$1")
+                .replaceAll("(?m)^\\s{0,3}(#{1,6}\\s+|[-*+]\\s+|>\\s?)", "")
+                .replaceAll("(\\*\\*|__|`)", "")
+                .replaceAll("\\s+", " ").strip();
+    }
+
     private static String sentence(String code) {
         String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
