@@ -24,6 +24,11 @@ public final class PostgresSchema {
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.flyway.default-schema", () -> schema);
         registry.add("spring.flyway.schemas", () -> schema);
+        // Several application contexts on PostgreSQL stay cached in one test JVM (and other builds share the server,
+        // whose limit is 100 connections): each keeps one idle connection, not a full pool of 20.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 12);
+        registry.add("spring.datasource.hikari.minimum-idle", () -> 1);
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10s");
     }
 
     /** A data source on a fresh schema named after {@code prefix}, migrated with one module's migrations only. */
