@@ -45,28 +45,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * GDPR for admins: a contact's data comes out as one JSON download, and erasure leaves no personal text in any
- * table while the conversations still count. Both are audited; agents below admin get neither.
+ * table while the conversations still count. Both are audited; agents below admin get neither. Runs on H2 and on
+ * PostgreSQL, each in a database and data directory of its own.
  */
-@SpringBootTest
 @AutoConfigureMockMvc
-class PersonalDataTests {
-
-    @DynamicPropertySource
-    static void ownData(DynamicPropertyRegistry registry) {
-        registry.add("parley.data-dir", () -> "target/test-personal-data-" + UUID.randomUUID());
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:personal-data-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-    }
+abstract class PersonalDataContract {
 
     @Autowired
     MockMvc mvc;
@@ -225,7 +215,7 @@ class PersonalDataTests {
     /** Every table.column of the schema holding {@code text}, case-insensitively. */
     private List<String> placesHolding(String text) {
         List<Map<String, Object>> columns = jdbc.sql("""
-                SELECT table_name, column_name FROM information_schema.columns WHERE LOWER(table_schema) = 'public'
+                SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA
                 AND (LOWER(data_type) LIKE '%char%' OR LOWER(data_type) IN ('text', 'clob'))""")
                 .query().listOfRows();
         List<String> found = new ArrayList<>();
