@@ -69,4 +69,11 @@ public final class ConversationEvents {
     /** Priority, category, assignee or team changed. */
     public record ConversationUpdated(UUID conversationId, Instant at) {
     }
+
+    /**
+     * A contact's personal data was erased from the conversation module (GDPR): modules that keep copies of those
+     * conversations' texts erase theirs. The conversations themselves remain, so counts stay.
+     */
+    public record ContactErased(UUID contactId, java.util.List<UUID> conversationIds, Instant at) {
+    }
 }

@@ -86,6 +86,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**", "/api/v1/admin/**", "/api/v1/agents", "/api/v1/agents/**", "/api/v1/audit",
                                 "/api/v1/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/contacts/*/export", "/api/v1/contacts/*/erase",
+                                "/inbox/conversations/*/contact/erase").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/knowledge/articles/*/examples").hasRole("AGENT")
                         .requestMatchers(HttpMethod.GET, "/api/v1/knowledge/search").hasRole("AGENT")
                         .requestMatchers("/api/v1/knowledge/**", "/api/v1/analytics/**").hasRole("SUPERVISOR")
