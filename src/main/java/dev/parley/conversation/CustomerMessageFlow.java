@@ -168,7 +168,7 @@ public class CustomerMessageFlow {
         Instant now = clock.instant();
         String note = (outcome.escalates() ? "The assistant would escalate (" + outcome.escalationReason() + "): "
                 : String.format(java.util.Locale.ROOT, "Suggested answer (confidence %.2f): ", outcome.confidence()))
-                + outcome.replyText();
+                + outcome.replyText() + (outcome.agentNote() == null ? "" : "\n\n" + outcome.agentNote());
         Message draft = messages.insert(new Message(UUID.randomUUID(), 0, conversation.id(), AuthorType.ASSISTANT,
                 null, "Assistant", redaction.forStorage(note), true, null, customerMessage.id(), outcome.confidence(),
                 outcome.sources(), now));
