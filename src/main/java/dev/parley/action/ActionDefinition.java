@@ -12,11 +12,14 @@ import java.util.UUID;
  * @param connection the name of the connection whose credentials the request carries, or {@code null}
  * @param requiresIdentity only for customers the host site verified (implied by an identity-sourced input)
  * @param mockResponse a JSON body a test run uses instead of calling the API
+ * @param article the id of the help article whose intent runs this action (offline assistant), or {@code null}
+ * @param signInMessage what an anonymous customer is told (how to sign in) instead of a hand-over, or {@code null}
  */
 public record ActionDefinition(UUID id, String name, String description, List<String> examples,
         List<Input> inputs, Request request, String connection, List<ResponseField> responseFields,
         String answerTemplate, Risk risk, Boolean confirm, String confirmationQuestion, Boolean requiresIdentity,
-        Integer timeoutMillis, Integer maxResponseBytes, Integer ratePerMinute, String mockResponse) {
+        Integer timeoutMillis, Integer maxResponseBytes, Integer ratePerMinute, String mockResponse,
+        String article, String signInMessage) {
 
     public static final int DEFAULT_TIMEOUT_MILLIS = 5000;
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 65536;
@@ -32,6 +35,16 @@ public record ActionDefinition(UUID id, String name, String description, List<St
         timeoutMillis = timeoutMillis == null ? DEFAULT_TIMEOUT_MILLIS : timeoutMillis;
         maxResponseBytes = maxResponseBytes == null ? DEFAULT_MAX_RESPONSE_BYTES : maxResponseBytes;
         ratePerMinute = ratePerMinute == null ? DEFAULT_RATE_PER_MINUTE : ratePerMinute;
+    }
+
+    /** An action attached to no article and telling anonymous customers nothing in particular. */
+    public ActionDefinition(UUID id, String name, String description, List<String> examples, List<Input> inputs,
+            Request request, String connection, List<ResponseField> responseFields, String answerTemplate, Risk risk,
+            Boolean confirm, String confirmationQuestion, Boolean requiresIdentity, Integer timeoutMillis,
+            Integer maxResponseBytes, Integer ratePerMinute, String mockResponse) {
+        this(id, name, description, examples, inputs, request, connection, responseFields, answerTemplate, risk,
+                confirm, confirmationQuestion, requiresIdentity, timeoutMillis, maxResponseBytes, ratePerMinute,
+                mockResponse, null, null);
     }
 
     public enum Risk { READ, WRITE }

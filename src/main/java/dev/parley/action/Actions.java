@@ -8,6 +8,7 @@ import dev.parley.action.internal.JsonPaths;
 import dev.parley.action.internal.Templates;
 import dev.parley.identity.Actor;
 import dev.parley.identity.AuditLog;
+import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.shared.ApiException;
 import java.net.URI;
 import java.time.Clock;
@@ -38,10 +39,12 @@ public class Actions {
     private final ExecutionLog executions;
     private final ActionSettings settings;
     private final AuditLog audit;
+    private final KnowledgeBase knowledge;
     private final Clock clock;
 
     Actions(ActionStore store, ActionRunner runner, ActionConnections connections, ExecutionLog executions,
-            ActionSettings settings, AuditLog audit, Clock clock) {
+            ActionSettings settings, AuditLog audit, KnowledgeBase knowledge, Clock clock) {
+        this.knowledge = knowledge;
         this.store = store;
         this.runner = runner;
         this.connections = connections;
@@ -182,13 +185,41 @@ public class Actions {
         require(d.maxResponseBytes() >= 1 && d.maxResponseBytes() <= settings.maxResponseBytes(),
                 "maxResponseBytes must be between 1 and " + settings.maxResponseBytes());
         require(d.ratePerMinute() >= 1, "ratePerMinute must be at least 1");
+        require(d.signInMessage() == null || d.signInMessage().length() <= 1000, "signInMessage is at most 1000 characters");
+        String article = attachedArticle(d);
         return new ActionDefinition(d.id() == null ? UUID.randomUUID() : d.id(), d.name().strip(), d.description(),
                 d.examples() == null ? List.of() : d.examples(), inputs,
                 new ActionDefinition.Request(request.method().toUpperCase(), request.url().strip(),
                         request.headers() == null ? java.util.Map.of() : request.headers(), request.body()),
                 d.connection() == null || d.connection().isBlank() ? null : d.connection(), fields,
                 d.answerTemplate(), d.risk(), d.confirm(), d.confirmationQuestion(), d.requiresIdentity(),
-                d.timeoutMillis(), d.maxResponseBytes(), d.ratePerMinute(), d.mockResponse());
+                d.timeoutMillis(), d.maxResponseBytes(), d.ratePerMinute(), d.mockResponse(), article,
+                blankToNull(d.signInMessage()));
+    }
+
+    /** The article an action is attached to must be published, and runs at most one action. */
+    private String attachedArticle(ActionDefinition d) {
+        String article = blankToNull(d.article());
+        if (article == null) {
+            return null;
+        }
+        require(knowledge.article(article.strip()).isPresent(), "article '" + article + "' is not a published article");
+        store.all().stream().filter(other -> article.strip().equals(other.article()) && !other.id().equals(d.id()))
+                .findFirst().ifPresent(other -> {
+                    throw ApiException.conflict("Article '" + article + "' already runs the action '" + other.name()
+                            + "'");
+                });
+        return article.strip();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /** The action attached to a help article, if any: the offline assistant runs it instead of quoting the article. */
+    public Optional<ActionDefinition> forArticle(String articleId) {
+        return articleId == null ? Optional.empty()
+                : store.all().stream().filter(d -> articleId.equals(d.article())).findFirst();
     }
 
     private static void checkPlaceholders(String where, String template, Set<String> known) {
@@ -208,6 +239,6 @@ public class Actions {
         return new ActionDefinition(id, d.name(), d.description(), d.examples(), d.inputs(), d.request(),
                 d.connection(), d.responseFields(), d.answerTemplate(), d.risk(), d.confirm(),
                 d.confirmationQuestion(), d.requiresIdentity(), d.timeoutMillis(), d.maxResponseBytes(),
-                d.ratePerMinute(), d.mockResponse());
+                d.ratePerMinute(), d.mockResponse(), d.article(), d.signInMessage());
     }
 }

@@ -168,7 +168,7 @@ public class CustomerMessageFlow {
         Instant now = clock.instant();
         String note = (outcome.escalates() ? "The assistant would escalate (" + outcome.escalationReason() + "): "
                 : String.format(java.util.Locale.ROOT, "Suggested answer (confidence %.2f): ", outcome.confidence()))
-                + outcome.replyText();
+                + outcome.replyText() + (outcome.agentNote() == null ? "" : "\n\n" + outcome.agentNote());
         Message draft = messages.insert(new Message(UUID.randomUUID(), 0, conversation.id(), AuthorType.ASSISTANT,
                 null, "Assistant", redaction.forStorage(note), true, null, customerMessage.id(), outcome.confidence(),
                 outcome.sources(), now));
@@ -208,7 +208,12 @@ public class CustomerMessageFlow {
                 AuthorType.ASSISTANT, reply.authorName(), reply.text(), false, now));
         Conversation result;
         if (outcome.escalates()) {
+            if (outcome.agentNote() != null) {
+                noteForAgents(conversation, outcome, now);
+            }
             result = escalation.escalate(answered, outcome.escalationReason(), outcome.confidence());
+        } else if (outcome.awaitsCustomer()) {
+            result = answered; // a question: the customer's next message answers it, nothing is resolved yet
         } else {
             result = answered.withStatus(ConversationStatus.AI_RESOLVED, now);
             conversations.update(result);
@@ -217,6 +222,15 @@ public class CustomerMessageFlow {
                     ConversationStatus.AI_RESOLVED, now));
         }
         return new CustomerMessageResult(customerMessage, Optional.of(reply), result, false);
+    }
+
+    /** What the assistant tried (an action's failure, say), for the person taking over; never shown to the customer. */
+    private void noteForAgents(Conversation conversation, AssistantOutcome outcome, Instant now) {
+        Message note = messages.insert(new Message(UUID.randomUUID(), 0, conversation.id(), AuthorType.ASSISTANT, null,
+                "Assistant", redaction.forStorage(outcome.agentNote()), true, null, null, null,
+                List.of(), now));
+        events.publishEvent(new ReplyPosted(conversation.id(), note.id(), note.seq(), conversation.channel(),
+                AuthorType.ASSISTANT, note.authorName(), note.text(), true, now));
     }
 
     private static String normalizeClientId(String clientId) {

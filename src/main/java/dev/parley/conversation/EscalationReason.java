@@ -19,5 +19,9 @@ public enum EscalationReason {
     /** The inbox's assistant only drafts or is off: people answer every message. */
     ASSISTANT_OFF,
     /** The customer said the assistant's answer did not help ("No, I need more help" in the widget). */
-    NOT_HELPFUL
+    NOT_HELPFUL,
+    /** An action (a call to the company's API) failed; the agent gets an internal note with what was tried. */
+    ACTION_FAILED,
+    /** An action needs a verified customer and this one is anonymous or unverified. */
+    IDENTITY_REQUIRED
 }

@@ -4,6 +4,8 @@ import dev.parley.action.ActionConnections;
 import dev.parley.action.ActionDefinition;
 import dev.parley.action.Actions;
 import dev.parley.identity.AgentPrincipal;
+import dev.parley.knowledge.KnowledgeArticle;
+import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.shared.ApiException;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,20 +33,25 @@ class ActionPages {
     private final Actions actions;
     private final ActionConnections connections;
     private final JsonMapper json;
+    private final KnowledgeBase knowledge;
 
-    ActionPages(Actions actions, ActionConnections connections, JsonMapper json) {
+    ActionPages(Actions actions, ActionConnections connections, JsonMapper json, KnowledgeBase knowledge) {
+        this.knowledge = knowledge;
         this.actions = actions;
         this.connections = connections;
         this.json = json;
     }
 
-    record Row(ActionDefinition action, String json) {
+    /** {@code article} is the title of the help article the action runs for, or {@code null}. */
+    record Row(ActionDefinition action, String json, String article) {
     }
 
     @GetMapping
     String page(Model model) {
         model.addAttribute("rows", actions.all().stream()
-                .map(a -> new Row(a, json.writerWithDefaultPrettyPrinter().writeValueAsString(a))).toList());
+                .map(a -> new Row(a, json.writerWithDefaultPrettyPrinter().writeValueAsString(a),
+                        a.article() == null ? null : knowledge.article(a.article()).map(KnowledgeArticle::title)
+                                .orElse(a.article() + " (not published)"))).toList());
         model.addAttribute("connections", connections.all());
         model.addAttribute("kinds", ActionConnections.Kind.values());
         return "action/actions";

@@ -1,5 +1,6 @@
 package dev.parley.assistant.internal;
 
+import dev.parley.action.ActionDialogs;
 import dev.parley.assistant.AssistantSettings;
 import dev.parley.assistant.internal.policy.ConversationLoop;
 import dev.parley.assistant.internal.policy.Frustration;
@@ -17,6 +18,8 @@ import dev.parley.conversation.SourceRef;
 import dev.parley.knowledge.TextEmbeddings;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +27,12 @@ import org.springframework.stereotype.Component;
  * The offline assistant: customer signals first (asks for a person, says the answer did not help,
  * frustrated), then retrieve and score the best article with a calibrated confidence, then the
  * conversation-level check (the same need asked again after an answer) and the threshold; it answers with the article or escalates with a reason. The eval command runs this
- * same class.
+ * same class. An action attached to the article picked (or waiting for the customer's answer) runs instead of a quote.
  */
 @Component
 public class KnowledgeAssistant implements AssistantPort {
+
+    private static final Pattern IDENTIFIERS = Pattern.compile("#?[\\p{L}\\-]*\\d[\\p{L}\\d\\-]*");
 
     private final TrainedScorer scorers;
     private final TextEmbeddings embeddings;
@@ -35,16 +40,18 @@ public class KnowledgeAssistant implements AssistantPort {
     private final ConversationLoop loop;
     private final GenerativeStep generative;
     private final Passages passages;
+    private final ActionDialogs actions;
 
     /** The offline assistant alone, as the eval command runs it. */
     public KnowledgeAssistant(TrainedScorer scorers, TextEmbeddings embeddings, AssistantSettings settings) {
-        this(scorers, embeddings, settings, null);
+        this(scorers, embeddings, settings, null, null);
     }
 
     @Autowired
     public KnowledgeAssistant(TrainedScorer scorers, TextEmbeddings embeddings, AssistantSettings settings,
-            GenerativeStep generative) {
+            GenerativeStep generative, ActionDialogs actions) {
         this.generative = generative;
+        this.actions = actions;
         this.scorers = scorers;
         this.embeddings = embeddings;
         this.settings = settings;
@@ -54,11 +61,50 @@ public class KnowledgeAssistant implements AssistantPort {
 
     @Override
     public AssistantOutcome handle(AssistantRequest request) {
-        AssistantDecision offline = decide(request.message().text(), request.history());
+        String text = request.message().text();
+        UUID conversationId = request.conversation().id();
+        if (actions != null) {
+            if (settings.humanRequest() && HumanRequest.asked(text)) {
+                actions.forget(conversationId);
+            } else {
+                Optional<AssistantOutcome> answered = actions.resume(conversationId, text);
+                if (answered.isPresent()) {
+                    return answered.get();
+                }
+            }
+        }
+        AssistantDecision offline = decide(text, request.history());
+        Optional<AssistantOutcome> acted = act(offline, request);
+        if (acted.isPresent()) {
+            return acted.get();
+        }
         if (generative != null && generative.enabled()) {
             return generative.answer(request, offline);
         }
         return offline.outcome();
+    }
+
+    /**
+     * A confidently picked article with an action attached runs the action instead of being quoted. Identifiers
+     * ("#5003", "A-1234") are values for the action, not words of the intent: when they leave the message short of
+     * the threshold, the message without them may still pick an article that has an action.
+     */
+    private Optional<AssistantOutcome> act(AssistantDecision offline, AssistantRequest request) {
+        if (actions == null) {
+            return Optional.empty();
+        }
+        String text = request.message().text();
+        AssistantDecision decision = offline;
+        if (offline.outcome().escalationReason() == EscalationReason.LOW_CONFIDENCE
+                && IDENTIFIERS.matcher(text).find()) {
+            decision = decide(IDENTIFIERS.matcher(text).replaceAll(" ").replaceAll("\\s+", " ").strip(),
+                    request.history());
+        }
+        if (decision.outcome().escalates() || decision.best().isEmpty()) {
+            return Optional.empty();
+        }
+        ScoredArticle best = decision.best().get();
+        return actions.start(best.article().id(), request.conversation().id(), text, best.confidence());
     }
 
     public AssistantDecision decide(String text, List<Message> history) {

@@ -20,6 +20,10 @@ final class Replies {
                     + "a person will reply here as soon as possible.";
             case NO_KNOWLEDGE -> "I don't have an answer for that in our help articles, so I've passed your "
                     + "question to our support team. A person will reply here as soon as possible.";
+            case ACTION_FAILED -> "Sorry, I couldn't look that up just now. I've passed your question to our support "
+                    + "team; a person will reply here as soon as possible.";
+            case IDENTITY_REQUIRED -> "I can only do that for signed-in customers. I've passed your question to our "
+                    + "support team; a person will reply here as soon as possible.";
             default -> "I'm not sure enough to answer that correctly, so I've passed your question to our "
                     + "support team. A person will reply here as soon as possible.";
         };

@@ -70,6 +70,12 @@ class WidgetIdentitySecrets {
         return store.secrets().stream().anyMatch(s -> s.retiredAt() == null);
     }
 
+    /** The plain current secret (the one a site signs with now), if one was made. */
+    java.util.Optional<String> current() {
+        return store.secrets().stream().filter(s -> s.retiredAt() == null).findFirst()
+                .map(s -> encryption.decrypt(s.sealed(), PURPOSE));
+    }
+
     /** The plain secrets a signature may be made with now: the current one and those still in their grace period. */
     List<String> accepted() {
         Instant now = clock.instant();

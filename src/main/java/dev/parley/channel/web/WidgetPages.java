@@ -3,11 +3,10 @@ package dev.parley.channel.web;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** The widget's branding defaults and the demo page (a fictional shop with the widget on it). */
+/** The widget's branding defaults. */
 @Controller
 class WidgetPages {
 
@@ -26,12 +25,5 @@ class WidgetPages {
     WidgetConfig config() {
         return new WidgetConfig(settings.title(), settings.color(), settings.greeting(), settings.position(),
                 settings.suggestions());
-    }
-
-    @GetMapping("/demo")
-    String demo(Model model) {
-        model.addAttribute("suggestions", String.join("|", List.of(
-                "Where is my order?", "How do I return an item?", "Do you ship internationally?")));
-        return "demo";
     }
 }
