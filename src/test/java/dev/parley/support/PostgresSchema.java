@@ -28,7 +28,7 @@ public final class PostgresSchema {
         // whose limit is 100 connections): each keeps one idle connection, not a full pool of 20.
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> 12);
         registry.add("spring.datasource.hikari.minimum-idle", () -> 1);
-        registry.add("spring.datasource.hikari.idle-timeout", () -> "10s");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> 10_000);
     }
 
     /** A data source on a fresh schema named after {@code prefix}, migrated with one module's migrations only. */

@@ -41,6 +41,8 @@ public class Labels {
             case "MANUAL" -> "Escalated by an agent";
             case "ASSISTANT_OFF" -> "Assistant off for this inbox";
             case "NOT_HELPFUL" -> "Answer did not help";
+            case "ACTION_FAILED" -> "An action failed";
+            case "IDENTITY_REQUIRED" -> "Customer must sign in";
             default -> sentence(reason.name());
         };
     }
