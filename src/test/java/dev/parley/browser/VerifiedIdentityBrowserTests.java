@@ -55,7 +55,8 @@ class VerifiedIdentityBrowserTests extends BrowserTestSupport {
         String secret = identity.newSecret();
         String customer = "shop-customer-" + UUID.randomUUID();
         try (BrowserContext laptop = browser.newContext(); BrowserContext phone = browser.newContext()) {
-            Page first = shopPage(laptop, secret, customer, Instant.now().getEpochSecond());
+            long signedAt = Instant.now().getEpochSecond();
+            Page first = shopPage(laptop, secret, customer, signedAt);
             first.getByTestId("parley-bubble").click();
             assertThat(first.getByTestId("parley-verified")).containsText("Signed in as grace@example.com", WAIT);
             first.getByTestId("parley-input").fill("Where is my order 1001?");
@@ -63,7 +64,8 @@ class VerifiedIdentityBrowserTests extends BrowserTestSupport {
             assertThat(first.getByTestId("parley-log").locator(".msg[data-author=ASSISTANT]")).hasCount(1,
                     new LocatorAssertions.HasCountOptions().setTimeout(15_000));
 
-            Page second = shopPage(phone, secret, customer, Instant.now().getEpochSecond() - 1);
+            // another second than the first page's: a signature is single-use, and the same second would repeat it
+            Page second = shopPage(phone, secret, customer, signedAt - 1);
             second.getByTestId("parley-bubble").click();
             assertThat(second.getByTestId("parley-verified")).containsText("Signed in as grace@example.com", WAIT);
             Locator history = second.getByTestId("parley-history");
