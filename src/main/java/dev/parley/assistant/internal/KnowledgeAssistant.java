@@ -62,8 +62,9 @@ public class KnowledgeAssistant implements AssistantPort {
     @Override
     public AssistantOutcome handle(AssistantRequest request) {
         String text = request.message().text();
-        UUID conversationId = request.conversation().id();
-        if (actions != null) {
+        // actions belong to a conversation; a question without one (a test or evaluation) is only answered
+        UUID conversationId = request.conversation() == null ? null : request.conversation().id();
+        if (actions != null && conversationId != null) {
             if (settings.humanRequest() && HumanRequest.asked(text)) {
                 actions.forget(conversationId);
             } else {
@@ -90,7 +91,7 @@ public class KnowledgeAssistant implements AssistantPort {
      * the threshold, the message without them may still pick an article that has an action.
      */
     private Optional<AssistantOutcome> act(AssistantDecision offline, AssistantRequest request) {
-        if (actions == null) {
+        if (actions == null || request.conversation() == null) {
             return Optional.empty();
         }
         String text = request.message().text();
