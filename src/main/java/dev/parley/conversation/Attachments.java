@@ -31,18 +31,14 @@ public class Attachments {
      * WhatsApp). The file goes to storage first; a failed insert removes it again.
      */
     public MessageAttachment attach(UUID messageId, InboundAttachment file, int position) {
-        UUID id = UUID.randomUUID();
-        StorageKey key = StorageKey.of("attachments/" + messageId + "/" + position + "-" + id);
-        storage.put(key, new java.io.ByteArrayInputStream(file.content()));
-        MessageAttachment attachment = new MessageAttachment(id, messageId, InboundText.filename(file.filename(), position),
-                file.contentType() == null ? "application/octet-stream" : file.contentType(), file.content().length);
+        StoredAttachment stored = StoredAttachment.put(storage, messageId, file, position);
         try {
-            attachments.insert(attachment, key.value(), clock.instant());
+            attachments.insert(stored.attachment(), stored.key().value(), clock.instant());
         } catch (RuntimeException e) {
-            storage.delete(key);
+            storage.delete(stored.key());
             throw e;
         }
-        return attachment;
+        return stored.attachment();
     }
 
     /** Every attachment of the conversation, in message order. */

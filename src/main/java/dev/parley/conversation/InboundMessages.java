@@ -6,8 +6,6 @@ import dev.parley.conversation.internal.AttachmentRepository;
 import dev.parley.conversation.internal.ConversationRepository;
 import dev.parley.conversation.internal.ThreadRepository;
 import dev.parley.storage.FileStorage;
-import dev.parley.storage.StorageKey;
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +66,7 @@ public class InboundMessages {
             }
         }
         UUID messageId = UUID.randomUUID();
-        List<Saved> files = save(messageId, in.attachments());
+        List<StoredAttachment> files = save(messageId, in.attachments());
         Text text = InboundText.of(in.text(), in.attachments().size(), settings.maxMessageLength(), in.warning());
         try {
             return tx.execute(status -> store(inbox, in, messageId, text, files));
@@ -84,7 +82,7 @@ public class InboundMessages {
                 .map(m -> new InboundResult(api.get(m.conversationId()), m, false, true));
     }
 
-    private InboundResult store(Inbox inbox, InboundMessage in, UUID messageId, Text text, List<Saved> files) {
+    private InboundResult store(Inbox inbox, InboundMessage in, UUID messageId, Text text, List<StoredAttachment> files) {
         Instant now = clock.instant();
         Optional<UUID> existing = Optional.ofNullable(in.conversationId())
                 .or(() -> threads.conversationOf(inbox.id(), in.threadKeys()))
@@ -98,7 +96,7 @@ public class InboundMessages {
         for (String key : in.threadKeys()) {
             threads.addKey(inbox.id(), key, conversationId, now);
         }
-        for (Saved file : files) {
+        for (StoredAttachment file : files) {
             attachments.insert(file.attachment(), file.key().value(), now);
         }
         Conversation conversation = stored.conversation();
@@ -125,21 +123,13 @@ public class InboundMessages {
     }
 
     /** Files go to storage before the transaction, so a slow store holds no lock; a failed insert removes them. */
-    private List<Saved> save(UUID messageId, List<InboundAttachment> files) {
-        List<Saved> saved = new ArrayList<>();
+    private List<StoredAttachment> save(UUID messageId, List<InboundAttachment> files) {
+        List<StoredAttachment> saved = new ArrayList<>();
         int n = 0;
         for (InboundAttachment file : files) {
-            UUID id = UUID.randomUUID();
-            StorageKey key = StorageKey.of("attachments/" + messageId + "/" + (++n) + "-" + id);
-            storage.put(key, new ByteArrayInputStream(file.content()));
-            saved.add(new Saved(new MessageAttachment(id, messageId, InboundText.filename(file.filename(), n),
-                    file.contentType() == null ? "application/octet-stream" : file.contentType(),
-                    file.content().length), key));
+            saved.add(StoredAttachment.put(storage, messageId, file, ++n));
         }
         return saved;
-    }
-
-    private record Saved(MessageAttachment attachment, StorageKey key) {
     }
 
     record Text(String body, String warning) {

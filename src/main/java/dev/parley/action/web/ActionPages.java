@@ -11,9 +11,7 @@ import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -126,15 +124,5 @@ class ActionPages {
         connections.delete(me.actor(), id);
         redirect.addFlashAttribute("notice", "Connection removed.");
         return "redirect:/admin/actions";
-    }
-
-    /** The dashboard chrome needs the signed-in agent as {@code me}. */
-    @ControllerAdvice(assignableTypes = ActionPages.class)
-    static class Chrome {
-
-        @ModelAttribute("me")
-        AgentPrincipal me(@AuthenticationPrincipal AgentPrincipal me) {
-            return me;
-        }
     }
 }

@@ -3,17 +3,14 @@ package dev.parley.analytics.web;
 import dev.parley.analytics.AnalyticsReports;
 import dev.parley.learning.AnswerFlagCounts;
 import dev.parley.analytics.AnalyticsSummary;
-import dev.parley.identity.AgentPrincipal;
 import dev.parley.shared.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.TreeSet;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -32,11 +29,6 @@ class AnalyticsPage {
         this.reports = reports;
         this.flags = flags;
         this.clock = clock;
-    }
-
-    @ModelAttribute("me")
-    AgentPrincipal me(@AuthenticationPrincipal AgentPrincipal me) {
-        return me;
     }
 
     @GetMapping("/analytics")

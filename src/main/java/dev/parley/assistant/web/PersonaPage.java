@@ -35,11 +35,6 @@ class PersonaPage {
         this.providers = providers;
     }
 
-    @ModelAttribute("me")
-    AgentPrincipal me(@AuthenticationPrincipal AgentPrincipal me) {
-        return me;
-    }
-
     @GetMapping
     ModelAndView show() {
         return page(PersonaForm.of(personas.current().persona()), Map.of(), HttpStatus.OK);

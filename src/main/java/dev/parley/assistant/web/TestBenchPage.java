@@ -12,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,11 +32,6 @@ class TestBenchPage {
 
     TestBenchPage(QuestionSets sets) {
         this.sets = sets;
-    }
-
-    @ModelAttribute("me")
-    AgentPrincipal me(@AuthenticationPrincipal AgentPrincipal me) {
-        return me;
     }
 
     @GetMapping

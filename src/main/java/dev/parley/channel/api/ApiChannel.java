@@ -52,10 +52,8 @@ class ApiChannel implements ChannelFactory {
             byte[] body = json.writeValueAsBytes(event(outbound));
             long now = clock.instant().getEpochSecond();
             try {
-                CallbackPoster.Answer answer = poster.post(settings.callbackUrl(), body, Map.of(
-                        Signatures.HEADER, Signatures.header(settings.signingSecret(), now, body),
-                        "X-Parley-Event-Id", outbound.message().id().toString(),
-                        "X-Parley-Event", "message.created"));
+                CallbackPoster.Answer answer = poster.post(settings.callbackUrl(), body, Signatures.eventHeaders(
+                        settings.signingSecret(), now, body, outbound.message().id().toString(), "message.created"));
                 if (answer.ok()) {
                     return DeliveryReceipt.delivered();
                 }

@@ -71,9 +71,8 @@ class ApiStatusCallbacks {
         body.put("status", event.to().name());
         body.put("at", event.at().toString());
         byte[] raw = json.writeValueAsBytes(body);
-        CallbackPoster.Answer answer = poster.post(settings.get().callbackUrl(), raw, Map.of(
-                Signatures.HEADER, Signatures.header(settings.get().signingSecret(), clock.instant().getEpochSecond(), raw),
-                "X-Parley-Event-Id", eventId.toString(), "X-Parley-Event", EVENT));
+        CallbackPoster.Answer answer = poster.post(settings.get().callbackUrl(), raw, Signatures.eventHeaders(
+                settings.get().signingSecret(), clock.instant().getEpochSecond(), raw, eventId.toString(), EVENT));
         if (answer.ok()) {
             return;
         }

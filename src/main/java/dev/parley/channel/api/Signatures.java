@@ -21,6 +21,13 @@ public final class Signatures {
         return "t=" + unixSeconds + ",v1=" + hmac(secret, unixSeconds, body);
     }
 
+    /** The headers of a signed event POST: the signature, the event's id (stable across retries) and its type. */
+    public static java.util.Map<String, String> eventHeaders(String secret, long unixSeconds, byte[] body, String eventId,
+            String event) {
+        return java.util.Map.of(HEADER, header(secret, unixSeconds, body), "X-Parley-Event-Id", eventId,
+                "X-Parley-Event", event);
+    }
+
     public static String hmac(String secret, long unixSeconds, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -82,7 +82,8 @@ public class LearningQueue {
         if (reason == null) {
             throw ApiException.badRequest("Say why the answer is flagged: WRONG, OUTDATED, INCOMPLETE or INAPPROPRIATE");
         }
-        Message answer = conversations.transcript(conversationId, 0, 1000).stream()
+        List<Message> transcript = conversations.transcript(conversationId, 0, 1000);
+        Message answer = transcript.stream()
                 .filter(m -> m.id().equals(messageId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("No message " + messageId + " in conversation " + conversationId));
         if (answer.authorType() != AuthorType.ASSISTANT || answer.internal()) {
@@ -92,7 +93,7 @@ public class LearningQueue {
         if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
             throw ApiException.badRequest("The note is at most " + MAX_NOTE + " characters");
         }
-        String question = conversations.transcript(conversationId, 0, 1000).stream()
+        String question = transcript.stream()
                 .filter(m -> m.authorType() == AuthorType.CUSTOMER && m.seq() < answer.seq())
                 .reduce((first, second) -> second).map(Message::text).orElse(null);
         SourceRef source = answer.sources().isEmpty() ? null : answer.sources().getFirst();

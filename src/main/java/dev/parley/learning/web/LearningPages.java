@@ -3,16 +3,16 @@ package dev.parley.learning.web;
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.KnowledgeBase;
+import dev.parley.learning.AnswerFlagCounts;
 import dev.parley.learning.FlagReason;
 import dev.parley.learning.internal.LearningQueue;
 import dev.parley.learning.internal.Proposal;
-import dev.parley.learning.internal.ProposalRepository;
 import dev.parley.shared.ApiException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,16 +34,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 class LearningPages {
 
     static final int PAGE = 100;
-    static final Duration FLAG_PERIOD = Duration.ofDays(30);
+    static final int FLAG_DAYS = 30;
 
     private final LearningQueue queue;
-    private final ProposalRepository proposals;
+    private final AnswerFlagCounts flags;
     private final KnowledgeBase knowledge;
     private final Clock clock;
 
-    LearningPages(LearningQueue queue, ProposalRepository proposals, KnowledgeBase knowledge, Clock clock) {
+    LearningPages(LearningQueue queue, AnswerFlagCounts flags, KnowledgeBase knowledge, Clock clock) {
         this.queue = queue;
-        this.proposals = proposals;
+        this.flags = flags;
         this.knowledge = knowledge;
         this.clock = clock;
     }
@@ -56,8 +56,8 @@ class LearningPages {
         model.addAttribute("total", queue.openCount());
         model.addAttribute("suggestions", open.stream().filter(p -> p.kind() == Proposal.Kind.ARTICLE)
                 .collect(java.util.stream.Collectors.toMap(Proposal::id, p -> knowledge.search(p.question(), 3))));
-        Map<FlagReason, Long> flags = proposals.flagsByReason(now.minus(FLAG_PERIOD), now.plusSeconds(1));
-        model.addAttribute("flags", flags);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        model.addAttribute("flags", flags.between(today.minusDays(FLAG_DAYS - 1), today));
         model.addAttribute("reasons", FlagReason.values());
         return "learning/queue";
     }

@@ -8,7 +8,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -38,11 +37,6 @@ class NotificationPreferencesPage {
         private static boolean on(Boolean checked) {
             return Boolean.TRUE.equals(checked);
         }
-    }
-
-    @ModelAttribute("me")
-    AgentPrincipal me(@AuthenticationPrincipal AgentPrincipal me) {
-        return me;
     }
 
     @GetMapping
