@@ -2,6 +2,7 @@ package dev.parley.action.internal;
 
 import dev.parley.action.ActionSettings;
 import dev.parley.shared.net.GuardedDnsResolver;
+import dev.parley.shared.net.RefusedAddressException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -122,8 +123,7 @@ public class ActionHttp implements DisposableBean {
             throw new CallFailed(Failure.TIMEOUT, "interrupted while waiting for the response");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof UnknownHostException refused && refused.getMessage() != null
-                    && refused.getMessage().contains("private or local")) {
+            if (cause instanceof RefusedAddressException refused) {
                 throw new CallFailed(Failure.REFUSED_TARGET, refused.getMessage());
             }
             if (cause instanceof java.net.SocketTimeoutException) {
@@ -142,8 +142,8 @@ public class ActionHttp implements DisposableBean {
         try {
             new AllowListResolver(allowedHosts).resolve(url.getHost());
         } catch (UnknownHostException e) {
-            boolean refused = e.getMessage() != null && e.getMessage().contains("private or local");
-            throw new CallFailed(refused ? Failure.REFUSED_TARGET : Failure.UNREACHABLE, e.getMessage());
+            throw new CallFailed(e instanceof RefusedAddressException ? Failure.REFUSED_TARGET : Failure.UNREACHABLE,
+                    e.getMessage());
         }
     }
 

@@ -27,7 +27,7 @@ public final class GuardedDnsResolver extends SystemDefaultDnsResolver {
         if (!allowPrivate) {
             for (InetAddress address : addresses) {
                 if (!isPublic(address)) {
-                    throw new UnknownHostException(host + " is a private or local address, " + refusal);
+                    throw new RefusedAddressException(host + " is a private or local address, " + refusal);
                 }
             }
         }
