@@ -68,11 +68,16 @@ class FactsRepository {
                 .param("due", durableDue.atOffset(ZoneOffset.UTC)).update();
     }
 
-    /** The customer wrote again before the AI resolution's window ended: it was not durable. */
+    /**
+     * The customer wrote again before the AI resolution's window ended: it was not durable. Listeners run
+     * concurrently, so the reopen may arrive before the AI resolution it ends was projected ({@code ai_resolved_at}
+     * still empty): it counts too, and that resolution then gets no window.
+     */
     void reopened(UUID id, Instant at) {
         jdbc.sql("""
                 UPDATE analytics_conversation SET reopened = TRUE, durable_due_at = NULL
-                WHERE conversation_id = :id AND durable_due_at > :at""")
+                WHERE conversation_id = :id
+                  AND (durable_due_at > :at OR (ai_resolved_at IS NULL AND durable_due_at IS NULL AND NOT durable))""")
                 .param("id", id).param("at", at.atOffset(ZoneOffset.UTC)).update();
     }
 
