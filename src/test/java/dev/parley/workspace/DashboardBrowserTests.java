@@ -82,6 +82,9 @@ class DashboardBrowserTests extends BrowserTestSupport {
                         .setTimeout(WAIT.toMillis()));
                 assertThat(row).containsText("refund <b>now</b>");
                 assertThat(row.locator(".reason")).not().isEmpty();
+                // The live refresh swaps in the list alone, not a second copy of the page around it.
+                assertThat(inbox.locator("header.topbar")).hasCount(1);
+                assertThat(inbox.locator("form.filters")).hasCount(1);
 
                 row.locator("a").first().click();
                 Page conversation = inbox;

@@ -63,7 +63,8 @@ class InboxPageTests {
                         containsString(id.toString()))));
         mvc.perform(get("/inbox/list").param("view", "escalated").param("q", marker).with(user(agent)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString(id.toString()), not(containsString("<html")))));
+                .andExpect(content().string(allOf(containsString(id.toString()), not(containsString("<html")),
+                        not(containsString("<body")), not(containsString("class=\"topbar\"")))));
         mvc.perform(get("/inbox").param("status", "NOPE").with(user(agent))).andExpect(status().isBadRequest());
     }
 

@@ -61,7 +61,7 @@ class InboxController {
     String list(@AuthenticationPrincipal AgentPrincipal me, InboxQuery query,
             @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
         fill(me, query, page, request, model);
-        return "inbox/inbox :: body";
+        return "inbox/inbox :: list";
     }
 
     private void fill(AgentPrincipal me, InboxQuery query, int page, HttpServletRequest request, Model model) {
