@@ -76,4 +76,11 @@ public final class ConversationEvents {
      */
     public record ContactErased(UUID contactId, java.util.List<UUID> conversationIds, Instant at) {
     }
+
+    /**
+     * Finished conversations passed the retention period and their texts were anonymised in the conversation module:
+     * modules that keep copies of those texts erase theirs. The conversations remain, so counts stay.
+     */
+    public record ConversationsExpired(java.util.List<UUID> conversationIds, Instant at) {
+    }
 }

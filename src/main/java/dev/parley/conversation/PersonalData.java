@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import dev.parley.conversation.ConversationEvents.ContactErased;
+import dev.parley.conversation.ConversationEvents.ConversationsExpired;
 import dev.parley.conversation.ConversationEvents.ConversationUpdated;
 import dev.parley.conversation.internal.PersonalDataRepository;
 import dev.parley.storage.FileStorage;
@@ -65,16 +66,58 @@ public class PersonalData {
         Instant now = clock.instant();
         List<UUID> conversationIds = repository.conversationIds(contactId);
         List<String> files = repository.attachmentKeys(contactId);
-        repository.erase(contactId, now);
+        chunks(conversationIds).forEach(chunk -> repository.anonymise(chunk, now));
+        repository.eraseContact(contactId, now);
         events.publishEvent(new ContactErased(contactId, conversationIds, now));
         conversationIds.forEach(id -> events.publishEvent(new ConversationUpdated(id, now)));
+        deleteAfterCommit(files);
+        return conversationIds;
+    }
+
+    /**
+     * Retention: anonymises up to {@code limit} finished conversations last touched before the cutoff (the oldest
+     * first), then erases the details of contacts unchanged since the cutoff who have no conversation kept any more.
+     * Other modules erase their copies from {@link ConversationsExpired}. Call again until it returns nothing.
+     */
+    @Transactional
+    public Expiry expire(Instant cutoff, int limit) {
+        Instant now = clock.instant();
+        List<UUID> conversationIds = repository.expired(cutoff, limit);
+        List<String> files = repository.attachmentKeys(conversationIds);
+        repository.anonymise(conversationIds, now);
+        List<UUID> contactIds = repository.contactsWithNothingKept(cutoff, limit);
+        contactIds.forEach(id -> repository.eraseContact(id, now));
+        if (!conversationIds.isEmpty()) {
+            events.publishEvent(new ConversationsExpired(conversationIds, now));
+        }
+        deleteAfterCommit(files);
+        return new Expiry(conversationIds, contactIds);
+    }
+
+    /** What one retention step anonymised. */
+    public record Expiry(List<UUID> conversationIds, List<UUID> contactIds) {
+
+        public boolean isEmpty() {
+            return conversationIds.isEmpty() && contactIds.isEmpty();
+        }
+    }
+
+    private static List<List<UUID>> chunks(List<UUID> ids) {
+        int size = 500;
+        return java.util.stream.IntStream.range(0, (ids.size() + size - 1) / size)
+                .mapToObj(i -> ids.subList(i * size, Math.min(ids.size(), (i + 1) * size))).toList();
+    }
+
+    private void deleteAfterCommit(List<String> files) {
+        if (files.isEmpty()) {
+            return;
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 files.forEach(PersonalData.this::deleteFile);
             }
         });
-        return conversationIds;
     }
 
     private void deleteFile(String key) {

@@ -78,6 +78,8 @@ abstract class PersonalDataContract {
     AuditLog audit;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.parley.workspace.internal.RetentionSweep retention;
 
     /** Marks every personal text of one test's contact, so a scan of the database finds any copy left. */
     private final String marker = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -164,6 +166,66 @@ abstract class PersonalDataContract {
                 .andExpect(redirectedUrl("/inbox/conversations/" + c.id() + "?erased"));
         assertThat(placesHolding(marker)).isEmpty();
         assertThat(audit.count("contact.erased")).isEqualTo(before + 2);
+    }
+
+    @Test
+    void retentionAnonymisesOnlyConversationsFinishedBeforeThePeriodAndContactsWithNothingKept() {
+        long before = audit.count("retention.anonymised");
+        Conversation old = conversationWithEverything();
+        await().atMost(Duration.ofSeconds(20)).until(() -> placesHolding(marker)
+                .contains("analytics_conversation.first_question"));
+        String other = "zr" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Conversation stillOpen = conversations.start(new NewConversation("web",
+                new Customer("Olga " + other, other + "@example.com", null), SourceDetails.none(), null)).conversation();
+        customerMessages.receive(stillOpen.id(), new IncomingMessage("Open question " + other, null));
+        String recent = "zs" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Conversation resolvedLately = conversations.start(new NewConversation("web",
+                new Customer("Rita " + recent, recent + "@example.com", null), SourceDetails.none(), null))
+                .conversation();
+        conversations.postReply(resolvedLately.id(), AuthorType.AGENT, null, "Agent Ann", "Done " + recent, false);
+        conversations.changeStatus(resolvedLately.id(), ConversationStatus.RESOLVED);
+        OffsetDateTime longAgo = OffsetDateTime.now().minusDays(400);
+        for (Conversation c : List.of(old, stillOpen)) {
+            jdbc.sql("UPDATE conversation SET updated_at = :at WHERE id = :id").param("at", longAgo)
+                    .param("id", c.id()).update();
+            jdbc.sql("UPDATE message SET created_at = :at WHERE conversation_id = :id").param("at", longAgo)
+                    .param("id", c.id()).update();
+            jdbc.sql("UPDATE contact SET updated_at = :at WHERE id = :id").param("at", longAgo)
+                    .param("id", c.contactId()).update();
+        }
+        java.time.Instant cutoff = java.time.Instant.now().minus(Duration.ofDays(365));
+
+        var done = retention.anonymiseBefore(cutoff);
+
+        assertThat(done.conversationIds()).containsExactly(old.id());
+        assertThat(done.contactIds()).containsExactly(old.contactId());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(placesHolding(marker)).isEmpty());
+        assertThat(conversations.transcript(old.id(), 0, 100)).extracting(Message::text).containsOnly("(erased)");
+        assertThat(conversations.get(old.id()).status()).isEqualTo(ConversationStatus.RESOLVED);
+        assertThat(jdbc.sql("SELECT rating FROM csat_rating WHERE conversation_id = :id").param("id", old.id())
+                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(placesHolding(other)).isNotEmpty();
+        assertThat(conversations.transcript(stillOpen.id(), 0, 100)).extracting(Message::text)
+                .contains("Open question " + other);
+        assertThat(conversations.transcript(resolvedLately.id(), 0, 100)).extracting(Message::text)
+                .contains("Done " + recent);
+        assertThat(contacts.get(resolvedLately.contactId()).name()).isEqualTo("Rita " + recent);
+        assertThat(audit.count("retention.anonymised")).isEqualTo(before + 1);
+
+        assertThat(retention.anonymiseBefore(cutoff).isEmpty()).isTrue();
+        assertThat(audit.count("retention.anonymised")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRetentionPeriodShorterThanADayIsRefusedAtStart() {
+        assertThat(new dev.parley.workspace.RetentionSettings(Duration.ZERO, Duration.ofHours(1), 500).enabled())
+                .isFalse();
+        assertThat(new dev.parley.workspace.RetentionSettings(Duration.ofDays(365), Duration.ofHours(1), 500)
+                .enabled()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.parley.workspace.RetentionSettings(
+                        Duration.ofMinutes(30), Duration.ofHours(1), 500))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parley.retention.anonymise-after");
     }
 
     @Test

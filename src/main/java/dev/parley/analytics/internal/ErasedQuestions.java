@@ -1,13 +1,18 @@
 package dev.parley.analytics.internal;
 
 import dev.parley.conversation.ConversationEvents.ContactErased;
+import dev.parley.conversation.ConversationEvents.ConversationsExpired;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When a contact is erased, the customer's words the projection kept for top questions and knowledge gaps go too;
- * the counts and times of those conversations stay, so the figures do not change.
+ * When a contact is erased or conversations pass the retention period, the customer's words the projection kept for
+ * top questions and knowledge gaps go too; the counts and times of those conversations stay, so the figures do not
+ * change.
  */
 @Component
 class ErasedQuestions {
@@ -20,12 +25,21 @@ class ErasedQuestions {
 
     @ApplicationModuleListener
     void on(ContactErased event) {
-        if (event.conversationIds().isEmpty()) {
+        erase(event.conversationIds(), event.at());
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationsExpired event) {
+        erase(event.conversationIds(), event.at());
+    }
+
+    private void erase(List<UUID> conversationIds, Instant at) {
+        if (conversationIds.isEmpty()) {
             return;
         }
         jdbc.sql("""
                 UPDATE analytics_conversation SET first_question = NULL, last_question = NULL,
                     unanswered_question = NULL WHERE conversation_id IN (:ids)""")
-                .param("ids", event.conversationIds()).update();
+                .param("ids", conversationIds).update();
     }
 }

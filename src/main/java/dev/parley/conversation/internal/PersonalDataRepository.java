@@ -70,29 +70,75 @@ public class PersonalDataRepository {
     }
 
     /**
-     * Anonymises in place: every text of the contact's conversations (replies and notes quote the customer), the
-     * copies of name and address on the conversation rows, the contact's details and handles. Running it again
-     * changes nothing more.
+     * Finished conversations (resolved by the assistant or a person, or closed) last touched before the cutoff and
+     * with no message since, not yet anonymised: the oldest first, at most {@code limit}.
      */
-    public void erase(UUID contactId, Instant now) {
-        update("DELETE FROM message_attachment WHERE message_id IN (SELECT id FROM message WHERE conversation_id IN "
-                + OF_CONTACT + ")", contactId);
+    public List<UUID> expired(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                SELECT c.id FROM conversation c
+                WHERE c.anonymised_at IS NULL AND c.status IN ('AI_RESOLVED', 'RESOLVED', 'CLOSED')
+                  AND c.updated_at < :cutoff
+                  AND NOT EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.created_at >= :cutoff)
+                ORDER BY c.updated_at, c.id FETCH FIRST :limit ROWS ONLY""")
+                .param("cutoff", toTimestamp(cutoff)).param("limit", limit).query(UUID.class).list();
+    }
+
+    /**
+     * Contacts with personal details left, unchanged since before the cutoff, none of whose conversations is kept
+     * any longer (all anonymised, or none at all): at most {@code limit}.
+     */
+    public List<UUID> contactsWithNothingKept(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                SELECT k.id FROM contact k
+                WHERE k.updated_at < :cutoff
+                  AND (k.name IS NOT NULL OR k.email IS NOT NULL OR k.phone IS NOT NULL
+                       OR EXISTS (SELECT 1 FROM contact_handle h WHERE h.contact_id = k.id))
+                  AND NOT EXISTS (SELECT 1 FROM conversation c WHERE c.contact_id = k.id AND c.anonymised_at IS NULL)
+                ORDER BY k.updated_at, k.id FETCH FIRST :limit ROWS ONLY""")
+                .param("cutoff", toTimestamp(cutoff)).param("limit", limit).query(UUID.class).list();
+    }
+
+    public List<String> attachmentKeys(List<UUID> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT a.storage_key FROM message_attachment a JOIN message m ON m.id = a.message_id"
+                        + " WHERE m.conversation_id IN (:ids)")
+                .param("ids", conversationIds).query(String.class).list();
+    }
+
+    /**
+     * Every personal text of these conversations: message texts and customers' author names, attachments, delivery
+     * errors, CSAT comments, where the widget saw them, verified identity and thread keys, and the copies of subject,
+     * name and address on the conversation rows. Marks them anonymised; the rows, statuses and times stay.
+     */
+    public void anonymise(List<UUID> conversationIds, Instant now) {
+        if (conversationIds.isEmpty()) {
+            return;
+        }
+        update("DELETE FROM message_attachment WHERE message_id IN (SELECT id FROM message WHERE conversation_id IN"
+                + " (:ids))", conversationIds);
         jdbc.sql("UPDATE message SET body = :erased, author_name = CASE WHEN author_type = 'CUSTOMER' THEN NULL"
-                        + " ELSE author_name END, warning = NULL WHERE conversation_id IN " + OF_CONTACT)
-                .param("erased", ERASED).param("c", contactId).update();
-        update("UPDATE message_delivery SET last_error = NULL WHERE conversation_id IN " + OF_CONTACT, contactId);
-        update("UPDATE csat_rating SET comment = NULL WHERE conversation_id IN " + OF_CONTACT, contactId);
-        update("DELETE FROM conversation_source WHERE conversation_id IN " + OF_CONTACT, contactId);
-        update("DELETE FROM verified_conversation WHERE conversation_id IN " + OF_CONTACT, contactId);
-        update("DELETE FROM conversation_thread WHERE conversation_id IN " + OF_CONTACT, contactId);
-        update("UPDATE conversation SET subject = NULL, customer_name = NULL, customer_email = NULL"
-                + " WHERE contact_id = :c", contactId);
-        update("DELETE FROM contact_handle WHERE contact_id = :c", contactId);
+                        + " ELSE author_name END, warning = NULL WHERE conversation_id IN (:ids)")
+                .param("erased", ERASED).param("ids", conversationIds).update();
+        update("UPDATE message_delivery SET last_error = NULL WHERE conversation_id IN (:ids)", conversationIds);
+        update("UPDATE csat_rating SET comment = NULL WHERE conversation_id IN (:ids)", conversationIds);
+        update("DELETE FROM conversation_source WHERE conversation_id IN (:ids)", conversationIds);
+        update("DELETE FROM verified_conversation WHERE conversation_id IN (:ids)", conversationIds);
+        update("DELETE FROM conversation_thread WHERE conversation_id IN (:ids)", conversationIds);
+        jdbc.sql("UPDATE conversation SET subject = NULL, customer_name = NULL, customer_email = NULL,"
+                        + " anonymised_at = COALESCE(anonymised_at, :at) WHERE id IN (:ids)")
+                .param("at", toTimestamp(now)).param("ids", conversationIds).update();
+    }
+
+    /** The contact's name, email, phone and handles (a later message from the same address starts a new contact). */
+    public void eraseContact(UUID contactId, Instant now) {
+        jdbc.sql("DELETE FROM contact_handle WHERE contact_id = :c").param("c", contactId).update();
         jdbc.sql("UPDATE contact SET name = NULL, email = NULL, phone = NULL, updated_at = :at WHERE id = :c")
                 .param("at", toTimestamp(now)).param("c", contactId).update();
     }
 
-    private void update(String sql, UUID contactId) {
-        jdbc.sql(sql).param("c", contactId).update();
+    private void update(String sql, List<UUID> conversationIds) {
+        jdbc.sql(sql).param("ids", conversationIds).update();
     }
 }

@@ -1,13 +1,18 @@
 package dev.parley.learning.internal;
 
 import dev.parley.conversation.ConversationEvents.ContactErased;
+import dev.parley.conversation.ConversationEvents.ConversationsExpired;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When a contact is erased, proposals built from their conversations lose the customer's question, the answer and
- * the agent's note; one still open is dismissed, since there is nothing left to review. Accepted example questions
+ * When a contact is erased or conversations pass the retention period, proposals built from their conversations
+ * lose the customer's question, the answer and the agent's note; one still open is dismissed, since there is nothing
+ * left to review. Accepted example questions
  * already belong to the knowledge base, where a supervisor chose and may have reworded them.
  */
 @Component
@@ -23,7 +28,16 @@ class ErasedProposals {
 
     @ApplicationModuleListener
     void on(ContactErased event) {
-        if (event.conversationIds().isEmpty()) {
+        erase(event.conversationIds(), event.at());
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationsExpired event) {
+        erase(event.conversationIds(), event.at());
+    }
+
+    private void erase(List<UUID> conversationIds, Instant at) {
+        if (conversationIds.isEmpty()) {
             return;
         }
         jdbc.sql("""
@@ -34,7 +48,7 @@ class ErasedProposals {
                     decided_at = CASE WHEN state = 'OPEN' THEN :at ELSE decided_at END,
                     state = CASE WHEN state = 'OPEN' THEN 'DISMISSED' ELSE state END
                 WHERE conversation_id IN (:ids)""")
-                .param("erased", ERASED).param("at", event.at().atOffset(java.time.ZoneOffset.UTC))
-                .param("ids", event.conversationIds()).update();
+                .param("erased", ERASED).param("at", at.atOffset(java.time.ZoneOffset.UTC))
+                .param("ids", conversationIds).update();
     }
 }
