@@ -158,6 +158,9 @@
 
     if (page === 'conversation') {
         const conversationId = document.body.dataset.conversationId;
+        // The conversation list beside it (three-pane layout) follows the inbox live.
+        ['conversation', 'escalated', 'status', 'updated', 'message', 'read'].forEach(type =>
+            events.addEventListener(type, () => refresh('#pane-list')));
         const typingNote = document.getElementById('typing');
         let typingTimer;
         const showTyping = typing => {

@@ -69,6 +69,26 @@ class InboxPageTests {
     }
 
     @Test
+    void theListBesideAConversationShowsTheViewWithTheOpenOneMarked() throws Exception {
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        String marker = "p" + UUID.randomUUID().toString().substring(0, 8);
+        UUID open = conversationSaying("Where is my parcel " + marker);
+        UUID other = conversationSaying("<b>Refund</b> " + marker);
+        mvc.perform(get("/inbox/pane").param("view", "all").param("q", marker).param("selected", open.toString())
+                        .with(user(agent)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-conversation-id=\"" + open + "\""),
+                        containsString("data-conversation-id=\"" + other + "\""),
+                        org.hamcrest.Matchers.matchesPattern("(?s).*class=\"pane-item current\"\\s+data-conversation-id=\""
+                                + open + "\".*"),
+                        containsString("aria-current=\"page\""), containsString("&lt;b&gt;Refund&lt;/b&gt;"),
+                        containsString("All · 2"), not(containsString("<body")), not(containsString("topbar")))));
+        mvc.perform(get("/inbox/pane").param("selected", "not-a-uuid").with(user(agent)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/inbox/pane").param("view", "nope").with(user(agent))).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void conversationPageShowsNotesApartAndMarksTheTranscriptRead() throws Exception {
         AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
         UUID id = conversationSaying("My invoice is wrong");

@@ -64,6 +64,24 @@ class InboxController {
         return "inbox/inbox :: list";
     }
 
+    /**
+     * The conversation list beside an open conversation (the left pane of the three-pane layout): the first page
+     * of the same view and filters the agent last used in this tab, the open conversation marked. Refreshed live.
+     */
+    @GetMapping("/inbox/pane")
+    String pane(@AuthenticationPrincipal AgentPrincipal me, InboxQuery query,
+            @RequestParam(required = false) UUID selected, Model model) {
+        InboxView view = query.inboxView();
+        Page<ConversationSummary> result = queries.find(view.narrow(query.filter(me.id()), me.id()), 0, PAGE_SIZE);
+        Map<UUID, String> names = agents.all().stream().collect(Collectors.toMap(Agent::id, Agent::name));
+        Instant now = clock.instant();
+        model.addAttribute("rows", result.map(s -> InboxRow.of(s, names.get(s.conversation().assigneeId()), null,
+                now)));
+        model.addAttribute("currentView", view.key());
+        model.addAttribute("selected", selected);
+        return "inbox/pane :: pane";
+    }
+
     private void fill(AgentPrincipal me, InboxQuery query, int page, HttpServletRequest request, Model model) {
         InboxView view = query.inboxView();
         var filter = query.filter(me.id());

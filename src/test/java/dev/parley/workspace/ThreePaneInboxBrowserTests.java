@@ -1,0 +1,172 @@
+package dev.parley.workspace;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.parley.browser.BrowserTestSupport;
+import dev.parley.conversation.Conversations;
+import dev.parley.conversation.Customer;
+import dev.parley.conversation.CustomerMessageFlow;
+import dev.parley.conversation.EscalationReason;
+import dev.parley.conversation.IncomingMessage;
+import dev.parley.conversation.NewConversation;
+import dev.parley.conversation.SourceDetails;
+import dev.parley.identity.Actor;
+import dev.parley.identity.Agent;
+import dev.parley.identity.Agents;
+import dev.parley.identity.Role;
+import dev.parley.identity.TestAgents;
+import dev.parley.workspace.internal.CannedReplies;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * In headless Chromium: an open conversation sits between the list of the agent's current view (kept from the
+ * inbox's filters, updated live) and its details; the keyboard moves through the list, replies, writes notes,
+ * inserts canned replies by "/shortcut" and resolves; the reply's Markdown previews; on a phone the page is one
+ * column with no sideways scrolling.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ThreePaneInboxBrowserTests extends BrowserTestSupport {
+
+    private static final LocatorAssertions.IsVisibleOptions WAIT = new LocatorAssertions.IsVisibleOptions()
+            .setTimeout(15_000);
+
+    @Autowired
+    Agents agents;
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    CustomerMessageFlow flow;
+    @Autowired
+    CannedReplies canned;
+
+    /** Marks one test's conversations (the class shares one instance, and the database, across its tests). */
+    private String marker;
+
+    @org.junit.jupiter.api.BeforeEach
+    void newMarker() {
+        marker = "tp" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
+    @Test
+    void anAgentWorksThroughTheListBesideTheConversationWithTheKeyboard() {
+        List<UUID> ids = new ArrayList<>();
+        for (String question : List.of("parcel is late", "refund please", "password reset")) {
+            ids.add(escalated(question + " " + marker));
+        }
+        String shortcut = "thx" + marker.substring(2, 6);
+        canned.save(Actor.SYSTEM, null, shortcut, "Thanks", "Thanks for waiting, we are on it.");
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, agent.email());
+            page.navigate(url("/inbox?view=all&q=" + marker));
+            assertThat(page.locator("tr.conversation-row")).hasCount(3);
+
+            page.keyboard().press("j");
+            assertThat(page.locator("tr.conversation-row.selected")).hasCount(1);
+            page.keyboard().press("Enter");
+            page.waitForURL(Pattern.compile(".*/inbox/conversations/.*"));
+
+            Locator items = page.locator("#pane-list .pane-item");
+            assertThat(items).hasCount(3);
+            assertThat(page.locator("#pane-list .pane-item.current")).hasCount(1);
+            String first = page.locator("#pane-list .pane-item.current").getAttribute("data-conversation-id");
+            assertThat(page.url()).endsWith(first);
+            assertThat(page.locator("header.topbar")).hasCount(1);
+
+            page.keyboard().press("j");
+            page.waitForURL(url -> !url.endsWith(first));
+            assertThat(page.locator("#pane-list .pane-item.current")).hasCount(1);
+            String second = page.locator("#pane-list .pane-item.current").getAttribute("data-conversation-id");
+            assertThat(second).isNotEqualTo(first);
+            assertThat(items.nth(1)).hasAttribute("data-conversation-id", second);
+
+            page.keyboard().press("r");
+            assertThat(page.locator("#reply-text")).isFocused();
+            page.keyboard().type("/" + shortcut.substring(0, 4));
+            assertThat(page.locator("#canned-suggestions")).isVisible();
+            page.keyboard().press("Tab");
+            assertThat(page.locator("#reply-text")).hasValue("Thanks for waiting, we are on it.");
+            page.keyboard().press("Control+Enter");
+            assertThat(page.locator("#transcript .from-agent:not(.note) .body").last())
+                    .containsText("Thanks for waiting, we are on it.", new LocatorAssertions.ContainsTextOptions()
+                            .setTimeout(15_000));
+            assertThat(page.locator("#reply-text")).hasValue("");
+
+            page.keyboard().press("Escape");
+            page.keyboard().press("n");
+            assertThat(page.locator("#reply-form.note-mode")).hasCount(1);
+            page.keyboard().type("Checked the carrier " + marker);
+            page.keyboard().press("Control+Enter");
+            assertThat(page.locator("#transcript .message.note").last()).containsText("Checked the carrier " + marker);
+
+            page.locator("#reply-text").fill("Your **refund** is on its way");
+            page.locator("#preview-reply").click();
+            assertThat(page.locator("#reply-preview strong")).hasText("refund");
+            page.locator("#reply-text").fill("");
+
+            page.locator("#reply-text").blur();
+            page.keyboard().press("?");
+            assertThat(page.locator("#shortcut-help")).isVisible();
+            assertThat(page.locator("#shortcut-help")).containsText("Resolve the conversation");
+            page.keyboard().press("Escape");
+            assertThat(page.locator("#shortcut-help")).isHidden();
+
+            page.keyboard().press("e");
+            assertThat(page.locator("#side-status")).hasText("Resolved", new com.microsoft.playwright.assertions
+                    .LocatorAssertions.HasTextOptions().setTimeout(15_000));
+
+            UUID arriving = escalated("gift card question " + marker);
+            assertThat(page.locator("#pane-list .pane-item[data-conversation-id='" + arriving + "']")).isVisible(WAIT);
+        }
+    }
+
+    @Test
+    void onAPhoneTheInboxAndAConversationAreOneColumnWithoutSidewaysScrolling() {
+        UUID id = escalated("my order never came " + marker);
+        Agent agent = TestAgents.create(agents, Role.ADMIN);
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
+            Page page = signIn(context, agent.email());
+            page.navigate(url("/inbox?view=all&q=" + marker));
+            assertThat(page.locator("tr.conversation-row")).hasCount(1);
+            assertThat(sidewaysOverflow(page)).isLessThanOrEqualTo(0);
+
+            page.navigate(url("/inbox/conversations/" + id));
+            assertThat(page.locator("#pane-list .pane-back")).isVisible();
+            assertThat(page.locator("#pane-list .pane-items")).isHidden();
+            assertThat(page.locator("#reply-text")).isVisible();
+            assertThat(sidewaysOverflow(page)).isLessThanOrEqualTo(0);
+            double thread = (double) page.locator(".thread").boundingBox().y;
+            double side = (double) page.locator("#side").boundingBox().y;
+            assertThat(side).isGreaterThan(thread);
+        }
+    }
+
+    private static int sidewaysOverflow(Page page) {
+        return ((Number) page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")).intValue();
+    }
+
+    private UUID escalated(String question) {
+        UUID id = conversations.start(new NewConversation("web",
+                new Customer("Pat " + marker, marker + "-" + UUID.randomUUID() + "@example.com", null),
+                SourceDetails.none(), null)).conversation().id();
+        flow.receive(id, new IncomingMessage(question, null));
+        if (conversations.get(id).status() != dev.parley.conversation.ConversationStatus.ESCALATED) {
+            conversations.escalate(id, EscalationReason.HUMAN_REQUESTED, 0.1);
+        }
+        return id;
+    }
+}
