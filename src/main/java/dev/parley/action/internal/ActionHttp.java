@@ -31,6 +31,8 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,11 +69,23 @@ public class ActionHttp implements DisposableBean {
     private final java.util.concurrent.ExecutorService calls =
             java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
-    /** With the demo shop on, {@code localhost} is allowed too: the demo's order-status action calls Parley itself. */
+    /** With the demo shop on, Parley's own demo orders API on localhost, and nothing else there. */
+    private final boolean demo;
+    private final Set<String> adminAllowed;
+    /** The port this application listens on, once its web server started (0 before: no demo target yet). */
+    private volatile int ownPort;
+
+    /**
+     * With the demo shop on, {@code localhost} is allowed too, but only for the demo's order-status action calling
+     * Parley's own demo orders API ({@code /demo/api/} on this application's port): no other local service.
+     */
     ActionHttp(ActionSettings settings, @Value("${parley.demo.enabled:true}") boolean demo) {
-        this.allowedHosts = java.util.stream.Stream.concat(settings.allowedHosts().stream(),
+        this.demo = demo;
+        this.adminAllowed = settings.allowedHosts().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+        this.allowedHosts = java.util.stream.Stream.concat(adminAllowed.stream(),
                         demo ? java.util.stream.Stream.of("localhost") : java.util.stream.Stream.empty())
-                .map(h -> h.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
         Timeout connect = Timeout.of(settings.connectTimeout());
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -139,12 +153,33 @@ public class ActionHttp implements DisposableBean {
         if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null || url.getUserInfo() != null) {
             throw new CallFailed(Failure.REFUSED_TARGET, "only http(s) addresses with a host and no credentials");
         }
+        String host = url.getHost().toLowerCase(Locale.ROOT);
+        if (demo && host.equals("localhost") && !adminAllowed.contains(host) && !isOwnDemoApi(url)) {
+            throw new CallFailed(Failure.REFUSED_TARGET, "localhost is allowed only for the demo shop's orders API ("
+                    + "/demo/api/ on this server's port); allow-list the host in parley.actions.allowed-hosts if it"
+                    + " is yours");
+        }
         try {
             new AllowListResolver(allowedHosts).resolve(url.getHost());
         } catch (UnknownHostException e) {
             throw new CallFailed(e instanceof RefusedAddressException ? Failure.REFUSED_TARGET : Failure.UNREACHABLE,
                     e.getMessage());
         }
+    }
+
+    private boolean isOwnDemoApi(URI url) {
+        int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+        String path = url.normalize().getRawPath();
+        return ownPort != 0 && port == ownPort && path != null && path.startsWith("/demo/api/");
+    }
+
+    @EventListener
+    void on(WebServerInitializedEvent started) {
+        ownPort(started.getWebServer().getPort());
+    }
+
+    void ownPort(int port) {
+        ownPort = port;
     }
 
     @Override
