@@ -5,6 +5,8 @@
  * -suggestions ("First question|Second question"), -name and -email (a known, signed-in customer).
  * A verified customer: -user-id, -user-email, -user-timestamp and -user-signature, signed by the site's server
  * (see the admin page "Widget identity"); they see their earlier conversations and agents see them as verified.
+ * Works on a host page with a strict Content-Security-Policy: it needs script-src, connect-src and style-src to
+ * allow the Parley server's origin (no 'unsafe-inline'; styles are a constructed stylesheet, never inline).
  * Message text is only ever inserted as text, never as HTML: replies are formatted (paragraphs, lists, bold,
  * links) by widget/message-format.js, loaded from the same server, which builds DOM nodes.
  */
@@ -128,6 +130,7 @@
       '.text code{font-family:ui-monospace,monospace;font-size:13px;background:#f3f4f6;padding:0 3px;border-radius:3px}',
       '.note{align-self:center;font-size:12px;color:#4b5563;text-align:center;padding:2px 8px}',
       '.seen{align-self:flex-end;font-size:11px;color:#6b7280}',
+      '.note.articles{text-align:left}.articles ul{margin:4px 0 0;padding-left:18px}',
       '.typing{font-size:12px;color:#6b7280;padding:0 14px 6px;min-height:18px;background:#f9fafb}',
       '.chips{display:flex;flex-wrap:wrap;gap:6px;padding:0 14px 10px;background:#f9fafb}',
       '.chip{border:1px solid ' + color + ';color:' + color + ';background:#fff;border-radius:16px;padding:5px 10px;font-size:13px;cursor:pointer}',
@@ -155,13 +158,30 @@
     ].join('');
   }
 
+  /**
+   * The widget's styles as a constructed stylesheet: a host page whose Content-Security-Policy allows no inline
+   * styles (no 'unsafe-inline' in style-src) blocks a <style> element, also inside the shadow root, but not a
+   * stylesheet built by script. Browsers without constructable stylesheets get the <style> element.
+   */
+  function applyStyles(root, text) {
+    try {
+      if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && CSSStyleSheet.prototype.replaceSync) {
+        var sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        root.adoptedStyleSheets = [sheet];
+        return;
+      }
+    } catch (e) { /* fall back to a <style> element */ }
+    var style = el('style');
+    style.textContent = text;
+    root.appendChild(style);
+  }
+
   function build() {
     var host = el('div', { id: 'parley-widget' });
     document.body.appendChild(host);
     var root = host.attachShadow({ mode: 'open' });
-    var style = el('style');
-    style.textContent = css(config.color, config.position);
-    root.appendChild(style);
+    applyStyles(root, css(config.color, config.position));
 
     els.bubble = el('button', { class: 'bubble', type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false', 'data-testid': 'parley-bubble' });
     els.bubble.appendChild(chatIcon());
@@ -377,8 +397,8 @@
     api('GET', '/help/suggestions?limit=3&q=' + encodeURIComponent(question.slice(0, 1000))).then(function (found) {
       var articles = (found || []).filter(function (a) { return a && a.title && /^https?:\/\//i.test(a.url || ''); });
       if (!articles.length) return;
-      var box = el('div', { class: 'note', 'data-testid': 'parley-articles', style: 'text-align:left' }, 'These articles might help:');
-      var list = el('ul', { style: 'margin:4px 0 0;padding-left:18px' });
+      var box = el('div', { class: 'note articles', 'data-testid': 'parley-articles' }, 'These articles might help:');
+      var list = el('ul');
       articles.forEach(function (a) {
         var item = el('li');
         item.appendChild(el('a', { href: a.url, target: '_blank', rel: 'noopener' }, a.title));

@@ -26,6 +26,25 @@
         }
     });
 
+    // Behaviour that would otherwise be inline handlers, which the Content-Security-Policy forbids:
+    // a select marked data-autosubmit submits its form on change (presence, priority), a form marked
+    // data-reset-on-success empties itself after htmx sent it, a link marked data-back goes back in history.
+    document.addEventListener('change', event => {
+        const select = event.target.closest && event.target.closest('select[data-autosubmit]');
+        if (select && select.form) select.form.submit();
+    });
+    document.addEventListener('htmx:afterRequest', event => {
+        const form = event.detail.elt;
+        if (event.detail.successful && form && form.matches && form.matches('form[data-reset-on-success]')) form.reset();
+    });
+    document.addEventListener('click', event => {
+        const back = event.target.closest && event.target.closest('a[data-back]');
+        if (back && history.length > 1) {
+            event.preventDefault();
+            history.back();
+        }
+    });
+
     // Assistant and agent messages are a small Markdown subset (widget/message-format.js, shared with the chat
     // widget): rendered into DOM nodes from the text Thymeleaf wrote, never as HTML.
     const formatMessages = scope => {

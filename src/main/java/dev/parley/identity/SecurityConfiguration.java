@@ -3,6 +3,7 @@ package dev.parley.identity;
 import dev.parley.identity.internal.AgentRepository;
 import dev.parley.identity.internal.AgentSessionRefreshFilter;
 import dev.parley.identity.internal.ApiTokenFilter;
+import dev.parley.identity.internal.ContentSecurityPolicies;
 import dev.parley.identity.internal.LoginThrottle;
 import dev.parley.identity.internal.LoginThrottleFilter;
 import dev.parley.identity.internal.ProblemResponses;
@@ -32,7 +33,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The security rules. The customer-facing surface is public and guarded by conversation tokens instead.
  * Pages sign in with a form and a session (CSRF on every form); {@code /api/**} also accepts personal API
- * tokens ({@code Authorization: Bearer pat_...}) and answers 401/403 as problem+json.
+ * tokens ({@code Authorization: Bearer pat_...}) and answers 401/403 as problem+json. Every response carries a
+ * strict Content-Security-Policy ({@link ContentSecurityPolicies}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -112,7 +114,8 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor((request, response, ex) -> ProblemResponses.write(response,
                                 403, "Forbidden", "Your role does not allow this"), new OrRequestMatcher(api, actuator)))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .addHeaderWriter(new ContentSecurityPolicies()))
                 .build();
     }
 
