@@ -153,6 +153,11 @@
       '.history button{display:block;width:100%;text-align:left;border:0;background:#f9fafb;border-radius:6px;padding:6px 8px;margin-top:4px;cursor:pointer;font-size:13px;color:#1f2937}',
       '.history button[aria-current=true]{outline:2px solid ' + color + '}',
       '.history .meta{display:block;font-size:11px;color:#6b7280}',
+      '.human{align-self:center;margin:0 auto 8px;border:1px solid ' + color + ';color:' + color + ';background:#fff;border-radius:16px;padding:4px 12px;font-size:12px;cursor:pointer}',
+      '.prechat{padding:12px 14px;display:flex;flex-direction:column;gap:8px;border-top:1px solid #e5e7eb;font-size:13px}',
+      '.prechat label{display:flex;flex-direction:column;gap:3px}.prechat p{margin:0}',
+      '.prechat input,.prechat select{border:1px solid #d1d5db;border-radius:6px;padding:6px;font-size:14px}',
+      '.prechat .err{color:#b91c1c}.prechat .err:empty{display:none}',
       '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}',
       '@media (max-width:480px){.panel{inset:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0;bottom:0}}'
     ].join('');
@@ -205,13 +210,17 @@
     form.appendChild(label); form.appendChild(els.input); form.appendChild(els.send);
     els.verified = el('div', { class: 'verified', hidden: '', 'data-testid': 'parley-verified' });
     els.history = el('details', { class: 'history', hidden: '', 'data-testid': 'parley-history' });
-    [head, els.verified, els.history, els.log, els.typing, els.chips, els.email, els.rating, form].forEach(function (n) { els.panel.appendChild(n); });
+    els.human = el('button', { class: 'human', type: 'button', hidden: '', 'data-testid': 'parley-human' }, 'Talk to a person');
+    els.prechat = el('form', { class: 'prechat', hidden: '', novalidate: '', 'data-testid': 'parley-prechat', 'aria-label': 'Before we start' });
+    els.form = form;
+    [head, els.verified, els.history, els.log, els.typing, els.chips, els.human, els.email, els.rating, els.prechat, form].forEach(function (n) { els.panel.appendChild(n); });
     root.appendChild(els.bubble);
     root.appendChild(els.panel);
 
     els.bubble.addEventListener('click', toggle);
     els.close.addEventListener('click', function () { toggle(false); });
     els.end.addEventListener('click', endChat);
+    els.human.addEventListener('click', talkToPerson);
     els.panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') toggle(false); });
     form.addEventListener('submit', function (e) { e.preventDefault(); submit(els.input.value); });
     els.input.addEventListener('keydown', function (e) {
@@ -300,6 +309,8 @@
     state.status = status;
     if (state.notedStatus === status) { save(); return; }
     state.notedStatus = status; save();
+    showHuman();
+    showHuman();
     if (status === 'ESCALATED') note('A person from our team will reply here.');
     if (status === 'RESOLVED') note('This conversation was marked as resolved. Write again any time.');
     if (status === 'CLOSED') note('This conversation is closed. Your next message starts a new one.');
@@ -370,6 +381,7 @@
       if (res.status === 'AI_RESOLVED') offerFeedback(messages[messages.length - 1]);
       if (res.status === 'ESCALATED' && before !== 'ESCALATED') { showStatus('ESCALATED'); suggestArticles(text); checkQueue(); }
       state.status = res.status; save();
+      showHuman();
     }).catch(function (err) {
       local.setAttribute('data-failed', 'true');
       note(err.status === 429 ? 'You are sending messages too quickly. Please wait a moment.' : 'Your message could not be sent. Please try again.');
@@ -462,14 +474,16 @@
 
   function start(text, clientMessageId) {
     var identity = state.identity;
+    var profile = state.profile || {};
     return api('POST', '/conversations', {
       message: text, clientMessageId: clientMessageId, pageUrl: location.href.slice(0, 2000),
-      name: data.parleyName || undefined, email: data.parleyEmail || undefined,
-      identityToken: identity ? identity.token : undefined
+      name: data.parleyName || profile.name || undefined, email: data.parleyEmail || profile.email || undefined,
+      category: profile.category || undefined, identityToken: identity ? identity.token : undefined
     }).then(function (res) {
       // An identity token that expired starts an anonymous chat: forget it so the next page view verifies again.
       state = { conversationId: res.conversationId, token: res.token, cursor: 0, status: res.status, open: true,
-        identity: res.verified ? identity : undefined };
+        identity: res.verified ? identity : undefined, profile: state.profile };
+      showHuman();
       save();
       if (!res.verified) showIdentity(null);
       els.end.removeAttribute('hidden');
@@ -481,7 +495,7 @@
   function reset() {
     if (stream) stream.abort();
     stream = null;
-    state = { open: state.open, identity: state.identity };
+    state = { open: state.open, identity: state.identity, profile: state.profile };
     save();
     els.rating.setAttribute('hidden', '');
   }
@@ -493,6 +507,7 @@
       if (!state.rated && (res.status === 'RESOLVED' || res.status === 'CLOSED')) offerRating();
       if (res.status === 'AI_RESOLVED') offerFeedback(res.messages[res.messages.length - 1]);
       state.status = res.status; save();
+      showHuman();
       connect();
     }).catch(function (err) { if (err.status === 403 || err.status === 404 || err.status === 401) reset(); });
   }
@@ -691,17 +706,90 @@
     });
   }
 
+  /** "Talk to a person" while the assistant answers (the site may turn it off); hidden once people have the chat. */
+  function showHuman() {
+    var assistantAnswers = !state.status || state.status === 'OPEN' || state.status === 'AI_RESOLVED'
+      || state.status === 'RESOLVED' || state.status === 'CLOSED';
+    if (config.talkToPerson && assistantAnswers && els.prechat.hasAttribute('hidden')) els.human.removeAttribute('hidden');
+    else els.human.setAttribute('hidden', '');
+  }
+
+  /** Hands the chat to people (starting one if there is none, or a new one after the last ended). */
+  function talkToPerson() {
+    els.human.disabled = true;
+    var handoff = function () { return api('POST', '/conversations/' + state.conversationId + '/handoff'); };
+    var ready = state.conversationId && state.status !== 'CLOSED' && state.status !== 'RESOLVED'
+      ? Promise.resolve() : (state.conversationId ? (reset(), start()) : start());
+    ready.then(handoff).catch(function (err) {
+      if (err.status !== 409) throw err;
+      reset();
+      return start().then(handoff);
+    }).then(function (res) {
+      showStatus(res.status);
+      if (res.status === 'ESCALATED') checkQueue();
+    }).catch(function (err) { note(err.message || 'Something went wrong. Please try again.'); })
+      .then(function () { els.human.disabled = false; });
+  }
+
+  /** The pre-chat form, when the site asks for it: once per visitor, never for a customer the site signed in. */
+  function needsPreChat() {
+    return !!config.preChat && !signed && !state.identity && !state.profile && !state.conversationId;
+  }
+
+  function showPreChat() {
+    var f = els.prechat;
+    f.textContent = '';
+    f.appendChild(el('p', {}, 'Before we start, please tell us who you are.'));
+    var name = el('input', { name: 'name', maxlength: '200', autocomplete: 'name', 'data-testid': 'parley-prechat-name' });
+    var email = el('input', { name: 'email', type: 'email', maxlength: '320', autocomplete: 'email', 'data-testid': 'parley-prechat-email' });
+    var fields = [['Name', name], [config.preChat.requireEmail ? 'Email' : 'Email (optional)', email]];
+    var topic = null;
+    if ((config.preChat.categories || []).length) {
+      topic = el('select', { name: 'category', 'data-testid': 'parley-prechat-category' });
+      topic.appendChild(el('option', { value: '' }, 'Choose a topic (optional)'));
+      config.preChat.categories.forEach(function (c) { topic.appendChild(el('option', { value: c.value }, c.label)); });
+      fields.push(['Topic', topic]);
+    }
+    fields.forEach(function (pair) { var label = el('label', {}, pair[0]); label.appendChild(pair[1]); f.appendChild(label); });
+    var error = el('p', { class: 'err', role: 'alert', 'data-testid': 'parley-prechat-error' });
+    var go = el('button', { class: 'send', type: 'submit', style: 'padding:8px 14px' }, 'Start chat');
+    f.appendChild(error); f.appendChild(go);
+    f.onsubmit = function (e) {
+      e.preventDefault();
+      error.textContent = '';
+      go.disabled = true;
+      // The server checks the answers and says what is missing, so its words are the ones shown.
+      state.profile = { name: name.value.trim(), email: email.value.trim(), category: topic ? topic.value : '' };
+      start().then(function () {
+        f.setAttribute('hidden', '');
+        els.form.removeAttribute('hidden');
+        showHuman();
+        els.input.focus();
+      }).catch(function (err) {
+        state.profile = undefined;
+        error.textContent = err.message;
+      }).then(function () { go.disabled = false; });
+    };
+    f.removeAttribute('hidden');
+    els.form.setAttribute('hidden', '');
+    els.chips.setAttribute('hidden', '');
+    els.human.setAttribute('hidden', '');
+  }
+
   function init(serverConfig) {
     config = {
       title: data.parleyTitle || serverConfig.title || 'Support',
       color: /^#[0-9a-f]{3,8}$/i.test(data.parleyColor || '') ? data.parleyColor : (serverConfig.color || '#4f46e5'),
       greeting: data.parleyGreeting || serverConfig.greeting,
       position: data.parleyPosition || serverConfig.position || 'right',
-      suggestions: data.parleySuggestions ? data.parleySuggestions.split('|') : (serverConfig.suggestions || [])
+      suggestions: data.parleySuggestions ? data.parleySuggestions.split('|') : (serverConfig.suggestions || []),
+      talkToPerson: serverConfig.talkToPerson !== false,
+      preChat: serverConfig.preChat || null
     };
     build();
     if (config.greeting) els.log.appendChild(el('div', { class: 'msg assistant' }, config.greeting));
     if (state.conversationId) resume();
+    if (needsPreChat()) showPreChat(); else showHuman();
     if (state.open) toggle(true);
     verify().then(showIdentity);
   }

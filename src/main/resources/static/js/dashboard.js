@@ -55,7 +55,34 @@
             node.appendChild(window.ParleyMessageFormat.render(text, {base: location.href}));
             node.classList.add('formatted');
         });
+        scope.querySelectorAll('[data-mentions]:not(.mentions-marked)').forEach(markMentions);
     };
+    // An internal note's @mentions of colleagues (the server lists which handles name someone) are marked.
+    function markMentions(node) {
+        node.classList.add('mentions-marked');
+        const handles = new Set(node.dataset.mentions.split(' ').filter(Boolean));
+        if (!handles.size) return;
+        const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        const texts = [];
+        while (walker.nextNode()) texts.push(walker.currentNode);
+        texts.forEach(text => {
+            const parts = text.nodeValue.split(/(@[\p{L}\p{N}][\p{L}\p{N}._-]*)/u);
+            if (parts.length < 2) return;
+            const fragment = document.createDocumentFragment();
+            parts.forEach(part => {
+                const handle = part.startsWith('@') ? part.slice(1).replace(/[._-]+$/, '').toLowerCase() : null;
+                if (handle && handles.has(handle)) {
+                    const mark = document.createElement('mark');
+                    mark.className = 'mention';
+                    mark.textContent = part;
+                    fragment.appendChild(mark);
+                } else {
+                    fragment.appendChild(document.createTextNode(part));
+                }
+            });
+            text.replaceWith(fragment);
+        });
+    }
     formatMessages(document);
     document.addEventListener('htmx:load', event => formatMessages(event.detail.elt.parentNode || document));
 
@@ -162,6 +189,13 @@
         const d = data(event);
         notify('Conversation escalated', readable(d.reason), d.conversationId);
     });
+    events.addEventListener('mentioned', event => {
+        const d = data(event);
+        if (myId && d.agentId === myId) {
+            notify((d.byName || 'A colleague') + ' mentioned you: ' + (d.subject || '(no subject)'), d.excerpt || '',
+                d.conversationId);
+        }
+    });
     events.addEventListener('assigned', event => {
         const d = data(event);
         if (myId && d.assigneeId === myId) {
@@ -244,6 +278,15 @@
                 text.focus();
             }
             canned.value = '';
+        });
+        const mention = document.getElementById('mention');
+        mention?.addEventListener('change', () => {
+            if (mention.value && text) {
+                const before = text.value && !/\s$/.test(text.value) ? text.value + ' ' : text.value;
+                text.value = before + mention.value;
+                text.focus();
+            }
+            mention.value = '';
         });
     }
 })();

@@ -65,4 +65,10 @@ public record Conversation(
         return new Conversation(id, channel, inboxId, contactId, status, priority, category, newSubject, customer, source,
                 escalationReason, assigneeId, teamId, createdAt, now, firstResponseAt, escalatedAt, resolvedAt, now);
     }
+
+    public Conversation withSubject(String newSubject, Instant now) {
+        return new Conversation(id, channel, inboxId, contactId, status, priority, category, newSubject, customer, source,
+                escalationReason, assigneeId, teamId, createdAt, now, firstResponseAt, escalatedAt, resolvedAt,
+                lastCustomerMessageAt);
+    }
 }

@@ -66,7 +66,23 @@ public final class ConversationEvents {
     public record AnswerFeedbackRecorded(UUID conversationId, UUID messageId, AnswerVerdict verdict, Instant at) {
     }
 
-    /** Priority, category, assignee or team changed. */
+    /** An agent (or {@code agentId} null: the system) put the tag on the conversation. */
+    public record ConversationTagged(UUID conversationId, UUID tagId, String tagName, UUID agentId, Instant at) {
+    }
+
+    /** The tag was taken off the conversation. */
+    public record ConversationUntagged(UUID conversationId, UUID tagId, String tagName, UUID agentId, Instant at) {
+    }
+
+    /** The source's messages moved into the target (same contact); the source was closed. */
+    public record ConversationsMerged(UUID sourceId, UUID targetId, int movedMessages, UUID agentId, Instant at) {
+    }
+
+    /** An agent changed the conversation's subject. */
+    public record SubjectChanged(UUID conversationId, String from, String to, UUID agentId, Instant at) {
+    }
+
+    /** Priority, category, subject, tags, assignee or team changed. */
     public record ConversationUpdated(UUID conversationId, Instant at) {
     }
 

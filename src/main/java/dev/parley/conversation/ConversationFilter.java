@@ -5,10 +5,12 @@ import java.util.UUID;
 
 /**
  * Which conversations to list. Empty or {@code null} fields do not filter. {@code text} matches the
- * subject, the customer's name or email and any message, case-insensitively.
+ * subject, the customer's name or email and any message, case-insensitively. {@code category} and {@code tag}
+ * (a tag's name, any case) narrow to conversations filed under that category or carrying that tag.
  */
 public record ConversationFilter(Set<ConversationStatus> statuses, Priority priority, String channel,
-        UUID assigneeId, boolean unassignedOnly, UUID teamId, String text, Sort sort, UUID inboxId) {
+        UUID assigneeId, boolean unassignedOnly, UUID teamId, String text, Sort sort, UUID inboxId, String category,
+        String tag) {
 
     /** Longest-waiting customer first (the inbox default), or most recently updated first. */
     public enum Sort {
@@ -16,25 +18,31 @@ public record ConversationFilter(Set<ConversationStatus> statuses, Priority prio
     }
 
     public static ConversationFilter all() {
-        return new ConversationFilter(Set.of(), null, null, null, false, null, null, Sort.WAITING_LONGEST, null);
+        return new ConversationFilter(Set.of(), null, null, null, false, null, null, Sort.WAITING_LONGEST, null, null, null);
     }
 
     public ConversationFilter withStatuses(Set<ConversationStatus> newStatuses) {
         return new ConversationFilter(newStatuses, priority, channel, assigneeId, unassignedOnly, teamId, text, sort,
-                inboxId);
+                inboxId, category, tag);
     }
 
     public ConversationFilter withText(String newText) {
         return new ConversationFilter(statuses, priority, channel, assigneeId, unassignedOnly, teamId, newText, sort,
-                inboxId);
+                inboxId, category, tag);
     }
 
     public ConversationFilter withInbox(UUID newInbox) {
         return new ConversationFilter(statuses, priority, channel, assigneeId, unassignedOnly, teamId, text, sort,
-                newInbox);
+                newInbox, category, tag);
     }
 
     public ConversationFilter withAssignee(UUID newAssignee, boolean unassigned) {
-        return new ConversationFilter(statuses, priority, channel, newAssignee, unassigned, teamId, text, sort, inboxId);
+        return new ConversationFilter(statuses, priority, channel, newAssignee, unassigned, teamId, text, sort, inboxId,
+                category, tag);
+    }
+
+    public ConversationFilter withWorkflow(String newCategory, String newTag) {
+        return new ConversationFilter(statuses, priority, channel, assigneeId, unassignedOnly, teamId, text, sort,
+                inboxId, newCategory, newTag);
     }
 }

@@ -10,15 +10,22 @@ import org.springframework.stereotype.Service;
 public class ConversationQueries {
 
     private final ConversationSearch search;
+    private final dev.parley.conversation.internal.TagRepository tags;
 
-    ConversationQueries(ConversationSearch search) {
+    ConversationQueries(ConversationSearch search, dev.parley.conversation.internal.TagRepository tags) {
         this.search = search;
+        this.tags = tags;
     }
 
+    /** One page of conversations, each with its tags. */
     public Page<ConversationSummary> find(ConversationFilter filter, int page, int size) {
         int limit = Math.clamp(size, 1, 200);
         int current = Math.max(0, page);
-        return new Page<>(search.find(filter, (long) current * limit, limit), current, limit, search.count(filter));
+        List<ConversationSummary> found = search.find(filter, (long) current * limit, limit);
+        var tagged = tags.of(found.stream().map(s -> s.conversation().id()).toList());
+        List<ConversationSummary> items = found.stream()
+                .map(s -> s.withTags(tagged.getOrDefault(s.conversation().id(), List.of()))).toList();
+        return new Page<>(items, current, limit, search.count(filter));
     }
 
     public long count(ConversationFilter filter) {

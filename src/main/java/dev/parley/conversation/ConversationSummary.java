@@ -5,5 +5,14 @@ package dev.parley.conversation;
  * visible message and whether the customer wrote something agents have not read yet.
  */
 public record ConversationSummary(Conversation conversation, Double assistantConfidence, String lastMessage,
-        boolean unread) {
+        boolean unread, java.util.List<Tag> tags) {
+
+    public ConversationSummary(Conversation conversation, Double assistantConfidence, String lastMessage,
+            boolean unread) {
+        this(conversation, assistantConfidence, lastMessage, unread, java.util.List.of());
+    }
+
+    public ConversationSummary withTags(java.util.List<Tag> newTags) {
+        return new ConversationSummary(conversation, assistantConfidence, lastMessage, unread, newTags);
+    }
 }

@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Conversations {
 
+    /** The longest subject an agent may give (the column holds 200). */
+    public static final int MAX_SUBJECT = 200;
+
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final ApplicationEventPublisher events;
@@ -247,6 +250,35 @@ public class Conversations {
                     c.assigneeId(), updated.subject(), updated.customer().displayName(), updated.updatedAt()));
         }
         return updated;
+    }
+
+    /** An agent's own subject for the conversation: one line, 1 to {@value #MAX_SUBJECT} characters. */
+    @Transactional
+    public Conversation changeSubject(UUID conversationId, String subject, UUID agentId) {
+        String cleaned = dev.parley.shared.CleanText.of(subject);
+        String valid = cleaned == null ? "" : cleaned.strip().replaceAll("\\s+", " ");
+        if (valid.isEmpty()) {
+            throw ApiException.badRequest("subject must not be empty");
+        }
+        if (valid.length() > MAX_SUBJECT) {
+            throw ApiException.badRequest("subject has at most " + MAX_SUBJECT + " characters");
+        }
+        Conversation c = conversations.lock(conversationId)
+                .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
+        if (valid.equals(c.subject())) {
+            return c;
+        }
+        Conversation updated = c.withSubject(valid, clock.instant());
+        conversations.update(updated);
+        events.publishEvent(new ConversationEvents.SubjectChanged(conversationId, c.subject(), valid, agentId,
+                updated.updatedAt()));
+        events.publishEvent(new ConversationUpdated(conversationId, updated.updatedAt()));
+        return updated;
+    }
+
+    /** The categories a conversation may be filed under (setting {@code parley.conversation.categories}). */
+    public List<String> categories() {
+        return settings.categories();
     }
 
     private String normalizeCategory(String category) {

@@ -387,7 +387,7 @@ abstract class AnalyticsSummaryContract {
         Map<UUID, String> tails = new java.util.HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
-            tails.put(UUID.fromString(cells[0]), cells[cells.length - 7] + "," + cells[cells.length - 6]);
+            tails.put(UUID.fromString(cells[0]), cells[cells.length - 8] + "," + cells[cells.length - 7]);
         }
         assertThat(tails).containsEntry(feedbackConversations.get("yes"), "confirmed,true")
                 .containsEntry(feedbackConversations.get("silent"), "assumed,true")
@@ -472,11 +472,11 @@ abstract class AnalyticsSummaryContract {
         List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         List<String> header = List.of(lines.getFirst().split(","));
         assertThat(header).endsWith("inbox_id", "handled_by_agent_id", "taken_over", "human_first_response_seconds",
-                "queue_wait_seconds");
+                "queue_wait_seconds", "tags");
         Map<UUID, List<String>> rows = new java.util.HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             List<String> cells = List.of(line.split(",", -1));
-            rows.put(UUID.fromString(cells.getFirst()), cells.subList(cells.size() - 5, cells.size()));
+            rows.put(UUID.fromString(cells.getFirst()), cells.subList(cells.size() - 6, cells.size() - 1));
         }
         String inbox = dev.parley.conversation.Inboxes.WEBSITE_CHAT.toString();
         assertThat(rows.get(peopleConversations.get("manual")))

@@ -45,7 +45,7 @@ class NotificationPreferencesPageTests extends MailServerTestSupport {
         String page = mvc.perform(get("/account/notifications").with(user(me))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("name=\"_csrf\"").contains("name=\"sound\"").doesNotContain("id=\"mail-unavailable\"");
-        assertThat(page.split("checked=\"checked\"", -1)).hasSize(4);
+        assertThat(page.split("checked=\"checked\"", -1)).hasSize(5);
     }
 
     @Test
@@ -56,10 +56,10 @@ class NotificationPreferencesPageTests extends MailServerTestSupport {
                         .param("emailOnCustomerMessage", "true").param("sound", "true"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/account/notifications"));
 
-        assertThat(preferences.of(me.id())).isEqualTo(new NotificationPreference(me.id(), false, true, false, true));
+        assertThat(preferences.of(me.id())).isEqualTo(new NotificationPreference(me.id(), false, true, false, true, false));
         mvc.perform(post("/account/notifications").with(user(me)).with(csrf()).param("emailOnAssignment", "true"))
                 .andExpect(status().isFound());
-        assertThat(preferences.of(me.id())).isEqualTo(new NotificationPreference(me.id(), true, false, false, false));
+        assertThat(preferences.of(me.id())).isEqualTo(new NotificationPreference(me.id(), true, false, false, false, false));
     }
 
     @Test

@@ -23,14 +23,16 @@ public class ConversationExport {
     static final String[] HEADER = {"id", "created_at", "channel", "status", "priority", "category", "subject",
         "customer_name", "customer_email", "escalation_reason", "assignee_id", "team_id", "messages",
         "first_response_seconds", "resolution_seconds", "csat", "ai_resolution", "durable_resolution", "inbox_id",
-        "handled_by_agent_id", "taken_over", "human_first_response_seconds", "queue_wait_seconds"};
+        "handled_by_agent_id", "taken_over", "human_first_response_seconds", "queue_wait_seconds", "tags"};
     private static final String SQL = """
             SELECT c.id, c.created_at, c.channel, c.status, c.priority, c.category, c.subject, c.customer_name,
                 c.customer_email, c.escalation_reason, c.assignee_id, c.team_id, f.messages,
                 f.first_response_seconds, f.resolution_seconds, f.csat,
                 CASE WHEN f.ai_answered AND NOT f.escalated AND NOT f.taken_over THEN LOWER(f.ai_resolution) END,
                 CASE WHEN f.ai_answered AND NOT f.escalated AND NOT f.taken_over THEN f.durable END,
-                c.inbox_id, f.agent_id, f.taken_over, f.human_response_seconds, f.queue_wait_seconds
+                c.inbox_id, f.agent_id, f.taken_over, f.human_response_seconds, f.queue_wait_seconds,
+                (SELECT STRING_AGG(t.name, ';' ORDER BY t.name_key) FROM conversation_tag ct
+                   JOIN tag t ON t.id = ct.tag_id WHERE ct.conversation_id = c.id)
             FROM conversation c LEFT JOIN analytics_conversation f ON f.conversation_id = c.id
             WHERE c.created_at >= ? AND c.created_at < ?
               AND (CAST(? AS VARCHAR(32)) IS NULL OR c.channel = ?)

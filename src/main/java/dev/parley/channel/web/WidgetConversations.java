@@ -53,12 +53,14 @@ class WidgetConversations {
     private final TransactionTemplate tx;
     private final WidgetIdentity identity;
     private final Clock clock;
+    private final WidgetPreChat preChat;
 
     WidgetConversations(Conversations conversations, CustomerMessageFlow flow, RateLimiter limiter,
             WidgetSettings settings, ConversationSettings conversationSettings, AssistantReadiness assistant,
             @Value("${parley.widget.startup-wait:10s}") Duration startupWait,
             WidgetConversationStore widgetConversations, TransactionTemplate tx, WidgetIdentity identity,
-            Clock clock) {
+            Clock clock, WidgetPreChat preChat) {
+        this.preChat = preChat;
         this.identity = identity;
         this.clock = clock;
         this.widgetConversations = widgetConversations;
@@ -77,6 +79,9 @@ class WidgetConversations {
             throw ApiException.badRequest("message is " + request.message().strip().length()
                     + " characters; the limit is " + conversationSettings.maxMessageLength());
         }
+        // An identity token that expired starts an anonymous conversation (the response says it is not verified).
+        Optional<Session> identified = identity.session(blankToNull(request.identityToken()));
+        preChat.check(request, identified.isPresent());
         if (request.message() != null && !request.message().isBlank()) {
             waitForTheAssistant();
         }
@@ -88,8 +93,6 @@ class WidgetConversations {
         }
         String token = Secrets.newToken();
         String visitorId = blankToNull(request.visitorId());
-        // An identity token that expired starts an anonymous conversation (the response says it is not verified).
-        Optional<Session> identified = identity.session(blankToNull(request.identityToken()));
         Customer customer = identified
                 .map(s -> new Customer(s.name() != null ? s.name() : blankToNull(request.name()), s.email(), visitorId))
                 .orElseGet(() -> new Customer(blankToNull(request.name()), blankToNull(request.email()), visitorId));

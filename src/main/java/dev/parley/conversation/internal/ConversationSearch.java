@@ -121,6 +121,16 @@ public class ConversationSearch {
             clauses.add("c.team_id = :team");
             params.put("team", filter.teamId());
         }
+        if (filter.category() != null && !filter.category().isBlank()) {
+            clauses.add("c.category = :category");
+            params.put("category", filter.category().strip().toLowerCase(Locale.ROOT));
+        }
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            clauses.add("""
+                    EXISTS (SELECT 1 FROM conversation_tag ct JOIN tag t ON t.id = ct.tag_id
+                            WHERE ct.conversation_id = c.id AND t.name_key = :tag)""");
+            params.put("tag", filter.tag().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+        }
         if (filter.text() != null && !filter.text().isBlank()) {
             clauses.add("""
                     (LOWER(c.subject) LIKE :text ESCAPE '\\' OR LOWER(c.customer_name) LIKE :text ESCAPE '\\'

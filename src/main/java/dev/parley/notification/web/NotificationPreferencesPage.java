@@ -27,11 +27,11 @@ class NotificationPreferencesPage {
 
     /** The form's checkboxes: an unchecked box is simply absent, so absent means off. */
     record PreferenceForm(Boolean emailOnAssignment, Boolean emailOnCustomerMessage, Boolean browserNotifications,
-            Boolean sound) {
+            Boolean sound, Boolean emailOnMention) {
 
         NotificationPreference of(java.util.UUID agentId) {
             return new NotificationPreference(agentId, on(emailOnAssignment), on(emailOnCustomerMessage),
-                    on(browserNotifications), on(sound));
+                    on(browserNotifications), on(sound), on(emailOnMention));
         }
 
         private static boolean on(Boolean checked) {

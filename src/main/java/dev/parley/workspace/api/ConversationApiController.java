@@ -13,7 +13,9 @@ import dev.parley.conversation.Reader;
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.workspace.QueueStatus;
 import dev.parley.workspace.WaitingQueue;
+import dev.parley.conversation.Tags;
 import dev.parley.workspace.internal.ConversationActions;
+import dev.parley.workspace.internal.TicketActions;
 import dev.parley.workspace.internal.InboxQuery;
 import dev.parley.workspace.internal.InboxView;
 import dev.parley.realtime.MessagePayload;
@@ -53,9 +55,13 @@ class ConversationApiController {
     private final WaitingQueue queue;
     private final Contacts contacts;
     private final Deliveries deliveries;
+    private final TicketActions tickets;
+    private final Tags tags;
 
     ConversationApiController(Conversations conversations, ConversationQueries queries, ConversationActions actions,
-            WaitingQueue queue, Contacts contacts, Deliveries deliveries) {
+            WaitingQueue queue, Contacts contacts, Deliveries deliveries, TicketActions tickets, Tags tags) {
+        this.tickets = tickets;
+        this.tags = tags;
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.conversations = conversations;
@@ -65,7 +71,7 @@ class ConversationApiController {
     }
 
     record ConversationDetail(Conversation conversation, Contact contact, List<MessagePayload> messages,
-            long customerReadSeq, long agentReadSeq, QueueStatus queue) {
+            long customerReadSeq, long agentReadSeq, QueueStatus queue, List<dev.parley.conversation.Tag> tags) {
     }
 
     record NewMessage(String text, Boolean internal) {
@@ -77,6 +83,9 @@ class ConversationApiController {
                     "RESOLVED", "CLOSED"}) String status,
             @Schema(allowableValues = {"LOW", "MEDIUM", "HIGH", "URGENT"}) String priority,
             @Schema(nullable = true) UUID assigneeId,
+            @Schema(description = "one of parley.conversation.categories; empty or null files it under none",
+                    nullable = true) String category,
+            @Schema(description = "1 to 200 characters", maxLength = 200) String subject,
             @Schema(nullable = true) UUID teamId,
             @Schema(description = "Supervisors and admins: assign even when the agent holds as many open conversations "
                     + "as their capacity (audited); otherwise that is a 409") Boolean overrideCapacity) {
@@ -93,8 +102,10 @@ class ConversationApiController {
             @Parameter(description = "free text") @RequestParam(required = false) String q,
             @Parameter(description = "an inbox id (GET /api/v1/inboxes lists them)") @RequestParam(required = false)
             String inbox,
+            @Parameter(description = "a category") @RequestParam(required = false) String category,
+            @Parameter(description = "a tag's name, any case") @RequestParam(required = false) String tag,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
-        InboxQuery query = new InboxQuery(view, status, priority, channel, assignee, team, q, inbox);
+        InboxQuery query = new InboxQuery(view, status, priority, channel, assignee, team, q, inbox, category, tag);
         InboxView inboxView = view == null || view.isBlank() ? InboxView.ALL : query.inboxView();
         return queries.find(inboxView.narrow(query.filter(me.id()), me.id()), page, size);
     }
@@ -107,7 +118,7 @@ class ConversationApiController {
                 .map(MessagePayload::from).toList();
         return new ConversationDetail(conversation, contacts.find(conversation.contactId()).orElse(null), messages,
                 conversations.readMarker(id, Reader.CUSTOMER),
-                conversations.readMarker(id, Reader.AGENT), queue.status(id).orElse(null));
+                conversations.readMarker(id, Reader.AGENT), queue.status(id).orElse(null), tags.of(id));
     }
 
     @PostMapping("/{id}/messages")
@@ -132,7 +143,8 @@ class ConversationApiController {
 
     @PatchMapping("/{id}")
     @Transactional
-    @Operation(summary = "Change status, priority, assignee or team; send assigneeId or teamId as null to clear")
+    @Operation(summary = "Change status, priority, category, subject, assignee or team; send assigneeId, teamId or "
+            + "category as null to clear")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = ConversationPatch.class)))
     Conversation patch(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id, @RequestBody JsonNode body) {
@@ -149,6 +161,12 @@ class ConversationApiController {
         }
         if (body.has("teamId")) {
             actions.assignTeam(me, id, id(body, "teamId"));
+        }
+        if (body.has("category")) {
+            tickets.changeCategory(me, id, body.get("category").isNull() ? null : text(body, "category"));
+        }
+        if (body.has("subject")) {
+            tickets.changeSubject(me, id, text(body, "subject"));
         }
         if (body.has("status")) {
             actions.changeStatus(me, id, InboxQuery.parseStatus(text(body, "status")));

@@ -30,9 +30,13 @@ public class ConversationActions {
     private final AuditLog audit;
     private final QueueRepository queue;
     private final AgentCapacity capacity;
+    private final Mentions mentions;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ConversationActions(Conversations conversations, Agents agents, AuditLog audit, QueueRepository queue,
-            AgentCapacity capacity) {
+            AgentCapacity capacity, Mentions mentions, org.springframework.context.ApplicationEventPublisher events) {
+        this.mentions = mentions;
+        this.events = events;
         this.capacity = capacity;
         this.conversations = conversations;
         this.agents = agents;
@@ -57,6 +61,9 @@ public class ConversationActions {
         }
         Message message = conversations.postReply(id, AuthorType.AGENT, me.id(), me.name(), text, internal);
         Conversation c = conversations.get(id);
+        if (internal) {
+            notifyMentioned(me, c, message);
+        }
         if (!internal && c.assigneeId() == null) {
             conversations.update(id, ConversationChanges.assignee(me.id()));
         }
@@ -64,6 +71,14 @@ public class ConversationActions {
             conversations.changeStatus(id, ConversationStatus.IN_PROGRESS);
         }
         return message;
+    }
+
+    /** Colleagues named in a note ({@code @name}) are told; mentioning oneself tells nobody. */
+    private void notifyMentioned(AgentPrincipal me, Conversation c, Message note) {
+        String excerpt = note.text().length() <= 200 ? note.text() : note.text().substring(0, 199) + "…";
+        mentions.in(note.text()).stream().filter(agent -> !agent.id().equals(me.id()))
+                .forEach(agent -> events.publishEvent(new dev.parley.workspace.AgentMentioned(c.id(), note.id(),
+                        agent.id(), me.id(), me.name(), c.subject(), excerpt, note.createdAt())));
     }
 
     @Transactional

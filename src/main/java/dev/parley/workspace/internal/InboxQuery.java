@@ -13,14 +13,15 @@ import java.util.UUID;
  * priority or id is a 400, never silently ignored. {@code assignee} is an agent id, {@code me} or {@code none}.
  */
 public record InboxQuery(String view, String status, String priority, String channel, String assignee,
-        String team, String q, String inbox) {
+        String team, String q, String inbox, String category, String tag) {
 
     public ConversationFilter filter(UUID me) {
         ConversationFilter base = new ConversationFilter(
                 status == null || status.isBlank() ? Set.of() : Set.of(parseStatus(status)),
                 priority == null || priority.isBlank() ? null : parsePriority(priority),
                 blankToNull(channel), null, false, parseId(team, "team"), blankToNull(q),
-                ConversationFilter.Sort.WAITING_LONGEST, parseId(inbox, "inbox"));
+                ConversationFilter.Sort.WAITING_LONGEST, parseId(inbox, "inbox"), blankToNull(category),
+                blankToNull(tag));
         if (assignee != null && !assignee.isBlank()) {
             base = switch (assignee.strip().toLowerCase(Locale.ROOT)) {
                 case "me" -> base.withAssignee(me, false);

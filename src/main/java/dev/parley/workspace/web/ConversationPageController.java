@@ -42,10 +42,12 @@ class ConversationPageController {
     private final LlmUsage usage;
     private final Satisfaction satisfaction;
     private final Actions apiActions;
+    private final TicketCard ticket;
 
     ConversationPageController(Conversations conversations, Transcripts transcripts, ContactPanels contactPanels,
             ConversationActions actions, CannedReplies canned, WaitingQueue queue, Agents agents, LlmUsage usage,
-            Satisfaction satisfaction, Actions apiActions) {
+            Satisfaction satisfaction, Actions apiActions, TicketCard ticket) {
+        this.ticket = ticket;
         this.apiActions = apiActions;
         this.transcripts = transcripts;
         this.contactPanels = contactPanels;
@@ -65,6 +67,10 @@ class ConversationPageController {
     String page(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id, Model model) {
         Conversation c = details(me, id, model);
         transcripts.fill(id, model);
+        model.addAttribute("mentionable", agents.all().stream().filter(Agent::active)
+                .filter(a -> !a.id().equals(me.id())).map(a -> new CannedOption(
+                        dev.parley.workspace.internal.Mentions.handleOf(a), a.name(), "@" + dev.parley.workspace.internal.Mentions.handleOf(a) + " "))
+                .toList());
         model.addAttribute("canned", canned.all().stream()
                 .map(r -> new CannedOption(r.shortcut(), r.title(), CannedReplies.render(r.body(), c, me.name())))
                 .toList());
@@ -94,6 +100,7 @@ class ConversationPageController {
         model.addAttribute("usage", usage.totalsForConversation(id));
         model.addAttribute("csat", satisfaction.rating(id).orElse(null));
         model.addAttribute("actionRuns", apiActions.executionsInConversation(id, 20));
+        ticket.fill(id, model);
         return c;
     }
 

@@ -39,9 +39,14 @@ class InboxController {
     private final AgentAvailability availability;
     private final Inboxes inboxes;
     private final Clock clock;
+    private final dev.parley.conversation.Conversations conversations;
+    private final dev.parley.conversation.Tags tags;
 
     InboxController(ConversationQueries queries, Agents agents, WaitingQueue queue, AgentAvailability availability,
-            Inboxes inboxes, Clock clock) {
+            Inboxes inboxes, Clock clock, dev.parley.conversation.Conversations conversations,
+            dev.parley.conversation.Tags tags) {
+        this.conversations = conversations;
+        this.tags = tags;
         this.inboxes = inboxes;
         this.queries = queries;
         this.agents = agents;
@@ -106,6 +111,8 @@ class InboxController {
         model.addAttribute("statuses", ConversationStatus.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("query", query);
+        model.addAttribute("categories", conversations.categories());
+        model.addAttribute("tagCatalogue", tags.catalogue());
         model.addAttribute("queryString", request.getQueryString() == null ? "" : request.getQueryString());
         model.addAttribute("teamNames", agents.teams().stream()
                 .collect(Collectors.toMap(t -> t.id(), t -> t.name(), (a, b) -> a)));

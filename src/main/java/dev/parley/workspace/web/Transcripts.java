@@ -25,8 +25,11 @@ class Transcripts {
     private final Conversations conversations;
     private final Deliveries deliveries;
     private final Attachments attachments;
+    private final dev.parley.workspace.internal.Mentions mentions;
 
-    Transcripts(Conversations conversations, Deliveries deliveries, Attachments attachments) {
+    Transcripts(Conversations conversations, Deliveries deliveries, Attachments attachments,
+            dev.parley.workspace.internal.Mentions mentions) {
+        this.mentions = mentions;
         this.conversations = conversations;
         this.deliveries = deliveries;
         this.attachments = attachments;
@@ -52,6 +55,9 @@ class Transcripts {
         model.addAttribute("deliveries", deliveries.ofConversation(id));
         model.addAttribute("files", files);
         model.addAttribute("customerReadSeq", conversations.readMarker(id, Reader.CUSTOMER));
+        // The handles each note mentions, for the page to mark them (a handle that fits nobody stays plain text).
+        model.addAttribute("mentions", messages.stream().filter(Message::internal)
+                .collect(Collectors.toMap(Message::id, m -> String.join(" ", mentions.handlesIn(m.text())))));
     }
 
     static String readable(long bytes) {
