@@ -116,6 +116,25 @@ public record BusinessHours(ZoneId zone, Map<DayOfWeek, List<OpenInterval>> week
         return Optional.empty();
     }
 
+    /** How much open time lies between two instants (zero when {@code to} is not after {@code from}). */
+    public Duration openTimeBetween(Instant from, Instant to) {
+        Duration total = Duration.ZERO;
+        Instant cursor = from;
+        LocalDate day = from.atZone(zone).toLocalDate().minusDays(1);
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (; !day.isAfter(last) && cursor.isBefore(to); day = day.plusDays(1)) {
+            for (Period period : periodsStartingOn(day)) {
+                Instant start = period.start().isAfter(cursor) ? period.start() : cursor;
+                Instant end = period.end().isBefore(to) ? period.end() : to;
+                if (end.isAfter(start)) {
+                    total = total.plus(Duration.between(start, end));
+                    cursor = end;
+                }
+            }
+        }
+        return total;
+    }
+
     /** The concrete open periods of intervals that start on one local date (none on a holiday). */
     List<Period> periodsStartingOn(LocalDate date) {
         if (holidays.contains(date)) {

@@ -198,4 +198,17 @@ class BusinessHoursTests {
         assertThatThrownBy(() -> interval("09:00", "09:00")).hasMessageContaining("same time");
         assertThat(interval("00:00", "00:00").overnight()).isTrue();
     }
+
+    @Test
+    void measuresTheOpenTimeBetweenTwoInstants() {
+        BusinessHours hours = officeHours(Set.of());
+        // Friday 16:00 to Monday 10:00: 1 h on Friday, 1 h on Monday
+        assertThat(hours.openTimeBetween(berlin("2026-12-11T16:00"), berlin("2026-12-14T10:00")))
+                .isEqualTo(Duration.ofHours(2));
+        assertThat(hours.openTimeBetween(berlin("2026-12-14T10:00"), berlin("2026-12-11T16:00"))).isZero();
+        Map<DayOfWeek, List<OpenInterval>> week = new EnumMap<>(DayOfWeek.class);
+        week.put(DayOfWeek.MONDAY, List.of(interval("09:00", "13:00"), interval("12:00", "14:00")));
+        assertThat(new BusinessHours(BERLIN, week, Set.of())
+                .openTimeBetween(berlin("2026-12-07T00:00"), berlin("2026-12-08T00:00"))).isEqualTo(Duration.ofHours(5));
+    }
 }
