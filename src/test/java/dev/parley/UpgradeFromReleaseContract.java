@@ -21,7 +21,7 @@ abstract class UpgradeFromReleaseContract {
     static final String[] LOCATIONS = {"classpath:db/migration/conversation", "classpath:db/migration/knowledge",
         "classpath:db/migration/identity", "classpath:db/migration/workspace", "classpath:db/migration/analytics",
         "classpath:db/migration/llm", "classpath:db/migration/assistant", "classpath:db/migration/encryption",
-        "classpath:db/migration/cluster", "classpath:db/migration/channel", "classpath:db/migration/notification", "classpath:db/migration/learning", "classpath:db/migration/action"};
+        "classpath:db/migration/cluster", "classpath:db/migration/channel", "classpath:db/migration/notification", "classpath:db/migration/learning", "classpath:db/migration/action", "classpath:db/migration/sla"};
     static final UUID WEBSITE_CHAT = UUID.fromString("7e5b0000-0000-4000-8000-000000000001");
 
     abstract DataSource emptyDatabase();

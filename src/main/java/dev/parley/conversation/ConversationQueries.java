@@ -47,6 +47,17 @@ public class ConversationQueries {
         return search.assignedTo(assigneeId, statuses);
     }
 
+    /** Conversations in the statuses nothing has happened to since before {@code before}, longest idle first. */
+    public List<Conversation> idleSince(java.util.Set<ConversationStatus> statuses, java.time.Instant before, int limit) {
+        return search.idleSince(statuses, before, Math.clamp(limit, 1, 500));
+    }
+
+    /** Conversations in the statuses resolved before {@code before}, oldest resolution first. */
+    public List<Conversation> resolvedBefore(java.util.Set<ConversationStatus> statuses, java.time.Instant before,
+            int limit) {
+        return search.resolvedBefore(statuses, before, Math.clamp(limit, 1, 500));
+    }
+
     /** How long people took from escalation to resolution on recently resolved conversations, in seconds. */
     public List<Long> recentHandleTimes(int limit) {
         return search.recentHandleTimes(Math.clamp(limit, 1, 1000));

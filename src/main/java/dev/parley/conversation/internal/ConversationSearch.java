@@ -9,6 +9,7 @@ import dev.parley.conversation.ConversationSummary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +82,22 @@ public class ConversationSearch {
         return jdbc.sql("SELECT c.* FROM conversation c WHERE c.assignee_id = :assignee AND c.status IN (:statuses)"
                         + " ORDER BY COALESCE(c.escalated_at, c.created_at), c.id")
                 .params(params).query(ConversationRepository::map).list();
+    }
+
+    /** Conversations in the statuses with no change since before the cutoff, longest idle first. */
+    public List<Conversation> idleSince(Set<ConversationStatus> statuses, Instant before, int limit) {
+        return jdbc.sql("SELECT c.* FROM conversation c WHERE c.status IN (:statuses) AND c.updated_at < :before"
+                        + " ORDER BY c.updated_at, c.id FETCH FIRST :limit ROWS ONLY")
+                .param("statuses", names(statuses)).param("before", before.atOffset(java.time.ZoneOffset.UTC))
+                .param("limit", limit).query(ConversationRepository::map).list();
+    }
+
+    /** Conversations in the statuses resolved before the cutoff, oldest resolution first. */
+    public List<Conversation> resolvedBefore(Set<ConversationStatus> statuses, Instant before, int limit) {
+        return jdbc.sql("SELECT c.* FROM conversation c WHERE c.status IN (:statuses) AND c.resolved_at < :before"
+                        + " ORDER BY c.resolved_at, c.id FETCH FIRST :limit ROWS ONLY")
+                .param("statuses", names(statuses)).param("before", before.atOffset(java.time.ZoneOffset.UTC))
+                .param("limit", limit).query(ConversationRepository::map).list();
     }
 
     public List<Long> recentHandleTimes(int limit) {

@@ -1,5 +1,7 @@
 package dev.parley.workspace.web;
 
+import dev.parley.sla.SlaClocks;
+import java.time.Clock;
 import dev.parley.action.Actions;
 import dev.parley.assistant.llm.LlmUsage;
 import dev.parley.conversation.Conversation;
@@ -43,11 +45,15 @@ class ConversationPageController {
     private final Satisfaction satisfaction;
     private final Actions apiActions;
     private final TicketCard ticket;
+    private final SlaClocks slaClocks;
+    private final Clock clock;
 
     ConversationPageController(Conversations conversations, Transcripts transcripts, ContactPanels contactPanels,
             ConversationActions actions, CannedReplies canned, WaitingQueue queue, Agents agents, LlmUsage usage,
-            Satisfaction satisfaction, Actions apiActions, TicketCard ticket) {
+            Satisfaction satisfaction, Actions apiActions, TicketCard ticket, SlaClocks slaClocks, Clock clock) {
         this.ticket = ticket;
+        this.slaClocks = slaClocks;
+        this.clock = clock;
         this.apiActions = apiActions;
         this.transcripts = transcripts;
         this.contactPanels = contactPanels;
@@ -97,6 +103,8 @@ class ConversationPageController {
         model.addAttribute("teams", agents.teams());
         model.addAttribute("panel", contactPanels.of(c));
         model.addAttribute("queueStatus", queue.status(id).orElse(null));
+        model.addAttribute("sla", slaClocks.statusOf(id).orElse(null));
+        model.addAttribute("now", clock.instant());
         model.addAttribute("usage", usage.totalsForConversation(id));
         model.addAttribute("csat", satisfaction.rating(id).orElse(null));
         model.addAttribute("actionRuns", apiActions.executionsInConversation(id, 20));

@@ -15,6 +15,7 @@ import dev.parley.workspace.WaitingQueue;
 import dev.parley.workspace.internal.InboxQuery;
 import dev.parley.workspace.internal.InboxView;
 import jakarta.servlet.http.HttpServletRequest;
+import dev.parley.sla.SlaClocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,12 +42,14 @@ class InboxController {
     private final Clock clock;
     private final dev.parley.conversation.Conversations conversations;
     private final dev.parley.conversation.Tags tags;
+    private final SlaClocks slaClocks;
 
     InboxController(ConversationQueries queries, Agents agents, WaitingQueue queue, AgentAvailability availability,
             Inboxes inboxes, Clock clock, dev.parley.conversation.Conversations conversations,
-            dev.parley.conversation.Tags tags) {
+            dev.parley.conversation.Tags tags, SlaClocks slaClocks) {
         this.conversations = conversations;
         this.tags = tags;
+        this.slaClocks = slaClocks;
         this.inboxes = inboxes;
         this.queries = queries;
         this.agents = agents;
@@ -105,6 +108,8 @@ class InboxController {
         model.addAttribute("counts", counts);
         model.addAttribute("rows", result.map(s -> InboxRow.of(s, names.get(s.conversation().assigneeId()),
                 inboxNames.get(s.conversation().inboxId()), now)));
+        model.addAttribute("sla", slaClocks.statusOf(result.items().stream().map(s -> s.conversation().id()).toList()));
+        model.addAttribute("now", now);
         model.addAttribute("inboxes", allInboxes);
         model.addAttribute("agents", agents.all().stream().filter(Agent::active).toList());
         model.addAttribute("teams", agents.teams());

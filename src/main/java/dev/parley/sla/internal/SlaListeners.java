@@ -1,0 +1,49 @@
+package dev.parley.sla.internal;
+
+import dev.parley.conversation.AuthorType;
+import dev.parley.conversation.ConversationEvents.ConversationEscalated;
+import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
+import dev.parley.conversation.ConversationEvents.ConversationUpdated;
+import dev.parley.conversation.ConversationEvents.ReplyPosted;
+import dev.parley.conversation.ConversationStatus;
+import dev.parley.sla.SlaClocks;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Starts, stops and re-targets SLA clocks from what happens to conversations. */
+@Component
+class SlaListeners {
+
+    private final SlaClocks clocks;
+
+    SlaListeners(SlaClocks clocks) {
+        this.clocks = clocks;
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationEscalated event) {
+        clocks.start(event.conversationId(), event.at());
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationStatusChanged event) {
+        if (event.to() == ConversationStatus.RESOLVED || event.to() == ConversationStatus.CLOSED) {
+            clocks.resolved(event.conversationId(), event.at());
+        } else if (event.from().handledByAssistant() && !event.to().handledByAssistant()) {
+            // a person took it over without an escalation (e.g. straight to in progress)
+            clocks.start(event.conversationId(), event.at());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(ReplyPosted event) {
+        if (event.authorType() == AuthorType.AGENT && !event.internal()) {
+            clocks.firstResponded(event.conversationId(), event.at());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationUpdated event) {
+        clocks.followChanges(event.conversationId());
+    }
+}
