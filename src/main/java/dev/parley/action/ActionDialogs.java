@@ -102,6 +102,29 @@ public class ActionDialogs {
             boolean confirmed, int attempts, double confidence) {
         ActionResult result = actions.run(action.id(), new ActionContext(conversationId,
                 verified.ofConversation(conversationId).orElse(null), given, confirmed, false));
+        return outcome(action, conversationId, given, result, attempts, confidence);
+    }
+
+    /**
+     * Runs an action the model asked for with the values it gave. Every write asks the customer first (even one whose
+     * definition runs unconfirmed when its article is picked): a model deciding to change something is not enough.
+     */
+    ActionResult runForModel(ActionDefinition action, UUID conversationId, Map<String, String> given) {
+        ActionDefinition d = action;
+        if (d.risk() == ActionDefinition.Risk.WRITE && !d.needsConfirmation()) {
+            d = new ActionDefinition(d.id(), d.name(), d.description(), d.examples(), d.inputs(), d.request(),
+                    d.connection(), d.responseFields(), d.answerTemplate(), d.risk(), true, d.confirmationQuestion(),
+                    d.requiresIdentity(), d.timeoutMillis(), d.maxResponseBytes(), d.ratePerMinute(), d.mockResponse(),
+                    d.article(), d.signInMessage());
+        }
+        return actions.run(d, new ActionContext(conversationId, verified.ofConversation(conversationId).orElse(null),
+                given, false, false));
+    }
+
+    /** What the customer is told about a run: its answer, the next question (remembered), or a hand-over. */
+    AssistantOutcome outcome(ActionDefinition action, UUID conversationId, Map<String, String> given,
+            ActionResult result, int attempts, double confidence) {
+        given = new HashMap<>(given);
         return switch (result.status()) {
             case NEEDS_INPUT -> needsInput(action, conversationId, given, result, attempts, confidence);
             case NEEDS_CONFIRMATION -> asked(action, conversationId, given, PendingActions.CONFIRMATION, 0,

@@ -173,7 +173,7 @@ class ActionRunner {
         return new ActionResult(ActionResult.Status.FAILED, null, null, null, null, note, Map.of(), executionId);
     }
 
-    private String maskedAnswer(String answer, ActionDefinition action, Map<String, String> values,
+    static String maskedAnswer(String answer, ActionDefinition action, Map<String, String> values,
             Map<String, String> outputs) {
         String masked = answer;
         for (ResponseField field : action.responseFields()) {

@@ -115,6 +115,10 @@ public class Actions {
         return runner.run(get(actionId), context);
     }
 
+    ActionResult run(ActionDefinition action, ActionContext context) {
+        return runner.run(action, context);
+    }
+
     public List<ActionExecution> executionsOf(UUID actionId, int limit) {
         return executions.ofAction(actionId, Math.clamp(limit, 1, 500));
     }

@@ -107,6 +107,10 @@ abstract class PersonalDataContract {
                 .andExpect(jsonPath("$.conversations[0].messages[*].authorType").value(hasItem("AGENT")))
                 .andExpect(jsonPath("$.conversations[0].csat.rating").value(2))
                 .andExpect(jsonPath("$.conversations[0].csat.comment").value("Slow, " + marker))
+                .andExpect(jsonPath("$.actionCalls[0].conversationId").value(c.id().toString()))
+                .andExpect(jsonPath("$.actionCalls[0].action").value("order_status"))
+                .andExpect(jsonPath("$.actionCalls[0].inputs").value(containsString(marker + "@example.com")))
+                .andExpect(jsonPath("$.actionCalls[0].answer").value("Your parcel goes to 1 " + marker + " Street"))
                 .andExpect(content().string(not(containsString("note about " + marker))));
         assertThat(audit.count("contact.exported")).isEqualTo(before + 1);
     }
@@ -158,6 +162,8 @@ abstract class PersonalDataContract {
                 .param("id", c.id()).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT rating FROM csat_rating WHERE conversation_id = :id").param("id", c.id())
                 .query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT latency_ms FROM action_execution WHERE conversation_id = :id")
+                .param("id", c.id()).query(Long.class).single()).as("the call still counts").isEqualTo(42);
         assertThat(jdbc.sql("SELECT state FROM learning_proposal WHERE id = :id").param("id", proposal)
                 .query(String.class).single()).isEqualTo("DISMISSED");
         assertThat(audit.count("contact.erased")).isEqualTo(before + 1);
@@ -260,7 +266,28 @@ abstract class PersonalDataContract {
         conversations.postReply(c.id(), AuthorType.AGENT, null, "Agent Ann", "note about " + marker, true);
         conversations.changeStatus(c.id(), ConversationStatus.RESOLVED);
         satisfaction.rate(c.id(), 2, "Slow, " + marker);
+        actionCallIn(c.id());
         return conversations.get(c.id());
+    }
+
+    /** An action call logged for the conversation, and a question of an action still waiting for its answer. */
+    private void actionCallIn(UUID conversationId) {
+        jdbc.sql("""
+                INSERT INTO action_execution (id, action_id, action_name, conversation_id, status, http_status,
+                    latency_ms, inputs, outputs, answer, error, idempotency_key, mock, created_at)
+                VALUES (:id, :action, 'order_status', :c, 'SUCCEEDED', 200, 42, :inputs, :outputs, :answer, :error,
+                    :key, FALSE, :at)""")
+                .param("id", UUID.randomUUID()).param("action", UUID.randomUUID()).param("c", conversationId)
+                .param("inputs", "{\"email\":\"" + marker + "@example.com\"}")
+                .param("outputs", "{\"address\":\"1 " + marker + " Street\"}")
+                .param("answer", "Your parcel goes to 1 " + marker + " Street").param("error", "none " + marker)
+                .param("key", "k" + marker).param("at", OffsetDateTime.now()).update();
+        jdbc.sql("""
+                INSERT INTO action_pending (conversation_id, action_id, given, awaiting, attempts, updated_at)
+                VALUES (:c, :action, :given, 'order', 0, :at)""")
+                .param("c", conversationId).param("action", UUID.randomUUID())
+                .param("given", "{\"email\":\"" + marker + "@example.com\"}").param("at", OffsetDateTime.now())
+                .update();
     }
 
     private UUID proposalFrom(Conversation c) {

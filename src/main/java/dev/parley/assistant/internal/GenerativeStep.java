@@ -50,7 +50,7 @@ public class GenerativeStep {
         }
         String question = request.message().text();
         List<KnowledgeArticle> articles = topArticles(question, offline);
-        if (articles.isEmpty()) {
+        if (articles.isEmpty() && !grounded.offersTools()) {
             return outcome;
         }
         double retrieval = offline.best().map(ScoredArticle::confidence).orElse(0.0);

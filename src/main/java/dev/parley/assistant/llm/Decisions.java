@@ -25,6 +25,15 @@ final class Decisions {
     }
 
     static GroundedDecision judge(StructuredAnswer structured, GroundedQuestion question) {
+        return judge(structured, question, Map.of());
+    }
+
+    /**
+     * With tool results: an answer may cite them like articles ({@code action:<name>}); one that does is drawn from
+     * the company's own system, not a guess from retrieval, so it keeps full confidence (less if it invented sources).
+     */
+    static GroundedDecision judge(StructuredAnswer structured, GroundedQuestion question,
+            Map<String, SourceRef> toolResults) {
         double retrieval = question.retrievalConfidence();
         if (!structured.answerable()) {
             return new Unanswerable(retrieval * UNANSWERABLE_FACTOR, "the articles do not answer the question", false);
@@ -32,13 +41,16 @@ final class Decisions {
         Map<String, KnowledgeArticle> given = question.articles().stream()
                 .collect(Collectors.toMap(KnowledgeArticle::id, Function.identity(), (a, b) -> a));
         List<String> cited = structured.usedSources().stream().distinct().toList();
-        List<SourceRef> sources = cited.stream().filter(given::containsKey).map(given::get)
-                .map(article -> new SourceRef(article.id(), article.title(), article.url())).toList();
+        List<SourceRef> sources = cited.stream().filter(id -> given.containsKey(id) || toolResults.containsKey(id))
+                .map(id -> toolResults.containsKey(id) ? toolResults.get(id)
+                        : new SourceRef(id, given.get(id).title(), given.get(id).url()))
+                .toList();
         if (sources.isEmpty()) {
             return new Unanswerable(retrieval * UNANSWERABLE_FACTOR, "the answer cited none of the given articles",
                     false);
         }
-        double confidence = sources.size() == cited.size() ? retrieval : retrieval * INVENTED_SOURCE_FACTOR;
+        double grounded = sources.stream().anyMatch(s -> toolResults.containsKey(s.articleId())) ? 1.0 : retrieval;
+        double confidence = sources.size() == cited.size() ? grounded : grounded * INVENTED_SOURCE_FACTOR;
         return new Answered(structured.answer(), confidence, sources, false);
     }
 
@@ -47,6 +59,7 @@ final class Decisions {
         return switch (decision) {
             case Answered a -> new Answered(session.restore(a.text()), a.confidence(), a.sources(), fromCache);
             case Unanswerable u -> new Unanswerable(u.confidence(), u.why(), fromCache);
+            case GroundedDecision.Acted acted -> acted;
             case GroundedDecision.Failed f -> f;
         };
     }

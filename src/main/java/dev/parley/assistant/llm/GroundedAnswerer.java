@@ -4,6 +4,12 @@ import dev.parley.assistant.llm.GroundedDecision.Answered;
 import dev.parley.assistant.llm.GroundedDecision.Failed;
 import dev.parley.assistant.llm.GroundedDecision.Unanswerable;
 import dev.parley.assistant.llm.LlmResponse.TokenUsage;
+import dev.parley.action.ActionTools;
+import dev.parley.conversation.SourceRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +30,7 @@ public class GroundedAnswerer {
     private final UsageRecorder usage;
     private final TokenPreview preview;
     private final PersonaBound<Prompted> prompts;
+    private final ActionToolbox toolbox;
 
     /** The system prompt for one persona and the guard that catches answers repeating it. */
     private record Prompted(GroundedPrompt prompt, OutputGuard guard) {
@@ -36,6 +43,14 @@ public class GroundedAnswerer {
 
     GroundedAnswerer(LlmProviders providers, PiiRedactor redactor, LanguageDetector languages, AnswerCache cache,
             UsageRecorder usage, TokenPreview preview, Personas personas) {
+        this(providers, redactor, languages, cache, usage, preview, personas, null);
+    }
+
+    /** With {@code toolbox}, the defined actions are offered to the model as tools. */
+    @org.springframework.beans.factory.annotation.Autowired
+    GroundedAnswerer(LlmProviders providers, PiiRedactor redactor, LanguageDetector languages, AnswerCache cache,
+            UsageRecorder usage, TokenPreview preview, Personas personas, ActionToolbox toolbox) {
+        this.toolbox = toolbox;
         this.providers = providers;
         this.redactor = redactor;
         this.languages = languages;
@@ -48,6 +63,11 @@ public class GroundedAnswerer {
     /** Whether a generative provider is configured; with {@code provider: offline} the pipeline skips this step. */
     public boolean enabled() {
         return providers.active().isPresent();
+    }
+
+    /** Whether actions are offered to the model as tools (a question without articles may still be answered). */
+    public boolean offersTools() {
+        return toolbox != null && !toolbox.offered().isEmpty();
     }
 
     /** Decides with one blocking call. */
@@ -68,7 +88,8 @@ public class GroundedAnswerer {
         if (active.isEmpty()) {
             return new Failed(LlmException.Kind.NOT_CONFIGURED, "no generative provider is configured (offline)");
         }
-        if (question.articles().isEmpty()) {
+        List<LlmTool> tools = toolbox == null ? List.of() : toolbox.offered();
+        if (question.articles().isEmpty() && tools.isEmpty()) {
             return new Unanswerable(0.0, "retrieval found no articles", false);
         }
         LlmProvider provider = active.get();
@@ -78,7 +99,8 @@ public class GroundedAnswerer {
         String language = languages.detect(question.question()).map(CustomerLanguage::displayName)
                 .orElse("the language of the customer's message");
         // a follow-up ("and how long does that take?") means something else in another conversation
-        String key = Decisions.standalone(question) ? AnswerCache.key(text, question.knowledgeVersion(), language,
+        // a tool's result belongs to this customer: an answer drawn from one is never cached
+        String key = tools.isEmpty() && Decisions.standalone(question) ? AnswerCache.key(text, question.knowledgeVersion(), language,
                 prompted.prompt().system()) : null;
         Optional<GroundedDecision> cached = key == null ? Optional.empty() : cache.find(key);
         if (cached.isPresent()) {
@@ -89,11 +111,12 @@ public class GroundedAnswerer {
             }
             return hit;
         }
-        var request = LlmRequest.of(prompted.prompt().system(), GroundedPrompt.userMessage(text,
-                Decisions.historyLines(question.history(), session), question.articles(), language));
+        var request = new LlmRequest(tools.isEmpty() ? prompted.prompt().system() : prompted.prompt().withTools(),
+                List.of(LlmRequest.Turn.user(GroundedPrompt.userMessage(text,
+                        Decisions.historyLines(question.history(), session), question.articles(), language))), tools);
         var stream = new AnswerStream(prompted.guard(), delta -> preview.token(question, delta));
         GroundedDecision decision = generate(question, provider, request, streaming ? stream : null,
-                prompted.guard());
+                prompted.guard(), session);
         if (key != null) {
             cache.put(key, decision);
         }
@@ -103,12 +126,44 @@ public class GroundedAnswerer {
         return Decisions.restored(decision, session, false);
     }
 
+    /**
+     * Calls the model until it answers: each round of tool calls runs the actions (at most
+     * {@code max-tool-steps} calls a turn) and sends their results back; a call that needs the customer (a value,
+     * a Yes / No, signing in) or a person ends the turn there.
+     */
     private GroundedDecision generate(GroundedQuestion question, LlmProvider provider, LlmRequest request,
-            AnswerStream stream, OutputGuard guard) {
+            AnswerStream stream, OutputGuard guard, PiiRedactor.Session session) {
         try {
-            LlmResponse response = stream == null ? provider.complete(request) : provider.stream(request, stream);
-            usage.record(question, "answer", provider, response.usage(), false);
-            GroundedDecision decision = Decisions.judge(StructuredAnswer.parse(response.text()), question);
+            Map<String, SourceRef> toolResults = new LinkedHashMap<>();
+            int steps = 0;
+            LlmResponse response = call(provider, request, stream, question);
+            while (!response.toolCalls().isEmpty()) {
+                steps += response.toolCalls().size();
+                if (toolbox == null || steps > toolbox.maxSteps()) {
+                    return new Failed(LlmException.Kind.INVALID_RESPONSE, "the model asked for more than "
+                            + (toolbox == null ? 0 : toolbox.maxSteps()) + " tool calls in one turn");
+                }
+                List<LlmRequest.Turn> turns = new ArrayList<>();
+                turns.add(LlmRequest.Turn.toolCalls(response.text(), response.toolCalls()));
+                for (LlmRequest.ToolCall call : response.toolCalls()) {
+                    Map<String, String> arguments = new LinkedHashMap<>();
+                    ActionToolbox.arguments(call.arguments()).forEach((name, value) ->
+                            arguments.put(name, session.restore(value)));
+                    ActionTools.Call result = toolbox.call(question.conversationId(), call.name(), arguments,
+                            question.retrievalConfidence());
+                    if (result.stop() != null) {
+                        return new GroundedDecision.Acted(result.stop());
+                    }
+                    if (result.sourceId() != null) {
+                        toolResults.put(result.sourceId(), ActionToolbox.source(result));
+                    }
+                    turns.add(LlmRequest.Turn.toolResult(call, session.redact(result.result())));
+                }
+                request = request.then(turns);
+                response = call(provider, request, stream, question);
+            }
+            GroundedDecision decision = Decisions.judge(StructuredAnswer.parse(response.text()), question,
+                    toolResults);
             if (decision instanceof Answered answered && guard.leaks(answered.text())) {
                 return new Failed(LlmException.Kind.UNSAFE_OUTPUT, "the answer repeated the system prompt");
             }
@@ -116,5 +171,12 @@ public class GroundedAnswerer {
         } catch (LlmException e) {
             return new Failed(e.kind(), e.getMessage());
         }
+    }
+
+    private LlmResponse call(LlmProvider provider, LlmRequest request, AnswerStream stream,
+            GroundedQuestion question) {
+        LlmResponse response = stream == null ? provider.complete(request) : provider.stream(request, stream);
+        usage.record(question, "answer", provider, response.usage(), false);
+        return response;
     }
 }

@@ -31,6 +31,7 @@ public final class LlmOutcomes {
                     AssistantOutcome.answer(answered.text(), answered.confidence(), answered.sources());
             case Answered answered ->
                     AssistantOutcome.escalate(EscalationReason.LOW_CONFIDENCE, NOT_SURE_TEXT, answered.confidence());
+            case GroundedDecision.Acted acted -> acted.outcome();
             case Unanswerable unanswerable ->
                     AssistantOutcome.escalate(EscalationReason.NO_KNOWLEDGE, NOT_SURE_TEXT, unanswerable.confidence());
             case Failed failed when offline != null && !offline.escalates() && offline.confidence() >= threshold ->

@@ -1,9 +1,9 @@
 package dev.parley.workspace.api;
 
 import dev.parley.conversation.Contact;
-import dev.parley.conversation.ContactExport;
 import dev.parley.conversation.Contacts;
 import dev.parley.identity.AgentPrincipal;
+import dev.parley.workspace.internal.ContactDataExport;
 import dev.parley.workspace.internal.ContactPrivacy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,9 +62,10 @@ class ContactApiController {
 
     @GetMapping("/{id}/export")
     @Operation(summary = "Everything kept about a contact, as a JSON download (admins; GDPR access request)",
-            description = "The contact, every conversation with its customer-visible messages and CSAT; audited")
-    ResponseEntity<ContactExport> export(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id) {
-        ContactExport export = privacy.export(me.actor(), id);
+            description = "The contact, every conversation with its customer-visible messages and CSAT, and the actions "
+                    + "run for them (masked as the action log keeps them); audited")
+    ResponseEntity<ContactDataExport> export(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id) {
+        ContactDataExport export = privacy.export(me.actor(), id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("contact-" + id + ".json").build().toString())

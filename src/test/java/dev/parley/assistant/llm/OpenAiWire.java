@@ -59,4 +59,49 @@ final class OpenAiWire {
                 .map(message -> message.path("content").asString())
                 .toList();
     }
+
+    /** A chat completion in which the model calls tools: each call is {id, name, arguments JSON}. */
+    static String toolCalls(List<String[]> calls) {
+        StringBuilder list = new StringBuilder();
+        for (String[] call : calls) {
+            list.append(list.isEmpty() ? "" : ",").append("{\"id\":").append(quote(call[0]))
+                    .append(",\"type\":\"function\",\"function\":{\"name\":").append(quote(call[1]))
+                    .append(",\"arguments\":").append(quote(call[2])).append("}}");
+        }
+        return """
+                {"id":"chatcmpl-2","object":"chat.completion","created":1700000000,"model":"gpt-test",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[%s]},
+                 "finish_reason":"tool_calls"}],"usage":{"prompt_tokens":50,"completion_tokens":10,"total_tokens":60}}
+                """.formatted(list);
+    }
+
+    /** The same tool calls as a chat-completions stream (server-sent events). */
+    static String streamedToolCalls(List<String[]> calls) {
+        StringBuilder sse = new StringBuilder();
+        String head = "{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                + "\"model\":\"gpt-test\",";
+        for (int i = 0; i < calls.size(); i++) {
+            String[] call = calls.get(i);
+            sse.append("data: ").append(head).append("\"choices\":[{\"index\":0,\"delta\":{")
+                    .append(i == 0 ? "\"role\":\"assistant\",\"content\":null," : "")
+                    .append("\"tool_calls\":[{\"index\":").append(i).append(",\"id\":").append(quote(call[0]))
+                    .append(",\"type\":\"function\",\"function\":{\"name\":").append(quote(call[1]))
+                    .append(",\"arguments\":").append(quote(call[2])).append("}}]},\"finish_reason\":null}]}\n\n");
+        }
+        sse.append("data: ").append(head).append("\"choices\":[{\"index\":0,\"delta\":{},")
+                .append("\"finish_reason\":\"tool_calls\"}],\"usage\":{\"prompt_tokens\":50,")
+                .append("\"completion_tokens\":10,\"total_tokens\":60}}\n\n");
+        sse.append("data: [DONE]\n\n");
+        return sse.toString();
+    }
+
+    /** Every message of a request body with the given role, whole (tool calls, tool_call_id and all). */
+    static List<JsonNode> messagesWithRole(String requestBody, String role) {
+        return java.util.stream.StreamSupport.stream(JSON.readTree(requestBody).path("messages").spliterator(), false)
+                .filter(message -> role.equals(message.path("role").asString())).toList();
+    }
+
+    static JsonNode read(String json) {
+        return JSON.readTree(json);
+    }
 }

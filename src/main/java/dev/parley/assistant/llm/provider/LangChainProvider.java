@@ -1,18 +1,23 @@
 package dev.parley.assistant.llm.provider;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.parley.assistant.llm.LlmException;
 import dev.parley.assistant.llm.LlmProvider;
 import dev.parley.assistant.llm.LlmRequest;
 import dev.parley.assistant.llm.LlmResponse;
+import dev.parley.assistant.llm.LlmTool;
 import dev.parley.assistant.llm.LlmResponse.TokenUsage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,14 +101,18 @@ final class LangChainProvider implements LlmProvider {
     }
 
     private LlmResponse toResponse(ChatResponse response) {
-        String text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
-        if (text == null || text.isBlank()) {
+        AiMessage message = response == null ? null : response.aiMessage();
+        String text = message == null ? null : message.text();
+        List<LlmRequest.ToolCall> calls = message == null || !message.hasToolExecutionRequests() ? List.of()
+                : message.toolExecutionRequests().stream()
+                        .map(call -> new LlmRequest.ToolCall(call.id(), call.name(), call.arguments())).toList();
+        if ((text == null || text.isBlank()) && calls.isEmpty()) {
             throw new LlmException(LlmException.Kind.INVALID_RESPONSE, "the provider returned no text");
         }
         var usage = response.tokenUsage();
         var tokens = usage == null ? TokenUsage.NONE
                 : new TokenUsage(zeroIfNull(usage.inputTokenCount()), zeroIfNull(usage.outputTokenCount()));
-        return new LlmResponse(text, tokens, id, model);
+        return new LlmResponse(text == null ? "" : text, tokens, id, model, calls);
     }
 
     private static int zeroIfNull(Integer count) {
@@ -114,8 +123,42 @@ final class LangChainProvider implements LlmProvider {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(request.system()));
         for (LlmRequest.Turn turn : request.turns()) {
-            messages.add(turn.role() == LlmRequest.Role.USER ? UserMessage.from(turn.text()) : AiMessage.from(turn.text()));
+            messages.add(switch (turn.role()) {
+                case USER -> UserMessage.from(turn.text());
+                case ASSISTANT -> turn.toolCalls().isEmpty() ? AiMessage.from(turn.text())
+                        : AiMessage.from(turn.text().isBlank() ? null : turn.text(), turn.toolCalls().stream()
+                                .map(call -> ToolExecutionRequest.builder().id(call.id()).name(call.name())
+                                        .arguments(call.arguments()).build())
+                                .toList());
+                case TOOL -> ToolExecutionResultMessage.from(turn.toolCallId(), turn.toolName(), turn.text());
+            });
         }
-        return ChatRequest.builder().messages(messages).build();
+        var chat = ChatRequest.builder().messages(messages);
+        if (!request.tools().isEmpty()) {
+            chat.toolSpecifications(request.tools().stream().map(LangChainProvider::specification).toList());
+        }
+        return chat.build();
+    }
+
+    /** A tool as LangChain4j describes it: name, description and the JSON schema of its parameters. */
+    static ToolSpecification specification(LlmTool tool) {
+        var schema = JsonObjectSchema.builder();
+        for (LlmTool.Parameter parameter : tool.parameters()) {
+            String description = parameter.description();
+            if (!parameter.choices().isEmpty()) {
+                schema.addEnumProperty(parameter.name(), parameter.choices(), description);
+                continue;
+            }
+            switch (parameter.type()) {
+                case STRING -> schema.addStringProperty(parameter.name(), description);
+                case INTEGER -> schema.addIntegerProperty(parameter.name(), description);
+                case NUMBER -> schema.addNumberProperty(parameter.name(), description);
+                case BOOLEAN -> schema.addBooleanProperty(parameter.name(), description);
+            }
+        }
+        schema.required(tool.parameters().stream().filter(LlmTool.Parameter::required)
+                .map(LlmTool.Parameter::name).toList());
+        return ToolSpecification.builder().name(tool.name()).description(tool.description())
+                .parameters(schema.build()).build();
     }
 }

@@ -65,4 +65,13 @@ class AnthropicProviderTests extends LlmProviderContract {
     protected String systemPromptIn(String requestBody) {
         return WireJson.text(WireJson.read(requestBody).path("system"));
     }
+
+    @Override
+    protected String toolCallCompletion(String id, String name, String arguments) {
+        return """
+                {"id":"msg_02","type":"message","role":"assistant","model":"claude-test",
+                 "content":[{"type":"tool_use","id":%s,"name":%s,"input":%s}],"stop_reason":"tool_use",
+                 "stop_sequence":null,"usage":{"input_tokens":10,"output_tokens":5}}
+                """.formatted(WireJson.quote(id), WireJson.quote(name), arguments);
+    }
 }

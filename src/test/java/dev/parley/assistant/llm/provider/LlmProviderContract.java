@@ -51,6 +51,9 @@ abstract class LlmProviderContract {
 
     protected abstract String streamContentType();
 
+    /** A completion in which the model calls tool {@code name} (call id {@code id}) with {@code arguments}. */
+    protected abstract String toolCallCompletion(String id, String name, String arguments);
+
     /** The system prompt as it appears in a request body on the wire. */
     protected String systemPromptIn(String requestBody) {
         return String.join("\n", WireJson.contentsWithRole(requestBody, "system"));
@@ -105,6 +108,43 @@ abstract class LlmProviderContract {
         String sent = server.getAllServeEvents().getFirst().getRequest().getBodyAsString();
         assertThat(systemPromptIn(sent)).isEqualTo("You are a support assistant.");
         assertThat(userTextsIn(sent)).containsExactly("How do I reset my password?");
+    }
+
+    @Test
+    void offersToolsAndSendsAToolResultBackOnTheFollowUp() {
+        server.stubFor(chatCall(false).willReturn(json(toolCallCompletion("call_7", "order_status",
+                "{\"order\":\"1001\"}"))));
+        var tool = new dev.parley.assistant.llm.LlmTool("order_status", "Where an order is", List.of(
+                new dev.parley.assistant.llm.LlmTool.Parameter("order", dev.parley.assistant.llm.LlmTool.Type.STRING,
+                        "the order number", List.of(), true),
+                new dev.parley.assistant.llm.LlmTool.Parameter("speed", dev.parley.assistant.llm.LlmTool.Type.STRING,
+                        "how fast", List.of("standard", "express"), false)));
+        LlmRequest request = new LlmRequest("You are a support assistant.",
+                List.of(LlmRequest.Turn.user("Where is order 1001?")), List.of(tool));
+
+        LlmResponse response = provider.complete(request);
+
+        assertThat(response.toolCalls()).hasSize(1);
+        LlmRequest.ToolCall call = response.toolCalls().getFirst();
+        assertThat(call.name()).isEqualTo("order_status");
+        assertThat(WireJson.field(call.arguments(), "order")).isEqualTo("1001");
+        String offered = server.getAllServeEvents().getFirst().getRequest().getBodyAsString();
+        assertThat(offered).contains("Where an order is");
+        assertThat(offered.replaceAll("\\s", "")).contains("\"order_status\"").contains("\"express\"")
+                .contains("\"required\":[\"order\"]");
+
+        server.resetRequests();
+        server.stubFor(chatCall(false).willReturn(json(completion("It shipped.", 3, 2))));
+        LlmResponse answer = provider.complete(new LlmRequest(request.system(), List.of(request.turns().getFirst(),
+                LlmRequest.Turn.toolCalls("", List.of(call)),
+                LlmRequest.Turn.toolResult(call, "{\"status\":\"shipped-XYZ\"}")), List.of(tool)));
+
+        assertThat(answer.text()).isEqualTo("It shipped.");
+        String followUp = server.getAllServeEvents().getFirst().getRequest().getBodyAsString();
+        assertThat(followUp).contains("shipped-XYZ").contains("order_status");
+        if (!call.id().equals(call.name())) {
+            assertThat(followUp).contains(call.id());
+        }
     }
 
     @Test

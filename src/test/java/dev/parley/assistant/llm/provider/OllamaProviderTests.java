@@ -53,4 +53,13 @@ class OllamaProviderTests extends LlmProviderContract {
     protected String streamContentType() {
         return "application/x-ndjson";
     }
+
+    @Override
+    protected String toolCallCompletion(String id, String name, String arguments) {
+        return """
+                {"model":"llama-test","created_at":"2026-11-23T10:00:00.000000Z",
+                 "message":{"role":"assistant","content":"","tool_calls":[{"function":{"name":%s,"arguments":%s}}]},
+                 "done_reason":"stop","done":true,"prompt_eval_count":10,"eval_count":5}
+                """.formatted(WireJson.quote(name), arguments).replace("\n", "");
+    }
 }

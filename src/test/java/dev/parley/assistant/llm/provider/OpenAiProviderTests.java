@@ -55,4 +55,14 @@ class OpenAiProviderTests extends LlmProviderContract {
         return "text/event-stream";
     }
 
+
+    @Override
+    protected String toolCallCompletion(String id, String name, String arguments) {
+        return """
+                {"id":"chatcmpl-2","object":"chat.completion","created":1700000000,"model":"gpt-test",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":%s,
+                 "type":"function","function":{"name":%s,"arguments":%s}}]},"finish_reason":"tool_calls"}],
+                 "usage":{"prompt_tokens":10,"completion_tokens":5,"total_tokens":15}}
+                """.formatted(WireJson.quote(id), WireJson.quote(name), WireJson.quote(arguments));
+    }
 }

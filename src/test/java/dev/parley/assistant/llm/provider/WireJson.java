@@ -21,6 +21,11 @@ final class WireJson {
         }
     }
 
+    /** The text of top-level field {@code name} of a JSON object. */
+    static String field(String json, String name) {
+        return read(json).path(name).asText();
+    }
+
     static String quote(String text) {
         try {
             return MAPPER.writeValueAsString(text);
