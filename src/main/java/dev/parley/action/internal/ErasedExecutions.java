@@ -1,15 +1,19 @@
 package dev.parley.action.internal;
 
 import dev.parley.conversation.ConversationEvents.ContactErased;
+import dev.parley.conversation.ConversationEvents.ConversationsExpired;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When a contact is erased, the action calls made in their conversations lose what the customer gave and got:
- * inputs, outputs, the answer and the error text become {@code (erased)} (or stay empty); the idempotency key (a
- * hash of the inputs) goes too, and a question still waiting for an answer is dropped. Action, status, HTTP status,
- * latency and time stay, so the action's figures are unchanged. Running twice is harmless.
+ * When a contact is erased or conversations pass the retention period, the action calls made in those conversations
+ * lose what the customer gave and got: inputs, outputs, the answer and the error text become {@code (erased)} (or
+ * stay empty); the idempotency key (a hash of the inputs) goes too, and a question still waiting for an answer is
+ * dropped. Action, status, HTTP status, latency and time stay, so the action's figures are unchanged. Running twice
+ * is harmless.
  */
 @Component
 class ErasedExecutions {
@@ -24,7 +28,16 @@ class ErasedExecutions {
 
     @ApplicationModuleListener
     void on(ContactErased event) {
-        if (event.conversationIds().isEmpty()) {
+        erase(event.conversationIds());
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationsExpired event) {
+        erase(event.conversationIds());
+    }
+
+    private void erase(List<UUID> conversationIds) {
+        if (conversationIds.isEmpty()) {
             return;
         }
         jdbc.sql("""
@@ -35,8 +48,8 @@ class ErasedExecutions {
                     error = CASE WHEN error IS NULL THEN NULL ELSE :erased END,
                     idempotency_key = NULL
                 WHERE conversation_id IN (:ids)""")
-                .param("erased", ERASED).param("ids", event.conversationIds()).update();
+                .param("erased", ERASED).param("ids", conversationIds).update();
         jdbc.sql("DELETE FROM action_pending WHERE conversation_id IN (:ids)")
-                .param("ids", event.conversationIds()).update();
+                .param("ids", conversationIds).update();
     }
 }
