@@ -65,7 +65,7 @@ abstract class LlmProviderContract {
     }
 
     static LlmSettings.Resilience fastResilience() {
-        return new LlmSettings.Resilience(java.time.Duration.ofMillis(700), 3, java.time.Duration.ofMillis(20),
+        return new LlmSettings.Resilience(java.time.Duration.ofMillis(1500), 3, java.time.Duration.ofMillis(20),
                 java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(5), 50, 4, 4,
                 java.time.Duration.ofMinutes(1));
     }
