@@ -178,6 +178,8 @@ abstract class TicketWorkflowContract {
         assertThat(audit.page("conversation.subject", 0, 50)).anyMatch(e -> e.target().equals("conversation " + id));
 
         mvc.perform(as(agent, patchJson(id, "{\"category\":\"gardening\"}"))).andExpect(status().isBadRequest());
+        mvc.perform(as(agent, get("/api/v1/conversations").param("category", "gardening")))
+                .andExpect(status().isBadRequest());
         mvc.perform(as(agent, patchJson(id, "{\"subject\":\"   \"}"))).andExpect(status().isBadRequest());
         mvc.perform(as(agent, patchJson(id, "{\"subject\":\"" + "s".repeat(201) + "\"}")))
                 .andExpect(status().isBadRequest());

@@ -105,6 +105,10 @@ class ConversationApiController {
             @Parameter(description = "a category") @RequestParam(required = false) String category,
             @Parameter(description = "a tag's name, any case") @RequestParam(required = false) String tag,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
+        if (category != null && !category.isBlank()
+                && !conversations.categories().contains(category.strip().toLowerCase(java.util.Locale.ROOT))) {
+            throw ApiException.badRequest("category must be one of " + conversations.categories());
+        }
         InboxQuery query = new InboxQuery(view, status, priority, channel, assignee, team, q, inbox, category, tag);
         InboxView inboxView = view == null || view.isBlank() ? InboxView.ALL : query.inboxView();
         return queries.find(inboxView.narrow(query.filter(me.id()), me.id()), page, size);
