@@ -58,8 +58,9 @@ import tools.jackson.databind.json.JsonMapper;
  * help center, dashboard and admin pages), over a real socket. No answer may be a 5xx; an error under
  * {@code /api/**} is {@code application/problem+json} with a title and a detail, an error on a page an HTML page.
  * Every handler method must have been reached at least once, so an endpoint the suite cannot reach fails it.
- * The seed is fixed (reproducible in CI); {@code -Djqwik.seeds.whenfixed=ALLOW} is jqwik's default and a
- * different seed is tried with {@code -Dhostile.seed=...}.
+ * The seed is fixed (reproducible in CI) and the number of tries is {@code jqwik.tries.default} in
+ * junit-platform.properties; {@code -Dhostile.survey=true} collects every failure of every try into
+ * target/hostile-input-failures.txt instead of stopping at the first (docs/security.md).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "parley.widget.conversations-per-hour=100000", "parley.widget.messages-per-minute=100000",
