@@ -54,7 +54,7 @@ class MalformedRequestTests {
     record Probe(String method, String path, String contentType, String body, Auth auth) {
         @Override
         public String toString() {
-            return method + " " + path + (contentType == null ? "" : " [" + contentType + "]") + " as " + auth;
+            return method + " " + (path.length() > 120 ? path.substring(0, 120) + "…" : path) + (contentType == null ? "" : " [" + contentType + "]") + " as " + auth;
         }
     }
 
@@ -123,6 +123,19 @@ class MalformedRequestTests {
                 "{\"message\":\"\\u200b\\u200c\"}", Auth.NONE));
         probes.add(new Probe("GET", "/inbox/conversations/not-an-id", null, null, Auth.SESSION));
         probes.add(new Probe("GET", "/no-such-page", null, null, Auth.SESSION));
+        // found by the hostile-input suite (dev.parley.hostile): each answered a 500 or Tomcat's own page before
+        probes.add(new Probe("GET", "/admin/webhooks/" + someId, null, null, Auth.SESSION));
+        probes.add(new Probe("GET", "/admin/actions/" + someId, null, null, Auth.SESSION));
+        probes.add(new Probe("POST", "/admin/actions/connections/" + someId + "/delete", null, null, Auth.SESSION));
+        probes.add(new Probe("GET", "/api/v1/conversations/%00", null, null, Auth.TOKEN));
+        probes.add(new Probe("GET", "/help/articles/%00", null, null, Auth.NONE));
+        probes.add(new Probe("GET", "/api/v1/conversations?q=%00" + "x".repeat(7_000), null, null, Auth.TOKEN));
+        String longPartHeader = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + "x".repeat(100_000)
+                + "\"\r\n\r\nhi\r\n--b--\r\n";
+        probes.add(new Probe("POST", "/api/v1/widget/conversations", "multipart/form-data; boundary=b", longPartHeader,
+                Auth.NONE));
+        probes.add(new Probe("POST", "/help/articles/" + articleId + "/feedback", "multipart/form-data; boundary=b",
+                longPartHeader, Auth.NONE));
         return probes.stream();
     }
 
@@ -151,11 +164,26 @@ class MalformedRequestTests {
             if (probe.path().startsWith("/api/")) {
                 assertThat(contentType).as("%s answered %s: %s", probe, response.statusCode(), response.body())
                         .startsWith("application/problem+json");
+                assertThat(response.body()).as("%s says what is wrong", probe).contains("\"title\"", "\"detail\"");
             } else {
                 assertThat(contentType).as("%s answered %s: %s", probe, response.statusCode(), response.body())
                         .startsWith("text/html");
+                assertThat(response.body()).as("%s answers a page of ours", probe).contains("<html")
+                        .doesNotContain("HTTP Status " + response.statusCode(), "Whitelabel");
             }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPageFormWithoutItsCsrfTokenGetsAPageThatSaysSo() throws Exception {
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(uri("/inbox/presence"))
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("status=AWAY")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/html"));
+        assertThat(response.body()).contains("reload the page").doesNotContain("Your role does not allow this");
     }
 
     private URI uri(String path) {

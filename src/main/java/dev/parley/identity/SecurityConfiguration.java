@@ -112,11 +112,20 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor((request, response, ex) -> ProblemResponses.write(response,
-                                403, "Forbidden", "Your role does not allow this"), new OrRequestMatcher(api, actuator)))
+                                403, "Forbidden", denied(ex)), new OrRequestMatcher(api, actuator))
+                        // with one handler only, Spring Security would answer every page's 403 with the JSON above
+                        .defaultAccessDeniedHandlerFor((request, response, ex) -> response.sendError(403, denied(ex)),
+                                AnyRequestMatcher.INSTANCE))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .addHeaderWriter(new ContentSecurityPolicies()))
                 .build();
+    }
+
+    private static String denied(org.springframework.security.access.AccessDeniedException refused) {
+        return refused instanceof org.springframework.security.web.csrf.CsrfException
+                ? "The form has expired or did not come from Parley (no valid CSRF token): reload the page and try again"
+                : "Your role does not allow this";
     }
 
     private static boolean isAdmin(org.springframework.security.core.Authentication authentication) {

@@ -25,11 +25,12 @@ class ErrorResponses implements ErrorController {
         HttpStatus status = status(request);
         String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String detail = detail(request, status);
-        if (path != null && (path.startsWith(request.getContextPath() + "/api/")
-                || path.equals(request.getContextPath() + "/api"))) {
+        if (ProblemAudience.wantsProblem(request.getContextPath(), path, request.getHeader("Accept"))) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
             problem.setTitle(status.getReasonPhrase());
-            problem.setInstance(URI.create(path.replaceAll("[^\\x21-\\x7e]", "")));
+            if (path != null) {
+                problem.setInstance(URI.create(path.replaceAll("[^\\x21-\\x7e]", "")));
+            }
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return PageProblems.page(status, status.getReasonPhrase(), detail);

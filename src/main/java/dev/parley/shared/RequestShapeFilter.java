@@ -65,12 +65,13 @@ class RequestShapeFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String detail)
+    static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String detail)
             throws IOException {
-        String title = status == 415 ? "Unsupported Media Type" : "Bad Request";
+        org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
+        String title = known == null ? "Bad Request" : known.getReasonPhrase();
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (ProblemAudience.wantsProblem(request.getContextPath(), request.getRequestURI(), request.getHeader("Accept"))) {
             response.setContentType("application/problem+json");
             response.getWriter().write(JSON.writeValueAsString(Map.of("type", "about:blank", "title", title,
                     "status", status, "detail", detail)));

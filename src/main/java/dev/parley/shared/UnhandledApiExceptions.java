@@ -1,0 +1,69 @@
+package dev.parley.shared;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The last word on an {@link ApiException} that no controller advice answered (a page controller of a module
+ * without a page advice, say): it is still the client's mistake, so it gets its own status and message (a problem
+ * for an API, the problem page for a page) instead of escaping as a 500. Runs after Spring's own resolvers.
+ */
+@Component
+class UnhandledApiExceptions implements HandlerExceptionResolver, Ordered {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+            Exception exception) {
+        if (!(exception instanceof ApiException problem) || response.isCommitted()) {
+            return null;
+        }
+        if (problem instanceof TooManyRequestsException tooMany) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));
+        }
+        if (!answersWithData(request, handler)) {
+            return PageProblems.of(problem);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", problem.title());
+        body.put("status", problem.status().value());
+        body.put("detail", problem.getMessage());
+        try {
+            response.resetBuffer();
+            response.setStatus(problem.status().value());
+            response.setCharacterEncoding("UTF-8");
+            response.setContentType("application/problem+json");
+            response.getWriter().write(JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            return null;
+        }
+        return new ModelAndView();
+    }
+
+    private static boolean answersWithData(HttpServletRequest request, Object handler) {
+        if (ProblemAudience.wantsProblem(request.getContextPath(), request.getRequestURI(), request.getHeader("Accept"))) {
+            return true;
+        }
+        return handler instanceof HandlerMethod method && (method.hasMethodAnnotation(ResponseBody.class)
+                || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.parley.hostile;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/**
+ * The generators of the hostile-input suite: unicode edge cases, numbers out of every range, ids that are not ids,
+ * malformed and mis-encoded bodies, and Content-Types that lie. Values a client can put on the wire only; the
+ * JSON texts are written by hand so a lone surrogate travels as the escape {@code \ud800}.
+ */
+final class HostileValues {
+
+    static final String HUNDRED_K = "x".repeat(100_000);
+
+    /** Path-variable values; "$…" names a real id of the run (a conversation, an article, an agent). */
+    private static final List<String> IDS = List.of("not-an-id", "00000000-0000-0000-0000-000000000000",
+            "ffffffff-ffff-ffff-ffff-ffffffffffffff", "..", "...", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "..%5c..%5cwin.ini",
+            "%00", "%ff", "%zz", "100%", "%C0%AE%C0%AE", "%ED%A0%80", "-1", "0", "1e9", "99999999999999999999999", "NaN", "null",
+            "\uD83D\uDE00", "\u202Eevil", "\u200B", "a".repeat(5000), "$conversation", "$widget-conversation",
+            "$article", "$agent", "$message");
+
+    private static final List<String> EDGE_TEXT = List.of("", " ", "\u200B\u200C\u200D\uFEFF", "\u202Egnp.exe",
+            "\u0000", "a\u0000b", "\uD800", "\uDFFF", "x\uD800y", "\uD83D\uDE00\uD83D\uDC4D\uD83C\uDFFD\u200D",
+            "e\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301", "\u0301".repeat(10_000), "\uFFFF\uFFFE",
+            "../../../../etc/passwd", "<script>alert(1)</script>", "' OR '1'='1", "${jndi:ldap://127.0.0.1/x}",
+            "%s%n%x", "NaN", "Infinity", "-Infinity", "-1", "-0", "0", "1e9", "1e309", "9223372036854775808",
+            "-2147483649", "1.5", "2026-13-45", "2026-02-30T25:61:00Z", "not-a-date", "null", "true", "[]", "{}",
+            "\r\nX-Injected: 1", "\t\u000B\f", "\u0085\u2028\u2029", "\uD83D\uDE00".repeat(50_000), HUNDRED_K);
+
+    private HostileValues() {
+    }
+
+    static Arbitrary<String> texts() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.of(EDGE_TEXT)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.strings().all().ofMaxLength(40)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.strings().withCharRange('\u0300', '\u036F')
+                        .withCharRange('\u202A', '\u202E').withCharRange('\u200B', '\u200F').ofMinLength(1).ofMaxLength(60)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.longs().map(String::valueOf)));
+    }
+
+    static Arbitrary<String> ids() {
+        return Arbitraries.of(IDS);
+    }
+
+    /** A JSON value text: strings of every edge, numbers JSON allows but no Java type holds, wrong types. */
+    static Arbitrary<String> jsonValues() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(5, texts().map(HostileValues::jsonString)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.of("1e309", "-1e309", "-0", "-1", "0", "1.5", "123456789012345678901234567890",
+                        "-9223372036854775809", "2147483648", "true", "false", "null", "[]", "{}", "[null]",
+                        "{\"a\":{\"b\":{\"c\":[1,2,{}]}}}", "\"\\ud800\"", "\"\\udfff\\ud800\"", "\"\\u0000\"",
+                        "\"\\u202e\"", "[" + "[".repeat(2000) + "]".repeat(2000) + "]",
+                        "[" + "\"x\",".repeat(20_000) + "\"x\"]")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().map(String::valueOf)));
+    }
+
+    static Arbitrary<byte[]> rawBodies() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("{", "[", "{\"message\":", "{\"message\":\"hi\"", "{\"a\":}", "{}garbage", "\"unterminated",
+                        "{\"text\": NaN}", "{'single':'quotes'}", "{\"a\":1,\"a\":2}", "\uFEFF{\"message\":\"bom\"}",
+                        "[" .repeat(100_000), "{\"a\":".repeat(20_000), "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM "
+                                + "\"file:///etc/passwd\">]><x>&e;</x>", "a=1&a=2&=&&%zz=%", "--hostile\r\nContent-Disposition: "
+                                + "form-data; name=\"file\"; filename=\"../../x\"\r\n\r\nhi\r\n--hostile--\r\n")
+                        .map(text -> text.getBytes(StandardCharsets.UTF_8)),
+                // Latin-1 bytes declared as UTF-8, UTF-16 where UTF-8 is expected, invalid and overlong UTF-8
+                Arbitraries.of("{\"message\":\"caf\u00e9 \u00fcber\",\"text\":\"\u00e9\"}")
+                        .map(text -> text.getBytes(StandardCharsets.ISO_8859_1)),
+                Arbitraries.of("{\"message\":\"utf-16\"}").map(text -> text.getBytes(StandardCharsets.UTF_16)),
+                Arbitraries.of(new byte[] {'{', '"', 'm', '"', ':', '"', (byte) 0xC0, (byte) 0x80, '"', '}'},
+                        new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'},
+                        new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xFD}, new byte[] {0, 0, 0, 0}),
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(300),
+                // oversized: above the JSON and form limits, below Tomcat's swallow limit (so the answer still arrives)
+                Arbitraries.just(("{\"message\":\"" + "y".repeat(1_500_000) + "\"}").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static Arbitrary<String> contentTypes() {
+        return Arbitraries.of("application/json", "application/json; charset=UTF-8", "application/json; charset=ISO-8859-1",
+                "application/json; charset=no-such-charset", "application/json; charset=\"", "text/plain",
+                "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=UTF-8",
+                "multipart/form-data; boundary=hostile", "multipart/form-data", "application/xml", "text/html",
+                "application/octet-stream", "application/problem+json", "*/*", "garbage", "application/json;;;",
+                "text/event-stream", "image/png");
+    }
+
+    static Arbitrary<Hostility> hostilities() {
+        Arbitrary<Hostility.Shape> shapes = Arbitraries.of(Hostility.Shape.class);
+        Arbitrary<String> overrides = Arbitraries.oneOf(contentTypes(), Arbitraries.just("")).injectNull(0.6);
+        return Combinators.combine(ids(), texts().list().ofMinSize(1).ofMaxSize(4),
+                jsonValues().list().ofMinSize(1).ofMaxSize(4), shapes, rawBodies(), overrides,
+                Arbitraries.of(Hostility.Params.class), Arbitraries.of(true, true, true, false))
+                .as(Hostility::new);
+    }
+
+    /** The value as a JSON string literal; anything outside printable ASCII as a \\u escape (lone surrogates too). */
+    static String jsonString(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}
