@@ -31,13 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
@@ -47,19 +40,23 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestContextManager;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.web.servlet.handler.MappedInterceptor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The hostile-input suite (issue 17): jqwik generates malformed, oversized, mis-encoded and unicode-edge requests,
+ * The hostile-input suite (issue 17): generated malformed, oversized, mis-encoded and unicode-edge requests,
  * and every try sends one of them to every endpoint Spring MVC maps (agent API, widget API, channel webhooks,
  * help center, dashboard and admin pages), over a real socket. No answer may be a 5xx; an error under
  * {@code /api/**} is {@code application/problem+json} with a title and a detail, an error on a page an HTML page.
  * Every handler method must have been reached at least once, so an endpoint the suite cannot reach fails it.
- * The seed is fixed (reproducible in CI) and the number of tries is {@code jqwik.tries.default} in
- * junit-platform.properties; {@code -Dhostile.survey=true} collects every failure of every try into
+ * The seed is fixed ({@code -Dhostile.seed}, reproducible in CI) and so is the number of tries ({@code
+ * -Dhostile.tries}, 10); {@code -Dhostile.survey=true} collects every failure of every try into
  * target/hostile-input-failures.txt instead of stopping at the first (docs/security.md).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -68,8 +65,10 @@ import tools.jackson.databind.json.JsonMapper;
     "parley.knowledge.help.searches-per-minute=100000"})
 class HostileInputTests {
 
-    /** jqwik.tries.default in junit-platform.properties; a quick look: -Djqwik.tries.default=3 */
     private static final String SURVEY = "hostile.survey";
+    /** Tries, each one request to every endpoint; a quick look: -Dhostile.tries=3 */
+    private static final int TRIES = Integer.getInteger("hostile.tries", 10);
+    private static final long SEED = Long.getLong("hostile.seed", 20261204L);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<Method> REACHED = ConcurrentHashMap.newKeySet();
     private static final AtomicLong REQUESTS = new AtomicLong();
@@ -109,7 +108,7 @@ class HostileInputTests {
         }
     }
 
-    @BeforeContainer
+    @BeforeAll
     static void startTheApplication() throws Exception {
         ApplicationContext context = new TestContextManager(HostileInputTests.class).getTestContext()
                 .getApplicationContext();
@@ -127,8 +126,9 @@ class HostileInputTests {
         credentials = realIds(port, apiToken, bystander, signIn.csrfToken());
     }
 
-    @Property(seed = "20261204", shrinking = ShrinkingMode.OFF)
-    void noEndpointAnswers5xxOrAnErrorInTheWrongFormat(@ForAll("hostilities") Hostility hostility) throws Exception {
+    @ParameterizedTest(name = "try {index}: {0}")
+    @MethodSource("hostilities")
+    void noEndpointAnswers5xxOrAnErrorInTheWrongFormat(Hostility hostility) throws Exception {
         TRIES_RUN.incrementAndGet();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         List<java.util.concurrent.Callable<Void>> requests = new ArrayList<>();
@@ -171,12 +171,12 @@ class HostileInputTests {
         }
     }
 
-    @Provide
-    Arbitrary<Hostility> hostilities() {
-        return HostileValues.hostilities();
+    static java.util.stream.Stream<Hostility> hostilities() {
+        java.util.Random random = new java.util.Random(SEED);
+        return java.util.stream.Stream.generate(() -> HostileValues.hostility(random)).limit(TRIES);
     }
 
-    @AfterContainer
+    @AfterAll
     static void everyHandlerWasReached() throws Exception {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/hostile-input-report.txt"), "endpoints=" + endpoints.size()
@@ -189,7 +189,7 @@ class HostileInputTests {
             Files.write(Path.of("target/hostile-input-failures.txt"), SURVEYED);
         }
         CLIENTS.shutdownNow();
-        if (TRIES_RUN.get() < 10) {
+        if (TRIES_RUN.get() < TRIES || TRIES < 10) {
             return; // a failed or filtered run: its own failure says more than missing coverage
         }
         List<String> unreached = endpoints.stream().filter(endpoint -> !REACHED.contains(endpoint.handler()))

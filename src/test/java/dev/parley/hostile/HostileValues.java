@@ -2,13 +2,12 @@ package dev.parley.hostile;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import java.util.Random;
 
 /**
- * The generators of the hostile-input suite: unicode edge cases, numbers out of every range, ids that are not ids,
- * malformed and mis-encoded bodies, and Content-Types that lie. Values a client can put on the wire only; the
+ * The generators of the hostile-input suite, drawn from one seeded {@link Random} so a run repeats exactly: unicode
+ * edge cases, numbers out of every range, ids that are not ids, malformed and mis-encoded bodies, and Content-Types
+ * that lie. Values a client can put on the wire only; the
  * JSON texts are written by hand so a lone surrogate travels as the escape {@code \ud800}.
  */
 final class HostileValues {
@@ -33,67 +32,114 @@ final class HostileValues {
     private HostileValues() {
     }
 
-    static Arbitrary<String> texts() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.of(EDGE_TEXT)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.strings().all().ofMaxLength(40)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.strings().withCharRange('\u0300', '\u036F')
-                        .withCharRange('\u202A', '\u202E').withCharRange('\u200B', '\u200F').ofMinLength(1).ofMaxLength(60)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().map(String::valueOf)));
+    /** One generated way of being hostile, drawn from the suite's seeded random source. */
+    static Hostility hostility(Random random) {
+        return new Hostility(pick(random, IDS), list(random, HostileValues::text), list(random, HostileValues::jsonValue),
+                pick(random, List.of(Hostility.Shape.values())), rawBody(random), contentTypeOverride(random),
+                pick(random, List.of(Hostility.Params.values())), random.nextInt(4) != 3);
     }
 
-    static Arbitrary<String> ids() {
-        return Arbitraries.of(IDS);
+    /** Edge texts most often, else random UTF-16 (lone surrogates included), invisible and combining marks, numbers. */
+    static String text(Random random) {
+        int roll = random.nextInt(10);
+        if (roll < 6) {
+            return pick(random, EDGE_TEXT);
+        }
+        if (roll < 8) {
+            return randomChars(random, random.nextInt(41), 0, 0xFFFF);
+        }
+        if (roll < 9) {
+            char[][] ranges = {{'\u0300', '\u036F'}, {'\u202A', '\u202E'}, {'\u200B', '\u200F'}};
+            StringBuilder out = new StringBuilder();
+            for (int i = 1 + random.nextInt(60); i > 0; i--) {
+                char[] range = ranges[random.nextInt(ranges.length)];
+                out.append((char) (range[0] + random.nextInt(range[1] - range[0] + 1)));
+            }
+            return out.toString();
+        }
+        return String.valueOf(random.nextLong());
     }
 
     /** A JSON value text: strings of every edge, numbers JSON allows but no Java type holds, wrong types. */
-    static Arbitrary<String> jsonValues() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, texts().map(HostileValues::jsonString)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.of("1e309", "-1e309", "-0", "-1", "0", "1.5", "123456789012345678901234567890",
-                        "-9223372036854775809", "2147483648", "true", "false", "null", "[]", "{}", "[null]",
-                        "{\"a\":{\"b\":{\"c\":[1,2,{}]}}}", "\"\\ud800\"", "\"\\udfff\\ud800\"", "\"\\u0000\"",
-                        "\"\\u202e\"", "[" + "[".repeat(2000) + "]".repeat(2000) + "]",
-                        "[" + "\"x\",".repeat(20_000) + "\"x\"]")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().map(String::valueOf)));
+    static String jsonValue(Random random) {
+        int roll = random.nextInt(9);
+        if (roll < 5) {
+            return jsonString(text(random));
+        }
+        if (roll < 8) {
+            return pick(random, JSON_EDGES);
+        }
+        return String.valueOf(random.nextInt());
     }
 
-    static Arbitrary<byte[]> rawBodies() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("{", "[", "{\"message\":", "{\"message\":\"hi\"", "{\"a\":}", "{}garbage", "\"unterminated",
-                        "{\"text\": NaN}", "{'single':'quotes'}", "{\"a\":1,\"a\":2}", "\uFEFF{\"message\":\"bom\"}",
-                        "[" .repeat(100_000), "{\"a\":".repeat(20_000), "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM "
-                                + "\"file:///etc/passwd\">]><x>&e;</x>", "a=1&a=2&=&&%zz=%", "--hostile\r\nContent-Disposition: "
-                                + "form-data; name=\"file\"; filename=\"../../x\"\r\n\r\nhi\r\n--hostile--\r\n")
-                        .map(text -> text.getBytes(StandardCharsets.UTF_8)),
-                // Latin-1 bytes declared as UTF-8, UTF-16 where UTF-8 is expected, invalid and overlong UTF-8
-                Arbitraries.of("{\"message\":\"caf\u00e9 \u00fcber\",\"text\":\"\u00e9\"}")
-                        .map(text -> text.getBytes(StandardCharsets.ISO_8859_1)),
-                Arbitraries.of("{\"message\":\"utf-16\"}").map(text -> text.getBytes(StandardCharsets.UTF_16)),
-                Arbitraries.of(new byte[] {'{', '"', 'm', '"', ':', '"', (byte) 0xC0, (byte) 0x80, '"', '}'},
-                        new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'},
-                        new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xFD}, new byte[] {0, 0, 0, 0}),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(300),
-                // oversized: above the JSON and form limits, below Tomcat's swallow limit (so the answer still arrives)
-                Arbitraries.just(("{\"message\":\"" + "y".repeat(1_500_000) + "\"}").getBytes(StandardCharsets.UTF_8)));
+    static byte[] rawBody(Random random) {
+        return switch (random.nextInt(7)) {
+            case 0 -> pick(random, MALFORMED).getBytes(StandardCharsets.UTF_8);
+            // Latin-1 bytes declared as UTF-8, UTF-16 where UTF-8 is expected, invalid and overlong UTF-8
+            case 1 -> "{\"message\":\"caf\u00e9 \u00fcber\",\"text\":\"\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+            case 2 -> "{\"message\":\"utf-16\"}".getBytes(StandardCharsets.UTF_16);
+            case 3 -> pick(random, INVALID_UTF8).clone();
+            case 4 -> {
+                byte[] bytes = new byte[random.nextInt(301)];
+                random.nextBytes(bytes);
+                yield bytes;
+            }
+            // oversized: above the JSON and form limits, below Tomcat's swallow limit (so the answer still arrives)
+            case 5 -> ("{\"message\":\"" + "y".repeat(1_500_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+            default -> pick(random, MALFORMED).getBytes(StandardCharsets.UTF_8);
+        };
     }
 
-    static Arbitrary<String> contentTypes() {
-        return Arbitraries.of("application/json", "application/json; charset=UTF-8", "application/json; charset=ISO-8859-1",
-                "application/json; charset=no-such-charset", "application/json; charset=\"", "text/plain",
-                "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=UTF-8",
-                "multipart/form-data; boundary=hostile", "multipart/form-data", "application/xml", "text/html",
-                "application/octet-stream", "application/problem+json", "*/*", "garbage", "application/json;;;",
-                "text/event-stream", "image/png");
+    /** Most requests keep the Content-Type the endpoint consumes; the others claim something else, or nothing. */
+    static String contentTypeOverride(Random random) {
+        if (random.nextInt(10) < 6) {
+            return null;
+        }
+        return random.nextInt(CONTENT_TYPES.size() + 1) == 0 ? "" : pick(random, CONTENT_TYPES);
     }
 
-    static Arbitrary<Hostility> hostilities() {
-        Arbitrary<Hostility.Shape> shapes = Arbitraries.of(Hostility.Shape.class);
-        Arbitrary<String> overrides = Arbitraries.oneOf(contentTypes(), Arbitraries.just("")).injectNull(0.6);
-        return Combinators.combine(ids(), texts().list().ofMinSize(1).ofMaxSize(4),
-                jsonValues().list().ofMinSize(1).ofMaxSize(4), shapes, rawBodies(), overrides,
-                Arbitraries.of(Hostility.Params.class), Arbitraries.of(true, true, true, false))
-                .as(Hostility::new);
+    private static final List<String> JSON_EDGES = List.of("1e309", "-1e309", "-0", "-1", "0", "1.5",
+            "123456789012345678901234567890", "-9223372036854775809", "2147483648", "true", "false", "null", "[]", "{}",
+            "[null]", "{\"a\":{\"b\":{\"c\":[1,2,{}]}}}", "\"\\ud800\"", "\"\\udfff\\ud800\"", "\"\\u0000\"",
+            "\"\\u202e\"", "[" + "[".repeat(2000) + "]".repeat(2000) + "]", "[" + "\"x\",".repeat(20_000) + "\"x\"]");
+
+    private static final List<String> MALFORMED = List.of("{", "[", "{\"message\":", "{\"message\":\"hi\"",
+            "{\"a\":}", "{}garbage", "\"unterminated", "{\"text\": NaN}", "{'single':'quotes'}", "{\"a\":1,\"a\":2}",
+            "\uFEFF{\"message\":\"bom\"}", "[".repeat(100_000), "{\"a\":".repeat(20_000),
+            "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>",
+            "a=1&a=2&=&&%zz=%", "--hostile\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../x\"\r\n\r\n"
+                    + "hi\r\n--hostile--\r\n");
+
+    private static final List<byte[]> INVALID_UTF8 = List.of(
+            new byte[] {'{', '"', 'm', '"', ':', '"', (byte) 0xC0, (byte) 0x80, '"', '}'},
+            new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'},
+            new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xFD}, new byte[] {0, 0, 0, 0});
+
+    private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=UTF-8",
+            "application/json; charset=ISO-8859-1", "application/json; charset=no-such-charset",
+            "application/json; charset=\"", "text/plain", "application/x-www-form-urlencoded",
+            "application/x-www-form-urlencoded; charset=UTF-8", "multipart/form-data; boundary=hostile",
+            "multipart/form-data", "application/xml", "text/html", "application/octet-stream",
+            "application/problem+json", "*/*", "garbage", "application/json;;;", "text/event-stream", "image/png");
+
+    private static <T> T pick(Random random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    private static <T> List<T> list(Random random, java.util.function.Function<Random, T> one) {
+        List<T> values = new java.util.ArrayList<>();
+        for (int i = 1 + random.nextInt(4); i > 0; i--) {
+            values.add(one.apply(random));
+        }
+        return List.copyOf(values);
+    }
+
+    private static String randomChars(Random random, int length, int from, int to) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append((char) (from + random.nextInt(to - from + 1)));
+        }
+        return out.toString();
     }
 
     /** The value as a JSON string literal; anything outside printable ASCII as a \\u escape (lone surrogates too). */
