@@ -1,5 +1,6 @@
 package dev.parley.analytics;
 
+import dev.parley.sla.SlaReports;
 import dev.parley.analytics.AnalyticsSummary.AiResolution;
 import dev.parley.analytics.AnalyticsSummary.Csat;
 import dev.parley.analytics.AnalyticsSummary.Durations;
@@ -31,8 +32,11 @@ public class AnalyticsReports {
     private final RollupQueries rollups;
     private final QuestionGrouping grouping;
     private final Breakdowns breakdowns;
+    private final SlaReports sla;
 
-    AnalyticsReports(SummaryQueries facts, RollupQueries rollups, QuestionGrouping grouping, Breakdowns breakdowns) {
+    AnalyticsReports(SummaryQueries facts, RollupQueries rollups, QuestionGrouping grouping, Breakdowns breakdowns,
+            SlaReports sla) {
+        this.sla = sla;
         this.breakdowns = breakdowns;
         this.facts = facts;
         this.rollups = rollups;
@@ -68,7 +72,8 @@ public class AnalyticsReports {
                 grouping.group(facts.questions("unanswered_question", filter, QUESTION_SAMPLE), TOP),
                 totals.tokens(), totals.cost(),
                 totals.aiResolved() == 0 ? null : totals.cost() / totals.aiResolved(),
-                ratio(totals.messages(), totals.conversations()));
+                ratio(totals.messages(), totals.conversations()),
+                sla.compliance(filter.from(), filter.to(), filter.channel(), filter.teamId()));
     }
 
     private Durations durations(String column, String metric, AnalyticsFilter filter) {

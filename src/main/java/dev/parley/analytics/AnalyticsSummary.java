@@ -30,7 +30,8 @@ public record AnalyticsSummary(
         long totalTokens,
         double totalCostUsd,
         Double costPerAiResolution,
-        Double avgMessagesPerConversation) {
+        Double avgMessagesPerConversation,
+        dev.parley.sla.SlaCompliance slaCompliance) {
 
     /**
      * How the AI resolutions are known: {@code confirmed} by the customer ("Yes, thanks"), {@code assumed} (no click

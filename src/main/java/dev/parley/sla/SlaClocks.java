@@ -59,7 +59,7 @@ public class SlaClocks {
         Conversation c = conversations.get(conversationId);
         SlaPolicy policy = policies.of(c.priority());
         BusinessHours hours = calendars.forTeam(c.teamId());
-        return clocks.start(conversationId, c.priority(), c.teamId(), at, due(hours, at, policy.firstResponse()),
+        return clocks.start(conversationId, c.channel(), c.createdAt(), c.priority(), c.teamId(), at, due(hours, at, policy.firstResponse()),
                 due(hours, at, policy.resolution()));
     }
 
@@ -79,6 +79,13 @@ public class SlaClocks {
         Instant start = row.get().startedAt();
         clocks.retarget(conversationId, c.priority(), c.teamId(), due(hours, start, policy.firstResponse()),
                 due(hours, start, policy.resolution()));
+    }
+
+    /** A person took the conversation over from the assistant at {@code at}: the first response is met then. */
+    @Transactional
+    public void takenOver(UUID conversationId, Instant at) {
+        start(conversationId, at);
+        clocks.firstResponded(conversationId, at);
     }
 
     /** A person's first visible reply meets the first-response target. */

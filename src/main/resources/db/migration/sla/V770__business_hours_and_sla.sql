@@ -34,9 +34,12 @@ INSERT INTO sla_policy (priority, first_response_minutes, resolution_minutes, up
     ('MEDIUM', 240, 1440, CURRENT_TIMESTAMP),
     ('LOW', 480, 2880, CURRENT_TIMESTAMP);
 
--- Each conversation handed to people: its due times and when they were met or breached.
+-- Each conversation handed to people: its due times and when they were met or breached (with the conversation's
+-- channel and creation time, so compliance reports cover the same conversations as the other analytics).
 CREATE TABLE sla_clock (
     conversation_id        UUID        PRIMARY KEY,
+    channel                VARCHAR(64),
+    conversation_created_at TIMESTAMP WITH TIME ZONE NOT NULL,
     priority               VARCHAR(16) NOT NULL,
     team_id                UUID,
     started_at             TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -47,6 +50,6 @@ CREATE TABLE sla_clock (
     resolved_at            TIMESTAMP WITH TIME ZONE,
     resolution_breached_at TIMESTAMP WITH TIME ZONE
 );
-CREATE INDEX sla_clock_started ON sla_clock (started_at);
+CREATE INDEX sla_clock_created ON sla_clock (conversation_created_at);
 CREATE INDEX sla_clock_first_response_due ON sla_clock (first_response_due);
 CREATE INDEX sla_clock_resolution_due ON sla_clock (resolution_due);

@@ -485,4 +485,46 @@ abstract class AnalyticsSummaryContract {
                 .containsExactly(inbox, ada.id().toString(), "true", "", "");
         assertThat(rows.get(peopleConversations.get("ai"))).containsExactly(inbox, "", "false", "", "");
     }
+
+    @Test
+    void slaComplianceCountsTargetsMetInTimeAgainstTheBreached() {
+        Instant before = clock.instant();
+        try {
+            // 2020-05-04, open around the clock (no business hours set); URGENT: first response 15 min
+            UUID late = startAt("2020-05-04T09:00:00Z", "web");
+            conversations.update(late, ConversationChanges.priority(Priority.URGENT));
+            ask(late, 10, "I want to talk to a human");
+            clock.set(Instant.parse("2020-05-04T09:30:00Z"));
+            conversations.postReply(late, AuthorType.AGENT, null, "Grace", "Sorry for the wait", false);
+            clock.set(Instant.parse("2020-05-04T09:40:00Z"));
+            conversations.changeStatus(late, ConversationStatus.RESOLVED);
+            UUID unanswered = startAt("2020-05-04T10:00:00Z", "email");
+            conversations.update(unanswered, ConversationChanges.priority(Priority.URGENT));
+            ask(unanswered, 10, "I want a human");
+            UUID inTime = startAt("2020-05-04T11:00:00Z", "web");
+            ask(inTime, 10, "a human please");
+            clock.set(Instant.parse("2020-05-04T11:05:00Z"));
+            conversations.postReply(inTime, AuthorType.AGENT, null, "Grace", "Hi", false);
+            clock.set(Instant.parse("2020-05-04T12:00:00Z"));
+            LocalDate day = LocalDate.parse("2020-05-04");
+            org.awaitility.Awaitility.await().untilAsserted(() -> {
+                var sla = reports.summary(new AnalyticsFilter(day, day, null, null)).slaCompliance();
+                // late: answered after 30 min; unanswered: 2 h past due; inTime: answered in 5 min
+                assertThat(sla.firstResponse().met()).isEqualTo(1);
+                assertThat(sla.firstResponse().breached()).isEqualTo(2);
+                assertThat(sla.firstResponse().rate()).isCloseTo(1 / 3.0, within(1e-9));
+                // late resolved in 40 min of its 4 h; the others' resolution is not due yet
+                assertThat(sla.resolution().met()).isEqualTo(1);
+                assertThat(sla.resolution().breached()).isZero();
+                assertThat(sla.resolution().rate()).isEqualTo(1.0);
+            });
+            var web = reports.summary(new AnalyticsFilter(day, day, "web", null)).slaCompliance();
+            assertThat(web.firstResponse().met()).isEqualTo(1);
+            assertThat(web.firstResponse().breached()).isEqualTo(1);
+            var none = reports.summary(new AnalyticsFilter(day.plusDays(1), day.plusDays(1), null, null)).slaCompliance();
+            assertThat(none.firstResponse().rate()).isNull();
+        } finally {
+            clock.set(before);
+        }
+    }
 }

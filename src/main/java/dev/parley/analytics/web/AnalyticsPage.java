@@ -60,6 +60,7 @@ class AnalyticsPage {
         model.addAttribute("channels", channels);
         model.addAttribute("summary", summary);
         model.addAttribute("figures", ReportFigures.of(summary));
+        model.addAttribute("sla", SlaFigures.of(summary.slaCompliance()));
         model.addAttribute("chartJson", ChartData.of(summary).toScriptJson());
         model.addAttribute("csvUrl", csvUrl(form));
         model.addAttribute("answerFlags", flags.between(form.filter().from(), form.filter().to()));

@@ -33,12 +33,14 @@ public class SlaClockRepository {
     }
 
     /** Starts the clock once; false when it was already running. */
-    public boolean start(UUID conversationId, Priority priority, UUID teamId, Instant startedAt,
-            Instant firstResponseDue, Instant resolutionDue) {
+    public boolean start(UUID conversationId, String channel, Instant createdAt, Priority priority, UUID teamId,
+            Instant startedAt, Instant firstResponseDue, Instant resolutionDue) {
         return jdbc.sql("""
-                INSERT INTO sla_clock (conversation_id, priority, team_id, started_at, first_response_due, resolution_due)
-                VALUES (:c, :p, :t, :s, :f, :r) ON CONFLICT DO NOTHING""")
-                .param("c", conversationId).param("p", priority.name()).param("t", teamId)
+                INSERT INTO sla_clock (conversation_id, channel, conversation_created_at, priority, team_id, started_at,
+                    first_response_due, resolution_due)
+                VALUES (:c, :ch, :cr, :p, :t, :s, :f, :r) ON CONFLICT DO NOTHING""")
+                .param("c", conversationId).param("ch", channel).param("cr", time(createdAt))
+                .param("p", priority.name()).param("t", teamId)
                 .param("s", time(startedAt)).param("f", time(firstResponseDue)).param("r", time(resolutionDue))
                 .update() > 0;
     }
@@ -109,6 +111,43 @@ public class SlaClockRepository {
                 UPDATE sla_clock SET resolution_breached_at = resolution_due WHERE conversation_id = :c
                     AND resolution_breached_at IS NULL AND resolved_at IS NULL AND resolution_due = :d""")
                 .param("c", conversationId).param("d", time(due)).update() > 0;
+    }
+
+    /** Targets met and breached over conversations created in [from, to), optionally of one channel or team. */
+    public record Compliance(long firstMet, long firstBreached, long resolutionMet, long resolutionBreached) {
+    }
+
+    public Compliance compliance(Instant from, Instant to, String channel, UUID teamId, Instant now) {
+        StringBuilder where = new StringBuilder(" WHERE conversation_created_at >= :from AND conversation_created_at < :to");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("from", time(from));
+        params.put("to", time(to));
+        params.put("now", time(now));
+        if (channel != null && !channel.isBlank()) {
+            where.append(" AND channel = :channel");
+            params.put("channel", channel);
+        }
+        if (teamId != null) {
+            where.append(" AND team_id = :team");
+            params.put("team", teamId);
+        }
+        return jdbc.sql("""
+                SELECT
+                  SUM(CASE WHEN first_response_due IS NOT NULL AND first_response_at IS NOT NULL
+                      AND first_response_at <= first_response_due THEN 1 ELSE 0 END) AS first_met,
+                  SUM(CASE WHEN first_response_due IS NOT NULL AND ((first_response_at IS NOT NULL
+                      AND first_response_at > first_response_due) OR (first_response_at IS NULL
+                      AND first_response_due <= :now)) THEN 1 ELSE 0 END) AS first_breached,
+                  SUM(CASE WHEN resolution_due IS NOT NULL AND resolved_at IS NOT NULL
+                      AND resolved_at <= resolution_due THEN 1 ELSE 0 END) AS resolution_met,
+                  SUM(CASE WHEN resolution_due IS NOT NULL AND ((resolved_at IS NOT NULL
+                      AND resolved_at > resolution_due) OR (resolved_at IS NULL
+                      AND resolution_due <= :now)) THEN 1 ELSE 0 END) AS resolution_breached
+                FROM sla_clock""" + where)
+                .params(params)
+                .query((rs, n) -> new Compliance(rs.getLong("first_met"), rs.getLong("first_breached"),
+                        rs.getLong("resolution_met"), rs.getLong("resolution_breached")))
+                .single();
     }
 
     static OffsetDateTime time(Instant instant) {

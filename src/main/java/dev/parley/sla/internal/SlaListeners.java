@@ -29,9 +29,11 @@ class SlaListeners {
     void on(ConversationStatusChanged event) {
         if (event.to() == ConversationStatus.RESOLVED || event.to() == ConversationStatus.CLOSED) {
             clocks.resolved(event.conversationId(), event.at());
-        } else if (event.from().handledByAssistant() && !event.to().handledByAssistant()) {
-            // a person took it over without an escalation (e.g. straight to in progress)
-            clocks.start(event.conversationId(), event.at());
+        } else if (event.from().handledByAssistant() && event.to() != ConversationStatus.ESCALATED
+                && !event.to().handledByAssistant()) {
+            // A person took it over from the assistant without an escalation (by replying, or by hand): they are
+            // on it already, so the first response is met then and the resolution target runs.
+            clocks.takenOver(event.conversationId(), event.at());
         }
     }
 

@@ -103,7 +103,9 @@ class AnalyticsPageTests {
                 .andExpect(content().string(allOf(
                         containsString("<span class=\"value\">25.0%</span><span>AI, confirmed by customer</span>"),
                         containsString("<span class=\"value\">50.0%</span><span>AI, assumed (no answer)</span>"),
-                        containsString("<span class=\"value\">25.0%</span><span>AI, durable (not reopened in 7 days)</span>"))));
+                        containsString("<span class=\"value\">25.0%</span><span>AI, durable (not reopened in 7 days)</span>"),
+                        containsString("first responses within SLA (3 of 4 met)"),
+                        containsString("resolutions within SLA (no target due yet)"))));
     }
 
     @Test
@@ -177,6 +179,8 @@ class AnalyticsPageTests {
                 List.of(new AgentFigures(UUID.randomUUID(), "Ada <b>Lovelace</b>", 2, 95.0, 2, 3700.0, 2, 4.5, 2)),
                 List.of(new QuestionGroup("<script>alert(1)</script> refund", 3, List.of("<script>alert(1)</script> refund"))),
                 List.of(new QuestionGroup("Do you ship to Mars?", 2, List.of("Do you ship to Mars?", "mars & moon delivery"))),
-                0, 0.0, null, 3.0);
+                0, 0.0, null, 3.0,
+                new dev.parley.sla.SlaCompliance(new dev.parley.sla.SlaCompliance.Figures(3, 1, 0.75),
+                        new dev.parley.sla.SlaCompliance.Figures(0, 0, null)));
     }
 }

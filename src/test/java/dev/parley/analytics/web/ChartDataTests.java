@@ -52,6 +52,6 @@ class ChartDataTests {
                 new Durations(null, null, null, 0),
                 new Csat(4.25, 4, Map.of(1, 0L, 2, 0L, 3, 1L, 4, 0L, 5, 3L)), days, Map.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(),
-                0, 0.0, null, null);
+                0, 0.0, null, null, null);
     }
 }
