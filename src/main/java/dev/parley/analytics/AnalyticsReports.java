@@ -3,6 +3,7 @@ package dev.parley.analytics;
 import dev.parley.analytics.AnalyticsSummary.AiResolution;
 import dev.parley.analytics.AnalyticsSummary.Csat;
 import dev.parley.analytics.AnalyticsSummary.Durations;
+import dev.parley.analytics.internal.ActionRunQueries;
 import dev.parley.analytics.internal.Breakdowns;
 import dev.parley.analytics.internal.QuestionGrouping;
 import dev.parley.analytics.internal.RollupQueries;
@@ -31,8 +32,11 @@ public class AnalyticsReports {
     private final RollupQueries rollups;
     private final QuestionGrouping grouping;
     private final Breakdowns breakdowns;
+    private final ActionRunQueries actionRuns;
 
-    AnalyticsReports(SummaryQueries facts, RollupQueries rollups, QuestionGrouping grouping, Breakdowns breakdowns) {
+    AnalyticsReports(SummaryQueries facts, RollupQueries rollups, QuestionGrouping grouping, Breakdowns breakdowns,
+            ActionRunQueries actionRuns) {
+        this.actionRuns = actionRuns;
         this.breakdowns = breakdowns;
         this.facts = facts;
         this.rollups = rollups;
@@ -69,6 +73,13 @@ public class AnalyticsReports {
                 totals.tokens(), totals.cost(),
                 totals.aiResolved() == 0 ? null : totals.cost() / totals.aiResolved(),
                 ratio(totals.messages(), totals.conversations()));
+    }
+
+    /** Each action's calls made in the range (by the day of the call): runs, failures and latency. */
+    @Transactional(readOnly = true)
+    public java.util.List<ActionFigures> actions(AnalyticsFilter filter) {
+        validate(filter);
+        return actionRuns.figures(filter.from(), filter.to());
     }
 
     private Durations durations(String column, String metric, AnalyticsFilter filter) {
