@@ -20,7 +20,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,9 +45,14 @@ class ActionRunner {
     private final MeterRegistry meters;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
     ActionRunner(ActionHttp http, ActionConnections connections, ExecutionLog executions, RateLimiter limiter,
-            MeterRegistry meters, JsonMapper json, Clock clock) {
+            MeterRegistry meters, JsonMapper json, Clock clock, ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager) {
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.http = http;
         this.connections = connections;
         this.executions = executions;
@@ -125,7 +133,7 @@ class ActionRunner {
         String answer = Templates.text(action.answerTemplate(), all);
         String maskedOutputs = masked(outputs, action.responseFields().stream().filter(ResponseField::redact)
                 .map(ResponseField::name).toList());
-        executions.finish(executionId, "SUCCEEDED", response.status(), latency, null, null, maskedOutputs,
+        finish(action, executionId, "SUCCEEDED", response.status(), latency, null, null, maskedOutputs,
                 maskedAnswer(answer, action, values, outputs));
         count(action, "succeeded");
         return new ActionResult(ActionResult.Status.SUCCEEDED, answer, null, null, null, null, Map.copyOf(outputs),
@@ -161,9 +169,20 @@ class ActionRunner {
                 Map.of(), previous.id());
     }
 
+    /** Finishes the log row and tells listeners (analytics) in the same transaction, so neither goes without the other. */
+    private void finish(ActionDefinition action, UUID executionId, String status,
+            Integer httpStatus, long latency, String errorType, String error, String outputs, String answer) {
+        transactions.executeWithoutResult(tx -> {
+            executions.finish(executionId, status, httpStatus, latency, errorType, error, outputs, answer);
+            ExecutionLog.Finished row = executions.finished(executionId);
+            events.publishEvent(new ActionExecuted(executionId, action.id(), action.name(), row.conversationId(),
+                    "SUCCEEDED".equals(status), httpStatus, latency, errorType, row.mock(), clock.instant()));
+        });
+    }
+
     private ActionResult failed(ActionDefinition action, UUID executionId, String type, Integer status, long latency,
             String error, String maskedInputs) {
-        executions.finish(executionId, "FAILED", status, latency, type, error, null, null);
+        finish(action, executionId, "FAILED", status, latency, type, error, null, null);
         count(action, "failed");
         meters.counter("parley.actions.failures", "action", action.name(), "type", type).increment();
         log.warn("Action '{}' failed ({}): {}", action.name(), type, error);

@@ -4,6 +4,7 @@ import dev.parley.sla.SlaReports;
 import dev.parley.analytics.AnalyticsSummary.AiResolution;
 import dev.parley.analytics.AnalyticsSummary.Csat;
 import dev.parley.analytics.AnalyticsSummary.Durations;
+import dev.parley.analytics.internal.ActionRunQueries;
 import dev.parley.analytics.internal.Breakdowns;
 import dev.parley.analytics.internal.QuestionGrouping;
 import dev.parley.analytics.internal.RollupQueries;
@@ -33,10 +34,12 @@ public class AnalyticsReports {
     private final QuestionGrouping grouping;
     private final Breakdowns breakdowns;
     private final SlaReports sla;
+    private final ActionRunQueries actionRuns;
 
     AnalyticsReports(SummaryQueries facts, RollupQueries rollups, QuestionGrouping grouping, Breakdowns breakdowns,
-            SlaReports sla) {
+            SlaReports sla, ActionRunQueries actionRuns) {
         this.sla = sla;
+        this.actionRuns = actionRuns;
         this.breakdowns = breakdowns;
         this.facts = facts;
         this.rollups = rollups;
@@ -74,6 +77,13 @@ public class AnalyticsReports {
                 totals.aiResolved() == 0 ? null : totals.cost() / totals.aiResolved(),
                 ratio(totals.messages(), totals.conversations()),
                 sla.compliance(filter.from(), filter.to(), filter.channel(), filter.teamId()));
+    }
+
+    /** Each action's calls made in the range (by the day of the call): runs, failures and latency. */
+    @Transactional(readOnly = true)
+    public java.util.List<ActionFigures> actions(AnalyticsFilter filter) {
+        validate(filter);
+        return actionRuns.figures(filter.from(), filter.to());
     }
 
     private Durations durations(String column, String metric, AnalyticsFilter filter) {

@@ -54,6 +54,16 @@ public class ExecutionLog {
                 .param("outputs", outputs).param("answer", answer).update();
     }
 
+    /** What a finished row says about where it ran: its conversation and whether it was a mock run. */
+    public record Finished(UUID conversationId, boolean mock) {
+    }
+
+    public Finished finished(UUID id) {
+        return jdbc.sql("SELECT conversation_id, mock FROM action_execution WHERE id = :id").param("id", id)
+                .query((rs, row) -> new Finished(rs.getObject("conversation_id", UUID.class), rs.getBoolean("mock")))
+                .single();
+    }
+
     public Optional<ActionExecution> byIdempotencyKey(String key) {
         return jdbc.sql("SELECT * FROM action_execution WHERE idempotency_key = :key").param("key", key)
                 .query(ExecutionLog::execution).optional();

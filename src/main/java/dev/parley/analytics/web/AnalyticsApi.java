@@ -1,5 +1,6 @@
 package dev.parley.analytics.web;
 
+import dev.parley.analytics.ActionFigures;
 import dev.parley.analytics.AnalyticsFilter;
 import dev.parley.analytics.AnalyticsReports;
 import dev.parley.analytics.AnalyticsSummary;
@@ -30,5 +31,17 @@ class AnalyticsApi {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String channel, @RequestParam(required = false) UUID team) {
         return reports.summary(new AnalyticsFilter(from, to, channel, team));
+    }
+
+    /** The action figures of a range. */
+    record ActionReport(LocalDate from, LocalDate to, java.util.List<ActionFigures> actions) {
+    }
+
+    @GetMapping("/api/v1/analytics/actions")
+    @Operation(summary = "Per action for a date range (UTC days of the calls): runs, failures by type, failure rate and "
+            + "call latency (average, p50, p95 in ms); test runs against the mock response are not counted")
+    ActionReport actions(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return new ActionReport(from, to, reports.actions(new AnalyticsFilter(from, to, null, null)));
     }
 }

@@ -64,6 +64,7 @@ class AnalyticsPage {
         model.addAttribute("chartJson", ChartData.of(summary).toScriptJson());
         model.addAttribute("csvUrl", csvUrl(form));
         model.addAttribute("answerFlags", flags.between(form.filter().from(), form.filter().to()));
+        model.addAttribute("actionFigures", reports.actions(form.filter()));
         return "analytics/analytics";
     }
 
