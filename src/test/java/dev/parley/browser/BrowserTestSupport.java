@@ -5,13 +5,22 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.parley.identity.TestAgents;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** One headless Chromium per test class, against the application on its random port. */
+/**
+ * One headless Chromium per test class, against the application on its random port. Every context made with
+ * {@code browser.newContext(...)} reports Content-Security-Policy violations (Chromium's console messages), and a
+ * test with one fails: Parley's pages run under a strict policy (docs/security.md).
+ */
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserTestSupport {
@@ -22,10 +31,47 @@ public abstract class BrowserTestSupport {
     protected Playwright playwright;
     protected Browser browser;
 
+    private final List<String> cspViolations = new CopyOnWriteArrayList<>();
+
     @BeforeAll
     void launchBrowser() {
         playwright = Playwright.create();
-        browser = Browsers.launch(playwright);
+        browser = watchingCsp(Browsers.launch(playwright));
+    }
+
+    @AfterEach
+    void noContentSecurityPolicyViolations() {
+        List<String> seen = List.copyOf(cspViolations);
+        cspViolations.clear();
+        if (!seen.isEmpty()) {
+            throw new AssertionError("Content-Security-Policy violations: " + seen);
+        }
+    }
+
+    private Browser watchingCsp(Browser real) {
+        return (Browser) Proxy.newProxyInstance(Browser.class.getClassLoader(), new Class<?>[] {Browser.class},
+                (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (result instanceof BrowserContext context) {
+                        context.onPage(page -> page.onConsoleMessage(message -> {
+                            if (message.text().contains("Content Security Policy")) {
+                                cspViolations.add(page.url() + ": " + message.text());
+                            }
+                        }));
+                    } else if (result instanceof Page page) {
+                        page.onConsoleMessage(message -> {
+                            if (message.text().contains("Content Security Policy")) {
+                                cspViolations.add(page.url() + ": " + message.text());
+                            }
+                        });
+                    }
+                    return result;
+                });
     }
 
     @AfterAll
