@@ -592,6 +592,7 @@
   /** Right after a hand-off: where the customer stands in the queue, or that nobody is online. */
   function checkQueue() {
     api('GET', '/conversations/' + state.conversationId).then(function (s) {
+      if (s.outOfHours) { offerEmail(s.outOfHours + ' Leave your email and we will continue there.'); return; }
       if (s.queuePosition || s.agentsOnline === 0) {
         showQueue({ position: s.queuePosition, estimatedWaitSeconds: s.estimatedWaitSeconds, agentsOnline: s.agentsOnline });
       }
@@ -603,10 +604,10 @@
     if (q.position) note('You are number ' + q.position + ' in line' + (q.estimatedWaitSeconds ? ', about ' + Math.max(1, Math.round(q.estimatedWaitSeconds / 60)) + ' min' : '') + '.');
   }
 
-  function offerEmail() {
+  function offerEmail(text) {
     if (state.emailOffered) return;
     state.emailOffered = true; save();
-    note('No one from our team is online right now. Leave your email and we will continue there.');
+    note(text || 'No one from our team is online right now. Leave your email and we will continue there.');
     var input = el('input', { type: 'email', required: '', placeholder: 'you@example.com', 'aria-label': 'Your email' });
     var button = el('button', { class: 'send', type: 'submit' }, 'Send');
     els.email.textContent = '';

@@ -164,6 +164,38 @@ class NotificationMailTests extends MailServerTestSupport {
     }
 
     /** An agent nobody assigns work to by themselves (capacity 0), held offline. */
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void theAssigneeIsEmailedWhenAnSlaTargetIsMissed() throws Exception {
+        Agent agent = offlineAgent();
+        Agent supervisor = TestAgents.create(agents, Role.SUPERVISOR, 0);
+        UUID id = conversation("Cy", "Invoice twice charged");
+        java.time.Instant due = java.time.Instant.parse("2026-12-07T11:30:00Z");
+        transactions.executeWithoutResult(tx -> events.publishEvent(new dev.parley.sla.SlaEvents.SlaBreached(id,
+                dev.parley.sla.SlaStatus.Target.FIRST_RESPONSE, due, agent.id(), null, "Invoice twice charged",
+                due.plusSeconds(60))));
+        await().atMost(WAIT).until(() -> !mailsTo(agent.email()).isEmpty());
+        MimeMessage mail = mailsTo(agent.email()).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("SLA missed: first response for \"Invoice twice charged\"");
+        assertThat(body(mail)).contains("was due at 2026-12-07 11:30 (UTC)", BASE_URL + "/inbox/conversations/" + id);
+        assertThat(mailsTo(supervisor.email())).isEmpty();
+    }
+
+    @Test
+    void supervisorsAreEmailedWhenNobodyHoldsAConversationThatMissedItsTarget() {
+        Agent supervisor = TestAgents.create(agents, Role.SUPERVISOR, 0);
+        UUID id = conversation("Di", "Cannot log in");
+        java.time.Instant due = java.time.Instant.parse("2026-12-07T11:30:00Z");
+        transactions.executeWithoutResult(tx -> events.publishEvent(new dev.parley.sla.SlaEvents.SlaBreached(id,
+                dev.parley.sla.SlaStatus.Target.RESOLUTION, due, null, null, "Cannot log in", due)));
+        await().atMost(WAIT).until(() -> !mailsTo(supervisor.email()).isEmpty());
+        assertThat(body(mailsTo(supervisor.email()).getFirst())).contains("resolution target", "Nobody holds");
+    }
+
     private Agent offlineAgent() {
         Agent agent = TestAgents.create(agents, Role.AGENT, 0);
         setPresence(agent, "OFFLINE");

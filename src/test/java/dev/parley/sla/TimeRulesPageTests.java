@@ -182,4 +182,37 @@ class TimeRulesPageTests {
                 .andExpect(content().string(containsString("First response breached 10 min ago")))
                 .andExpect(content().string(containsString("data-sla-state=\"breached\"")));
     }
+
+    @Autowired
+    BusinessCalendars calendars;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    @Test
+    void outsideBusinessHoursTheWidgetSaysWhenTheTeamIsBackAndTheWaitingNoticeToo() throws Exception {
+        java.util.Map<java.time.DayOfWeek, String> week = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        for (java.time.DayOfWeek day : java.util.List.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY,
+                java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY)) {
+            week.put(day, "09:00-17:00");
+        }
+        calendars.save(Actor.SYSTEM, null, new CalendarInput("Europe/Berlin", week, ""));
+        var started = json.readTree(mvc.perform(post("/api/v1/widget/conversations")
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        UUID id = UUID.fromString(started.get("conversationId").asString());
+        String bearer = "Bearer " + started.get("token").asString();
+        clock.set(TimeRulesContract.berlin("2026-12-12T11:00")); // Saturday
+        conversations.escalate(id, EscalationReason.HUMAN_REQUESTED, null);
+        mvc.perform(get("/api/v1/widget/conversations/" + id).header("Authorization", bearer))
+                .andExpect(jsonPath("$.outOfHours").value("We're back Monday at 09:00 (Europe/Berlin)."));
+        mvc.perform(post("/api/v1/widget/conversations/" + id + "/messages").header("Authorization", bearer)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"Anyone there?\"}"))
+                .andExpect(status().is2xxSuccessful());
+        await().until(() -> conversations.visibleMessages(id, 0, 50).stream().anyMatch(m -> m.text()
+                .equals("Thanks — our team is away right now. We're back Monday at 09:00 (Europe/Berlin). "
+                        + "A person will reply here then.")));
+        clock.set(TimeRulesContract.berlin("2026-12-14T09:30")); // Monday, open
+        mvc.perform(get("/api/v1/widget/conversations/" + id).header("Authorization", bearer))
+                .andExpect(jsonPath("$.outOfHours").doesNotExist());
+    }
 }

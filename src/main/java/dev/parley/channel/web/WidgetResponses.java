@@ -23,10 +23,12 @@ final class WidgetResponses {
 
     /**
      * Where the conversation stands for the customer; the queue fields are set while it waits for a person
-     * ({@code agentsOnline} 0 means nobody is online to take it).
+     * ({@code agentsOnline} 0 means nobody is online to take it; {@code outOfHours}, while it waits outside the team's
+     * business hours, says when the team is back).
      */
     record State(UUID conversationId, String status, String customerName, String customerEmail, long agentReadSeq,
-            Integer queuePosition, Long estimatedWaitSeconds, Integer agentsOnline, boolean verified) {
+            Integer queuePosition, Long estimatedWaitSeconds, Integer agentsOnline, boolean verified,
+            String outOfHours) {
     }
 
     /** The recorded "Did that help?" ({@code CONFIRMED} or {@code NOT_HELPFUL}); {@code message} is the hand-over notice. */

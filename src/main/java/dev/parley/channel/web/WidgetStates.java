@@ -1,5 +1,6 @@
 package dev.parley.channel.web;
 
+import dev.parley.sla.OpeningHours;
 import dev.parley.channel.web.WidgetResponses.State;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
@@ -20,9 +21,11 @@ class WidgetStates {
     private final WaitingQueue queue;
     private final AgentAvailability availability;
     private final VerifiedCustomers verified;
+    private final OpeningHours openingHours;
 
     WidgetStates(Conversations conversations, WaitingQueue queue, AgentAvailability availability,
-            VerifiedCustomers verified) {
+            VerifiedCustomers verified, OpeningHours openingHours) {
+        this.openingHours = openingHours;
         this.verified = verified;
         this.conversations = conversations;
         this.queue = queue;
@@ -37,6 +40,7 @@ class WidgetStates {
                 waiting.map(QueueStatus::position).orElse(null),
                 waiting.map(QueueStatus::estimatedWaitSeconds).orElse(null),
                 waiting.map(QueueStatus::agentsOnline).orElse(online),
-                verified.ofConversation(c.id()).isPresent());
+                verified.ofConversation(c.id()).isPresent(),
+                c.status() == ConversationStatus.ESCALATED ? openingHours.awayNotice(c.teamId()).orElse(null) : null);
     }
 }

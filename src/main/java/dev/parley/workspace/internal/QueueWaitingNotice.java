@@ -1,5 +1,6 @@
 package dev.parley.workspace.internal;
 
+import dev.parley.sla.OpeningHours;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.WaitingNotice;
 import dev.parley.workspace.QueueStatus;
@@ -14,15 +15,21 @@ import org.springframework.stereotype.Component;
 class QueueWaitingNotice implements WaitingNotice {
 
     private final QueueEstimates estimates;
+    private final OpeningHours openingHours;
 
-    QueueWaitingNotice(QueueEstimates estimates) {
+    QueueWaitingNotice(QueueEstimates estimates, OpeningHours openingHours) {
         this.estimates = estimates;
+        this.openingHours = openingHours;
     }
 
     @Override
     public String text(Conversation conversation) {
         if (conversation.assigneeId() != null) {
             return "Thanks — someone from our team has your conversation and will reply here shortly.";
+        }
+        Optional<String> away = openingHours.awayNotice(conversation.teamId());
+        if (away.isPresent()) {
+            return "Thanks — our team is away right now. " + away.get() + " A person will reply here then.";
         }
         Optional<QueueStatus> waiting = estimates.status(conversation.id());
         if (waiting.isEmpty()) {

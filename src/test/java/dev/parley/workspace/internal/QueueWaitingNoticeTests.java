@@ -10,6 +10,7 @@ import dev.parley.conversation.Customer;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.SourceDetails;
 import dev.parley.conversation.WaitingNotice;
+import dev.parley.sla.OpeningHours;
 import dev.parley.workspace.QueueStatus;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,7 +21,17 @@ import org.junit.jupiter.api.Test;
 class QueueWaitingNoticeTests {
 
     private final QueueEstimates estimates = mock(QueueEstimates.class);
-    private final QueueWaitingNotice notice = new QueueWaitingNotice(estimates);
+    private final OpeningHours openingHours = mock(OpeningHours.class);
+    private final QueueWaitingNotice notice = new QueueWaitingNotice(estimates, openingHours);
+
+    @Test
+    void outsideBusinessHoursSaysWhenTheTeamIsBack() {
+        Conversation c = waiting(null);
+        when(openingHours.awayNotice(null)).thenReturn(Optional.of("We're back Monday at 09:00 (Europe/Berlin)."));
+        when(estimates.status(c.id())).thenReturn(Optional.of(new QueueStatus(3, 600, 0)));
+        assertThat(notice.text(c)).isEqualTo("Thanks — our team is away right now. We're back Monday at 09:00 "
+                + "(Europe/Berlin). A person will reply here then.");
+    }
 
     @Test
     void saysThePlaceInLineAndTheExpectedReplyTime() {
