@@ -7,36 +7,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The action module's tools in the generative layer's terms: {@link LlmTool}s, and calls run by name. */
+/**
+ * The action module's tools in the generative layer's terms: {@link LlmTool}s, and calls run by name. The layer also
+ * runs without the action module (wired alone, as its own tests do): then no tools are offered.
+ */
 @Component
 public class ActionToolbox {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final ActionTools tools;
-    private final ToolSettings settings;
+    private final ObjectProvider<ActionTools> tools;
+    private final int maxSteps;
 
-    public ActionToolbox(ActionTools tools, ToolSettings settings) {
+    public ActionToolbox(ObjectProvider<ActionTools> tools, ObjectProvider<ToolSettings> settings) {
         this.tools = tools;
-        this.settings = settings;
+        this.maxSteps = settings.getIfAvailable(() -> new ToolSettings(3)).maxToolSteps();
     }
 
     int maxSteps() {
-        return settings.maxToolSteps();
+        return maxSteps;
     }
 
     List<LlmTool> offered() {
-        return tools.offered().stream().map(tool -> new LlmTool(tool.name(), tool.description(),
+        ActionTools available = tools.getIfAvailable();
+        return available == null ? List.of() : available.offered().stream().map(tool -> new LlmTool(tool.name(), tool.description(),
                 tool.parameters().stream().map(ActionToolbox::parameter).toList())).toList();
     }
 
     /** Runs one call; {@code arguments} are already restored from redaction placeholders. */
     ActionTools.Call call(UUID conversationId, String name, Map<String, String> arguments, double confidence) {
-        return tools.call(conversationId, name, arguments, confidence);
+        return tools.getObject().call(conversationId, name, arguments, confidence);
     }
 
     static SourceRef source(ActionTools.Call call) {
