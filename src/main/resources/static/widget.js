@@ -157,7 +157,7 @@
       '.prechat{padding:12px 14px;display:flex;flex-direction:column;gap:8px;border-top:1px solid #e5e7eb;font-size:13px}',
       '.prechat label{display:flex;flex-direction:column;gap:3px}.prechat p{margin:0}',
       '.prechat input,.prechat select{border:1px solid #d1d5db;border-radius:6px;padding:6px;font-size:14px}',
-      '.prechat .err{color:#b91c1c}.prechat .err:empty{display:none}',
+      '.prechat .err{color:#b91c1c}.prechat .err:empty{display:none}.prechat .send{padding:8px 14px}',
       '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}',
       '@media (max-width:480px){.panel{inset:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0;bottom:0}}'
     ].join('');
@@ -753,7 +753,7 @@
     }
     fields.forEach(function (pair) { var label = el('label', {}, pair[0]); label.appendChild(pair[1]); f.appendChild(label); });
     var error = el('p', { class: 'err', role: 'alert', 'data-testid': 'parley-prechat-error' });
-    var go = el('button', { class: 'send', type: 'submit', style: 'padding:8px 14px' }, 'Start chat');
+    var go = el('button', { class: 'send', type: 'submit' }, 'Start chat');
     f.appendChild(error); f.appendChild(go);
     f.onsubmit = function (e) {
       e.preventDefault();

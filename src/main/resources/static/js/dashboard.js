@@ -84,6 +84,13 @@
         });
     }
     formatMessages(document);
+    // Tag colours come as data attributes (a strict Content-Security-Policy blocks style attributes, not CSSOM).
+    const paintTags = scope => scope.querySelectorAll('[data-bg]').forEach(node => {
+        node.style.backgroundColor = node.dataset.bg;
+        if (node.dataset.fg) node.style.color = node.dataset.fg;
+    });
+    paintTags(document);
+    document.addEventListener('htmx:load', event => paintTags(event.detail.elt.parentNode || document));
     document.addEventListener('htmx:load', event => formatMessages(event.detail.elt.parentNode || document));
 
     function post(url, params) {

@@ -50,6 +50,8 @@ class ThreePaneInboxBrowserTests extends BrowserTestSupport {
     CustomerMessageFlow flow;
     @Autowired
     CannedReplies canned;
+    @Autowired
+    dev.parley.conversation.Tags tags;
 
     /** Marks one test's conversations (the class shares one instance, and the database, across its tests). */
     private String marker;
@@ -71,8 +73,14 @@ class ThreePaneInboxBrowserTests extends BrowserTestSupport {
 
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, agent.email());
+            tags.create("Late " + marker, "#0369a1");
+            tags.add(ids.getFirst(), "Late " + marker, agent.id());
             page.navigate(url("/inbox?view=all&q=" + marker));
             assertThat(page.locator("tr.conversation-row")).hasCount(3);
+            // The tag's colour arrives as data, painted by script: the strict CSP blocks style attributes.
+            Locator chip = page.locator("tr.conversation-row .tag").first();
+            assertThat(chip).hasText("Late " + marker);
+            assertThat(chip.evaluate("n => getComputedStyle(n).backgroundColor")).isEqualTo("rgb(3, 105, 161)");
 
             page.keyboard().press("j");
             assertThat(page.locator("tr.conversation-row.selected")).hasCount(1);
