@@ -361,6 +361,8 @@
     }).then(function (res) {
       (res.files || []).forEach(addFile);
       [res.message, res.reply].forEach(render);
+      // The live stream may have shown the message before this answer arrived.
+      if (res.message) showFiles(res.message.id);
       state.status = res.status; save();
     }).catch(function (err) {
       note(err.status === 429 ? 'You are sending messages too quickly. Please wait a moment.'
