@@ -34,6 +34,12 @@ class WidgetAttachmentTests {
     MockMvc mvc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    dev.parley.conversation.Conversations conversations;
+    @Autowired
+    dev.parley.conversation.Attachments attachments;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     @Test
     void aCustomerSendsAnImageAndDownloadsItWithTheirToken() throws Exception {
@@ -121,6 +127,28 @@ class WidgetAttachmentTests {
         mvc.perform(withToken(multipart(path(mine) + "/attachments").file(file("b.png", "image/png", PNG)), theirs))
                 .andExpect(status().isForbidden());
         mvc.perform(get(path(mine) + "/attachments/" + fileId)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anAgentsReplyFilesReachTheCustomerButANotesFilesNever() throws Exception {
+        JsonNode started = start();
+        java.util.UUID id = java.util.UUID.fromString(started.get("conversationId").asString());
+        java.util.UUID note = tx.execute(status -> {
+            var reply = conversations.postReply(id, dev.parley.conversation.AuthorType.AGENT, null, "Grace",
+                    "Here is your label.", false);
+            attachments.attach(reply.id(), new dev.parley.conversation.InboundAttachment("label.pdf",
+                    "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes()), 1);
+            var internal = conversations.postReply(id, dev.parley.conversation.AuthorType.AGENT, null, "Grace",
+                    "Fraud check notes", true);
+            return attachments.attach(internal.id(), new dev.parley.conversation.InboundAttachment("fraud.txt",
+                    "text/plain", "internal only".getBytes()), 1).id();
+        });
+        mvc.perform(withToken(get(path(started) + "/attachments"), started))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].filename").value("label.pdf"));
+        mvc.perform(withToken(get(path(started) + "/attachments/" + note), started))
+                .andExpect(status().isNotFound());
     }
 
     private JsonNode start() throws Exception {
