@@ -138,6 +138,10 @@
       '.input{flex:1;resize:none;border:1px solid #d1d5db;border-radius:8px;padding:8px 10px;font-size:14px;min-height:40px;max-height:120px}',
       '.send{background:' + color + ';color:#fff;border:0;border-radius:8px;padding:0 14px;font-size:14px;cursor:pointer}',
       '.send[disabled]{opacity:.5;cursor:default}',
+      '.attach{background:none;border:0;font-size:18px;cursor:pointer;padding:0 6px}',
+      '.attach:focus-visible{outline:3px solid #111;outline-offset:2px}',
+      '.files{margin-top:4px;display:flex;flex-direction:column;gap:2px}',
+      '.files a{color:inherit;text-decoration:underline;font-size:13px;word-break:break-all}',
       '.email{display:flex;gap:6px;padding:8px 10px;border-top:1px solid #e5e7eb;background:#fffbeb;flex-wrap:wrap;font-size:13px}',
       '.email input{flex:1;min-width:150px;border:1px solid #d1d5db;border-radius:6px;padding:6px}',
       '.actions{display:flex;align-items:center;gap:8px}',
@@ -207,7 +211,12 @@
     var label = el('label', { class: 'sr', for: 'parley-input' }, 'Your message');
     els.input = el('textarea', { class: 'input', id: 'parley-input', rows: '1', placeholder: 'Type your question…', 'data-testid': 'parley-input', maxlength: '5000' });
     els.send = el('button', { class: 'send', type: 'submit', 'data-testid': 'parley-send' }, 'Send');
-    form.appendChild(label); form.appendChild(els.input); form.appendChild(els.send);
+    // A paperclip: a real button (keyboard, screen readers) that opens the hidden file input.
+    els.file = el('input', { class: 'sr', type: 'file', id: 'parley-file', multiple: '', tabindex: '-1', 'aria-hidden': 'true', 'data-testid': 'parley-file' });
+    els.attach = el('button', { class: 'attach', type: 'button', 'aria-label': 'Attach a file', title: 'Attach a file', 'data-testid': 'parley-attach' }, '\uD83D\uDCCE');
+    els.attach.addEventListener('click', function () { els.file.click(); });
+    els.file.addEventListener('change', function () { if (els.file.files.length) upload(els.file.files); });
+    form.appendChild(label); form.appendChild(els.attach); form.appendChild(els.file); form.appendChild(els.input); form.appendChild(els.send);
     els.verified = el('div', { class: 'verified', hidden: '', 'data-testid': 'parley-verified' });
     els.history = el('details', { class: 'history', hidden: '', 'data-testid': 'parley-history' });
     els.human = el('button', { class: 'human', type: 'button', hidden: '', 'data-testid': 'parley-human' }, 'Talk to a person');
@@ -289,10 +298,76 @@
     }
     els.log.appendChild(node);
     seen[m.id] = node;
+    showFiles(m.id);
+    if (kind === 'agent') loadFiles();
     track(m);
     els.chips.setAttribute('hidden', '');
     els.log.scrollTop = els.log.scrollHeight;
     if (kind !== 'customer') { els.typing.textContent = ''; markRead(); }
+  }
+
+  // Files of the conversation by message id; a message's links show under it (fetched with the token, saved as a download).
+  var files = {};
+  function loadFiles() {
+    if (!state.conversationId) return;
+    api('GET', '/conversations/' + state.conversationId + '/attachments').then(function (list) {
+      (list || []).forEach(addFile);
+      Object.keys(files).forEach(showFiles);
+    }).catch(function () {});
+  }
+  function addFile(f) {
+    var list = files[f.messageId] || (files[f.messageId] = []);
+    if (!list.some(function (x) { return x.id === f.id; })) list.push(f);
+  }
+  function showFiles(messageId) {
+    var node = seen[messageId];
+    if (!node || !node.appendChild || !files[messageId]) return;
+    var box = node.querySelector('.files') || node.appendChild(el('div', { class: 'files' }));
+    files[messageId].forEach(function (f) {
+      if (box.querySelector('[data-file="' + f.id + '"]')) return;
+      var link = el('a', { href: '#', 'data-file': f.id, 'data-testid': 'parley-file-link' }, '\uD83D\uDCCE ' + f.filename);
+      link.addEventListener('click', function (e) { e.preventDefault(); download(f); });
+      box.appendChild(link);
+    });
+  }
+  function download(f) {
+    fetch(base + '/api/v1/widget/conversations/' + state.conversationId + '/attachments/' + f.id,
+      { headers: { Authorization: 'Bearer ' + state.token } }).then(function (res) {
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      return res.blob();
+    }).then(function (blob) {
+      var url = URL.createObjectURL(blob);
+      var a = el('a', { href: url, download: f.filename });
+      document.body.appendChild(a); a.click(); a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    }).catch(function () { note('The file could not be downloaded. Please try again.'); });
+  }
+  function upload(list) {
+    var chosen = Array.prototype.slice.call(list);
+    els.file.value = '';
+    var ready = state.conversationId && state.status !== 'CLOSED' ? Promise.resolve() : start(undefined, undefined);
+    els.attach.disabled = true;
+    ready.then(function () {
+      var body = new FormData();
+      chosen.forEach(function (f) { body.append('files', f, f.name); });
+      return fetch(base + '/api/v1/widget/conversations/' + state.conversationId + '/attachments', {
+        method: 'POST', headers: { Authorization: 'Bearer ' + state.token }, body: body
+      });
+    }).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (json) {
+        if (!res.ok) { var err = new Error(json.detail || ('HTTP ' + res.status)); err.status = res.status; throw err; }
+        return json;
+      });
+    }).then(function (res) {
+      (res.files || []).forEach(addFile);
+      [res.message, res.reply].forEach(render);
+      // The live stream may have shown the message before this answer arrived.
+      if (res.message) showFiles(res.message.id);
+      state.status = res.status; save();
+    }).catch(function (err) {
+      note(err.status === 429 ? 'You are sending messages too quickly. Please wait a moment.'
+        : err.status === 413 || err.status === 415 || err.status === 400 ? err.message : 'Your file could not be sent. Please try again.');
+    }).then(function () { els.attach.disabled = false; });
   }
 
   function track(m) {
@@ -503,6 +578,7 @@
   function resume() {
     return api('GET', '/conversations/' + state.conversationId + '/messages?after=0').then(function (res) {
       res.messages.forEach(render);
+      loadFiles();
       if (!state.rated) els.end.removeAttribute('hidden');
       if (!state.rated && (res.status === 'RESOLVED' || res.status === 'CLOSED')) offerRating();
       if (res.status === 'AI_RESOLVED') offerFeedback(res.messages[res.messages.length - 1]);

@@ -35,7 +35,13 @@
     });
     document.addEventListener('htmx:afterRequest', event => {
         const form = event.detail.elt;
-        if (event.detail.successful && form && form.matches && form.matches('form[data-reset-on-success]')) form.reset();
+        // A 4xx shown by data-swap-errors counts as swapped, not as success: the form keeps its input.
+        if (event.detail.successful && event.detail.xhr.status < 400 && form && form.matches
+                && form.matches('form[data-reset-on-success]')) {
+            form.reset();
+            const error = form.querySelector('[role="alert"]');
+            if (error) error.hidden = true;
+        }
     });
     document.addEventListener('click', event => {
         const back = event.target.closest && event.target.closest('a[data-back]');

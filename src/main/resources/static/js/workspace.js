@@ -33,7 +33,8 @@
         button?.click();
     };
     form?.addEventListener('htmx:afterRequest', event => {
-        if (event.detail.successful && event.detail.elt === form) {
+        // A refused reply (a file over the limits) shows why and keeps what was written.
+        if (event.detail.successful && event.detail.xhr.status < 400 && event.detail.elt === form) {
             form.reset();
             setNoteMode(false);
             hidePreview();

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * The files customers sent with their messages, for agents to list and download. An attachment is only ever
+ * The files of messages (customers' and agents'), for agents and the customer to list and download. An attachment is only ever
  * found through its own conversation, so an id from another conversation finds nothing.
  */
 @Service
@@ -44,6 +44,11 @@ public class Attachments {
     /** Every attachment of the conversation, in message order. */
     public List<MessageAttachment> ofConversation(UUID conversationId) {
         return attachments.ofConversation(conversationId);
+    }
+
+    /** The files the customer may see: not those of internal notes. */
+    public List<MessageAttachment> visibleOfConversation(UUID conversationId) {
+        return attachments.visibleOfConversation(conversationId);
     }
 
     public Optional<MessageAttachment> find(UUID conversationId, UUID attachmentId) {

@@ -47,11 +47,16 @@ public class CustomerMessageFlow {
     private final TranscriptRedaction redaction;
     private final CustomerNotices notices;
     private final AnswerFeedbackRepository feedback;
+    private final dev.parley.conversation.internal.AttachmentRepository attachments;
+    private final dev.parley.storage.FileStorage storage;
 
     CustomerMessageFlow(ConversationRepository conversations, MessageRepository messages, Conversations api,
             Escalation escalation, AssistantPort assistant, ApplicationEventPublisher events, TransactionTemplate tx,
             ConversationSettings settings, Clock clock, MeterRegistry meters,
-            ObjectProvider<TranscriptRedaction> redaction, CustomerNotices notices, AnswerFeedbackRepository feedback) {
+            ObjectProvider<TranscriptRedaction> redaction, CustomerNotices notices, AnswerFeedbackRepository feedback,
+            dev.parley.conversation.internal.AttachmentRepository attachments, dev.parley.storage.FileStorage storage) {
+        this.attachments = attachments;
+        this.storage = storage;
         this.notices = notices;
         this.feedback = feedback;
         this.redaction = redaction.getIfAvailable(() -> text -> text);
@@ -70,9 +75,41 @@ public class CustomerMessageFlow {
     }
 
     public CustomerMessageResult receive(UUID conversationId, IncomingMessage incoming) {
-        String text = redaction.forStorage(MessageText.valid(incoming.text(), settings.maxMessageLength()));
+        return receive(conversationId, incoming, List.of());
+    }
+
+    /**
+     * A customer message with files (already checked by {@link AttachmentPolicy}). The files go to storage before
+     * the transaction and their rows are written with the message, so whoever hears of the message finds its files;
+     * a message without text says how many files it carries.
+     */
+    public CustomerMessageResult receive(UUID conversationId, IncomingMessage incoming, List<InboundAttachment> files) {
+        String body = files.isEmpty() || (incoming.text() != null && !incoming.text().isBlank()) ? incoming.text()
+                : InboundText.of(null, files.size(), settings.maxMessageLength(), null).body();
+        String text = redaction.forStorage(MessageText.valid(body, settings.maxMessageLength()));
         String clientId = normalizeClientId(incoming.clientMessageId());
-        Stored stored = tx.execute(status -> store(conversationId, text, clientId));
+        UUID messageId = UUID.randomUUID();
+        List<StoredAttachment> stored0 = new java.util.ArrayList<>();
+        for (InboundAttachment file : files) {
+            stored0.add(StoredAttachment.put(storage, messageId, file, stored0.size() + 1));
+        }
+        Stored stored;
+        try {
+            stored = tx.execute(status -> {
+                Stored s = store(conversationId, messageId, text, clientId, null);
+                if (!s.replayed()) {
+                    Instant now = clock.instant();
+                    stored0.forEach(f -> attachments.insert(f.attachment(), f.key().value(), now));
+                }
+                return s;
+            });
+        } catch (RuntimeException e) {
+            stored0.forEach(f -> storage.delete(f.key()));
+            throw e;
+        }
+        if (stored.replayed()) {
+            stored0.forEach(f -> storage.delete(f.key()));
+        }
         if (stored.replayed() || !stored.conversation().status().handledByAssistant()) {
             Optional<Message> reply = stored.replayed() ? messages.findReplyTo(stored.message().id())
                     : Optional.ofNullable(stored.notice());

@@ -20,8 +20,10 @@ class EmailChannel implements ChannelFactory {
 
     private final Mailboxes mailboxes;
     private final MailWire wire;
+    private final dev.parley.conversation.Attachments attachments;
 
-    EmailChannel(Mailboxes mailboxes, MailWire wire) {
+    EmailChannel(Mailboxes mailboxes, MailWire wire, dev.parley.conversation.Attachments attachments) {
+        this.attachments = attachments;
         this.mailboxes = mailboxes;
         this.wire = wire;
     }
@@ -36,7 +38,11 @@ class EmailChannel implements ChannelFactory {
         return outbound -> {
             Mailbox mailbox = readable(inbox).orElseThrow(() -> DeliveryFailure.permanent(
                     "The email inbox " + inbox.name() + " has no mail server settings"));
-            OutgoingMail mail = ReplyMail.compose(outbound, inbox);
+            // The reply's files are not put into the mail (yet): it names them, so the customer knows they exist.
+            List<String> files = attachments.ofConversation(outbound.conversation().id()).stream()
+                    .filter(a -> a.messageId().equals(outbound.message().id()))
+                    .map(dev.parley.conversation.MessageAttachment::filename).toList();
+            OutgoingMail mail = ReplyMail.compose(outbound, inbox, files);
             try {
                 String messageId = wire.mailer().send(mailbox.smtp(), mail);
                 return new DeliveryReceipt(messageId, List.of(messageId,

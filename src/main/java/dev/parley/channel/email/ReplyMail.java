@@ -21,7 +21,7 @@ final class ReplyMail {
     private ReplyMail() {
     }
 
-    static OutgoingMail compose(OutboundMessage outbound, Inbox inbox) throws DeliveryFailure {
+    static OutgoingMail compose(OutboundMessage outbound, Inbox inbox, List<String> files) throws DeliveryFailure {
         String to = outbound.contact() == null ? null : outbound.contact().email();
         if (to == null || to.isBlank()) {
             throw DeliveryFailure.permanent("The customer has no email address to send to");
@@ -33,6 +33,10 @@ final class ReplyMail {
         String domain = inbox.address().substring(inbox.address().indexOf('@') + 1);
         String messageId = "<" + outbound.message().id() + "@" + domain + ">";
         String text = outbound.message().text();
+        if (!files.isEmpty()) {
+            text += "\n\n(Files with this reply, not attached to this email: " + String.join(", ", files)
+                    + ". Reply to this email if you need them.)";
+        }
         try {
             return new OutgoingMail(new MailAddress(inbox.name(), inbox.address()),
                     List.of(new MailAddress(outbound.contact().name(), to.strip())), subject, text, html(text),

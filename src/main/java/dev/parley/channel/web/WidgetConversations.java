@@ -20,6 +20,7 @@ import dev.parley.conversation.Customer;
 import dev.parley.conversation.CustomerMessageFlow;
 import dev.parley.conversation.CustomerMessageResult;
 import dev.parley.conversation.IncomingMessage;
+import dev.parley.conversation.InboundAttachment;
 import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.SourceDetails;
 import dev.parley.conversation.StartedConversation;
@@ -120,12 +121,17 @@ class WidgetConversations {
     }
 
     Posted post(UUID conversationId, PostMessage request, ClientContext client) {
+        return post(conversationId, request, List.of(), client);
+    }
+
+    /** A customer message with files (checked by the attachment policy); counts against the message limit. */
+    Posted post(UUID conversationId, PostMessage request, List<InboundAttachment> files, ClientContext client) {
         checkMessageLimit(client);
         if (conversations.get(conversationId).status().handledByAssistant()) {
             waitForTheAssistant();
         }
         CustomerMessageResult result = flow.receive(conversationId,
-                new IncomingMessage(request.text(), request.clientMessageId()));
+                new IncomingMessage(request.text(), request.clientMessageId()), files);
         MessagePayload reply = result.reply().map(MessagePayload::from).orElse(null);
         long cursor = reply != null ? reply.seq() : result.message().seq();
         return new Posted(MessagePayload.from(result.message()), reply, result.conversation().status().name(), cursor,

@@ -36,6 +36,14 @@ public class AttachmentRepository {
                 .param("c", conversationId).query(AttachmentRepository::map).list();
     }
 
+    /** What the customer may see: the files of messages that are not internal notes. */
+    public List<MessageAttachment> visibleOfConversation(UUID conversationId) {
+        return jdbc.sql("""
+                SELECT a.* FROM message_attachment a JOIN message m ON m.id = a.message_id
+                WHERE m.conversation_id = :c AND m.internal = FALSE ORDER BY m.seq, a.filename""")
+                .param("c", conversationId).query(AttachmentRepository::map).list();
+    }
+
     /** The attachment, only when it belongs to a message of {@code conversationId}. */
     public Optional<MessageAttachment> find(UUID attachmentId, UUID conversationId) {
         return jdbc.sql("""

@@ -32,9 +32,12 @@ public class ConversationActions {
     private final AgentCapacity capacity;
     private final Mentions mentions;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final dev.parley.conversation.Attachments attachments;
 
     ConversationActions(Conversations conversations, Agents agents, AuditLog audit, QueueRepository queue,
-            AgentCapacity capacity, Mentions mentions, org.springframework.context.ApplicationEventPublisher events) {
+            AgentCapacity capacity, Mentions mentions, org.springframework.context.ApplicationEventPublisher events,
+            dev.parley.conversation.Attachments attachments) {
+        this.attachments = attachments;
         this.mentions = mentions;
         this.events = events;
         this.capacity = capacity;
@@ -51,6 +54,19 @@ public class ConversationActions {
      */
     @Transactional
     public Message reply(AgentPrincipal me, UUID id, String text, boolean internal) {
+        return reply(me, id, text, internal, java.util.List.of());
+    }
+
+    /**
+     * A reply or note with files (already checked by {@code AttachmentPolicy}). Their rows are written in the
+     * reply's transaction, so the customer's widget and the dashboards find the files when they hear of the reply.
+     */
+    @Transactional
+    public Message reply(AgentPrincipal me, UUID id, String text, boolean internal,
+            java.util.List<dev.parley.conversation.InboundAttachment> files) {
+        if (!files.isEmpty() && (text == null || text.isBlank())) {
+            text = "(sent " + files.size() + (files.size() == 1 ? " file)" : " files)");
+        }
         if (!internal && conversations.get(id).assigneeId() == null) {
             // Taking the conversation competes with automatic assignment: decide under the same lock, taken first.
             queue.lockAssignment();
@@ -60,6 +76,9 @@ public class ConversationActions {
             }
         }
         Message message = conversations.postReply(id, AuthorType.AGENT, me.id(), me.name(), text, internal);
+        for (int i = 0; i < files.size(); i++) {
+            attachments.attach(message.id(), files.get(i), i + 1);
+        }
         Conversation c = conversations.get(id);
         if (internal) {
             notifyMentioned(me, c, message);

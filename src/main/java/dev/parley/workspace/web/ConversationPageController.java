@@ -47,10 +47,13 @@ class ConversationPageController {
     private final TicketCard ticket;
     private final SlaClocks slaClocks;
     private final Clock clock;
+    private final dev.parley.conversation.AttachmentPolicy policy;
 
     ConversationPageController(Conversations conversations, Transcripts transcripts, ContactPanels contactPanels,
             ConversationActions actions, CannedReplies canned, WaitingQueue queue, Agents agents, LlmUsage usage,
-            Satisfaction satisfaction, Actions apiActions, TicketCard ticket, SlaClocks slaClocks, Clock clock) {
+            Satisfaction satisfaction, Actions apiActions, TicketCard ticket, SlaClocks slaClocks, Clock clock,
+            dev.parley.conversation.AttachmentPolicy policy) {
+        this.policy = policy;
         this.ticket = ticket;
         this.slaClocks = slaClocks;
         this.clock = clock;
@@ -120,10 +123,26 @@ class ConversationPageController {
     }
 
     @PostMapping("/messages")
-    String reply(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id, @RequestParam String text,
-            @RequestParam(defaultValue = "false") boolean internal,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        actions.reply(me, id, text, internal);
+    String reply(@AuthenticationPrincipal AgentPrincipal me, @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "false") boolean internal,
+            @RequestParam(name = "files", required = false) List<org.springframework.web.multipart.MultipartFile> files,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        List<dev.parley.conversation.InboundAttachment> checked;
+        try {
+            checked = ReplyFiles.check(policy, files);
+        } catch (dev.parley.shared.ApiException refused) {
+            if (htmx == null) {
+                throw refused;
+            }
+            // The form keeps its text; the reason shows beside it (the transcript stays as it is).
+            response.setStatus(refused.status().value());
+            response.setHeader("HX-Retarget", "#reply-error");
+            response.setHeader("HX-Reswap", "outerHTML");
+            model.addAttribute("replyError", refused.getMessage());
+            return "inbox/conversation :: reply-error";
+        }
+        actions.reply(me, id, text, internal, checked);
         if (htmx != null) {
             transcripts.fill(id, model);
             return "inbox/conversation :: transcript";

@@ -83,6 +83,10 @@ class EmailChannelTests implements ChannelContract {
     @Autowired
     Conversations conversations;
     @Autowired
+    dev.parley.conversation.Attachments attachments;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
     ConversationQueries queries;
     @Autowired
     Deliveries deliveries;
@@ -164,6 +168,18 @@ class EmailChannelTests implements ChannelContract {
         await().atMost(WAIT).untilAsserted(() -> assertThat(conversations.transcript(id, 0, 100))
                 .filteredOn(m -> m.authorType() == AuthorType.CUSTOMER).extracting(Message::text).last()
                 .isEqualTo("It is 1042."));
+    }
+
+    @Test
+    void aReplysFilesAreNamedInTheMail() throws Exception {
+        UUID id = customerStarts("Return for order " + UUID.randomUUID());
+        tx.executeWithoutResult(status -> {
+            Message reply = conversations.postReply(id, AuthorType.AGENT, null, "Grace", "Here is your label.", false);
+            attachments.attach(reply.id(), new dev.parley.conversation.InboundAttachment("return-label.pdf",
+                    "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes()), 1);
+        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(receivedByCustomer(id))
+                .anySatisfy(t -> assertThat(t).contains("Here is your label.").contains("return-label.pdf")));
     }
 
     @Test
