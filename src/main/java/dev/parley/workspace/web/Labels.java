@@ -82,6 +82,26 @@ public class Labels {
                 .replaceAll("\\s+", " ").strip();
     }
 
+    /** "Medium", not MEDIUM. */
+    public String priority(dev.parley.conversation.Priority priority) {
+        return priority == null ? "" : sentence(priority.name());
+    }
+
+    /** What customers used: "Website chat", "Email", "SMS", "WhatsApp", "API"; an unknown channel in sentence case. */
+    public String channel(String channel) {
+        if (channel == null || channel.isBlank()) {
+            return "";
+        }
+        return switch (channel.toLowerCase(Locale.ROOT)) {
+            case "web", "widget" -> "Website chat";
+            case "email" -> "Email";
+            case "sms" -> "SMS";
+            case "whatsapp" -> "WhatsApp";
+            case "api" -> "API";
+            default -> sentence(channel);
+        };
+    }
+
     private static String sentence(String code) {
         String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);

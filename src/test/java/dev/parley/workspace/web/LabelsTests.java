@@ -22,6 +22,17 @@ class LabelsTests {
     }
 
     @Test
+    void prioritiesAndChannelsReadAsWords() {
+        Arrays.stream(dev.parley.conversation.Priority.values()).map(labels::priority)
+                .forEach(l -> assertThat(l).isNotBlank().doesNotContain("_").isNotEqualTo(l.toUpperCase()));
+        assertThat(labels.priority(dev.parley.conversation.Priority.HIGH)).isEqualTo("High");
+        assertThat(labels.channel("web")).isEqualTo("Website chat");
+        assertThat(labels.channel("whatsapp")).isEqualTo("WhatsApp");
+        assertThat(labels.channel("sms")).isEqualTo("SMS");
+        assertThat(labels.channel("carrier_pigeon")).isEqualTo("Carrier pigeon");
+    }
+
+    @Test
     void aFinishedConversationIsReopenedToAPersonNotHandedBackToTheAssistant() {
         assertThat(labels.move(ConversationStatus.RESOLVED, ConversationStatus.IN_PROGRESS)).isEqualTo("Reopen");
         assertThat(labels.offers(ConversationStatus.RESOLVED, ConversationStatus.OPEN)).isFalse();
