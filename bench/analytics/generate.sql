@@ -6,6 +6,7 @@ SET synchronous_commit = off;
 
 TRUNCATE analytics_daily, analytics_daily_reason, analytics_daily_duration, analytics_daily_volume, analytics_daily_agent,
     analytics_conversation, message, conversation CASCADE;
+TRUNCATE sla_clock;
 
 INSERT INTO conversation (id, channel, status, priority, category, subject, created_at, updated_at,
                           first_response_at, escalated_at, resolved_at, escalation_reason)
@@ -100,6 +101,26 @@ SELECT created_day, channel, agent_id, COUNT(*), COUNT(human_response_seconds), 
        COUNT(person_resolution_seconds), COALESCE(SUM(person_resolution_seconds), 0), COUNT(csat), COALESCE(SUM(csat), 0)
 FROM analytics_conversation WHERE agent_id IS NOT NULL GROUP BY created_day, channel, agent_id;
 
+-- SLA clocks (issue 20, time rules) for every conversation handed to people: targets by priority from the
+-- hand-over; first responses and resolutions spread around their due times, so some are met and some breached.
+INSERT INTO sla_clock (conversation_id, channel, conversation_created_at, priority, team_id, started_at,
+                       first_response_due, first_response_at, first_response_breached_at, resolution_due, resolved_at,
+                       resolution_breached_at)
+SELECT c.id, c.channel, c.created_at, c.priority, NULL, c.escalated_at,
+       c.escalated_at + t.first_target,
+       c.escalated_at + (abs(hashtext(c.id::text)) % 7200) * interval '1 second',
+       CASE WHEN (abs(hashtext(c.id::text)) % 7200) * interval '1 second' > t.first_target
+            THEN c.escalated_at + t.first_target END,
+       c.escalated_at + t.resolution_target,
+       c.resolved_at,
+       CASE WHEN c.resolved_at IS NULL OR c.resolved_at > c.escalated_at + t.resolution_target
+            THEN c.escalated_at + t.resolution_target END
+FROM conversation c
+JOIN (VALUES ('URGENT', interval '15 minutes', interval '4 hours'), ('HIGH', interval '1 hour', interval '8 hours'),
+             ('MEDIUM', interval '4 hours', interval '24 hours'), ('LOW', interval '8 hours', interval '48 hours'))
+     AS t(priority, first_target, resolution_target) ON t.priority = c.priority
+WHERE c.escalated_at IS NOT NULL;
+
 ANALYZE;
-SELECT (SELECT COUNT(*) FROM conversation) AS conversations, (SELECT COUNT(*) FROM message) AS messages,
+SELECT (SELECT COUNT(*) FROM conversation) AS conversations, (SELECT COUNT(*) FROM sla_clock) AS sla_clocks, (SELECT COUNT(*) FROM message) AS messages,
        (SELECT COUNT(*) FROM analytics_daily) AS rollup_rows;

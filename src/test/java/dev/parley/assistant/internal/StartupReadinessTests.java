@@ -64,4 +64,19 @@ class StartupReadinessTests {
         assertThat(readiness.ready()).as("a later change is loaded in the background").isTrue();
         scorer.destroy();
     }
+
+    @Test
+    void theTargetIsTheKnowledgeThereWasWhenTheApplicationStartedNotWhenReadinessIsFirstAskedFor() {
+        Knowledge knowledge = new Knowledge();
+        knowledge.searchable = 3;
+        TrainedScorer scorer = new TrainedScorer(knowledge,
+                new ScorerTrainer(Fixtures.embeddings(), ScorerTrainer.Options.defaults()));
+        StartupReadiness readiness = new StartupReadiness(scorer, knowledge);
+        readiness.started();
+        scorer.refresh().join();
+
+        knowledge.version = 9; // changed since the start; the scorer and the index catch up in the background
+        assertThat(readiness.ready()).as("what there was at start is loaded").isTrue();
+        scorer.destroy();
+    }
 }
