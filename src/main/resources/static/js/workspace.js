@@ -32,13 +32,11 @@
         const button = document.getElementById(form.classList.contains('note-mode') ? 'add-note' : 'send-reply');
         button?.click();
     };
-    form?.addEventListener('htmx:afterRequest', event => {
-        // A refused reply (a file over the limits) shows why and keeps what was written.
-        if (event.detail.successful && event.detail.xhr.status < 400 && event.detail.elt === form) {
-            form.reset();
-            setNoteMode(false);
-            hidePreview();
-        }
+    // The form empties itself after a reply was taken (data-reset-on-success, dashboard.js); a refused reply
+    // (a file over the limits) shows why and keeps what was written. Note mode and the preview end with it.
+    form?.addEventListener('reset', () => {
+        setNoteMode(false);
+        hidePreview();
     });
     const preview = document.getElementById('reply-preview');
     const previewButton = document.getElementById('preview-reply');
