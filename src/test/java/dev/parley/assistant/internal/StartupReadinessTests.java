@@ -51,14 +51,14 @@ class StartupReadinessTests {
         Knowledge knowledge = new Knowledge();
         TrainedScorer scorer = new TrainedScorer(knowledge,
                 new ScorerTrainer(Fixtures.embeddings(), ScorerTrainer.Options.defaults()));
-        StartupReadiness readiness = new StartupReadiness(scorer, knowledge);
+        StartupReadiness readiness = new StartupReadiness(scorer, knowledge, () -> { });
         assertThat(readiness.ready()).as("nothing loaded").isFalse();
         assertThat(readiness.awaitReady(Duration.ofMillis(200))).isFalse();
 
         scorer.refresh().join();
         assertThat(readiness.ready()).as("the index is still behind").isFalse();
         knowledge.searchable = 3;
-        assertThat(readiness.ready()).isTrue();
+        assertThat(readiness.awaitReady(Duration.ofSeconds(5))).isTrue();
 
         knowledge.version = 4;
         assertThat(readiness.ready()).as("a later change is loaded in the background").isTrue();
@@ -71,12 +71,41 @@ class StartupReadinessTests {
         knowledge.searchable = 3;
         TrainedScorer scorer = new TrainedScorer(knowledge,
                 new ScorerTrainer(Fixtures.embeddings(), ScorerTrainer.Options.defaults()));
-        StartupReadiness readiness = new StartupReadiness(scorer, knowledge);
+        StartupReadiness readiness = new StartupReadiness(scorer, knowledge, () -> { });
         readiness.started();
         scorer.refresh().join();
 
         knowledge.version = 9; // changed since the start; the scorer and the index catch up in the background
-        assertThat(readiness.ready()).as("what there was at start is loaded").isTrue();
+        assertThat(readiness.awaitReady(Duration.ofSeconds(5))).as("what there was at start is loaded").isTrue();
         scorer.destroy();
+    }
+
+    @Test
+    void readyOnlyAfterTheWarmUpQuestionWentThroughTheDecisionAndEvenIfItFailed() throws Exception {
+        Knowledge knowledge = new Knowledge();
+        knowledge.searchable = 3;
+        TrainedScorer scorer = new TrainedScorer(knowledge,
+                new ScorerTrainer(Fixtures.embeddings(), ScorerTrainer.Options.defaults()));
+        java.util.concurrent.CountDownLatch warming = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        StartupReadiness readiness = new StartupReadiness(scorer, knowledge, () -> {
+            warming.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the model could not be loaded");
+        });
+        readiness.started();
+        scorer.refresh().join();
+
+        assertThat(warming.await(5, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the warm-up starts once the knowledge is loaded, without anyone asking").isTrue();
+        assertThat(readiness.ready()).as("loaded, but the first question would still load the models").isFalse();
+        release.countDown();
+        assertThat(readiness.awaitReady(Duration.ofSeconds(5))).as("a failed warm-up does not hold readiness back").isTrue();
+        scorer.destroy();
+        readiness.destroy();
     }
 }
