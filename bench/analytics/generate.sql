@@ -6,7 +6,7 @@ SET synchronous_commit = off;
 
 TRUNCATE analytics_daily, analytics_daily_reason, analytics_daily_duration, analytics_daily_volume, analytics_daily_agent,
     analytics_conversation, message, conversation CASCADE;
-TRUNCATE sla_clock;
+TRUNCATE sla_clock, sla_daily;
 
 INSERT INTO conversation (id, channel, status, priority, category, subject, created_at, updated_at,
                           first_response_at, escalated_at, resolved_at, escalation_reason)
@@ -120,6 +120,23 @@ JOIN (VALUES ('URGENT', interval '15 minutes', interval '4 hours'), ('HIGH', int
              ('MEDIUM', interval '4 hours', interval '24 hours'), ('LOW', interval '8 hours', interval '48 hours'))
      AS t(priority, first_target, resolution_target) ON t.priority = c.priority
 WHERE c.escalated_at IS NOT NULL;
+
+-- The SLA sweep's daily counts of settled outcomes (SlaDailyRollup), as a running installation has them.
+INSERT INTO sla_daily (report_day, channel, team_key, first_met, first_breached, resolution_met, resolution_breached)
+SELECT CAST(conversation_created_at AT TIME ZONE 'UTC' AS DATE), COALESCE(channel, ''),
+       COALESCE(CAST(team_id AS VARCHAR(36)), ''),
+       SUM(CASE WHEN first_response_due IS NOT NULL AND first_response_at IS NOT NULL
+           AND first_response_at <= first_response_due THEN 1 ELSE 0 END),
+       SUM(CASE WHEN first_response_due IS NOT NULL AND ((first_response_at IS NOT NULL
+           AND first_response_at > first_response_due) OR (first_response_at IS NULL
+           AND first_response_breached_at IS NOT NULL)) THEN 1 ELSE 0 END),
+       SUM(CASE WHEN resolution_due IS NOT NULL AND resolved_at IS NOT NULL
+           AND resolved_at <= resolution_due THEN 1 ELSE 0 END),
+       SUM(CASE WHEN resolution_due IS NOT NULL AND ((resolved_at IS NOT NULL
+           AND resolved_at > resolution_due) OR (resolved_at IS NULL
+           AND resolution_breached_at IS NOT NULL)) THEN 1 ELSE 0 END)
+FROM sla_clock GROUP BY 1, 2, 3;
+UPDATE sla_clock SET rolled_up = TRUE;
 
 ANALYZE;
 SELECT (SELECT COUNT(*) FROM conversation) AS conversations, (SELECT COUNT(*) FROM sla_clock) AS sla_clocks, (SELECT COUNT(*) FROM message) AS messages,

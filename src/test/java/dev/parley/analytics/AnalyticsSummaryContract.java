@@ -64,6 +64,8 @@ abstract class AnalyticsSummaryContract {
     @Autowired
     AnalyticsReports reports;
     @Autowired
+    dev.parley.sla.internal.SlaDailyRollup slaRollup;
+    @Autowired
     org.springframework.context.ApplicationEventPublisher events;
     @Autowired
     dev.parley.conversation.AnswerFeedback feedback;
@@ -523,6 +525,25 @@ abstract class AnalyticsSummaryContract {
             assertThat(web.firstResponse().breached()).isEqualTo(1);
             var none = reports.summary(new AnalyticsFilter(day.plusDays(1), day.plusDays(1), null, null)).slaCompliance();
             assertThat(none.firstResponse().rate()).isNull();
+
+            // A day already counted changes again: inTime resolved within its 24 h, unanswered answered late.
+            conversations.changeStatus(inTime, ConversationStatus.RESOLVED);
+            conversations.postReply(unanswered, AuthorType.AGENT, null, "Grace", "Sorry, we are late", false);
+            org.awaitility.Awaitility.await().untilAsserted(() -> {
+                var sla = reports.summary(new AnalyticsFilter(day, day, null, null)).slaCompliance();
+                assertThat(sla.resolution().met()).isEqualTo(2);
+                assertThat(sla.firstResponse().met()).isEqualTo(1);
+                assertThat(sla.firstResponse().breached()).isEqualTo(2);
+            });
+            // Once the sweep has counted the day, the figures come from the daily counts and stay the same.
+            assertThat(slaRollup.rebuildMarkedDays()).isPositive();
+            var counted = reports.summary(new AnalyticsFilter(day, day, null, null)).slaCompliance();
+            assertThat(counted.resolution().met()).isEqualTo(2);
+            assertThat(counted.firstResponse().met()).isEqualTo(1);
+            assertThat(counted.firstResponse().breached()).isEqualTo(2);
+            var countedWeb = reports.summary(new AnalyticsFilter(day, day, "web", null)).slaCompliance();
+            assertThat(countedWeb.firstResponse().met()).isEqualTo(1);
+            assertThat(countedWeb.firstResponse().breached()).isEqualTo(1);
         } finally {
             clock.set(before);
         }

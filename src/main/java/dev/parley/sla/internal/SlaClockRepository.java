@@ -22,9 +22,11 @@ public class SlaClockRepository {
             first_response_breached_at, resolution_due, resolved_at, resolution_breached_at""";
 
     private final JdbcClient jdbc;
+    private final SlaDailyRollup rollup;
 
-    public SlaClockRepository(JdbcClient jdbc) {
+    public SlaClockRepository(JdbcClient jdbc, SlaDailyRollup rollup) {
         this.jdbc = jdbc;
+        this.rollup = rollup;
     }
 
     public record Row(UUID conversationId, Priority priority, UUID teamId, Instant startedAt,
@@ -62,7 +64,7 @@ public class SlaClockRepository {
     public void retarget(UUID conversationId, Priority priority, UUID teamId, Instant firstResponseDue,
             Instant resolutionDue) {
         jdbc.sql("""
-                UPDATE sla_clock SET priority = :p, team_id = :t,
+                UPDATE sla_clock SET priority = :p, team_id = :t, rolled_up = FALSE,
                     first_response_due = CASE WHEN first_response_at IS NULL THEN :f ELSE first_response_due END,
                     first_response_breached_at = CASE WHEN first_response_at IS NULL THEN NULL
                         ELSE first_response_breached_at END,
@@ -74,12 +76,12 @@ public class SlaClockRepository {
     }
 
     public boolean firstResponded(UUID conversationId, Instant at) {
-        return jdbc.sql("UPDATE sla_clock SET first_response_at = :a WHERE conversation_id = :c AND first_response_at IS NULL")
+        return jdbc.sql("UPDATE sla_clock SET first_response_at = :a, rolled_up = FALSE WHERE conversation_id = :c AND first_response_at IS NULL")
                 .param("c", conversationId).param("a", time(at)).update() > 0;
     }
 
     public boolean resolved(UUID conversationId, Instant at) {
-        return jdbc.sql("UPDATE sla_clock SET resolved_at = :a WHERE conversation_id = :c AND resolved_at IS NULL")
+        return jdbc.sql("UPDATE sla_clock SET resolved_at = :a, rolled_up = FALSE WHERE conversation_id = :c AND resolved_at IS NULL")
                 .param("c", conversationId).param("a", time(at)).update() > 0;
     }
 
@@ -101,53 +103,61 @@ public class SlaClockRepository {
     /** Records a breach once: false when another node (or an earlier run) already did. */
     public boolean markFirstResponseBreached(UUID conversationId, Instant due) {
         return jdbc.sql("""
-                UPDATE sla_clock SET first_response_breached_at = first_response_due WHERE conversation_id = :c
+                UPDATE sla_clock SET first_response_breached_at = first_response_due, rolled_up = FALSE WHERE conversation_id = :c
                     AND first_response_breached_at IS NULL AND first_response_at IS NULL AND first_response_due = :d""")
                 .param("c", conversationId).param("d", time(due)).update() > 0;
     }
 
     public boolean markResolutionBreached(UUID conversationId, Instant due) {
         return jdbc.sql("""
-                UPDATE sla_clock SET resolution_breached_at = resolution_due WHERE conversation_id = :c
+                UPDATE sla_clock SET resolution_breached_at = resolution_due, rolled_up = FALSE WHERE conversation_id = :c
                     AND resolution_breached_at IS NULL AND resolved_at IS NULL AND resolution_due = :d""")
                 .param("c", conversationId).param("d", time(due)).update() > 0;
     }
 
     /** Targets met and breached over conversations created in [from, to), optionally of one channel or team. */
     public record Compliance(long firstMet, long firstBreached, long resolutionMet, long resolutionBreached) {
+
+        Compliance plus(Compliance other) {
+            return new Compliance(firstMet + other.firstMet, firstBreached + other.firstBreached,
+                    resolutionMet + other.resolutionMet, resolutionBreached + other.resolutionBreached);
+        }
     }
 
     public Compliance compliance(Instant from, Instant to, String channel, UUID teamId, Instant now) {
-        StringBuilder where = new StringBuilder(" WHERE conversation_created_at >= :from AND conversation_created_at < :to");
+        return rollup.settled(from, to, channel, teamId).plus(running(from, to, channel, teamId, now));
+    }
+
+    /**
+     * Clocks whose target has no outcome yet: breached when their due time has passed (the sweep records it within
+     * a minute; until then it counts here), else not counted. Few rows: only conversations still waiting.
+     */
+    private Compliance running(Instant from, Instant to, String channel, UUID teamId, Instant now) {
+        long first = runningBreached("first_response_due", "first_response_at", "first_response_breached_at",
+                from, to, channel, teamId, now);
+        long resolution = runningBreached("resolution_due", "resolved_at", "resolution_breached_at",
+                from, to, channel, teamId, now);
+        return new Compliance(0, first, 0, resolution);
+    }
+
+    private long runningBreached(String due, String at, String breachedAt, Instant from, Instant to, String channel,
+            UUID teamId, Instant now) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM sla_clock WHERE " + at + " IS NULL AND "
+                + breachedAt + " IS NULL AND conversation_created_at >= :from AND conversation_created_at < :to AND "
+                + due + " IS NOT NULL AND " + due + " <= :now");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("from", time(from));
         params.put("to", time(to));
         params.put("now", time(now));
         if (channel != null && !channel.isBlank()) {
-            where.append(" AND channel = :channel");
+            sql.append(" AND channel = :channel");
             params.put("channel", channel);
         }
         if (teamId != null) {
-            where.append(" AND team_id = :team");
+            sql.append(" AND team_id = :team");
             params.put("team", teamId);
         }
-        return jdbc.sql("""
-                SELECT
-                  SUM(CASE WHEN first_response_due IS NOT NULL AND first_response_at IS NOT NULL
-                      AND first_response_at <= first_response_due THEN 1 ELSE 0 END) AS first_met,
-                  SUM(CASE WHEN first_response_due IS NOT NULL AND ((first_response_at IS NOT NULL
-                      AND first_response_at > first_response_due) OR (first_response_at IS NULL
-                      AND first_response_due <= :now)) THEN 1 ELSE 0 END) AS first_breached,
-                  SUM(CASE WHEN resolution_due IS NOT NULL AND resolved_at IS NOT NULL
-                      AND resolved_at <= resolution_due THEN 1 ELSE 0 END) AS resolution_met,
-                  SUM(CASE WHEN resolution_due IS NOT NULL AND ((resolved_at IS NOT NULL
-                      AND resolved_at > resolution_due) OR (resolved_at IS NULL
-                      AND resolution_due <= :now)) THEN 1 ELSE 0 END) AS resolution_breached
-                FROM sla_clock""" + where)
-                .params(params)
-                .query((rs, n) -> new Compliance(rs.getLong("first_met"), rs.getLong("first_breached"),
-                        rs.getLong("resolution_met"), rs.getLong("resolution_breached")))
-                .single();
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
     static OffsetDateTime time(Instant instant) {

@@ -8,8 +8,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@code parley.sla.check-interval}, on one node of a cluster (ShedLock): records breached SLA targets and
- * resolves or closes idle conversations. Breaches are conditional updates, so each is counted once even if two
+ * Every {@code parley.sla.check-interval}, on one node of a cluster (ShedLock): records breached SLA targets,
+ * resolves or closes idle conversations and brings the daily SLA counts up to date ({@link SlaDailyRollup}). Breaches are conditional updates, so each is counted once even if two
  * nodes ever ran together.
  */
 @Component
@@ -19,10 +19,12 @@ class SlaSweep {
 
     private final SlaClocks clocks;
     private final InactivityRules inactivity;
+    private final SlaDailyRollup rollup;
 
-    SlaSweep(SlaClocks clocks, InactivityRules inactivity) {
+    SlaSweep(SlaClocks clocks, InactivityRules inactivity, SlaDailyRollup rollup) {
         this.clocks = clocks;
         this.inactivity = inactivity;
+        this.rollup = rollup;
     }
 
     @Scheduled(initialDelayString = "${parley.sla.check-interval:1m}", fixedDelayString = "${parley.sla.check-interval:1m}")
@@ -37,6 +39,11 @@ class SlaSweep {
             inactivity.run();
         } catch (RuntimeException e) {
             log.warn("Resolving and closing idle conversations failed; retrying next time: {}", e.toString());
+        }
+        try {
+            rollup.rebuildMarkedDays();
+        } catch (RuntimeException e) {
+            log.warn("Counting SLA outcomes per day failed; retrying next time: {}", e.toString());
         }
     }
 }
