@@ -1,5 +1,6 @@
 -- Dashboard sessions shared by every node (Spring Session JDBC, docs/adr/0031-shared-sessions.md): the library's
 -- schema-postgresql.sql, which H2 (MODE=PostgreSQL) runs too. Unquoted names, so both fold them to lower case.
+-- principal_name holds the agent's email, up to 320 characters like agent.email (the library's script has 100).
 CREATE TABLE spring_session (
     primary_id CHAR(36) NOT NULL,
     session_id CHAR(36) NOT NULL,
@@ -7,7 +8,7 @@ CREATE TABLE spring_session (
     last_access_time BIGINT NOT NULL,
     max_inactive_interval INT NOT NULL,
     expiry_time BIGINT NOT NULL,
-    principal_name VARCHAR(100),
+    principal_name VARCHAR(320),
     CONSTRAINT spring_session_pk PRIMARY KEY (primary_id)
 );
 

@@ -40,10 +40,19 @@ abstract class SessionTablesContract {
 
     @Test
     void aSignedInSessionWithItsAttributesIsReadBackByAnotherNode() {
+        signedInSessionIsReadBackByAnotherNode("ada@test.local");
+    }
+
+    @Test
+    void anAgentWithTheLongestEmailAllowedCanHaveASession() {
+        signedInSessionIsReadBackByAnotherNode("a".repeat(300) + "@test.local");
+    }
+
+    private void signedInSessionIsReadBackByAnotherNode(String email) {
         DataSource database = migratedDataSource();
         FindByIndexNameSessionRepository<Session> nodeA = view(repository(database));
         FindByIndexNameSessionRepository<Session> nodeB = view(repository(database));
-        var agent = new Agent(UUID.randomUUID(), "Ada", "ada@test.local", Role.SUPERVISOR, true, null, List.of(),
+        var agent = new Agent(UUID.randomUUID(), "Ada", email, Role.SUPERVISOR, true, null, List.of(),
                 Instant.now());
         var principal = new AgentPrincipal(agent, null);
         Session session = nodeA.createSession();
@@ -55,7 +64,7 @@ abstract class SessionTablesContract {
         Session read = nodeB.findById(session.getId());
         SecurityContextImpl context = read.getAttribute("SPRING_SECURITY_CONTEXT");
         assertThat(((AgentPrincipal) context.getAuthentication().getPrincipal()).role()).isEqualTo(Role.SUPERVISOR);
-        assertThat(nodeB.findByPrincipalName("ada@test.local")).containsKey(session.getId());
+        assertThat(nodeB.findByPrincipalName(email)).containsKey(session.getId());
     }
 
     @Test
