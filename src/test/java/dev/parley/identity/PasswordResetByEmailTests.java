@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.parley.identity.internal.PasswordResetRepository;
 import dev.parley.notification.MailServerTestSupport;
 import dev.parley.shared.Secrets;
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +21,6 @@ import java.util.regex.Pattern;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -54,7 +54,7 @@ class PasswordResetByEmailTests extends MailServerTestSupport {
     @Test
     void aMailedLinkSetsANewPasswordOnceAndSignsOutEverywhere() throws Exception {
         Agent agent = TestAgents.create(agents, Role.AGENT);
-        MockHttpSession oldSession = signIn(agent.email(), TestAgents.PASSWORD);
+        Cookie oldSession = signIn(agent.email(), TestAgents.PASSWORD);
         String token = tokens.create(agent.id(), "integration");
 
         mvc.perform(post("/password-reset").with(fromNewIp()).with(csrf()).param("email", agent.email().toUpperCase()))
@@ -75,7 +75,7 @@ class PasswordResetByEmailTests extends MailServerTestSupport {
         mvc.perform(post(path).with(csrf()).param("newPassword", "a fresh new password"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/login?reset"));
 
-        mvc.perform(get("/inbox").session(oldSession)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/inbox").cookie(oldSession)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
         assertThat(tokens.of(agent.id())).isEmpty();
         mvc.perform(get("/api/v1/conversations").header("Authorization", "Bearer " + token))
                 .andExpect(status().isUnauthorized());
@@ -144,11 +144,11 @@ class PasswordResetByEmailTests extends MailServerTestSupport {
                 .andExpect(status().isForbidden());
     }
 
-    private MockHttpSession signIn(String email, String password) throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(fromNewIp()).with(csrf())
+    private Cookie signIn(String email, String password) throws Exception {
+        Cookie session = mvc.perform(post("/login").with(fromNewIp()).with(csrf())
                         .param("username", email).param("password", password))
-                .andExpect(redirectedUrl("/inbox")).andReturn().getRequest().getSession();
-        mvc.perform(get("/inbox").session(session)).andExpect(status().isOk());
+                .andExpect(redirectedUrl("/inbox")).andReturn().getResponse().getCookie("JSESSIONID");
+        mvc.perform(get("/inbox").cookie(session)).andExpect(status().isOk());
         return session;
     }
 

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -276,22 +276,22 @@ class SecurityTests {
     @Test
     void changingThePasswordNeedsTheCurrentOneAndEndsOtherSessionsAndTokens() throws Exception {
         Agent agent = TestAgents.create(agents, Role.AGENT);
-        MockHttpSession here = signIn(agent.email(), TestAgents.PASSWORD);
-        MockHttpSession elsewhere = signIn(agent.email(), TestAgents.PASSWORD);
+        Cookie here = signIn(agent.email(), TestAgents.PASSWORD);
+        Cookie elsewhere = signIn(agent.email(), TestAgents.PASSWORD);
         String token = tokens.create(agent.id(), "integration");
 
-        mvc.perform(post("/account/password").session(here).with(csrf())
+        mvc.perform(post("/account/password").cookie(here).with(csrf())
                         .param("currentPassword", "not my password").param("newPassword", "a brand new password"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/account/password").session(here).with(csrf()).param("newPassword", "a brand new password"))
+        mvc.perform(post("/account/password").cookie(here).with(csrf()).param("newPassword", "a brand new password"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/inbox").session(elsewhere)).andExpect(status().isOk());
+        mvc.perform(get("/inbox").cookie(elsewhere)).andExpect(status().isOk());
 
-        mvc.perform(post("/account/password").session(here).with(csrf())
+        mvc.perform(post("/account/password").cookie(here).with(csrf())
                         .param("currentPassword", TestAgents.PASSWORD).param("newPassword", "a brand new password"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/account"));
-        mvc.perform(get("/inbox").session(here)).andExpect(status().isOk());
-        mvc.perform(get("/inbox").session(elsewhere)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/inbox").cookie(here)).andExpect(status().isOk());
+        mvc.perform(get("/inbox").cookie(elsewhere)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/api/v1/conversations").header("Authorization", "Bearer " + token))
                 .andExpect(status().isUnauthorized());
         assertThat(tokens.of(agent.id())).isEmpty();
@@ -301,9 +301,9 @@ class SecurityTests {
     @Test
     void anAdminsPasswordResetEndsTheAgentsSessions() throws Exception {
         Agent agent = TestAgents.create(agents, Role.AGENT);
-        MockHttpSession session = signIn(agent.email(), TestAgents.PASSWORD);
+        Cookie session = signIn(agent.email(), TestAgents.PASSWORD);
         agents.changePassword(Actor.SYSTEM, agent.id(), "reset by the admin");
-        mvc.perform(get("/inbox").session(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/inbox").cookie(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
     }
 
     @Test
@@ -317,11 +317,11 @@ class SecurityTests {
         assertThat(tokens.of(agent.id())).isEmpty();
     }
 
-    private MockHttpSession signIn(String email, String password) throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(fromNewIp()).with(csrf())
+    private Cookie signIn(String email, String password) throws Exception {
+        Cookie session = mvc.perform(post("/login").with(fromNewIp()).with(csrf())
                         .param("username", email).param("password", password))
-                .andExpect(redirectedUrl("/inbox")).andReturn().getRequest().getSession();
-        mvc.perform(get("/inbox").session(session)).andExpect(status().isOk());
+                .andExpect(redirectedUrl("/inbox")).andReturn().getResponse().getCookie("JSESSIONID");
+        mvc.perform(get("/inbox").cookie(session)).andExpect(status().isOk());
         return session;
     }
 
@@ -337,17 +337,17 @@ class SecurityTests {
     @Test
     void sessionsFollowDeactivationAndRoleChangesAtOnce() throws Exception {
         Agent agent = TestAgents.create(agents, Role.AGENT);
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(fromNewIp()).with(csrf())
+        Cookie session = mvc.perform(post("/login").with(fromNewIp()).with(csrf())
                         .param("username", agent.email()).param("password", TestAgents.PASSWORD))
-                .andExpect(redirectedUrl("/inbox")).andReturn().getRequest().getSession();
-        mvc.perform(get("/inbox").session(session)).andExpect(status().isOk());
-        mvc.perform(get("/admin/agents").session(session)).andExpect(status().isForbidden());
+                .andExpect(redirectedUrl("/inbox")).andReturn().getResponse().getCookie("JSESSIONID");
+        mvc.perform(get("/inbox").cookie(session)).andExpect(status().isOk());
+        mvc.perform(get("/admin/agents").cookie(session)).andExpect(status().isForbidden());
 
         agents.update(Actor.SYSTEM, agent.id(), new AgentChanges(null, Role.ADMIN, null, null, false, null));
-        mvc.perform(get("/admin/agents").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/admin/agents").cookie(session)).andExpect(status().isOk());
 
         agents.update(Actor.SYSTEM, agent.id(), new AgentChanges(null, Role.AGENT, false, null, false, null));
-        mvc.perform(get("/inbox").session(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/inbox").cookie(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
     }
 
     @Test

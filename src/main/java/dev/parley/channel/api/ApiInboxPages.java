@@ -2,6 +2,8 @@ package dev.parley.channel.api;
 
 import dev.parley.conversation.AssistantMode;
 import dev.parley.shared.ApiException;
+import java.io.Serializable;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,12 +39,20 @@ class ApiInboxPages {
             @RequestParam(defaultValue = "ANSWER") AssistantMode assistantMode, RedirectAttributes redirect) {
         try {
             ApiInboxes.Created created = inboxes.create(name, callbackUrl, assistantMode);
-            redirect.addFlashAttribute("created", created);
+            redirect.addFlashAttribute("created", new CreatedInbox(created.inbox().id(), created.inbox().name(),
+                    created.apiKey(), created.signingSecret()));
         } catch (ApiException | IllegalArgumentException e) {
             redirect.addFlashAttribute("formError", e.getMessage());
             redirect.addFlashAttribute("name", name);
             redirect.addFlashAttribute("callbackUrl", callbackUrl);
         }
         return "redirect:/admin/api-inboxes";
+    }
+
+    /**
+     * What the page shows once after creating. Flash attributes wait in the session, which is stored in the database
+     * or Redis and read by any node, so they must be serialisable.
+     */
+    record CreatedInbox(UUID id, String name, String apiKey, String signingSecret) implements Serializable {
     }
 }

@@ -1,33 +1,30 @@
 package dev.parley.identity.internal;
 
-import dev.parley.cluster.RunsOnEveryNode;
 import dev.parley.identity.IdentitySettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts failed sign-ins per client IP and per client IP and account in a sliding window. Once either reaches
  * its limit, further attempts from that IP (for that account) are refused until the oldest failure leaves the
  * window. The guesser is throttled, never the account: failures from elsewhere do not keep its owner out,
- * so nobody can lock an agent (or the only admin) out by guessing. Per node, in memory.
+ * so nobody can lock an agent (or the only admin) out by guessing. The counts are {@link LoginFailures}: per node
+ * in memory, or shared by every node through Redis.
  */
 @Component
 public class LoginThrottle {
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final LoginFailures failures;
     private final IdentitySettings settings;
     private final Clock clock;
 
-    public LoginThrottle(IdentitySettings settings, Clock clock) {
+    public LoginThrottle(LoginFailures failures, IdentitySettings settings, Clock clock) {
+        this.failures = failures;
         this.settings = settings;
         this.clock = clock;
     }
@@ -41,49 +38,20 @@ public class LoginThrottle {
 
     public void failed(String ip, String account) {
         Instant now = clock.instant();
-        record(ipKey(ip), settings.loginMaxFailuresPerIp(), now);
-        record(accountKey(ip, account), settings.loginMaxFailures(), now);
+        failures.add(ipKey(ip), now, settings.loginMaxFailuresPerIp() * 2, settings.loginFailureWindow());
+        failures.add(accountKey(ip, account), now, settings.loginMaxFailures() * 2, settings.loginFailureWindow());
     }
 
     public void succeeded(String ip, String account) {
-        failures.remove(accountKey(ip, account));
-    }
-
-    @Scheduled(fixedDelay = 60_000)
-    @RunsOnEveryNode("the failure counts live in this node's memory")
-    void forgetOldFailures() {
-        Instant cutoff = clock.instant().minus(settings.loginFailureWindow());
-        failures.entrySet().removeIf(entry -> {
-            synchronized (entry.getValue()) {
-                entry.getValue().removeIf(at -> at.isBefore(cutoff));
-                return entry.getValue().isEmpty();
-            }
-        });
+        failures.clear(accountKey(ip, account));
     }
 
     private Optional<Duration> retryAfter(String key, int limit, Instant now) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
+        List<Instant> recent = failures.after(key, now.minus(settings.loginFailureWindow()));
+        if (recent.size() < limit) {
             return Optional.empty();
         }
-        synchronized (times) {
-            Instant cutoff = now.minus(settings.loginFailureWindow());
-            times.removeIf(at -> !at.isAfter(cutoff));
-            if (times.size() < limit) {
-                return Optional.empty();
-            }
-            return Optional.of(Duration.between(now, times.peekFirst().plus(settings.loginFailureWindow())));
-        }
-    }
-
-    private void record(String key, int limit, Instant now) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(now);
-            while (times.size() > limit * 2) {
-                times.removeFirst();
-            }
-        }
+        return Optional.of(Duration.between(now, recent.getFirst().plus(settings.loginFailureWindow())));
     }
 
     private static Optional<Duration> max(Optional<Duration> a, Optional<Duration> b) {

@@ -139,7 +139,9 @@ class ChannelInboxPagesTests {
         MvcResult created = mvc.perform(post("/admin/api-inboxes").with(user(admin)).with(csrf())
                         .param("name", "Telegram bridge").param("callbackUrl", "https://bridge.example.com/parley"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("created")).andReturn();
-        String page = mvc.perform(get("/admin/api-inboxes").with(user(admin)).flashAttrs(created.getFlashMap()))
+        // the flash attributes wait in the (shared, serialised) session the redirect's cookie names
+        String page = mvc.perform(get("/admin/api-inboxes").with(user(admin))
+                        .cookie(created.getResponse().getCookie("JSESSIONID")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String key = between(page, "<code id=\"api-key\">", "</code>");
         String secret = between(page, "<code id=\"signing-secret\">", "</code>");
