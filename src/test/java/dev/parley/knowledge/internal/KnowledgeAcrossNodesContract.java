@@ -22,16 +22,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two nodes (application contexts with data folders of their own) on one database: what one node changes in the
- * knowledge base is searched and answered on the other without a restart, and embedded once (issue 21).
+ * knowledge base is searched and answered on the other without a restart, and embedded once (issue 21). Subclasses
+ * pick the database both nodes share.
  */
-class KnowledgeAcrossNodesTests {
+abstract class KnowledgeAcrossNodesContract {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    protected final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final String id = "across-" + run;
-    private final String database = "jdbc:h2:mem:knowledge-nodes-" + run
-            + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    /** Command-line arguments that put a node on this test's database, the same for both nodes. */
+    protected abstract List<String> database();
 
     @Test
     void anArticlePublishedOnOneNodeIsFoundAndAnsweredOnTheOther() {
@@ -146,7 +148,9 @@ class KnowledgeAcrossNodesTests {
             }));
         }
         // Command-line arguments outrank the system properties surefire sets for every test.
-        return builder.run("--parley.data-dir=target/knowledge-nodes-" + run + "-" + name, "--server.port=0",
-                        "--spring.datasource.url=" + database, "--parley.knowledge.sync-interval=500ms");
+        List<String> args = new ArrayList<>(List.of("--parley.data-dir=target/knowledge-nodes-" + run + "-" + name,
+                "--server.port=0", "--parley.knowledge.sync-interval=500ms"));
+        args.addAll(database());
+        return builder.run(args.toArray(String[]::new));
     }
 }
