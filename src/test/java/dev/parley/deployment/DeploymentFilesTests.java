@@ -66,7 +66,10 @@ class DeploymentFilesTests {
         Map<String, Object> web = (Map<String, Object>) services.get("web-1");
         Map<String, Object> environment = (Map<String, Object>) web.get("environment");
         assertThat(environment).containsEntry("PARLEY_REDIS_ENABLED", "true")
-                .containsEntry("PARLEY_STORAGE_TYPE", "s3").containsEntry("PARLEY_FORWARD_HEADERS", "native");
+                .containsEntry("PARLEY_STORAGE_TYPE", "s3").containsEntry("PARLEY_FORWARD_HEADERS", "native")
+                .containsEntry("PARLEY_NODE_ROLES", "web");
+        Map<String, Object> worker = (Map<String, Object>) ((Map<String, Object>) services.get("worker")).get("environment");
+        assertThat(worker).containsEntry("PARLEY_NODE_ROLES", "worker").containsEntry("PARLEY_REDIS_ENABLED", "true");
     }
 
     @Test

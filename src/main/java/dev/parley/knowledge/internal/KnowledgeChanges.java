@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Records a change inside the writing transaction: bumps the knowledge version, publishes
- * {@link KnowledgeChanged}, and hands the changed ids to the indexer once (and only if) the transaction commits.
+ * {@link KnowledgeChanged}, marks the changed articles with the version (so other nodes can catch up, see
+ * {@link KnowledgeSync}), and hands the changed ids to this node's indexer once (and only if) the transaction commits.
  * The ids go to the indexer directly, not as an event, because an import may touch 100,000 of them.
  */
 @Component
@@ -20,13 +21,17 @@ public class KnowledgeChanges {
     private final ArticleRepository articles;
     private final ApplicationEventPublisher events;
     private final KnowledgeIndexer indexer;
+    private final ArticleChangeLog changeLog;
+    private final KnowledgeSync sync;
     private final Clock clock;
 
     KnowledgeChanges(ArticleRepository articles, ApplicationEventPublisher events, KnowledgeIndexer indexer,
-            Clock clock) {
+            ArticleChangeLog changeLog, KnowledgeSync sync, Clock clock) {
         this.articles = articles;
         this.events = events;
         this.indexer = indexer;
+        this.changeLog = changeLog;
+        this.sync = sync;
         this.clock = clock;
     }
 
@@ -36,8 +41,15 @@ public class KnowledgeChanges {
         events.publishEvent(new KnowledgeChanged(version, clock.instant()));
         Set<String> changed = Set.copyOf(ids);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            // Last thing before the commit, so that articles the transaction inserts after calling us are marked too.
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                changeLog.changed(changed, version);
+            }
+
             @Override
             public void afterCommit() {
+                sync.committedHere(version);
                 indexer.update(changed, version);
             }
         });

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the Lucene index in step with the database on one background thread fed by a queue, so writes
  * never wait for embeddings. At start it rebuilds the index when the stored version or epoch differs
- * from the database; afterwards it applies the ids each committed change hands over.
+ * from the database; afterwards it applies the ids each change committed on this node hands over, and, when asked
+ * ({@link #catchUp()}), the articles changed since its version by other nodes.
  */
 @Component
 public class KnowledgeIndexer implements SmartLifecycle {
@@ -27,6 +28,7 @@ public class KnowledgeIndexer implements SmartLifecycle {
     private static final int BATCH = 256;
 
     private final ArticleRepository repository;
+    private final ArticleChangeLog changeLog;
     private final Path path;
     private final ArticleDocuments documents;
     private final BlockingQueue<Update> queue = new LinkedBlockingQueue<>();
@@ -37,16 +39,28 @@ public class KnowledgeIndexer implements SmartLifecycle {
     private volatile boolean stopping;
     private volatile long searchable = -1;
 
-    KnowledgeIndexer(ArticleRepository repository, TextEmbeddings embeddings, KnowledgeSettings settings,
-            @Value("${parley.data-dir}") Path dataDir) {
+    KnowledgeIndexer(ArticleRepository repository, ArticleChangeLog changeLog, TextEmbeddings embeddings,
+            EmbeddingStore stored, KnowledgeSettings settings, @Value("${parley.data-dir}") Path dataDir) {
         this.repository = repository;
+        this.changeLog = changeLog;
         this.path = dataDir.resolve("index");
-        this.documents = new ArticleDocuments(embeddings, settings.chunkSize());
+        // Embeddings stored by whichever node embedded a text first: a change is embedded once for the cluster.
+        this.documents = new ArticleDocuments(new StoredEmbeddings(embeddings, stored), settings.chunkSize());
     }
 
     /** Called after a change commits: these articles were created, edited or deleted, reaching {@code version}. */
     void update(Set<String> ids, long version) {
         queue.add(new Update(ids, version));
+    }
+
+    /**
+     * Asks the indexer thread to compare its version with the database's and to apply the articles changed since
+     * (committed by another node, or by this one before its own update arrived); nothing to do when it is up to date.
+     */
+    void catchUp() {
+        if (thread != null && !stopping) {
+            queue.add(CATCH_UP);
+        }
     }
 
     /** The version searches see (committed and refreshed); equals {@link ArticleRepository#version()} once caught up. */
@@ -92,9 +106,13 @@ public class KnowledgeIndexer implements SmartLifecycle {
                 List<Update> updates = new ArrayList<>();
                 updates.add(queue.take());
                 queue.drainTo(updates);
-                updates.removeIf(u -> u == STOP);
+                boolean catchUp = updates.stream().anyMatch(u -> u == CATCH_UP);
+                updates.removeIf(u -> u == STOP || u == CATCH_UP);
                 if (!stopping && !updates.isEmpty()) {
                     apply(updates);
+                }
+                if (!stopping && catchUp) {
+                    catchUpWithDatabase();
                 }
             } catch (InterruptedException e) {
                 return;
@@ -108,6 +126,33 @@ public class KnowledgeIndexer implements SmartLifecycle {
     private void apply(List<Update> updates) throws Exception {
         Set<String> ids = new HashSet<>();
         updates.forEach(u -> ids.addAll(u.ids()));
+        replace(ids);
+        updates.forEach(u -> indexed.done(u.version()));
+        long version = indexed.current();
+        index.commit(version, repository.epoch());
+        searchable = version;
+    }
+
+    /**
+     * Applies every article changed after the version the index holds. The database version is read first, so every
+     * change up to it is among the articles re-read; changes committed meanwhile are re-read too, which is harmless.
+     */
+    private void catchUpWithDatabase() throws Exception {
+        long target = repository.version();
+        long from = indexed.current();
+        if (target <= from) {
+            return;
+        }
+        List<String> ids = changeLog.changedSince(from);
+        replace(new HashSet<>(ids));
+        indexed.reset(target);
+        index.commit(indexed.current(), repository.epoch());
+        searchable = indexed.current();
+        log.info("Knowledge index caught up from version {} to {} ({} articles changed)", from, target, ids.size());
+    }
+
+    /** Re-reads these articles: a published one replaces its documents, any other (draft, deleted) leaves the index. */
+    private void replace(Set<String> ids) throws Exception {
         List<String> all = List.copyOf(ids);
         for (int i = 0; i < all.size(); i += BATCH) {
             List<String> batch = all.subList(i, Math.min(all.size(), i + BATCH));
@@ -124,10 +169,6 @@ public class KnowledgeIndexer implements SmartLifecycle {
                 }
             }
         }
-        updates.forEach(u -> indexed.done(u.version()));
-        long version = indexed.current();
-        index.commit(version, repository.epoch());
-        searchable = version;
     }
 
     @Override
@@ -162,4 +203,5 @@ public class KnowledgeIndexer implements SmartLifecycle {
     }
 
     private static final Update STOP = new Update(Set.of(), -1);
+    private static final Update CATCH_UP = new Update(Set.of(), -2);
 }

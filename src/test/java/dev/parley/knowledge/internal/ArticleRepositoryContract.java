@@ -23,6 +23,12 @@ abstract class ArticleRepositoryContract {
     @Autowired
     SiteRepository sites;
 
+    @Autowired
+    ArticleChangeLog changeLog;
+
+    @Autowired
+    EmbeddingStore embeddings;
+
     private final String prefix = "repo-" + UUID.randomUUID().toString().substring(0, 8);
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
@@ -132,6 +138,48 @@ abstract class ArticleRepositoryContract {
         assertThat(sites.due(now.plusSeconds(60))).doesNotContain(id);
         assertThat(sites.delete(id)).isTrue();
         assertThat(sites.pages(id)).isEmpty();
+    }
+
+    @Test
+    void recordsWhichVersionChangedOrRemovedEachArticle() {
+        // Versions far above any other test's, so the shared database's other rows stay out of the answers.
+        long base = 1_000_000_000L + (System.nanoTime() & 0xFFFFFF) * 10;
+        String kept = prefix + "-kept";
+        String edited = prefix + "-edited";
+        String deleted = prefix + "-deleted";
+        tx.executeWithoutResult(s -> {
+            repository.save(List.of(article(kept, "Kept", ArticleStatus.PUBLISHED, List.of(), List.of()),
+                    article(edited, "Edited", ArticleStatus.PUBLISHED, List.of(), List.of()),
+                    article(deleted, "Deleted", ArticleStatus.PUBLISHED, List.of(), List.of())), Set.of());
+            changeLog.changed(List.of(kept, edited, deleted), base + 1);
+        });
+        tx.executeWithoutResult(s -> changeLog.changed(List.of(edited), base + 2));
+        tx.executeWithoutResult(s -> {
+            repository.delete(deleted);
+            changeLog.changed(List.of(deleted), base + 3);
+        });
+
+        assertThat(changeLog.changedSince(base)).containsExactlyInAnyOrder(kept, edited, deleted);
+        assertThat(changeLog.changedSince(base + 1)).containsExactlyInAnyOrder(edited, deleted);
+        assertThat(changeLog.changedSince(base + 2)).containsExactly(deleted);
+        assertThat(changeLog.changedSince(base + 3)).isEmpty();
+
+        // Deleted again later (recreated in between): one removal row, the latest version.
+        tx.executeWithoutResult(s -> changeLog.changed(List.of(deleted), base + 4));
+        assertThat(changeLog.changedSince(base + 3)).containsExactly(deleted);
+    }
+
+    @Test
+    void storesAnEmbeddingOncePerModelAndTextAndReadsItBackExactly() {
+        String text = "Where is my parcel? " + prefix;
+        float[] vector = {0.25f, -1.5f, Float.MIN_VALUE, 3.0e-8f};
+        embeddings.save("model-a", java.util.Map.of(text, vector));
+        // Another node stores the same text at the same time: the first vector stays, nothing fails.
+        embeddings.save("model-a", java.util.Map.of(text, new float[] {9f, 9f, 9f, 9f}));
+
+        assertThat(embeddings.find("model-a", List.of(text, "never embedded " + prefix, text)))
+                .containsOnlyKeys(text).hasEntrySatisfying(text, v -> assertThat(v).containsExactly(vector));
+        assertThat(embeddings.find("model-b", List.of(text))).as("another model's vectors are not ours").isEmpty();
     }
 
     private Article article(String id, String title, ArticleStatus status, List<String> tags, List<String> examples) {

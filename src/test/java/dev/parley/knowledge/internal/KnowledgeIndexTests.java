@@ -62,7 +62,8 @@ class KnowledgeIndexTests {
 
     private dev.parley.knowledge.KnowledgeSettings withImports(List<String> files) {
         return new dev.parley.knowledge.KnowledgeSettings(false, files,
-                settings.embeddingCacheSize(), settings.chunkSize(), settings.defaultLocale(), settings.vectorWeight());
+                settings.embeddingCacheSize(), settings.chunkSize(), settings.defaultLocale(), settings.vectorWeight(),
+                settings.syncInterval());
     }
 
     @Test
