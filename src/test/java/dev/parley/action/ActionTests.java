@@ -267,9 +267,12 @@ class ActionTests {
         List<ActionDefinition> imported = actions.importAll(Actor.SYSTEM, export);
         assertThat(imported).extracting(ActionDefinition::name).contains(status.name());
         assertThat(actions.all()).extracting(ActionDefinition::name).contains(status.name());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM action_execution WHERE inputs LIKE :s OR outputs LIKE :s"
-                + " OR error LIKE :s OR answer LIKE :s").param("s", "%" + SECRET + "%").query(Long.class).single())
-                .isZero();
+        // the log is sealed at rest: read it opened, as the API shows it
+        List<UUID> logged = jdbc.sql("SELECT DISTINCT action_id FROM action_execution").query(UUID.class).list();
+        assertThat(logged).isNotEmpty();
+        assertThat(logged.stream().flatMap(id -> actions.executionsOf(id, 1000).stream())
+                .flatMap(e -> java.util.stream.Stream.of(e.inputs(), e.outputs(), e.error(), e.answer()))
+                .filter(java.util.Objects::nonNull)).isNotEmpty().noneMatch(text -> text.contains(SECRET));
     }
 
     private ActionDefinition orderStatus(String name, String baseUrl, int timeoutMillis, int ratePerMinute) {

@@ -145,7 +145,7 @@ abstract class PersonalDataContract {
         UUID proposal = proposalFrom(c);
         assertThat(storage.list("attachments/")).hasSize(othersFiles.size() + 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> !placesHolding(marker).isEmpty()
-                && placesHolding(marker).contains("analytics_conversation.first_question"));
+                && analyticsKeptTheQuestion(c));
         long before = audit.count("contact.erased");
 
         mvc.perform(post("/api/v1/contacts/" + c.contactId() + "/erase").with(user(admin)).with(csrf()))
@@ -178,8 +178,7 @@ abstract class PersonalDataContract {
     void retentionAnonymisesOnlyConversationsFinishedBeforeThePeriodAndContactsWithNothingKept() {
         long before = audit.count("retention.anonymised");
         Conversation old = conversationWithEverything();
-        await().atMost(Duration.ofSeconds(20)).until(() -> placesHolding(marker)
-                .contains("analytics_conversation.first_question"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> analyticsKeptTheQuestion(old));
         String other = "zr" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         Conversation stillOpen = conversations.start(new NewConversation("web",
                 new Customer("Olga " + other, other + "@example.com", null), SourceDetails.none(), null)).conversation();
@@ -299,6 +298,12 @@ abstract class PersonalDataContract {
                 .param("q", "Where is order " + marker).param("a", "It ships, " + marker).param("n", "by " + marker)
                 .param("at", OffsetDateTime.now()).update();
         return id;
+    }
+
+    /** The analytics projection has the conversation's question (sealed, so it is not found as text). */
+    private boolean analyticsKeptTheQuestion(Conversation c) {
+        return jdbc.sql("SELECT COUNT(*) FROM analytics_conversation WHERE conversation_id = :id"
+                + " AND first_question IS NOT NULL").param("id", c.id()).query(Long.class).single() > 0;
     }
 
     /** Every table.column of the schema holding {@code text}, case-insensitively. */

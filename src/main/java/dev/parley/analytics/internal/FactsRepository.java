@@ -1,5 +1,6 @@
 package dev.parley.analytics.internal;
 
+import dev.parley.encryption.Encryption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Repository;
 class FactsRepository {
 
     private final JdbcClient jdbc;
+    private final Encryption encryption;
 
-    FactsRepository(JdbcClient jdbc) {
+    FactsRepository(JdbcClient jdbc, Encryption encryption) {
         this.jdbc = jdbc;
+        this.encryption = encryption;
     }
 
     /** Starts the conversation's row; false when it was there already. */
@@ -41,7 +44,7 @@ class FactsRepository {
                     unanswered_question = CASE WHEN escalated AND unanswered_question IS NULL
                         AND escalation_reason IN ('LOW_CONFIDENCE', 'NO_KNOWLEDGE') THEN :q ELSE unanswered_question END
                 WHERE conversation_id = :id""")
-                .param("id", id).param("q", question).update();
+                .param("id", id).param("q", encryption.encrypt(question, QuestionColumns.PURPOSE)).update();
     }
 
     void reply(UUID id, UUID messageId, Instant at) {

@@ -3,6 +3,7 @@ package dev.parley.analytics.internal;
 import dev.parley.analytics.AnalyticsFilter;
 import dev.parley.analytics.AnalyticsSummary.DayCount;
 import dev.parley.analytics.AnalyticsSummary.Durations;
+import dev.parley.encryption.Encryption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,11 @@ public class SummaryQueries {
                AND (CAST(:team AS UUID) IS NULL OR conversation_id IN (SELECT id FROM conversation WHERE team_id = :team))""";
 
     private final JdbcClient jdbc;
+    private final Encryption encryption;
 
-    SummaryQueries(JdbcClient jdbc) {
+    SummaryQueries(JdbcClient jdbc, Encryption encryption) {
         this.jdbc = jdbc;
+        this.encryption = encryption;
     }
 
     public record Totals(long conversations, long messages, long aiResolved, long escalated, long tokens, double cost,
@@ -115,11 +118,12 @@ public class SummaryQueries {
                 .list());
     }
 
+    /** The newest questions kept in {@code column}, opened: grouping them happens here, not in SQL. */
     public List<String> questions(String column, AnalyticsFilter f, int limit) {
         return bind(jdbc.sql("SELECT " + column + " FROM analytics_conversation" + WHERE + " AND " + column
                 + " IS NOT NULL ORDER BY created_day DESC, created_at DESC FETCH FIRST :limit ROWS ONLY"), f)
                 .param("limit", limit)
-                .query(String.class).list();
+                .query(String.class).list().stream().map(q -> encryption.decrypt(q, QuestionColumns.PURPOSE)).toList();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, AnalyticsFilter f) {

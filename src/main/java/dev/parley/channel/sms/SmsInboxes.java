@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,13 +35,16 @@ class SmsInboxes {
     private final Encryption encryption;
     private final SmsSettings settings;
     private final Clock clock;
+    private final SmsOptOuts optOuts;
 
-    SmsInboxes(Inboxes inboxes, JdbcClient jdbc, Encryption encryption, SmsSettings settings, Clock clock) {
+    SmsInboxes(Inboxes inboxes, JdbcClient jdbc, Encryption encryption, SmsSettings settings, Clock clock,
+            SmsOptOuts optOuts) {
         this.inboxes = inboxes;
         this.jdbc = jdbc;
         this.encryption = encryption;
         this.settings = settings;
         this.clock = clock;
+        this.optOuts = optOuts;
     }
 
     /** What talking to Twilio for one inbox needs. */
@@ -109,25 +111,15 @@ class SmsInboxes {
     }
 
     boolean optedOut(UUID inboxId, String phoneNumber) {
-        return jdbc.sql("SELECT COUNT(*) FROM sms_opt_out WHERE inbox_id = :id AND phone_number = :phone")
-                .param("id", inboxId).param("phone", phoneNumber).query(Integer.class).single() > 0;
+        return optOuts.optedOut(inboxId, phoneNumber);
     }
 
     void optOut(UUID inboxId, String phoneNumber) {
-        if (optedOut(inboxId, phoneNumber)) {
-            return;
-        }
-        try {
-            jdbc.sql("INSERT INTO sms_opt_out (inbox_id, phone_number, opted_out_at) VALUES (:id, :phone, :at)")
-                    .param("id", inboxId).param("phone", phoneNumber).param("at", now()).update();
-        } catch (DuplicateKeyException raced) {
-            // Twilio sent the same STOP twice at once.
-        }
+        optOuts.optOut(inboxId, phoneNumber);
     }
 
     void optIn(UUID inboxId, String phoneNumber) {
-        jdbc.sql("DELETE FROM sms_opt_out WHERE inbox_id = :id AND phone_number = :phone")
-                .param("id", inboxId).param("phone", phoneNumber).update();
+        optOuts.optIn(inboxId, phoneNumber);
     }
 
     void recordSent(String messageSid, UUID inboxId, UUID messageId) {

@@ -1,5 +1,7 @@
 package dev.parley.channel.webhook;
 
+import dev.parley.encryption.EncryptedColumn;
+import dev.parley.encryption.Encryption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,20 +12,39 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Subscriptions and their deliveries. The secret column holds the encryption module's sealed value. */
+/**
+ * Subscriptions and their deliveries. The secret column holds the encryption module's sealed value; so do a
+ * delivery's payload (it carries customers' messages, names and emails) and the receiver's last response (which may
+ * echo it), sealed here and opened when read (issue 17).
+ */
 @Repository
 class WebhookRepository {
 
+    static final String PAYLOAD_PURPOSE = "channel.webhook.payload";
+    static final String RESPONSE_PURPOSE = "channel.webhook.response";
     private static final String SUBSCRIPTION = "id, url, events, active, disabled_reason, consecutive_failures, created_at";
 
     private final JdbcClient jdbc;
+    private final Encryption encryption;
 
-    WebhookRepository(JdbcClient jdbc) {
+    WebhookRepository(JdbcClient jdbc, Encryption encryption) {
         this.jdbc = jdbc;
+        this.encryption = encryption;
+    }
+
+    @Bean
+    static EncryptedColumn webhookPayloadColumn() {
+        return EncryptedColumn.of("webhook_delivery", "id", "payload", PAYLOAD_PURPOSE);
+    }
+
+    @Bean
+    static EncryptedColumn webhookResponseColumn() {
+        return EncryptedColumn.of("webhook_delivery", "id", "last_response", RESPONSE_PURPOSE);
     }
 
     void insert(UUID id, String url, String events, String sealedSecret, Instant now) {
@@ -84,7 +105,7 @@ class WebhookRepository {
                         next_attempt_at, created_at, updated_at)
                     VALUES (:id, :s, :e, :type, :payload, 'PENDING', 0, :at, :at, :at)""")
                     .param("id", id).param("s", subscriptionId).param("e", eventId).param("type", type)
-                    .param("payload", payload).param("at", ts(now)).update();
+                    .param("payload", encryption.encrypt(payload, PAYLOAD_PURPOSE)).param("at", ts(now)).update();
             return Optional.of(id);
         } catch (DuplicateKeyException repeated) {
             return Optional.empty();
@@ -93,13 +114,13 @@ class WebhookRepository {
 
     Optional<WebhookDelivery> delivery(UUID id) {
         return jdbc.sql("SELECT * FROM webhook_delivery WHERE id = :id").param("id", id)
-                .query(WebhookRepository::delivery).optional();
+                .query(this::mapDelivery).optional();
     }
 
     List<WebhookDelivery> deliveries(UUID subscriptionId, int limit) {
         return jdbc.sql("SELECT * FROM webhook_delivery WHERE subscription_id = :s ORDER BY created_at DESC"
                         + " FETCH FIRST :limit ROWS ONLY")
-                .param("s", subscriptionId).param("limit", limit).query(WebhookRepository::delivery).list();
+                .param("s", subscriptionId).param("limit", limit).query(this::mapDelivery).list();
     }
 
     List<UUID> due(Instant now, int limit) {
@@ -127,7 +148,8 @@ class WebhookRepository {
                 WHERE id = :id""")
                 .param("id", id).param("state", state).param("attempts", attempts).param("next", ts(next))
                 .param("status", status).param("latency", latencyMs)
-                .param("response", response == null ? null : response.length() > 2000 ? response.substring(0, 2000) : response)
+                .param("response", encryption.encrypt(response == null || response.length() <= 2000 ? response
+                        : response.substring(0, 2000), RESPONSE_PURPOSE))
                 .param("at", ts(now)).update();
     }
 
@@ -152,14 +174,16 @@ class WebhookRepository {
                 rs.getString("disabled_reason"), rs.getInt("consecutive_failures"), instant(rs, "created_at"));
     }
 
-    private static WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
+    private WebhookDelivery mapDelivery(ResultSet rs, int row) throws SQLException {
         int status = rs.getInt("last_status");
         Integer lastStatus = rs.wasNull() ? null : status;
         long latency = rs.getLong("last_latency_ms");
         Long lastLatency = rs.wasNull() ? null : latency;
         return new WebhookDelivery(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
-                rs.getObject("event_id", UUID.class), rs.getString("event_type"), rs.getString("payload"),
+                rs.getObject("event_id", UUID.class), rs.getString("event_type"),
+                encryption.decrypt(rs.getString("payload"), PAYLOAD_PURPOSE),
                 rs.getString("state"), rs.getInt("attempts"), instant(rs, "next_attempt_at"), lastStatus, lastLatency,
-                rs.getString("last_response"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                encryption.decrypt(rs.getString("last_response"), RESPONSE_PURPOSE), instant(rs, "created_at"),
+                instant(rs, "updated_at"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.parley.channel.widget;
 
+import dev.parley.encryption.EncryptedColumn;
+import dev.parley.encryption.Encryption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,13 +10,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The web channel's identity-verification data: the site's signing secrets (sealed values), the signatures already
- * used, and the identity sessions the widget holds. Public within the channel module only for {@code channel.web}.
+ * used, and the identity sessions the widget holds. A session's customer id, email and name are sealed here and
+ * opened when read (issue 17); sessions are found by their token's hash. Public within the channel module only for
+ * {@code channel.web}.
  */
 @Repository
 public class WidgetIdentityStore {
@@ -27,10 +32,31 @@ public class WidgetIdentityStore {
     public record Session(String customerId, String email, String name, Instant expiresAt) {
     }
 
-    private final JdbcClient jdbc;
+    static final String CUSTOMER_ID_PURPOSE = "channel.widget.session.customer-id";
+    static final String EMAIL_PURPOSE = "channel.widget.session.email";
+    static final String NAME_PURPOSE = "channel.widget.session.name";
 
-    WidgetIdentityStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Encryption encryption;
+
+    WidgetIdentityStore(JdbcClient jdbc, Encryption encryption) {
         this.jdbc = jdbc;
+        this.encryption = encryption;
+    }
+
+    @Bean
+    static EncryptedColumn widgetSessionCustomerIdColumn() {
+        return EncryptedColumn.of("widget_identity_session", "token_hash", "customer_id", CUSTOMER_ID_PURPOSE);
+    }
+
+    @Bean
+    static EncryptedColumn widgetSessionEmailColumn() {
+        return EncryptedColumn.of("widget_identity_session", "token_hash", "email", EMAIL_PURPOSE);
+    }
+
+    @Bean
+    static EncryptedColumn widgetSessionNameColumn() {
+        return EncryptedColumn.of("widget_identity_session", "token_hash", "name", NAME_PURPOSE);
     }
 
     /** Current first, then the retired ones newest first. */
@@ -70,16 +96,18 @@ public class WidgetIdentityStore {
         jdbc.sql("""
                 INSERT INTO widget_identity_session (token_hash, customer_id, email, name, created_at, expires_at)
                 VALUES (:hash, :customer, :email, :name, :at, :until)""")
-                .param("hash", tokenHash).param("customer", session.customerId()).param("email", session.email())
-                .param("name", session.name()).param("at", ts(now)).param("until", ts(session.expiresAt())).update();
+                .param("hash", tokenHash).param("customer", encryption.encrypt(session.customerId(), CUSTOMER_ID_PURPOSE))
+                .param("email", encryption.encrypt(session.email(), EMAIL_PURPOSE))
+                .param("name", encryption.encrypt(session.name(), NAME_PURPOSE)).param("at", ts(now)).param("until", ts(session.expiresAt())).update();
     }
 
     /** The session of a token hash while it has not expired. */
     public Optional<Session> session(String tokenHash, Instant now) {
         return jdbc.sql("SELECT * FROM widget_identity_session WHERE token_hash = :hash AND expires_at > :now")
                 .param("hash", tokenHash).param("now", ts(now))
-                .query((rs, i) -> new Session(rs.getString("customer_id"), rs.getString("email"), rs.getString("name"),
-                        instant(rs, "expires_at")))
+                .query((rs, i) -> new Session(encryption.decrypt(rs.getString("customer_id"), CUSTOMER_ID_PURPOSE),
+                        encryption.decrypt(rs.getString("email"), EMAIL_PURPOSE),
+                        encryption.decrypt(rs.getString("name"), NAME_PURPOSE), instant(rs, "expires_at")))
                 .optional();
     }
 

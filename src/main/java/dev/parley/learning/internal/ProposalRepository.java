@@ -1,5 +1,7 @@
 package dev.parley.learning.internal;
 
+import dev.parley.encryption.EncryptedColumn;
+import dev.parley.encryption.Encryption;
 import dev.parley.learning.FlagReason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,18 +13,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The learning queue's rows. */
+/**
+ * The learning queue's rows. The customer's question, the answer and the agent's note are stored sealed (issue 17)
+ * and opened here; nothing selects, groups or sorts by them in SQL. Kind, state, article id and title stay plain.
+ */
 @Repository
 public class ProposalRepository {
 
-    private final JdbcClient jdbc;
+    static final String QUESTION_PURPOSE = "learning.proposal.question";
+    static final String ANSWER_PURPOSE = "learning.proposal.answer";
+    static final String NOTE_PURPOSE = "learning.proposal.note";
 
-    ProposalRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Encryption encryption;
+
+    ProposalRepository(JdbcClient jdbc, Encryption encryption) {
         this.jdbc = jdbc;
+        this.encryption = encryption;
+    }
+
+    @Bean
+    static EncryptedColumn learningQuestionColumn() {
+        return EncryptedColumn.of("learning_proposal", "id", "question", QUESTION_PURPOSE);
+    }
+
+    @Bean
+    static EncryptedColumn learningAnswerColumn() {
+        return EncryptedColumn.of("learning_proposal", "id", "answer", ANSWER_PURPOSE);
+    }
+
+    @Bean
+    static EncryptedColumn learningNoteColumn() {
+        return EncryptedColumn.of("learning_proposal", "id", "note", NOTE_PURPOSE);
     }
 
     /** Stores a proposal unless one of its kind exists for the message; returns whether it was stored. */
@@ -35,9 +62,10 @@ public class ProposalRepository {
                         :reason, :note, :by, :at)""")
                     .param("id", p.id()).param("kind", p.kind().name()).param("state", p.state().name())
                     .param("conversation", p.conversationId()).param("message", p.messageId())
-                    .param("question", p.question()).param("answer", p.answer()).param("article", p.articleId())
+                    .param("question", encryption.encrypt(p.question(), QUESTION_PURPOSE))
+                    .param("answer", encryption.encrypt(p.answer(), ANSWER_PURPOSE)).param("article", p.articleId())
                     .param("title", p.articleTitle()).param("reason", p.flagReason() == null ? null : p.flagReason().name())
-                    .param("note", p.note()).param("by", p.createdBy()).param("at", time(p.createdAt())).update() > 0;
+                    .param("note", encryption.encrypt(p.note(), NOTE_PURPOSE)).param("by", p.createdBy()).param("at", time(p.createdAt())).update() > 0;
         } catch (DuplicateKeyException already) {
             return false;
         }
@@ -45,7 +73,7 @@ public class ProposalRepository {
 
     public List<Proposal> open(int limit) {
         return jdbc.sql("SELECT * FROM learning_proposal WHERE state = 'OPEN' ORDER BY created_at, id FETCH FIRST :n ROWS ONLY")
-                .param("n", limit).query(ProposalRepository::map).list();
+                .param("n", limit).query(this::map).list();
     }
 
     public long countOpen() {
@@ -54,12 +82,12 @@ public class ProposalRepository {
 
     public Optional<Proposal> find(UUID id) {
         return jdbc.sql("SELECT * FROM learning_proposal WHERE id = :id").param("id", id)
-                .query(ProposalRepository::map).optional();
+                .query(this::map).optional();
     }
 
     public List<Proposal> ofConversation(UUID conversationId) {
         return jdbc.sql("SELECT * FROM learning_proposal WHERE conversation_id = :c ORDER BY created_at")
-                .param("c", conversationId).query(ProposalRepository::map).list();
+                .param("c", conversationId).query(this::map).list();
     }
 
     /** Decides an open proposal; false when someone else decided it first. */
@@ -81,13 +109,14 @@ public class ProposalRepository {
         return counts;
     }
 
-    private static Proposal map(ResultSet rs, int row) throws SQLException {
+    private Proposal map(ResultSet rs, int row) throws SQLException {
         String reason = rs.getString("flag_reason");
         return new Proposal(rs.getObject("id", UUID.class), Proposal.Kind.valueOf(rs.getString("kind")),
                 Proposal.State.valueOf(rs.getString("state")), rs.getObject("conversation_id", UUID.class),
-                rs.getObject("message_id", UUID.class), rs.getString("question"), rs.getString("answer"),
+                rs.getObject("message_id", UUID.class), encryption.decrypt(rs.getString("question"), QUESTION_PURPOSE),
+                encryption.decrypt(rs.getString("answer"), ANSWER_PURPOSE),
                 rs.getString("article_id"), rs.getString("article_title"),
-                reason == null ? null : FlagReason.valueOf(reason), rs.getString("note"),
+                reason == null ? null : FlagReason.valueOf(reason), encryption.decrypt(rs.getString("note"), NOTE_PURPOSE),
                 rs.getObject("created_by", UUID.class), rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 

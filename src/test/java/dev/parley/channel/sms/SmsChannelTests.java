@@ -95,6 +95,8 @@ class SmsChannelTests implements ChannelContract {
     Inboxes inboxes;
     @Autowired
     Agents agents;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private Inbox inbox;
     private String accountSid;
@@ -210,6 +212,20 @@ class SmsChannelTests implements ChannelContract {
     }
 
     @Test
+    void aNumberThatOptedOutBeforeItsRowWasSealedStaysOptedOutUntilStart() {
+        String phone = randomNumber();
+        jdbc.sql("INSERT INTO sms_opt_out (inbox_id, phone_number, phone_sealed, opted_out_at) VALUES (:id, :p, :p, :at)")
+                .param("id", inbox.id()).param("p", phone).param("at", java.time.OffsetDateTime.now()).update();
+
+        assertThat(smsInboxes.optedOut(inbox.id(), phone)).isTrue();
+        smsInboxes.optOut(inbox.id(), phone);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sms_opt_out WHERE inbox_id = :id").param("id", inbox.id())
+                .query(Long.class).single()).isEqualTo(1);
+        smsInboxes.optIn(inbox.id(), phone);
+        assertThat(smsInboxes.optedOut(inbox.id(), phone)).isFalse();
+    }
+
+    @Test
     void stopOptsTheNumberOutUntilStartAndHelpAnswers() throws Exception {
         inbox = newInbox(AssistantMode.OFF);
         UUID id = customerStarts("I have a question " + UUID.randomUUID());
@@ -227,6 +243,9 @@ class SmsChannelTests implements ChannelContract {
         assertThat(sentTo(phone)).isEmpty();
         assertThat(conversations.transcript(id, 0, 100)).noneMatch(m -> m.authorType() == AuthorType.CUSTOMER
                 && m.text().strip().equalsIgnoreCase("stop"));
+        assertThat(jdbc.sql("SELECT phone_number, phone_sealed FROM sms_opt_out WHERE inbox_id = :id")
+                .param("id", inbox.id()).query().listOfRows()).as("the number is kept sealed and hashed")
+                .singleElement().satisfies(row -> assertThat(row.values()).noneMatch(v -> v.toString().contains(phone)));
 
         String help = incoming(inbox, phone, "HELP", "SM" + UUID.randomUUID().toString().replace("-", ""))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
