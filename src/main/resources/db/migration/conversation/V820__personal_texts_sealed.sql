@@ -41,7 +41,7 @@ CREATE UNIQUE INDEX contact_handle_hash_idx ON contact_handle (kind, handle_hash
 CREATE INDEX contact_handle_contact_idx ON contact_handle (contact_id);
 
 -- Inbox search without plain text: keyed hashes (HMAC under a key of the ring) of the normalised words of a
--- conversation's messages, subject, customer name and address, and of their prefixes of 3 to 12 characters.
+-- conversation's messages, subject, customer name and address, and of their prefixes of 3 to 16 characters.
 -- Rebuilt under the new key after a rotation; built for existing conversations by the background pass.
 CREATE TABLE conversation_term (
     conversation_id UUID         NOT NULL REFERENCES conversation (id) ON DELETE CASCADE,

@@ -28,7 +28,7 @@ public class SearchTerms implements DerivedHashes {
 
     static final String PURPOSE = "conversation.search-term";
     static final int MIN_PREFIX = 3;
-    static final int MAX_PREFIX = 12;
+    static final int MAX_PREFIX = 16;
     /** Terms of one text at most: a huge pasted log should not write a hundred thousand rows. */
     static final int MAX_TERMS = 5_000;
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -59,7 +59,7 @@ public class SearchTerms implements DerivedHashes {
         return SEPARATORS.splitAsStream(folded).filter(word -> !word.isEmpty()).toList();
     }
 
-    /** What a text is found by: short words as they are, longer ones by each prefix of 3 to 12 characters. */
+    /** What a text is found by: short words as they are, longer ones by each prefix of 3 to 16 characters. */
     static Set<String> terms(String text) {
         Set<String> terms = new LinkedHashSet<>();
         for (String word : words(text)) {
