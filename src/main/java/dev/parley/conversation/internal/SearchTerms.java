@@ -31,6 +31,8 @@ public class SearchTerms implements DerivedHashes {
     static final int MAX_PREFIX = 16;
     /** Terms of one text at most: a huge pasted log should not write a hundred thousand rows. */
     static final int MAX_TERMS = 5_000;
+    /** Words of a query at most: a pasted paragraph narrows by its first words, not by a statement of 500 joins. */
+    static final int MAX_QUERY_WORDS = 12;
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -76,9 +78,13 @@ public class SearchTerms implements DerivedHashes {
         return terms;
     }
 
-    /** A typed word as the index holds it: words longer than the longest prefix match by that prefix. */
-    private static String queryTerm(String word) {
-        return word.length() > MAX_PREFIX ? word.substring(0, MAX_PREFIX) : word;
+    /**
+     * A query's words as the index holds them (words longer than the longest prefix match by that prefix), the
+     * first {@value #MAX_QUERY_WORDS} distinct ones: each is one condition of the query.
+     */
+    static List<String> queryTerms(String text) {
+        return words(text).stream().map(word -> word.length() > MAX_PREFIX ? word.substring(0, MAX_PREFIX) : word)
+                .distinct().limit(MAX_QUERY_WORDS).toList();
     }
 
     /** Adds the terms of {@code plainTexts} to the conversation's (in the caller's transaction). */
@@ -103,7 +109,7 @@ public class SearchTerms implements DerivedHashes {
      * {@code params}; a text without any word matches nothing.
      */
     String condition(String text, Map<String, Object> params) {
-        List<String> words = words(text).stream().map(SearchTerms::queryTerm).distinct().toList();
+        List<String> words = queryTerms(text);
         if (words.isEmpty()) {
             return "1 = 0";
         }

@@ -26,4 +26,11 @@ class SearchTermsTests {
                 .hasSize(SearchTerms.MAX_PREFIX - SearchTerms.MIN_PREFIX + 1)
                 .contains("internationalisa").doesNotContain("internationalisat");
     }
+
+    @Test
+    void aQueryKeepsItsFirstTwelveDistinctWordsEachCutToTheLongestPrefix() {
+        assertThat(SearchTerms.queryTerms("Refund refund INTERNATIONALISATION")).containsExactly("refund", "internationalisa");
+        assertThat(SearchTerms.queryTerms("a b c d e f g h i j k l m n o")).hasSize(SearchTerms.MAX_QUERY_WORDS)
+                .startsWith("a").endsWith("l");
+    }
 }
