@@ -260,7 +260,9 @@ abstract class AssignmentContract {
 
         var byText = ConversationFilter.all().withText(word + "_x");
         assertThat(queries.find(byText, 0, 10).items()).extracting(s -> s.conversation().id()).containsExactly(first.id());
-        assertThat(queries.count(ConversationFilter.all().withText("100%_" + word))).isZero();
+        // Words match, not substrings: % and _ are no wildcards but separators, and every word must be there.
+        assertThat(queries.count(ConversationFilter.all().withText("100%_" + word))).isEqualTo(1);
+        assertThat(queries.count(ConversationFilter.all().withText("10%_" + word + "_x"))).isZero();
         var escalatedByEmail = ConversationFilter.all().withText(email)
                 .withStatuses(Set.of(ConversationStatus.ESCALATED)).withAssignee(null, true);
         var page = queries.find(escalatedByEmail, 0, 10);

@@ -1,6 +1,7 @@
 package dev.parley.analytics.internal;
 
 import dev.parley.analytics.AnalyticsFilter;
+import dev.parley.conversation.PersonalTexts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -42,8 +43,10 @@ public class ConversationExport {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final PersonalTexts texts;
 
-    ConversationExport(DataSource dataSource, PlatformTransactionManager transactions) {
+    ConversationExport(DataSource dataSource, PlatformTransactionManager transactions, PersonalTexts texts) {
+        this.texts = texts;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(1_000);
         this.readOnly = new TransactionTemplate(transactions);
@@ -66,6 +69,10 @@ public class ConversationExport {
                             cells[i] = rs.getObject(i + 1);
                         }
                         cells[1] = rs.getObject(2, java.time.OffsetDateTime.class).toInstant();
+                        // Sealed at rest in the conversation tables (ADR 0029).
+                        cells[6] = texts.open(rs.getString(7), PersonalTexts.SUBJECT);
+                        cells[7] = texts.open(rs.getString(8), PersonalTexts.CUSTOMER_NAME);
+                        cells[8] = texts.open(rs.getString(9), PersonalTexts.CUSTOMER_EMAIL);
                         csv.row(cells);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

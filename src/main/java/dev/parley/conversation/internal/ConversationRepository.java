@@ -4,6 +4,7 @@ import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Customer;
 import dev.parley.conversation.EscalationReason;
+import dev.parley.conversation.PersonalTexts;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.Reader;
 import dev.parley.conversation.SourceDetails;
@@ -13,12 +14,17 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Conversation rows, in plain SQL that runs on H2 and PostgreSQL. */
+/**
+ * Conversation rows, in plain SQL that runs on H2 and PostgreSQL. Subject, customer name and address and where the
+ * conversation started are sealed (ADR 0029); subject, name and address are searchable through {@link SearchTerms}.
+ */
 @Repository
 public class ConversationRepository {
 
@@ -31,9 +37,13 @@ public class ConversationRepository {
             (SELECT s.referrer FROM conversation_source s WHERE s.conversation_id = conversation.id) AS referrer""";
 
     private final JdbcClient jdbc;
+    private final PersonalTexts texts;
+    private final SearchTerms terms;
 
-    public ConversationRepository(JdbcClient jdbc) {
+    public ConversationRepository(JdbcClient jdbc, PersonalTexts texts, SearchTerms terms) {
         this.jdbc = jdbc;
+        this.texts = texts;
+        this.terms = terms;
     }
 
     public void insert(Conversation c) {
@@ -49,20 +59,21 @@ public class ConversationRepository {
                 .param("status", c.status().name())
                 .param("priority", c.priority().name())
                 .param("category", c.category())
-                .param("subject", c.subject())
-                .param("name", c.customer().name())
-                .param("email", c.customer().email())
+                .param("subject", texts.seal(c.subject(), PersonalTexts.SUBJECT))
+                .param("name", texts.seal(c.customer().name(), PersonalTexts.CUSTOMER_NAME))
+                .param("email", texts.seal(c.customer().email(), PersonalTexts.CUSTOMER_EMAIL))
                 .param("createdAt", toTimestamp(c.createdAt()))
                 .update();
+        terms.add(c.id(), c.subject(), c.customer().name(), c.customer().email());
         SourceDetails source = c.source();
         if (source.pageUrl() != null || source.userAgent() != null || source.referrer() != null) {
             jdbc.sql("""
                     INSERT INTO conversation_source (conversation_id, page_url, user_agent, referrer)
                     VALUES (:id, :pageUrl, :userAgent, :referrer)""")
                     .param("id", c.id())
-                    .param("pageUrl", cut(source.pageUrl(), 2000))
-                    .param("userAgent", cut(source.userAgent(), 1000))
-                    .param("referrer", cut(source.referrer(), 2000))
+                    .param("pageUrl", texts.seal(cut(source.pageUrl(), 2000), PersonalTexts.PAGE_URL))
+                    .param("userAgent", texts.seal(cut(source.userAgent(), 1000), PersonalTexts.USER_AGENT))
+                    .param("referrer", texts.seal(cut(source.referrer(), 2000), PersonalTexts.REFERRER))
                     .update();
         }
     }
@@ -74,7 +85,7 @@ public class ConversationRepository {
     public Optional<Conversation> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversation WHERE id = :id")
                 .param("id", id)
-                .query(ConversationRepository::mapWithSource)
+                .query(this::mapWithSource)
                 .optional();
     }
 
@@ -82,12 +93,19 @@ public class ConversationRepository {
     public Optional<Conversation> lock(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversation WHERE id = :id FOR UPDATE")
                 .param("id", id)
-                .query(ConversationRepository::mapWithSource)
+                .query(this::mapWithSource)
                 .optional();
     }
 
     /** Writes the mutable fields of a conversation. */
     public void update(Conversation c) {
+        List<String> before = jdbc.sql("SELECT subject, customer_name, customer_email FROM conversation WHERE id = :id")
+                .param("id", c.id())
+                .query((rs, i) -> Arrays.asList(texts.open(rs.getString(1), PersonalTexts.SUBJECT),
+                        texts.open(rs.getString(2), PersonalTexts.CUSTOMER_NAME),
+                        texts.open(rs.getString(3), PersonalTexts.CUSTOMER_EMAIL)))
+                .optional().orElse(Arrays.asList(null, null, null));
+        List<String> after = Arrays.asList(c.subject(), c.customer().name(), c.customer().email());
         jdbc.sql("""
                 UPDATE conversation SET status = :status, priority = :priority, category = :category,
                     subject = :subject, customer_name = :name, customer_email = :email,
@@ -99,9 +117,9 @@ public class ConversationRepository {
                 .param("status", c.status().name())
                 .param("priority", c.priority().name())
                 .param("category", c.category())
-                .param("subject", c.subject())
-                .param("name", c.customer().name())
-                .param("email", c.customer().email())
+                .param("subject", texts.seal(c.subject(), PersonalTexts.SUBJECT))
+                .param("name", texts.seal(c.customer().name(), PersonalTexts.CUSTOMER_NAME))
+                .param("email", texts.seal(c.customer().email(), PersonalTexts.CUSTOMER_EMAIL))
                 .param("reason", c.escalationReason() == null ? null : c.escalationReason().name())
                 .param("assignee", c.assigneeId())
                 .param("team", c.teamId())
@@ -111,6 +129,10 @@ public class ConversationRepository {
                 .param("resolvedAt", toTimestamp(c.resolvedAt()))
                 .param("lastCustomer", toTimestamp(c.lastCustomerMessageAt()))
                 .update();
+        if (!after.equals(before)) {
+            // Add-only: words of a replaced subject or address stay findable until the next rebuild (ADR 0029).
+            terms.add(c.id(), c.subject(), c.customer().name(), c.customer().email());
+        }
     }
 
     /**
@@ -148,15 +170,17 @@ public class ConversationRepository {
     }
 
     /** A conversation row without its source details (searches and lists do not show them). */
-    static Conversation map(ResultSet rs, int row) throws SQLException {
+    Conversation map(ResultSet rs, int row) throws SQLException {
         return map(rs, SourceDetails.none());
     }
 
-    private static Conversation mapWithSource(ResultSet rs, int row) throws SQLException {
-        return map(rs, new SourceDetails(rs.getString("page_url"), rs.getString("user_agent"), rs.getString("referrer")));
+    private Conversation mapWithSource(ResultSet rs, int row) throws SQLException {
+        return map(rs, new SourceDetails(texts.open(rs.getString("page_url"), PersonalTexts.PAGE_URL),
+                texts.open(rs.getString("user_agent"), PersonalTexts.USER_AGENT),
+                texts.open(rs.getString("referrer"), PersonalTexts.REFERRER)));
     }
 
-    private static Conversation map(ResultSet rs, SourceDetails source) throws SQLException {
+    private Conversation map(ResultSet rs, SourceDetails source) throws SQLException {
         String reason = rs.getString("escalation_reason");
         return new Conversation(
                 rs.getObject("id", UUID.class),
@@ -166,8 +190,9 @@ public class ConversationRepository {
                 ConversationStatus.valueOf(rs.getString("status")),
                 Priority.valueOf(rs.getString("priority")),
                 rs.getString("category"),
-                rs.getString("subject"),
-                new Customer(rs.getString("customer_name"), rs.getString("customer_email"), null),
+                texts.open(rs.getString("subject"), PersonalTexts.SUBJECT),
+                new Customer(texts.open(rs.getString("customer_name"), PersonalTexts.CUSTOMER_NAME),
+                        texts.open(rs.getString("customer_email"), PersonalTexts.CUSTOMER_EMAIL), null),
                 source,
                 reason == null ? null : EscalationReason.valueOf(reason),
                 rs.getObject("assignee_id", UUID.class),

@@ -6,6 +6,7 @@ import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationFilter;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.ConversationSummary;
+import dev.parley.conversation.PersonalTexts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,7 +21,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Inbox queries over conversations and their messages, in SQL that runs on H2 and PostgreSQL. */
+/**
+ * Inbox queries over conversations and their messages, in SQL that runs on H2 and PostgreSQL. Texts are sealed, so
+ * the text filter goes through {@link SearchTerms} and previews are opened and cut here.
+ */
 @Repository
 public class ConversationSearch {
 
@@ -28,16 +32,25 @@ public class ConversationSearch {
             SELECT c.*,
               (SELECT m.confidence FROM message m WHERE m.conversation_id = c.id AND m.author_type = 'ASSISTANT'
                  ORDER BY m.seq DESC FETCH FIRST 1 ROWS ONLY) AS last_confidence,
-              (SELECT SUBSTRING(m.body, 1, 160) FROM message m WHERE m.conversation_id = c.id AND m.internal = FALSE
+              (SELECT m.body FROM message m WHERE m.conversation_id = c.id AND m.internal = FALSE
                  ORDER BY m.seq DESC FETCH FIRST 1 ROWS ONLY) AS last_body,
               (SELECT MAX(m.seq) FROM message m WHERE m.conversation_id = c.id AND m.author_type = 'CUSTOMER')
                  AS last_customer_seq
             FROM conversation c""";
 
-    private final JdbcClient jdbc;
+    static final int PREVIEW = 160;
 
-    public ConversationSearch(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ConversationRepository conversations;
+    private final SearchTerms terms;
+    private final PersonalTexts texts;
+
+    public ConversationSearch(JdbcClient jdbc, ConversationRepository conversations, SearchTerms terms,
+            PersonalTexts texts) {
         this.jdbc = jdbc;
+        this.conversations = conversations;
+        this.terms = terms;
+        this.texts = texts;
     }
 
     public List<ConversationSummary> find(ConversationFilter filter, long offset, int limit) {
@@ -49,7 +62,7 @@ public class ConversationSearch {
         params.put("offset", offset);
         params.put("limit", limit);
         return jdbc.sql(SUMMARY + where + order + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
-                .params(params).query(ConversationSearch::summary).list();
+                .params(params).query(this::summary).list();
     }
 
     public long count(ConversationFilter filter) {
@@ -64,7 +77,7 @@ public class ConversationSearch {
                 SELECT c.* FROM conversation c WHERE c.contact_id = :contact AND c.id <> :exclude
                 ORDER BY c.created_at DESC, c.id FETCH FIRST :limit ROWS ONLY""")
                 .param("contact", contactId).param("exclude", excludeId == null ? new UUID(0, 0) : excludeId).param("limit", limit)
-                .query(ConversationRepository::map).list();
+                .query(conversations::map).list();
     }
 
     public long countAssigned(UUID assigneeId, Set<ConversationStatus> statuses) {
@@ -81,7 +94,7 @@ public class ConversationSearch {
         params.put("statuses", names(statuses));
         return jdbc.sql("SELECT c.* FROM conversation c WHERE c.assignee_id = :assignee AND c.status IN (:statuses)"
                         + " ORDER BY COALESCE(c.escalated_at, c.created_at), c.id")
-                .params(params).query(ConversationRepository::map).list();
+                .params(params).query(conversations::map).list();
     }
 
     /** Conversations in the statuses with no change since before the cutoff, longest idle first. */
@@ -89,7 +102,7 @@ public class ConversationSearch {
         return jdbc.sql("SELECT c.* FROM conversation c WHERE c.status IN (:statuses) AND c.updated_at < :before"
                         + " ORDER BY c.updated_at, c.id FETCH FIRST :limit ROWS ONLY")
                 .param("statuses", names(statuses)).param("before", before.atOffset(java.time.ZoneOffset.UTC))
-                .param("limit", limit).query(ConversationRepository::map).list();
+                .param("limit", limit).query(conversations::map).list();
     }
 
     /** Conversations in the statuses resolved before the cutoff, oldest resolution first. */
@@ -97,7 +110,7 @@ public class ConversationSearch {
         return jdbc.sql("SELECT c.* FROM conversation c WHERE c.status IN (:statuses) AND c.resolved_at < :before"
                         + " ORDER BY c.resolved_at, c.id FETCH FIRST :limit ROWS ONLY")
                 .param("statuses", names(statuses)).param("before", before.atOffset(java.time.ZoneOffset.UTC))
-                .param("limit", limit).query(ConversationRepository::map).list();
+                .param("limit", limit).query(conversations::map).list();
     }
 
     public List<Long> recentHandleTimes(int limit) {
@@ -110,7 +123,7 @@ public class ConversationSearch {
                 .list();
     }
 
-    private static String where(ConversationFilter filter, Map<String, Object> params) {
+    private String where(ConversationFilter filter, Map<String, Object> params) {
         List<String> clauses = new ArrayList<>();
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
             clauses.add("c.status IN (:statuses)");
@@ -149,12 +162,7 @@ public class ConversationSearch {
             params.put("tag", filter.tag().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            clauses.add("""
-                    (LOWER(c.subject) LIKE :text ESCAPE '\\' OR LOWER(c.customer_name) LIKE :text ESCAPE '\\'
-                     OR LOWER(c.customer_email) LIKE :text ESCAPE '\\'
-                     OR EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id
-                                AND LOWER(m.body) LIKE :text ESCAPE '\\'))""");
-            params.put("text", "%" + escapeLike(filter.text().strip().toLowerCase(Locale.ROOT)) + "%");
+            clauses.add(terms.condition(filter.text(), params));
         }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
@@ -163,17 +171,22 @@ public class ConversationSearch {
         return statuses.stream().map(Enum::name).toList();
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static ConversationSummary summary(ResultSet rs, int row) throws SQLException {
-        Conversation conversation = ConversationRepository.map(rs, row);
+    private ConversationSummary summary(ResultSet rs, int row) throws SQLException {
+        Conversation conversation = conversations.map(rs, row);
         double confidence = rs.getDouble("last_confidence");
         Double assistantConfidence = rs.wasNull() ? null : confidence;
         long lastCustomerSeq = rs.getLong("last_customer_seq");
         boolean unread = !rs.wasNull() && lastCustomerSeq > rs.getLong("agent_read_seq");
-        return new ConversationSummary(conversation, assistantConfidence, rs.getString("last_body"), unread);
+        return new ConversationSummary(conversation, assistantConfidence,
+                preview(texts.open(rs.getString("last_body"), PersonalTexts.MESSAGE_BODY)), unread);
+    }
+
+    /** The first 160 characters, as {@code SUBSTRING(body, 1, 160)} cut them when bodies were plain. */
+    static String preview(String body) {
+        if (body == null || body.codePointCount(0, body.length()) <= PREVIEW) {
+            return body;
+        }
+        return body.substring(0, body.offsetByCodePoints(0, PREVIEW));
     }
 
 }

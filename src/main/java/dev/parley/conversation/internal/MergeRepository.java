@@ -18,8 +18,11 @@ public class MergeRepository {
 
     private final JdbcClient jdbc;
 
-    public MergeRepository(JdbcClient jdbc) {
+    private final SearchTerms terms;
+
+    public MergeRepository(JdbcClient jdbc, SearchTerms terms) {
         this.jdbc = jdbc;
+        this.terms = terms;
     }
 
     public Optional<UUID> mergedInto(UUID sourceId) {
@@ -48,6 +51,7 @@ public class MergeRepository {
                 WHERE id = :t AND EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = :t
                     AND m.author_type = 'CUSTOMER')""")
                 .param("t", targetId).update();
+        terms.copy(sourceId, targetId);
         return moved;
     }
 

@@ -5,6 +5,7 @@ import static dev.parley.conversation.internal.ConversationRepository.toTimestam
 
 import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.Message;
+import dev.parley.conversation.PersonalTexts;
 import dev.parley.conversation.SourceRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +17,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Message rows. {@code seq} is an identity column: the global order and the clients' resume cursor. */
+/**
+ * Message rows. {@code seq} is an identity column: the global order and the clients' resume cursor. Texts and
+ * author names are sealed (ADR 0029); the text's search terms are written with the message.
+ */
 @Repository
 public class MessageRepository {
 
@@ -28,10 +32,14 @@ public class MessageRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final PersonalTexts texts;
+    private final SearchTerms terms;
 
-    public MessageRepository(JdbcClient jdbc, JsonMapper json) {
+    public MessageRepository(JdbcClient jdbc, JsonMapper json, PersonalTexts texts, SearchTerms terms) {
         this.jdbc = jdbc;
         this.json = json;
+        this.texts = texts;
+        this.terms = terms;
     }
 
     /** Inserts a message and returns it as stored, with its sequence number. */
@@ -45,8 +53,8 @@ public class MessageRepository {
                 .param("conversationId", m.conversationId())
                 .param("authorType", m.authorType().name())
                 .param("authorId", m.authorId())
-                .param("authorName", m.authorName())
-                .param("body", m.text())
+                .param("authorName", texts.seal(m.authorName(), PersonalTexts.MESSAGE_AUTHOR))
+                .param("body", texts.seal(m.text(), PersonalTexts.MESSAGE_BODY))
                 .param("internal", m.internal())
                 .param("clientMessageId", m.clientMessageId())
                 .param("inReplyTo", m.inReplyTo())
@@ -55,6 +63,7 @@ public class MessageRepository {
                 .param("createdAt", toTimestamp(m.createdAt()))
                 .param("warning", m.warning())
                 .update();
+        terms.add(m.conversationId(), m.text());
         return find(m.id()).orElseThrow();
     }
 
@@ -100,8 +109,8 @@ public class MessageRepository {
                 rs.getObject("conversation_id", UUID.class),
                 AuthorType.valueOf(rs.getString("author_type")),
                 rs.getObject("author_id", UUID.class),
-                rs.getString("author_name"),
-                rs.getString("body"),
+                texts.open(rs.getString("author_name"), PersonalTexts.MESSAGE_AUTHOR),
+                texts.open(rs.getString("body"), PersonalTexts.MESSAGE_BODY),
                 rs.getBoolean("internal"),
                 rs.getString("client_message_id"),
                 rs.getObject("in_reply_to", UUID.class),

@@ -6,6 +6,7 @@ import static dev.parley.conversation.internal.ConversationRepository.toTimestam
 import dev.parley.conversation.ContactExport.ConversationRecord;
 import dev.parley.conversation.ContactExport.MessageRecord;
 import dev.parley.conversation.ContactExport.Rating;
+import dev.parley.conversation.PersonalTexts;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,9 +23,13 @@ public class PersonalDataRepository {
     private static final String OF_CONTACT = "(SELECT id FROM conversation WHERE contact_id = :c)";
 
     private final JdbcClient jdbc;
+    private final PersonalTexts texts;
+    private final SearchTerms terms;
 
-    public PersonalDataRepository(JdbcClient jdbc) {
+    public PersonalDataRepository(JdbcClient jdbc, PersonalTexts texts, SearchTerms terms) {
         this.jdbc = jdbc;
+        this.texts = texts;
+        this.terms = terms;
     }
 
     public List<ConversationRecord> conversations(UUID contactId) {
@@ -39,9 +44,10 @@ public class PersonalDataRepository {
                     UUID id = rs.getObject("id", UUID.class);
                     int rating = rs.getInt("rating");
                     Rating csat = rs.wasNull() ? null
-                            : new Rating(rating, rs.getString("comment"), instant(rs, "rated_at"));
+                            : new Rating(rating, texts.open(rs.getString("comment"), PersonalTexts.CSAT_COMMENT), instant(rs, "rated_at"));
                     return new ConversationRecord(id, rs.getString("channel"), rs.getObject("inbox_id", UUID.class),
-                            rs.getString("inbox_name"), rs.getString("status"), rs.getString("subject"),
+                            rs.getString("inbox_name"), rs.getString("status"),
+                            texts.open(rs.getString("subject"), PersonalTexts.SUBJECT),
                             instant(rs, "created_at"), instant(rs, "resolved_at"), List.of(), csat);
                 })
                 .list();
@@ -53,8 +59,9 @@ public class PersonalDataRepository {
                 SELECT author_type, author_name, body, created_at FROM message
                 WHERE conversation_id = :c AND internal = FALSE ORDER BY seq""")
                 .param("c", conversationId)
-                .query((rs, row) -> new MessageRecord(rs.getString("author_type"), rs.getString("author_name"),
-                        rs.getString("body"), instant(rs, "created_at")))
+                .query((rs, row) -> new MessageRecord(rs.getString("author_type"),
+                        texts.open(rs.getString("author_name"), PersonalTexts.MESSAGE_AUTHOR),
+                        texts.open(rs.getString("body"), PersonalTexts.MESSAGE_BODY), instant(rs, "created_at")))
                 .list();
     }
 
@@ -109,8 +116,9 @@ public class PersonalDataRepository {
 
     /**
      * Every personal text of these conversations: message texts and customers' author names, attachments, delivery
-     * errors, CSAT comments, where the widget saw them, verified identity and thread keys, and the copies of subject,
-     * name and address on the conversation rows. Marks them anonymised; the rows, statuses and times stay.
+     * errors, CSAT comments, where the widget saw them, verified identity and thread keys, the copies of subject,
+     * name and address on the conversation rows, and the search terms hashed from them. Marks them anonymised; the
+     * rows, statuses and times stay.
      */
     public void anonymise(List<UUID> conversationIds, Instant now) {
         if (conversationIds.isEmpty()) {
@@ -126,6 +134,7 @@ public class PersonalDataRepository {
         update("DELETE FROM conversation_source WHERE conversation_id IN (:ids)", conversationIds);
         update("DELETE FROM verified_conversation WHERE conversation_id IN (:ids)", conversationIds);
         update("DELETE FROM conversation_thread WHERE conversation_id IN (:ids)", conversationIds);
+        terms.remove(conversationIds);
         jdbc.sql("UPDATE conversation SET subject = NULL, customer_name = NULL, customer_email = NULL,"
                         + " anonymised_at = COALESCE(anonymised_at, :at) WHERE id IN (:ids)")
                 .param("at", toTimestamp(now)).param("ids", conversationIds).update();

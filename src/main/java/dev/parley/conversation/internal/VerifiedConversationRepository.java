@@ -4,6 +4,7 @@ import static dev.parley.conversation.internal.ConversationRepository.instant;
 import static dev.parley.conversation.internal.ConversationRepository.toTimestamp;
 
 import dev.parley.conversation.ConversationStatus;
+import dev.parley.conversation.PersonalTexts;
 import dev.parley.conversation.VerifiedConversation;
 import dev.parley.conversation.VerifiedCustomer;
 import java.sql.ResultSet;
@@ -19,22 +20,24 @@ import org.springframework.stereotype.Repository;
 public class VerifiedConversationRepository {
 
     private final JdbcClient jdbc;
+    private final PersonalTexts texts;
 
-    public VerifiedConversationRepository(JdbcClient jdbc) {
+    public VerifiedConversationRepository(JdbcClient jdbc, PersonalTexts texts) {
         this.jdbc = jdbc;
+        this.texts = texts;
     }
 
     public void insert(UUID conversationId, VerifiedCustomer customer) {
         jdbc.sql("""
                 INSERT INTO verified_conversation (conversation_id, customer_id, email, verified_at)
                 VALUES (:id, :customer, :email, :at)""")
-                .param("id", conversationId).param("customer", customer.customerId()).param("email", customer.email())
+                .param("id", conversationId).param("customer", customer.customerId()).param("email", texts.seal(customer.email(), PersonalTexts.VERIFIED_EMAIL))
                 .param("at", toTimestamp(customer.verifiedAt())).update();
     }
 
     public Optional<VerifiedCustomer> ofConversation(UUID conversationId) {
         return jdbc.sql("SELECT * FROM verified_conversation WHERE conversation_id = :id").param("id", conversationId)
-                .query(VerifiedConversationRepository::customer).optional();
+                .query(this::customer).optional();
     }
 
     /** The latest identity any of the contact's conversations was verified with. */
@@ -42,24 +45,27 @@ public class VerifiedConversationRepository {
         return jdbc.sql("""
                 SELECT v.* FROM verified_conversation v JOIN conversation c ON c.id = v.conversation_id
                 WHERE c.contact_id = :contact ORDER BY v.verified_at DESC FETCH FIRST 1 ROWS ONLY""")
-                .param("contact", contactId).query(VerifiedConversationRepository::customer).optional();
+                .param("contact", contactId).query(this::customer).optional();
     }
 
     public List<VerifiedConversation> ofCustomer(String customerId, int limit) {
         return jdbc.sql("""
                 SELECT c.id, c.subject, c.status, c.created_at, c.updated_at,
-                  (SELECT SUBSTRING(m.body, 1, 160) FROM message m WHERE m.conversation_id = c.id AND m.internal = FALSE
+                  (SELECT m.body FROM message m WHERE m.conversation_id = c.id AND m.internal = FALSE
                      ORDER BY m.seq DESC FETCH FIRST 1 ROWS ONLY) AS last_body
                 FROM verified_conversation v JOIN conversation c ON c.id = v.conversation_id
                 WHERE v.customer_id = :customer ORDER BY c.updated_at DESC, c.id FETCH FIRST :limit ROWS ONLY""")
                 .param("customer", customerId).param("limit", limit)
-                .query((rs, i) -> new VerifiedConversation(rs.getObject("id", UUID.class), rs.getString("subject"),
-                        ConversationStatus.valueOf(rs.getString("status")), rs.getString("last_body"),
+                .query((rs, i) -> new VerifiedConversation(rs.getObject("id", UUID.class),
+                        texts.open(rs.getString("subject"), PersonalTexts.SUBJECT),
+                        ConversationStatus.valueOf(rs.getString("status")),
+                        ConversationSearch.preview(texts.open(rs.getString("last_body"), PersonalTexts.MESSAGE_BODY)),
                         instant(rs, "created_at"), instant(rs, "updated_at")))
                 .list();
     }
 
-    private static VerifiedCustomer customer(ResultSet rs, int row) throws SQLException {
-        return new VerifiedCustomer(rs.getString("customer_id"), rs.getString("email"), instant(rs, "verified_at"));
+    private VerifiedCustomer customer(ResultSet rs, int row) throws SQLException {
+        return new VerifiedCustomer(rs.getString("customer_id"), texts.open(rs.getString("email"), PersonalTexts.VERIFIED_EMAIL),
+                instant(rs, "verified_at"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.encryption.internal;
 
+import dev.parley.encryption.DerivedHashes;
 import dev.parley.encryption.EncryptedColumn;
 import dev.parley.encryption.Encryption;
 import dev.parley.encryption.EncryptionException;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Brings every {@link EncryptedColumn} under the active key, in the background: after start (once per key, as
  * remembered in {@code encrypted_column_state}) and whenever the key ring changes. Rows are rewritten in small
  * transactions, each only if nobody changed it meanwhile, so the application keeps serving; several nodes may
- * run it at once without harm. A row that does not open is counted, logged and left for the next run.
+ * run it at once without harm. A row that does not open is counted, logged and left for the next run. After the
+ * columns, every {@link DerivedHashes} is rebuilt under the active key (search terms hashed from sealed texts).
  */
 @Component
 public class ReEncryption implements DisposableBean {
@@ -33,6 +36,7 @@ public class ReEncryption implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReEncryption.class);
 
     private final List<EncryptedColumn> columns;
+    private final List<DerivedHashes> derived;
     private final Encryption encryption;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -46,13 +50,21 @@ public class ReEncryption implements DisposableBean {
 
     public ReEncryption(List<EncryptedColumn> columns, Encryption encryption, JdbcClient jdbc,
             TransactionTemplate transactions, EncryptionSettings settings, Clock clock) {
+        this(columns, List.of(), encryption, jdbc, transactions, settings, clock);
+    }
+
+    @Autowired
+    public ReEncryption(List<EncryptedColumn> columns, List<DerivedHashes> derived, Encryption encryption,
+            JdbcClient jdbc, TransactionTemplate transactions, EncryptionSettings settings, Clock clock) {
         this.columns = List.copyOf(columns);
+        this.derived = List.copyOf(derived);
         this.encryption = encryption;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
         columns.forEach(column -> progress.put(name(column), ColumnProgress.pending(name(column))));
+        derived.forEach(hashes -> progress.put(hashes.name(), ColumnProgress.pending(hashes.name())));
     }
 
     @EventListener({ApplicationReadyEvent.class, KeysChanged.class})
@@ -66,7 +78,7 @@ public class ReEncryption implements DisposableBean {
     }
 
     private void start(boolean fullScan) {
-        if (!columns.isEmpty() && queued.compareAndSet(false, true)) {
+        if ((!columns.isEmpty() || !derived.isEmpty()) && queued.compareAndSet(false, true)) {
             worker.execute(() -> {
                 queued.set(false);
                 runNow(fullScan);
@@ -86,7 +98,7 @@ public class ReEncryption implements DisposableBean {
             if (stopping) {
                 return;
             }
-            if (!fullScan && active.equals(completedKey(column))) {
+            if (!fullScan && active.equals(completedKey(name(column)))) {
                 update(ColumnProgress.done(name(column), active, 0, 0));
                 continue;
             }
@@ -96,6 +108,46 @@ public class ReEncryption implements DisposableBean {
                 log.error("Re-encrypting {} stopped; it resumes on the next start or key change", name(column), e);
                 update(progress(column).failedRun());
             }
+        }
+        for (DerivedHashes hashes : derived) {
+            if (stopping) {
+                return;
+            }
+            if (!fullScan && active.equals(completedKey(hashes.name()))) {
+                update(ColumnProgress.done(hashes.name(), active, 0, 0));
+                continue;
+            }
+            try {
+                rebuild(hashes, active);
+            } catch (RuntimeException e) {
+                log.error("Rebuilding {} stopped; it resumes on the next start or key change", hashes.name(), e);
+                update(progress(hashes.name()).failedRun());
+            }
+        }
+    }
+
+    private void rebuild(DerivedHashes hashes, String active) {
+        update(ColumnProgress.running(hashes.name(), active));
+        Object after = null;
+        long done = 0;
+        while (!stopping) {
+            List<?> ids = hashes.rebuildAfter(after, settings.reEncryptionBatch());
+            if (ids.isEmpty()) {
+                break;
+            }
+            after = ids.getLast();
+            done += ids.size();
+            update(new ColumnProgress(hashes.name(), ColumnProgress.State.RUNNING, active, done, 0));
+        }
+        if (stopping) {
+            return;
+        }
+        if (active.equals(encryption.activeKeyId())) {
+            markCompleted(hashes.name(), active);
+            update(ColumnProgress.done(hashes.name(), active, done, 0));
+            log.info("Rebuilt {} under key {} ({} rows)", hashes.name(), active, done);
+        } else {
+            update(new ColumnProgress(hashes.name(), ColumnProgress.State.FAILED, active, done, 0));
         }
     }
 
@@ -119,7 +171,7 @@ public class ReEncryption implements DisposableBean {
             return;
         }
         if (failed == 0 && active.equals(encryption.activeKeyId())) {
-            markCompleted(column, active);
+            markCompleted(name(column), active);
             update(ColumnProgress.done(name(column), active, done, 0));
             log.info("Re-encrypted {} under key {} ({} rows)", name(column), active, done);
         } else {
@@ -176,23 +228,27 @@ public class ReEncryption implements DisposableBean {
         return new Counts(rewritten, failed);
     }
 
-    private String completedKey(EncryptedColumn column) {
+    private String completedKey(String name) {
         return jdbc.sql("SELECT key_id FROM encrypted_column_state WHERE column_name = ?")
-                .param(name(column)).query(String.class).optional().orElse(null);
+                .param(name).query(String.class).optional().orElse(null);
     }
 
-    private void markCompleted(EncryptedColumn column, String key) {
+    private void markCompleted(String name, String key) {
         jdbc.sql("""
                 MERGE INTO encrypted_column_state s
                 USING (SELECT CAST(:name AS VARCHAR(200)) AS column_name) n ON s.column_name = n.column_name
                 WHEN MATCHED THEN UPDATE SET key_id = :key, completed_at = :at
                 WHEN NOT MATCHED THEN INSERT (column_name, key_id, completed_at) VALUES (:name, :key, :at)
-                """).param("name", name(column)).param("key", key)
+                """).param("name", name).param("key", key)
                 .param("at", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)).update();
     }
 
     private synchronized ColumnProgress progress(EncryptedColumn column) {
-        return progress.get(name(column));
+        return progress(name(column));
+    }
+
+    private synchronized ColumnProgress progress(String name) {
+        return progress.get(name);
     }
 
     private synchronized void update(ColumnProgress next) {

@@ -2,6 +2,7 @@ package dev.parley.encryption.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.encryption.DerivedHashes;
 import dev.parley.encryption.EncryptedColumn;
 import dev.parley.encryption.Encryption;
 import dev.parley.encryption.EncryptionKeys;
@@ -43,13 +44,14 @@ abstract class ReEncryptionContract {
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("CREATE TABLE notes (id UUID PRIMARY KEY, body TEXT)").update();
         jdbc.sql("CREATE TABLE people (id BIGINT PRIMARY KEY, email TEXT, email_hash VARCHAR(100))").update();
+        jdbc.sql("CREATE TABLE tags (id BIGINT PRIMARY KEY, word TEXT, word_hash VARCHAR(100))").update();
         keys = TestKeys.fileIn(dataDir);
         encryption = TestKeys.encryption(keys);
         reEncryption = new ReEncryption(List.of(
                 EncryptedColumn.of("notes", "id", "body", BODY),
                 EncryptedColumn.of("people", "id", "email", EMAIL).withLookupHash("email_hash",
                         email -> email.strip().toLowerCase(Locale.ROOT))),
-                encryption, jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                List.of(new TagHashes()), encryption, jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 new EncryptionSettings(null, null, null, 3), Clock.systemUTC());
     }
 
@@ -119,6 +121,49 @@ abstract class ReEncryptionContract {
         assertThat(progress.reEncrypted()).isEqualTo(5);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM encrypted_column_state WHERE column_name = 'notes.body'")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void derivedHashesAreRebuiltUnderTheNewKeyOnceAndRememberedPerKey() {
+        for (long i = 1; i <= 7; i++) {
+            jdbc.sql("INSERT INTO tags (id, word, word_hash) VALUES (?, ?, ?)")
+                    .params(i, "word" + i, encryption.lookupHash("word" + i, "test.tag")).update();
+        }
+        String rotated = keys.rotate();
+        reEncryption.runNow(false);
+
+        assertThat(jdbc.sql("SELECT word_hash FROM tags").query(String.class).list()).hasSize(7)
+                .allSatisfy(hash -> assertThat(hash).startsWith(rotated + ":"));
+        assertThat(jdbc.sql("SELECT id FROM tags WHERE word_hash = ?").param(encryption.lookupHash("word3", "test.tag"))
+                .query(Long.class).list()).containsExactly(3L);
+        ColumnProgress progress = progressOf("tags.word_hash");
+        assertThat(progress.state()).isEqualTo(ColumnProgress.State.DONE);
+        assertThat(progress.reEncrypted()).isEqualTo(7);
+
+        jdbc.sql("UPDATE tags SET word_hash = 'stale' WHERE id = 1").update();
+        reEncryption.runNow(false);
+        assertThat(jdbc.sql("SELECT word_hash FROM tags WHERE id = 1").query(String.class).single()).isEqualTo("stale");
+    }
+
+    /** Hashes derived from plain words, rebuilt under the active key in batches of the pass. */
+    private final class TagHashes implements DerivedHashes {
+
+        @Override
+        public String name() {
+            return "tags.word_hash";
+        }
+
+        @Override
+        public List<?> rebuildAfter(Object after, int limit) {
+            List<Long> ids = jdbc.sql("SELECT id FROM tags WHERE id > ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")
+                    .param(after == null ? 0L : after).query(Long.class).list();
+            for (Long id : ids) {
+                String word = jdbc.sql("SELECT word FROM tags WHERE id = ?").param(id).query(String.class).single();
+                jdbc.sql("UPDATE tags SET word_hash = ? WHERE id = ?")
+                        .params(encryption.lookupHash(word, "test.tag"), id).update();
+            }
+            return ids;
+        }
     }
 
     private void insertNote(String body) {
