@@ -95,8 +95,7 @@ abstract class PlainTextScanContract {
      * The conversation module's own tables, encrypted in a parallel branch: empty this set when both are merged, so
      * the scan covers them too.
      */
-    static final Set<String> ENCRYPTED_BY_CONVERSATION_MODULE_PENDING_MERGE = Set.of("message", "conversation",
-            "contact", "contact_handle", "csat_rating");
+    static final Set<String> ENCRYPTED_BY_CONVERSATION_MODULE_PENDING_MERGE = Set.of();
 
     /**
      * Columns of the conversation module's other tables that this scan found holding the customer's text (a file's
@@ -104,7 +103,7 @@ abstract class PlainTextScanContract {
      * above seals: the lead decides who does, then removes them here.
      */
     static final Set<String> CONVERSATION_MODULE_COLUMNS_NOT_YET_SEALED = Set.of("message_attachment.filename",
-            "conversation_source.page_url", "verified_conversation.customer_id", "verified_conversation.email");
+            "verified_conversation.customer_id");
 
     static final Duration WAIT = Duration.ofSeconds(60);
     /** The shop's API and mail server, for every database's context in this JVM (they stop with it). */
