@@ -59,6 +59,10 @@ import org.springframework.test.web.servlet.MockMvc;
 abstract class PersonalDataContract {
 
     @Autowired
+    List<dev.parley.encryption.EncryptedColumn> sealedColumns;
+    @Autowired
+    dev.parley.encryption.Encryption encryption;
+    @Autowired
     MockMvc mvc;
     @Autowired
     Agents agents;
@@ -307,22 +311,46 @@ abstract class PersonalDataContract {
     }
 
     /** Every table.column of the schema holding {@code text}, case-insensitively. */
+    /**
+     * Every column holding the text, sealed columns opened first (with the purpose their module declared): erasing
+     * must remove the words, not just find them sealed.
+     */
     private List<String> placesHolding(String text) {
         List<Map<String, Object>> columns = jdbc.sql("""
                 SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA
                 AND (LOWER(data_type) LIKE '%char%' OR LOWER(data_type) IN ('text', 'clob'))""")
                 .query().listOfRows();
+        Map<String, String> purposes = new java.util.HashMap<>();
+        sealedColumns.forEach(c -> purposes.putIfAbsent(c.table() + "." + c.column(), c.purpose()));
+        String wanted = text.toLowerCase();
         List<String> found = new ArrayList<>();
         for (Map<String, Object> column : columns) {
-            String table = (String) column.get("table_name");
-            String name = (String) column.get("column_name");
-            long hits = jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE LOWER(CAST(" + name + " AS VARCHAR))"
-                    + " LIKE :like").param("like", "%" + text.toLowerCase() + "%").query(Long.class).single();
-            if (hits > 0) {
+            String table = ((String) column.get("table_name")).toLowerCase();
+            String name = ((String) column.get("column_name")).toLowerCase();
+            String purpose = purposes.get(table + "." + name);
+            boolean hit;
+            if (purpose == null) {
+                hit = jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE LOWER(CAST(" + name + " AS VARCHAR))"
+                        + " LIKE :like").param("like", "%" + wanted + "%").query(Long.class).single() > 0;
+            } else {
+                hit = jdbc.sql("SELECT CAST(" + name + " AS VARCHAR) FROM " + table + " WHERE " + name + " IS NOT NULL")
+                        .query(String.class).list().stream()
+                        .anyMatch(value -> opened(value, purpose).toLowerCase().contains(wanted));
+            }
+            if (hit) {
                 found.add(table + "." + name);
             }
         }
+        assertThat(purposes).as("the sealed columns are declared").isNotEmpty();
         assertThat(columns).hasSizeGreaterThan(50);
         return found;
+    }
+
+    private String opened(String value, String purpose) {
+        try {
+            return encryption.decrypt(value, purpose);
+        } catch (RuntimeException e) {
+            return value;
+        }
     }
 }
