@@ -167,7 +167,9 @@ class KnowledgeAndAnalyticsBrowserTests extends BrowserTestSupport {
         try (BrowserContext context = browser.newContext()) {
             Page page = signInAsSupervisor(context);
             page.navigate(url("/analytics?range=7"));
-            assertThat(page.locator("body[data-charts-ready=true]")).hasCount(1);
+            // the charts draw after the page's data loads: give a loaded machine time (CI once took over 5 s)
+            assertThat(page.locator("body[data-charts-ready=true]")).hasCount(1,
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
             for (String chart : new String[] {"chart-volume", "chart-csat", "chart-reasons"}) {
                 Object drawn = page.locator("#" + chart).evaluate(
                         "c => c.width > 0 && c.height > 0 && Chart.getChart(c) !== undefined");
