@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 /**
  * The personal texts of the conversation tables, sealed at rest (ADR 0029): message texts and author names, the
  * conversation's copies of subject, customer name and address, where a widget conversation started, contacts and
- * their handles, CSAT comments and verified addresses. Repositories seal on write and open on read; a module that
- * reads these tables itself (the CSV export) opens them here. Every column is declared for re-encryption.
+ * their handles, CSAT comments, verified addresses and customer ids, attachment file names, delivery errors and
+ * thread keys (a phone number finds its SMS or WhatsApp conversation); what is looked up has a lookup hash beside it.
+ * Repositories seal on write and open on read; a module that reads these tables itself (the CSV export) opens them
+ * here. Every column is declared for re-encryption.
  */
 @Component
 public class PersonalTexts {
@@ -29,6 +31,12 @@ public class PersonalTexts {
     public static final String CONTACT_HANDLE = "conversation.contact.handle";
     public static final String CSAT_COMMENT = "conversation.csat.comment";
     public static final String VERIFIED_EMAIL = "conversation.verified.email";
+    public static final String VERIFIED_CUSTOMER_ID = "conversation.verified.customer-id";
+    public static final String ATTACHMENT_FILENAME = "conversation.attachment.filename";
+    public static final String THREAD_KEY = "conversation.thread.key";
+    public static final String DELIVERY_ERROR = "conversation.delivery.last-error";
+    /** The longest thread key kept (longer keys, such as odd Message-IDs, are cut to it before hashing). */
+    static final int THREAD_KEY_MAX = 500;
 
     private final Encryption encryption;
 
@@ -49,6 +57,31 @@ public class PersonalTexts {
     /** A contact handle's lookup hash under the active key, to store beside the sealed handle. */
     public String handleHash(ContactHandle handle) {
         return encryption.lookupHash(handle.value(), CONTACT_HANDLE);
+    }
+
+    /** A verified customer id's lookup hash under the active key, to store beside the sealed id. */
+    public String customerIdHash(String customerId) {
+        return encryption.lookupHash(customerId, VERIFIED_CUSTOMER_ID);
+    }
+
+    /** The customer id's lookup hashes under every key, to find its conversations whichever key hashed it. */
+    public List<String> customerIdHashes(String customerId) {
+        return encryption.lookupHashes(customerId, VERIFIED_CUSTOMER_ID);
+    }
+
+    /** A thread key as it is stored and hashed: cut to {@value #THREAD_KEY_MAX} characters. */
+    public static String threadKey(String key) {
+        return key.length() > THREAD_KEY_MAX ? key.substring(0, THREAD_KEY_MAX) : key;
+    }
+
+    /** A thread key's lookup hash under the active key ({@code key} as {@link #threadKey} stores it). */
+    public String threadKeyHash(String key) {
+        return encryption.lookupHash(key, THREAD_KEY);
+    }
+
+    /** The thread key's lookup hashes under every key of the ring. */
+    public List<String> threadKeyHashes(String key) {
+        return encryption.lookupHashes(key, THREAD_KEY);
     }
 
     /** The handle's lookup hashes under every key, to find it whichever key hashed it. */
@@ -126,5 +159,30 @@ public class PersonalTexts {
     @Bean
     static EncryptedColumn verifiedEmailColumn() {
         return EncryptedColumn.of("verified_conversation", "conversation_id", "email", VERIFIED_EMAIL);
+    }
+
+    /** The host site's customer id is compared exactly as it came signed, so the hash is of the value as it is. */
+    @Bean
+    static EncryptedColumn verifiedCustomerIdColumn() {
+        return EncryptedColumn.of("verified_conversation", "conversation_id", "customer_id", VERIFIED_CUSTOMER_ID)
+                .withLookupHash("customer_hash", value -> value);
+    }
+
+    @Bean
+    static EncryptedColumn attachmentFilenameColumn() {
+        return EncryptedColumn.of("message_attachment", "id", "filename", ATTACHMENT_FILENAME);
+    }
+
+    /** Thread keys are stored cut (see {@link #threadKey}), so the hash is of the value as it is. */
+    @Bean
+    static EncryptedColumn threadKeyColumn() {
+        return EncryptedColumn.of("conversation_thread", "id", "thread_key", THREAD_KEY)
+                .withLookupHash("key_hash", value -> value);
+    }
+
+    /** A provider's error often names the recipient (a rejected number or address) or echoes what was sent. */
+    @Bean
+    static EncryptedColumn deliveryErrorColumn() {
+        return EncryptedColumn.of("message_delivery", "message_id", "last_error", DELIVERY_ERROR);
     }
 }

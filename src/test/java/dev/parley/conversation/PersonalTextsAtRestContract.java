@@ -44,14 +44,18 @@ import org.springframework.test.web.servlet.MockMvc;
 abstract class PersonalTextsAtRestContract {
 
     /** Every text column of the tables this module seals, by table. */
-    private static final Map<String, List<String>> TEXT_COLUMNS = Map.of(
-            "message", List.of("body", "author_name"),
-            "conversation", List.of("subject", "customer_name", "customer_email"),
-            "conversation_source", List.of("page_url", "user_agent", "referrer"),
-            "contact", List.of("name", "email", "phone"),
-            "contact_handle", List.of("handle", "handle_hash"),
-            "csat_rating", List.of("comment"),
-            "conversation_term", List.of("term_hash"));
+    private static final Map<String, List<String>> TEXT_COLUMNS = Map.ofEntries(
+            Map.entry("message", List.of("body", "author_name")),
+            Map.entry("conversation", List.of("subject", "customer_name", "customer_email")),
+            Map.entry("conversation_source", List.of("page_url", "user_agent", "referrer")),
+            Map.entry("contact", List.of("name", "email", "phone")),
+            Map.entry("contact_handle", List.of("handle", "handle_hash")),
+            Map.entry("csat_rating", List.of("comment")),
+            Map.entry("conversation_term", List.of("term_hash")),
+            Map.entry("conversation_thread", List.of("thread_key", "key_hash")),
+            Map.entry("verified_conversation", List.of("customer_id", "customer_hash", "email")),
+            Map.entry("message_attachment", List.of("filename")),
+            Map.entry("message_delivery", List.of("last_error")));
 
     @Autowired
     MockMvc mvc;
@@ -75,6 +79,12 @@ abstract class PersonalTextsAtRestContract {
     ReEncryption reEncryption;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    VerifiedCustomers verified;
+    @Autowired
+    Attachments attachments;
+    @Autowired
+    Deliveries deliveries;
 
     /** Marks one test's personal texts (letters only: it is one word for the search). */
     private final String marker = "zq" + new java.util.Random().ints(12, 'a', 'z' + 1)
@@ -198,6 +208,13 @@ abstract class PersonalTextsAtRestContract {
                 .param("m", UUID.randomUUID()).param("id", id).param("n", "Old " + marker)
                 .param("b", "A legacy complaint about " + marker).param("at", now).update();
         assertThat(contacts.byHandle(ContactHandle.email(marker + "@legacy.example"))).map(Contact::id).contains(contact);
+        UUID inbox = UUID.fromString("7e5b0000-0000-4000-8000-000000000001");
+        UUID message = jdbc.sql("SELECT id FROM message WHERE conversation_id = :id").param("id", id)
+                .query(UUID.class).single();
+        legacyThreadVerificationAttachmentAndDelivery(inbox, id, message, now);
+        assertThat(conversations.findByThread(inbox, List.of("phone:+" + marker))).contains(id);
+        assertThat(verified.conversationsOf("cust-" + marker, 5)).extracting(VerifiedConversation::conversationId)
+                .containsExactly(id);
 
         reEncryption.startFullScan();
         await().atMost(Duration.ofSeconds(60)).until(() -> rowsContaining(marker).isEmpty() && allDone());
@@ -208,6 +225,37 @@ abstract class PersonalTextsAtRestContract {
         assertThat(conversations.transcript(id, 0, 10)).extracting(Message::text)
                 .containsExactly("A legacy complaint about " + marker);
         assertThat(contacts.byHandle(ContactHandle.email(marker + "@legacy.example"))).map(Contact::id).contains(contact);
+        assertThat(conversations.findByThread(inbox, List.of("phone:+" + marker))).contains(id);
+        assertThat(conversations.threadKeys(id)).containsExactly("phone:+" + marker);
+        assertThat(verified.conversationsOf("cust-" + marker, 5)).extracting(VerifiedConversation::conversationId)
+                .containsExactly(id);
+        assertThat(verified.ofConversation(id)).map(VerifiedCustomer::customerId).contains("cust-" + marker);
+        assertThat(attachments.ofConversation(id)).extracting(MessageAttachment::filename)
+                .containsExactly("passport-" + marker + ".pdf");
+        assertThat(deliveries.find(message)).map(Delivery::lastError).contains("Refused " + marker);
+    }
+
+    /** A thread key, a verified identity, a file and a failed delivery as rows from before V880/V881 hold them. */
+    private void legacyThreadVerificationAttachmentAndDelivery(UUID inbox, UUID id, UUID message, OffsetDateTime now) {
+        jdbc.sql("""
+                INSERT INTO conversation_thread (inbox_id, thread_key, conversation_id, created_at)
+                VALUES (:inbox, :key, :id, :at)""")
+                .param("inbox", inbox).param("key", "phone:+" + marker).param("id", id).param("at", now).update();
+        jdbc.sql("""
+                INSERT INTO verified_conversation (conversation_id, customer_id, email, verified_at)
+                VALUES (:id, :customer, :email, :at)""")
+                .param("id", id).param("customer", "cust-" + marker).param("email", marker + "@legacy.example")
+                .param("at", now).update();
+        jdbc.sql("""
+                INSERT INTO message_attachment (id, message_id, filename, content_type, size_bytes, storage_key,
+                    created_at) VALUES (:a, :m, :name, 'application/pdf', 3, 'attachments/legacy', :at)""")
+                .param("a", UUID.randomUUID()).param("m", message).param("name", "passport-" + marker + ".pdf")
+                .param("at", now).update();
+        jdbc.sql("""
+                INSERT INTO message_delivery (message_id, conversation_id, inbox_id, state, attempts, last_error,
+                    created_at, updated_at) VALUES (:m, :id, :inbox, 'FAILED', 1, :error, :at, :at)""")
+                .param("m", message).param("id", id).param("inbox", inbox).param("error", "Refused " + marker)
+                .param("at", now).update();
     }
 
     private List<UUID> found(String text) {

@@ -213,7 +213,8 @@ abstract class PersonalDataContract {
         assertThat(conversations.get(old.id()).status()).isEqualTo(ConversationStatus.RESOLVED);
         assertThat(jdbc.sql("SELECT rating FROM csat_rating WHERE conversation_id = :id").param("id", old.id())
                 .query(Integer.class).single()).isEqualTo(2);
-        assertThat(placesHolding(other)).isNotEmpty();
+        // everything is sealed at rest, so what is kept is proven by reading it back, not by finding it in plain text
+        assertThat(contacts.get(stillOpen.contactId()).name()).isEqualTo("Olga " + other);
         assertThat(conversations.transcript(stillOpen.id(), 0, 100)).extracting(Message::text)
                 .contains("Open question " + other);
         assertThat(conversations.transcript(resolvedLately.id(), 0, 100)).extracting(Message::text)

@@ -5,6 +5,7 @@ import static dev.parley.conversation.internal.ConversationRepository.toTimestam
 
 import dev.parley.conversation.Delivery;
 import dev.parley.conversation.DeliveryState;
+import dev.parley.conversation.PersonalTexts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,19 +23,21 @@ import org.springframework.stereotype.Repository;
 public class DeliveryRepository {
 
     private final JdbcClient jdbc;
+    private final PersonalTexts texts;
 
-    public DeliveryRepository(JdbcClient jdbc) {
+    public DeliveryRepository(JdbcClient jdbc, PersonalTexts texts) {
         this.jdbc = jdbc;
+        this.texts = texts;
     }
 
     public Optional<Delivery> find(UUID messageId) {
         return jdbc.sql("SELECT * FROM message_delivery WHERE message_id = :m").param("m", messageId)
-                .query(DeliveryRepository::map).optional();
+                .query(this::map).optional();
     }
 
     public Optional<Delivery> byExternalId(UUID inboxId, String externalId) {
         return jdbc.sql("SELECT * FROM message_delivery WHERE inbox_id = :i AND external_id = :e")
-                .param("i", inboxId).param("e", externalId).query(DeliveryRepository::map).list().stream().findFirst();
+                .param("i", inboxId).param("e", externalId).query(this::map).list().stream().findFirst();
     }
 
     public void insertIfAbsent(UUID messageId, UUID conversationId, UUID inboxId, Instant now) {
@@ -60,7 +63,7 @@ public class DeliveryRepository {
                     external_id = COALESCE(:ext, external_id), next_attempt_at = :next, updated_at = :at
                 WHERE message_id = :m""")
                 .param("m", messageId).param("state", state.name()).param("attempts", attempts)
-                .param("error", error).param("ext", externalId).param("next", toTimestamp(nextAttemptAt))
+                .param("error", texts.seal(error, PersonalTexts.DELIVERY_ERROR)).param("ext", externalId).param("next", toTimestamp(nextAttemptAt))
                 .param("at", toTimestamp(now)).update();
     }
 
@@ -84,21 +87,21 @@ public class DeliveryRepository {
         return jdbc.sql("""
                 SELECT * FROM message_delivery WHERE state = 'PENDING' AND next_attempt_at <= :now
                 ORDER BY next_attempt_at FETCH FIRST :limit ROWS ONLY""")
-                .param("now", toTimestamp(now)).param("limit", limit).query(DeliveryRepository::map).list();
+                .param("now", toTimestamp(now)).param("limit", limit).query(this::map).list();
     }
 
     public Map<UUID, Delivery> ofConversation(UUID conversationId) {
         Map<UUID, Delivery> result = new LinkedHashMap<>();
         jdbc.sql("SELECT * FROM message_delivery WHERE conversation_id = :c ORDER BY created_at")
-                .param("c", conversationId).query(DeliveryRepository::map).list()
+                .param("c", conversationId).query(this::map).list()
                 .forEach(d -> result.put(d.messageId(), d));
         return result;
     }
 
-    private static Delivery map(ResultSet rs, int row) throws SQLException {
+    private Delivery map(ResultSet rs, int row) throws SQLException {
         return new Delivery(rs.getObject("message_id", UUID.class), rs.getObject("conversation_id", UUID.class),
                 rs.getObject("inbox_id", UUID.class), DeliveryState.valueOf(rs.getString("state")),
-                rs.getInt("attempts"), rs.getString("last_error"), rs.getString("external_id"),
+                rs.getInt("attempts"), texts.open(rs.getString("last_error"), PersonalTexts.DELIVERY_ERROR), rs.getString("external_id"),
                 instant(rs, "next_attempt_at"), instant(rs, "updated_at"));
     }
 }

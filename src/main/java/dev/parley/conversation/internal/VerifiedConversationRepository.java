@@ -29,9 +29,12 @@ public class VerifiedConversationRepository {
 
     public void insert(UUID conversationId, VerifiedCustomer customer) {
         jdbc.sql("""
-                INSERT INTO verified_conversation (conversation_id, customer_id, email, verified_at)
-                VALUES (:id, :customer, :email, :at)""")
-                .param("id", conversationId).param("customer", customer.customerId()).param("email", texts.seal(customer.email(), PersonalTexts.VERIFIED_EMAIL))
+                INSERT INTO verified_conversation (conversation_id, customer_id, customer_hash, email, verified_at)
+                VALUES (:id, :customer, :hash, :email, :at)""")
+                .param("id", conversationId)
+                .param("customer", texts.seal(customer.customerId(), PersonalTexts.VERIFIED_CUSTOMER_ID))
+                .param("hash", texts.customerIdHash(customer.customerId()))
+                .param("email", texts.seal(customer.email(), PersonalTexts.VERIFIED_EMAIL))
                 .param("at", toTimestamp(customer.verifiedAt())).update();
     }
 
@@ -48,14 +51,20 @@ public class VerifiedConversationRepository {
                 .param("contact", contactId).query(this::customer).optional();
     }
 
+    /**
+     * The customer's conversations, found by the id's lookup hash under every key; rows from before V880 have no
+     * hash yet and match by their plain id until the re-encryption has sealed and hashed them.
+     */
     public List<VerifiedConversation> ofCustomer(String customerId, int limit) {
         return jdbc.sql("""
                 SELECT c.id, c.subject, c.status, c.created_at, c.updated_at,
                   (SELECT m.body FROM message m WHERE m.conversation_id = c.id AND m.internal = FALSE
                      ORDER BY m.seq DESC FETCH FIRST 1 ROWS ONLY) AS last_body
                 FROM verified_conversation v JOIN conversation c ON c.id = v.conversation_id
-                WHERE v.customer_id = :customer ORDER BY c.updated_at DESC, c.id FETCH FIRST :limit ROWS ONLY""")
-                .param("customer", customerId).param("limit", limit)
+                WHERE v.customer_hash IN (:hashes) OR (v.customer_hash IS NULL AND v.customer_id = :customer)
+                ORDER BY c.updated_at DESC, c.id FETCH FIRST :limit ROWS ONLY""")
+                .param("hashes", texts.customerIdHashes(customerId)).param("customer", customerId)
+                .param("limit", limit)
                 .query((rs, i) -> new VerifiedConversation(rs.getObject("id", UUID.class),
                         texts.open(rs.getString("subject"), PersonalTexts.SUBJECT),
                         ConversationStatus.valueOf(rs.getString("status")),
@@ -65,7 +74,8 @@ public class VerifiedConversationRepository {
     }
 
     private VerifiedCustomer customer(ResultSet rs, int row) throws SQLException {
-        return new VerifiedCustomer(rs.getString("customer_id"), texts.open(rs.getString("email"), PersonalTexts.VERIFIED_EMAIL),
+        return new VerifiedCustomer(
+                texts.open(rs.getString("customer_id"), PersonalTexts.VERIFIED_CUSTOMER_ID), texts.open(rs.getString("email"), PersonalTexts.VERIFIED_EMAIL),
                 instant(rs, "verified_at"));
     }
 }
