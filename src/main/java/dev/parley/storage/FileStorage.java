@@ -3,6 +3,7 @@ package dev.parley.storage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,4 +35,9 @@ public interface FileStorage {
      * what is below it, {@code exports/2026-} every key that begins so.
      */
     List<StorageKey> list(String prefix);
+
+    /** Files in {@code root} on local disk (created when missing), as {@code parley.storage.type=local} keeps them. */
+    static FileStorage inDirectory(Path root) {
+        return new LocalFileStorage(root);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.parley.support;
 
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -29,6 +30,17 @@ public final class PostgresSchema {
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> 12);
         registry.add("spring.datasource.hikari.minimum-idle", () -> 1);
         registry.add("spring.datasource.hikari.idle-timeout", () -> 10_000);
+    }
+
+    /**
+     * Command-line arguments that put an application started in the test (one of several nodes) on {@code schema},
+     * with a small pool.
+     */
+    public static List<String> nodeArguments(String schema) {
+        return List.of("--spring.datasource.url=" + URL + "?currentSchema=" + schema,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema,
+                "--spring.datasource.hikari.maximum-pool-size=6", "--spring.datasource.hikari.minimum-idle=1");
     }
 
     /** A data source on a fresh schema named after {@code prefix}, migrated with one module's migrations only. */

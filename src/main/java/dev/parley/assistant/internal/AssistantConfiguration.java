@@ -4,10 +4,13 @@ import dev.parley.assistant.AssistantSettings;
 import dev.parley.assistant.internal.encoder.EncoderTuning;
 import dev.parley.assistant.internal.scoring.ScorerStore;
 import dev.parley.assistant.internal.scoring.ScorerTrainer;
+import dev.parley.cluster.NodeSettings;
 import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeChanged;
 import dev.parley.knowledge.TextEmbeddings;
+import dev.parley.storage.FileStorage;
 import java.nio.file.Path;
+import net.javacrumbs.shedlock.core.LockProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -21,13 +24,16 @@ class AssistantConfiguration {
 
     @Bean
     TrainedScorer trainedScorer(KnowledgeBase knowledge, TextEmbeddings embeddings, AssistantSettings settings,
-            @Value("${parley.data-dir}") Path dataDir) {
+            @Value("${parley.data-dir}") Path dataDir, FileStorage files, NodeSettings node, LockProvider locks) {
         var defaults = ScorerTrainer.Options.defaults();
         var options = new ScorerTrainer.Options(defaults.folds(), settings.outOfScopeShare(),
                 defaults.maxHeldOutPerFold(), defaults.seed());
-        var tuning = settings.encoderTuning() ? new EncoderTuning(dataDir.resolve("assistant")) : null;
-        var store = new ScorerStore(dataDir.resolve("assistant"), options.toString());
-        return new TrainedScorer(knowledge, new ScorerTrainer(embeddings, options, tuning), store);
+        // The tuned scorer is not shared (ADR 0032): tuning serves only requests on a node that also trains.
+        boolean tunes = settings.encoderTuning() && node.worker() && node.web();
+        var tuning = tunes ? new EncoderTuning(dataDir.resolve("assistant")) : null;
+        var store = new ScorerStore(files, options.toString());
+        var sharing = new ScorerSharing(node.worker(), tunes, locks, node.trainFallbackAfter());
+        return new TrainedScorer(knowledge, new ScorerTrainer(embeddings, options, tuning), store, sharing);
     }
 
     @Bean

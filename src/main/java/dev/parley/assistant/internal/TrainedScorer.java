@@ -7,12 +7,14 @@ import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeChanged;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ public class TrainedScorer implements DisposableBean {
     private final KnowledgeBase knowledge;
     private final ScorerTrainer trainer;
     private final ScorerStore store;
+    private final ScorerSharing sharing;
+    private final AtomicInteger trainings = new AtomicInteger();
     private final AtomicReference<ArticleScorer> current = new AtomicReference<>(ArticleScorer.empty(-1));
     private boolean pending;
     private boolean active;
@@ -55,9 +59,20 @@ public class TrainedScorer implements DisposableBean {
 
     /** With a store, the scorer for unchanged knowledge is read back at start instead of trained again. */
     public TrainedScorer(KnowledgeBase knowledge, ScorerTrainer trainer, ScorerStore store) {
+        this(knowledge, trainer, store, ScorerSharing.alone());
+    }
+
+    /** With {@code sharing}, a scorer another node stored is read back, and this node trains only as it says. */
+    TrainedScorer(KnowledgeBase knowledge, ScorerTrainer trainer, ScorerStore store, ScorerSharing sharing) {
         this.knowledge = knowledge;
         this.trainer = trainer;
         this.store = store;
+        this.sharing = sharing;
+    }
+
+    /** How many times this node has trained a scorer on the shipped encoder (read-back ones do not count). */
+    int trainings() {
+        return trainings.get();
     }
 
     /** The scorer to use now; never blocks. */
@@ -100,16 +115,16 @@ public class TrainedScorer implements DisposableBean {
             long started = System.nanoTime();
             try {
                 List<KnowledgeArticle> articles = knowledge.publishedArticles();
-                var stored = store == null ? java.util.Optional.<ArticleScorer>empty() : store.load(articles, version);
-                ArticleScorer scorer = stored.orElseGet(() -> trainer.train(articles, version));
+                Optional<ScorerSharing.Obtained> obtained = obtain(articles, version);
+                if (obtained.isEmpty()) {
+                    continue;
+                }
+                ArticleScorer scorer = obtained.get().scorer();
                 swap(scorer);
                 log.info("Assistant scorer {} {} articles (knowledge version {}) in {} ms",
-                        stored.isPresent() ? "read back from its store for" : "trained on", scorer.articleCount(),
-                        version, (System.nanoTime() - started) / 1_000_000);
-                if (store != null && stored.isEmpty()) {
-                    store.save(scorer);
-                }
-                if (trainer.tunes(articles) && !hasPending()) {
+                        obtained.get().trained() ? "trained on" : "read back from its store for",
+                        scorer.articleCount(), version, (System.nanoTime() - started) / 1_000_000);
+                if (sharing.tunesEncoder() && trainer.tunes(articles) && !hasPending()) {
                     tune(articles, version);
                 }
             } catch (RuntimeException e) {
@@ -117,6 +132,17 @@ public class TrainedScorer implements DisposableBean {
             }
         }
         return current.get();
+    }
+
+    private Optional<ScorerSharing.Obtained> obtain(List<KnowledgeArticle> articles, long version) {
+        java.util.function.Supplier<ArticleScorer> train = () -> {
+            trainings.incrementAndGet();
+            return trainer.train(articles, version);
+        };
+        if (store == null) {
+            return Optional.of(new ScorerSharing.Obtained(train.get(), true));
+        }
+        return sharing.obtain(store, articles, version, train, this::hasPending);
     }
 
     /**

@@ -11,10 +11,6 @@ class KnowledgeAcrossNodesPostgresTests extends KnowledgeAcrossNodesContract {
 
     @Override
     protected List<String> database() {
-        String schema = "nodes_" + run;
-        return List.of("--spring.datasource.url=" + PostgresSchema.URL + "?currentSchema=" + schema,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema,
-                "--spring.datasource.hikari.maximum-pool-size=6", "--spring.datasource.hikari.minimum-idle=1");
+        return PostgresSchema.nodeArguments("nodes_" + run);
     }
 }

@@ -51,8 +51,29 @@ class ScorerStoreTests {
         assertThat(store("a").load(edited, 8)).isEmpty();
         assertThat(store("b").load(articles, 8)).isEmpty();
 
-        Files.write(directory.resolve("scorer.bin"), new byte[] {1, 2, 3});
+        Files.write(directory.resolve("models/scorer").resolve(store("a").digest(articles)), new byte[] {1, 2, 3});
         assertThat(store("a").load(articles, 8)).isEmpty();
         assertThat(new ScorerStore(directory.resolve("none"), "a").load(articles, 8)).isEmpty();
+    }
+
+    @Test
+    void keepsEachScorerUnderTheDigestOfItsArticlesAndOptionsAndOnlyTheNewest() throws Exception {
+        store("a").save(trained);
+        Path scorers = directory.resolve("models/scorer");
+        assertThat(Files.list(scorers).map(f -> f.getFileName().toString()))
+                .containsExactly(store("a").digest(articles));
+        assertThat(store("a").has(articles)).isTrue();
+        assertThat(store("a").lockName(articles)).hasSizeLessThanOrEqualTo(64)
+                .isEqualTo(new ScorerStore(directory, "a").lockName(articles))
+                .isNotEqualTo(store("b").lockName(articles))
+                .isNotEqualTo(new ScorerStore(directory.resolve("elsewhere"), "a").lockName(articles));
+        assertThat(store("b").has(articles)).isFalse();
+
+        List<KnowledgeArticle> fewer = articles.subList(1, articles.size());
+        store("a").save(new ScorerTrainer(Fixtures.embeddings(), ScorerTrainer.Options.defaults()).train(fewer, 8));
+        assertThat(Files.list(scorers).map(f -> f.getFileName().toString()))
+                .containsExactly(store("a").digest(fewer));
+        assertThat(store("a").load(articles, 9)).isEmpty();
+        assertThat(store("a").load(fewer, 9)).isPresent();
     }
 }
