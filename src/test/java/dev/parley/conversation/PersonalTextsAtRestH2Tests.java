@@ -11,6 +11,7 @@ class PersonalTextsAtRestH2Tests extends PersonalTextsAtRestContract {
 
     @DynamicPropertySource
     static void ownData(DynamicPropertyRegistry registry) {
+        registry.add("parley.encryption.keys", () -> ""); // rotates: a key file of its own
         registry.add("parley.data-dir", () -> "target/test-at-rest-" + UUID.randomUUID());
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:at-rest-" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");

@@ -15,6 +15,7 @@ class PersonalTextsAtRestPostgresTests extends PersonalTextsAtRestContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("parley.encryption.keys", () -> ""); // rotates: a key file of its own
         registry.add("parley.data-dir", () -> "target/test-at-rest-pg-" + UUID.randomUUID());
         PostgresSchema.register(registry);
     }

@@ -23,6 +23,16 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class EncryptionAdminApiTests {
 
+    /** Rotating re-seals every sealed column: in a database and with a key file of its own. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownKeysAndDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        String id = java.util.UUID.randomUUID().toString();
+        registry.add("parley.encryption.keys", () -> "");
+        registry.add("parley.data-dir", () -> "target/test-encryption-admin-" + id);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:encryption-admin-" + id
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    }
+
     @Autowired
     MockMvc mvc;
     @Autowired

@@ -15,8 +15,9 @@ class AnswerCacheConfiguration {
 
     @Bean
     AnswerCache answerCache(@Value("${parley.redis.enabled:false}") boolean redisEnabled, LlmSettings settings,
-            ObjectProvider<StringRedisTemplate> redis, JsonMapper json, Clock clock, MeterRegistry meters) {
-        AnswerStore store = redisEnabled ? new RedisAnswerStore(redis.getObject(), json)
+            ObjectProvider<StringRedisTemplate> redis, ObjectProvider<JsonMapper> json, Clock clock,
+            MeterRegistry meters) {
+        AnswerStore store = redisEnabled ? new RedisAnswerStore(redis.getObject(), json.getObject())
                 : new InMemoryAnswerStore(settings.cache().maxEntries(), clock);
         return new AnswerCache(settings, store, meters);
     }
