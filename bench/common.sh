@@ -21,3 +21,37 @@ parley_java() {
   fi
   echo "$java"
 }
+
+# Starts the packaged jar on a fresh temporary data directory and a random port (offline assistant, H2, demo knowledge
+# base, metrics public), waits for readiness and sets APP_PID, BASE, DATA and LOG; the caller's EXIT trap should call
+# stop_parley. Extra --options in the arguments. ADMIN_EMAIL / ADMIN_PASSWORD name the first admin.
+ADMIN_EMAIL=${ADMIN_EMAIL:-bench@parley.local}
+ADMIN_PASSWORD=${ADMIN_PASSWORD:-load-test-password}
+start_parley() {
+  local java jar
+  java=$(parley_java)
+  jar=$(ls target/parley-*.jar | grep -v original | head -1)
+  DATA=$(mktemp -d /tmp/parley-bench.XXXXXX)
+  local port=$(( 20000 + RANDOM % 20000 ))
+  BASE="http://127.0.0.1:$port"
+  LOG="$DATA/app.log"
+  PARLEY_PUBLIC_METRICS=true PARLEY_ADMIN_EMAIL="$ADMIN_EMAIL" PARLEY_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    "$java" ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --parley.data-dir="$DATA" "$@" >"$LOG" 2>&1 &
+  APP_PID=$!
+  echo "parley pid $APP_PID on port $port, data $DATA" >&2
+  local started
+  started=$(date +%s)
+  until curl -fs "$BASE/actuator/health/readiness" | grep -q '"UP"'; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then echo "parley exited; log: $LOG" >&2; tail -50 "$LOG" >&2; return 1; fi
+    if (( $(date +%s) - started > 300 )); then echo "not ready after 300 s" >&2; return 1; fi
+    sleep 1
+  done
+  echo "ready after $(( $(date +%s) - started )) s" >&2
+}
+
+stop_parley() {
+  if [[ -n "${APP_PID:-}" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+  fi
+  [[ -z "${DATA:-}" || -n "${KEEP_DATA:-}" ]] || rm -rf "$DATA"
+}

@@ -2,8 +2,12 @@ package dev.parley.shared;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,11 +24,20 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorResponses implements ErrorController {
 
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
     @RequestMapping("/error")
-    Object error(HttpServletRequest request) {
+    Object error(HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = status(request);
         String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String detail = detail(request, status);
+        if (Overload.causedBy((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            // a filter (sign-in, API token, session) found no free database connection in time
+            log.warn("Answered 503: no database connection came free in time for {}", path);
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            detail = Overload.DETAIL;
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Overload.RETRY_AFTER_SECONDS));
+        }
         if (ProblemAudience.wantsProblem(request.getContextPath(), path, request.getHeader("Accept"))) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
             problem.setTitle(status.getReasonPhrase());

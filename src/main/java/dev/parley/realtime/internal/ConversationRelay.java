@@ -51,13 +51,19 @@ class ConversationRelay {
     }
 
     /**
-     * Replies reach agents here; the customer's side gets them from the channel's delivery (the widget channel).
-     * The one read back: an assistant's answer shows its confidence and sources, which the event does not carry.
+     * Replies reach agents here, and a visible one reaches the conversation's open widgets at once too: the widget
+     * channel's delivery pushes it as well, but as a module listener it waits behind analytics, mail and the rest
+     * under load (seconds), and a stream sends each message once (its cursor drops the second push). The one read
+     * back: an assistant's answer shows its confidence and sources, which the event does not carry.
      */
     @LiveListener
     void on(ReplyPosted event) {
-        conversations.message(event.messageId())
-                .ifPresent(m -> bus.publish(RealtimeEvent.message(RealtimeEvent.AGENTS, m)));
+        conversations.message(event.messageId()).ifPresent(m -> {
+            if (!m.internal()) {
+                bus.publish(RealtimeEvent.message(topic(event.conversationId()), m));
+            }
+            bus.publish(RealtimeEvent.message(RealtimeEvent.AGENTS, m));
+        });
     }
 
     @LiveListener

@@ -3,6 +3,7 @@ package dev.parley.realtime.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.NewConversation;
@@ -75,10 +76,13 @@ class LivePushUnderBacklogTests {
     TransactionTemplate tx;
 
     @Test
-    void aStatusChangeReachesTheDashboardsWhileEveryModuleListenerThreadIsBusy() throws Exception {
+    void aStatusChangeAndAnAgentReplyReachDashboardsAndTheWidgetWhileEveryModuleListenerThreadIsBusy()
+            throws Exception {
         UUID id = conversations.start(new NewConversation("web", null, null, null)).conversation().id();
         List<RealtimeEvent> agents = new CopyOnWriteArrayList<>();
-        try (AutoCloseable subscription = bus.subscribe(RealtimeEvent.AGENTS, agents::add)) {
+        List<RealtimeEvent> widget = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = bus.subscribe(RealtimeEvent.AGENTS, agents::add);
+                AutoCloseable widgetStream = bus.subscribe(RealtimeEvent.conversationTopic(id), widget::add)) {
             for (int i = 0; i < 4; i++) {
                 String slow = "slow-" + i;
                 tx.executeWithoutResult(status -> events.publishEvent(new SlowWorkRequested(slow)));
@@ -89,6 +93,16 @@ class LivePushUnderBacklogTests {
 
             await().atMost(Duration.ofSeconds(20)).until(() -> agents.stream().anyMatch(e -> e.type().equals("status")
                     && id.equals(e.data().get("conversationId")) && "RESOLVED".equals(e.data().get("status"))));
+
+            // the widget channel's delivery is a module listener, busy too: the reply still reaches the widget
+            conversations.postReply(id, AuthorType.AGENT, null, "Ada", "On its way", false);
+            conversations.postReply(id, AuthorType.AGENT, null, "Ada", "a note for colleagues only", true);
+            await().atMost(Duration.ofSeconds(20)).until(() -> widget.stream().anyMatch(e -> e.type().equals("message")
+                    && e.data().toString().contains("On its way")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> agents.stream()
+                    .anyMatch(e -> e.data().toString().contains("a note for colleagues only")));
+            assertThat(widget).as("internal notes never reach the widget")
+                    .noneMatch(e -> e.data().toString().contains("a note for colleagues only"));
             assertThat(BUSY.get()).as("the listener threads were still busy").isEqualTo(2);
         } finally {
             RELEASE.countDown();

@@ -1,0 +1,329 @@
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Live streams at scale (issue 16, item 4): N widget conversations each hold one open event stream on one node; agents
+ * reply through the REST API to a sample of them, and each reply's event is timed until it reaches its widget stream;
+ * the node's heap is measured after a full GC with and without the streams (jcmd GC.run on the node's pid); then a
+ * share of the streams is closed by their clients and the node's connection gauge is polled until it counts them out.
+ * Run by bench/streams.sh (single-file source program). Arguments: base URL, node pid, streams, sampled replies,
+ * admin email, admin password.
+ */
+public class StreamLoad {
+
+    private static final Pattern ID = Pattern.compile("\"conversationId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern PAT = Pattern.compile("(pat_[A-Za-z0-9_\\-]+)");
+    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*}\\s+([0-9.E+]+)",
+            Pattern.MULTILINE);
+    private static final Pattern WIDGET_STREAMS = Pattern.compile(
+            "^parley_realtime_connections\\{[^}]*kind=\"widget\"[^}]*}\\s+([0-9.E+]+)", Pattern.MULTILINE);
+
+    record Conversation(String id, String token) {
+    }
+
+    /** One open stream: its connection's body, and when each marked reply arrived. */
+    static final class Stream {
+        final Conversation conversation;
+        volatile InputStream body;
+        final CountDownLatch connected = new CountDownLatch(1);
+        final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        volatile boolean endedByServer;
+
+        Stream(Conversation conversation) {
+            this.conversation = conversation;
+        }
+    }
+
+    private final String base;
+    private final HttpClient http;
+    private final HttpClient streamsClient;
+
+    StreamLoad(String base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+        this.streamsClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        StreamLoad load = new StreamLoad(args[0]);
+        long pid = Long.parseLong(args[1]);
+        int count = Integer.parseInt(args[2]);
+        int samples = Integer.parseInt(args[3]);
+        String apiToken = load.apiToken(args[4], args[5]);
+
+        List<Conversation> conversations = load.start(count);
+        System.out.printf("%d conversations started%n", conversations.size());
+        double heapBefore = load.heapAfterGc(pid);
+
+        long openStart = System.nanoTime();
+        List<Stream> streams = load.open(conversations);
+        double openSeconds = (System.nanoTime() - openStart) / 1e9;
+        double gauge = load.gauge();
+        double heapWith = load.heapAfterGc(pid);
+        double mbPer1000 = (heapWith - heapBefore) / 1024 / 1024 / streams.size() * 1000;
+        System.out.printf(Locale.ROOT, "%d streams open after %.1f s; gauge %.0f; live heap %.1f MB -> %.1f MB "
+                + "(%.1f MB per 1,000 streams)%n", streams.size(), openSeconds, gauge, heapBefore / 1048576,
+                heapWith / 1048576, mbPer1000);
+
+        long[] latencies = load.replies(streams, samples, apiToken);
+        long dropped = streams.stream().filter(s -> s.endedByServer).count();
+        System.out.printf(Locale.ROOT, "replies: %d sampled, %d arrived; reply sent -> widget event p50 %.1f ms, p95 %.1f ms, "
+                + "p99 %.1f ms, max %.1f ms; streams ended by the node: %d%n", samples, latencies.length,
+                pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), pct(latencies, 100), dropped);
+
+        int closing = Math.min(1000, streams.size() / 2);
+        double gaugeSeconds = load.closeAndWatchGauge(streams.subList(0, closing), gauge - closing);
+        System.out.printf(Locale.ROOT, "%d streams closed by their clients; the gauge counted them out after %s%n",
+                closing, gaugeSeconds < 0 ? "more than 60 s" : String.format(Locale.ROOT, "%.2f s", gaugeSeconds));
+
+        System.out.println();
+        System.out.println("| streams | open after | heap MB per 1,000 streams | reply -> event p50 / p95 / p99 / max ms "
+                + "| replies arrived | streams dropped | gauge after 1,000 closes |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| %d | %.0f s | %.1f | %.1f / %.1f / %.1f / %.1f | %d of %d | %d | %s |%n",
+                streams.size(), openSeconds, mbPer1000, pct(latencies, 50), pct(latencies, 95), pct(latencies, 99),
+                pct(latencies, 100), latencies.length, samples, dropped,
+                gaugeSeconds < 0 ? "> 60 s" : String.format(Locale.ROOT, "%.2f s", gaugeSeconds));
+        System.exit(0);
+    }
+
+    /** Signs in as the admin and creates a personal API token for the agent replies. */
+    String apiToken(String email, String password) throws Exception {
+        String login = get("/login").body();
+        HttpResponse<String> signedIn = form("/login", Map.of("username", email, "password", password,
+                "_csrf", find(CSRF, login)));
+        if (signedIn.uri().getPath().startsWith("/login")) {
+            throw new IllegalStateException("sign-in failed");
+        }
+        String account = get("/account").body();
+        HttpResponse<String> created = form("/account/tokens", Map.of("name", "streams bench", "_csrf",
+                find(CSRF, account)));
+        return find(PAT, created.body());
+    }
+
+    List<Conversation> start(int count) throws Exception {
+        List<Conversation> all = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        try (ExecutorService creators = Executors.newFixedThreadPool(16, Thread.ofVirtual().factory())) {
+            for (int t = 0; t < 16; t++) {
+                creators.submit(() -> {
+                    int n;
+                    while ((n = next.getAndIncrement()) < count) {
+                        HttpResponse<String> r = post("/api/v1/widget/conversations", "{\"name\":\"Stream " + n + "\"}",
+                                null);
+                        if (r.statusCode() / 100 != 2) {
+                            throw new IllegalStateException("start: HTTP " + r.statusCode() + " " + r.body());
+                        }
+                        all.add(new Conversation(find(ID, r.body()), find(TOKEN, r.body())));
+                    }
+                    return null;
+                });
+            }
+        }
+        return all;
+    }
+
+    /** Opens one stream per conversation, 64 at a time, and waits for each to be connected. */
+    List<Stream> open(List<Conversation> conversations) throws Exception {
+        List<Stream> streams = new ArrayList<>();
+        java.util.concurrent.Semaphore opening = new java.util.concurrent.Semaphore(64);
+        for (Conversation c : conversations) {
+            Stream stream = new Stream(c);
+            streams.add(stream);
+            opening.acquire();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/widget/conversations/" + c.id()
+                    + "/events")).header("Authorization", "Bearer " + c.token()).header("Accept", "text/event-stream")
+                    .GET().build();
+            streamsClient.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).whenComplete((r, e) -> {
+                if (e != null || r.statusCode() != 200) {
+                    opening.release();
+                    System.err.println("stream refused: " + (e != null ? e : "HTTP " + r.statusCode()));
+                    stream.endedByServer = true;
+                    return;
+                }
+                stream.body = r.body();
+                Thread.ofVirtual().start(() -> read(stream, opening));
+            });
+        }
+        for (Stream s : streams) {
+            if (!s.connected.await(120, TimeUnit.SECONDS) && !s.endedByServer) {
+                throw new IllegalStateException("a stream did not connect within 120 s");
+            }
+        }
+        return streams;
+    }
+
+    private static void read(Stream stream, java.util.concurrent.Semaphore opening) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (stream.connected.getCount() > 0 && line.startsWith(":")) {
+                    stream.connected.countDown();
+                    opening.release();
+                }
+                if (System.getenv("STREAM_DEBUG") != null && line.startsWith("data:")) {
+                    System.err.println("stream " + stream.conversation.id() + ": " + line);
+                }
+                int mark = line.indexOf("bench-reply-");
+                if (line.startsWith("data:") && mark >= 0) {
+                    String key = line.substring(mark, line.indexOf(' ', mark) < 0 ? mark + 20 : line.indexOf(' ', mark))
+                            .replaceAll("[^a-z0-9-]", "");
+                    stream.arrivals.putIfAbsent(key, System.nanoTime());
+                }
+            }
+            stream.endedByServer = true;
+        } catch (Exception e) {
+            // closed by this program (closeAndWatchGauge) or dropped: told apart by endedByServer
+        } finally {
+            if (stream.connected.getCount() > 0) {
+                stream.connected.countDown();
+                opening.release();
+            }
+        }
+    }
+
+    /** Agent replies to sampled streams, 20 per second, each timed from its request to its event on the stream. */
+    long[] replies(List<Stream> streams, int samples, String apiToken) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<Long> responses = Collections.synchronizedList(new ArrayList<>());
+        List<Stream> shuffled = new ArrayList<>(streams);
+        Collections.shuffle(shuffled, new java.util.Random(16));
+        try (ExecutorService agents = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < samples && i < shuffled.size(); i++) {
+                Stream stream = shuffled.get(i);
+                String key = "bench-reply-" + i;
+                agents.submit(() -> {
+                    long sent = System.nanoTime();
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
+                            + "/api/v1/conversations/" + stream.conversation.id() + "/messages"))
+                            .header("Authorization", "Bearer " + apiToken).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + key + " thanks for waiting\"}"))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() / 100 != 2) {
+                        System.err.println("reply: HTTP " + r.statusCode() + " " + r.body());
+                        return null;
+                    }
+                    responses.add(System.nanoTime() - sent);
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    while (!stream.arrivals.containsKey(key) && System.nanoTime() < deadline) {
+                        Thread.sleep(1);
+                    }
+                    Long arrived = stream.arrivals.get(key);
+                    if (arrived != null) {
+                        latencies.add(arrived - sent);
+                    }
+                    return null;
+                });
+                Thread.sleep(50);
+            }
+        }
+        long[] answered = responses.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "reply requests answered in p50 %.1f ms, p99 %.1f ms%n", pct(answered, 50),
+                pct(answered, 99));
+        return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /** Closes the streams from the client side and returns the seconds until the node's gauge reached the target. */
+    double closeAndWatchGauge(List<Stream> closing, double target) throws Exception {
+        long start = System.nanoTime();
+        for (Stream s : closing) {
+            if (s.body != null) {
+                s.body.close();
+            }
+        }
+        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
+            if (gauge() <= target) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            Thread.sleep(100);
+        }
+        return -1;
+    }
+
+    /** Bytes of live objects (a class histogram runs a full GC first), without G1's filler arrays. */
+    double heapAfterGc(long pid) throws Exception {
+        Process histogram = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.class_histogram").start();
+        String text = new String(histogram.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        histogram.waitFor();
+        if (System.getenv("HISTOGRAM_DIR") != null) { // kept for a diff of what the streams hold
+            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("HISTOGRAM_DIR"),
+                    "histogram-" + System.currentTimeMillis() + ".txt"), text);
+        }
+        Matcher total = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(text);
+        Matcher filler = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+\\[Ljdk\\.internal\\.vm\\.FillerElement;").matcher(text);
+        if (!total.find()) {
+            throw new IllegalStateException("no class histogram from jcmd: " + text);
+        }
+        return Double.parseDouble(total.group(1)) - (filler.find() ? Double.parseDouble(filler.group(1)) : 0);
+    }
+
+    double gauge() throws Exception {
+        return Double.parseDouble(find(WIDGET_STREAMS, get("/actuator/prometheus").body()));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String json, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> form(String path, Map<String, String> fields) throws Exception {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String find(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("not found: " + pattern + " in " + text.substring(0, Math.min(300, text.length())));
+        }
+        return m.group(1);
+    }
+
+    private static double pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.parley.shared;
+
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * A request that failed because no database connection came free within the pool's wait (the node is saturated, or
+ * the database is away): the client is told to come back (503 with Retry-After), never given a 500. Nothing of the
+ * request was stored: it failed before its transaction began.
+ */
+final class Overload {
+
+    static final long RETRY_AFTER_SECONDS = 5;
+    static final String DETAIL = "Parley is too busy to handle this request right now. Nothing was saved; please try "
+            + "again in a few seconds.";
+
+    private Overload() {
+    }
+
+    static boolean causedBy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
