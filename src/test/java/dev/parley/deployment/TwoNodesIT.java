@@ -2,6 +2,7 @@ package dev.parley.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.support.PostgresSchema;
 import dev.parley.support.RoundRobinProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ class TwoNodesIT {
     @BeforeAll
     void startTwoNodes() throws Exception {
         work = Files.createTempDirectory("parley-two-nodes");
-        try (var admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
+        try (var admin = DriverManager.getConnection(PostgresSchema.URL, "postgres", "")) {
             admin.createStatement().execute("CREATE DATABASE " + database);
         }
         int portA = ParleyNode.freePort();
@@ -125,7 +126,7 @@ class TwoNodesIT {
                 node.close();
             }
         }
-        try (var admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
+        try (var admin = DriverManager.getConnection(PostgresSchema.URL, "postgres", "")) {
             admin.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
         if (!failed) {
