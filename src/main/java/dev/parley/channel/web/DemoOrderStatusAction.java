@@ -17,12 +17,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives the demo shop its order-status action, attached to the demo article "How do I track my order?", so that
  * "Where is my order #1001?" is answered from the demo's orders API for its signed-in sample customer. Installed once
- * (an admin may then change or remove it); its address follows the port Parley listens on.
+ * (an admin may then change or remove it; of nodes starting together, one installs it); its address follows the port
+ * Parley listens on.
  */
 @Component
 @ConditionalOnProperty(name = "parley.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -59,7 +61,13 @@ class DemoOrderStatusAction {
             log.info("The demo order-status action is not installed: no free demo article '{}'", ARTICLE_TITLE);
             return;
         }
-        actions.save(Actor.SYSTEM, definition(url, article.get()));
+        try {
+            actions.save(Actor.SYSTEM, definition(url, article.get()));
+        } catch (DataIntegrityViolationException e) {
+            // two nodes started together on a fresh database: the other one installed it (the name is unique)
+            log.info("Another node installed the demo order-status action");
+            return;
+        }
         log.info("Installed the demo order-status action ({}); sign in on /demo and ask \"Where is my order #1001?\"",
                 NAME);
     }

@@ -16,6 +16,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +62,12 @@ class StartupContent implements ApplicationRunner {
             }
             if (!demo.isEmpty()) {
                 log.info("The knowledge base is empty: loading {} Northwind Outfitters demo articles", demo.size());
-                imports.importFiles(ImportFormat.MARKDOWN, demo);
+                try {
+                    imports.importFiles(ImportFormat.MARKDOWN, demo);
+                } catch (DataIntegrityViolationException e) {
+                    // nodes starting together on an empty database: another one stored the same articles first
+                    log.info("Another node loaded the demo articles");
+                }
             }
         }
     }
