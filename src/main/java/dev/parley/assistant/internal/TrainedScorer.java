@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -142,7 +143,7 @@ public class TrainedScorer implements DisposableBean {
     }
 
     private Optional<ScorerSharing.Obtained> obtain(List<KnowledgeArticle> articles, long version) {
-        java.util.function.Supplier<ArticleScorer> train = () -> {
+        Supplier<ArticleScorer> train = () -> {
             trainings.incrementAndGet();
             return trainer.train(articles, version);
         };
@@ -158,7 +159,7 @@ public class TrainedScorer implements DisposableBean {
      */
     private void tune(List<KnowledgeArticle> articles, long version) {
         long started = System.nanoTime();
-        java.util.function.Supplier<ArticleScorer> tune = () -> {
+        Supplier<ArticleScorer> tune = () -> {
             tunings.incrementAndGet();
             return trainer.trainTuned(articles, version, this::hasPending);
         };

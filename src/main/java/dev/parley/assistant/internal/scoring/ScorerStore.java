@@ -68,68 +68,27 @@ public final class ScorerStore {
 
     public Optional<ArticleScorer> load(List<KnowledgeArticle> articles, long version) {
         String digest = digest(articles);
-        StorageKey key = key(digest);
-        try {
-            Optional<InputStream> stored = files.get(key);
-            if (stored.isEmpty()) {
-                return Optional.empty();
-            }
-            try (InputStream in = stored.get(); ObjectInputStream objects = new ObjectInputStream(in)) {
-                objects.setObjectInputFilter(ONLY_SCORER_CLASSES);
-                if (!FORMAT.equals(objects.readObject()) || !digest.equals(objects.readObject())) {
-                    return Optional.empty();
-                }
-                ArticleModel model = (ArticleModel) objects.readObject();
-                ConfidenceCalibrator calibrator = (ConfidenceCalibrator) objects.readObject();
-                return Optional.of(new ArticleScorer(version, articles, model, calibrator, null));
-            }
-        } catch (IOException | UncheckedIOException | ClassNotFoundException | ClassCastException
-                | IllegalArgumentException e) {
-            log.warn("The stored assistant scorer {} could not be read; training a new one", key, e);
-            return Optional.empty();
-        }
+        return read(key(digest), FORMAT, digest, objects -> Optional.of(new ArticleScorer(version, articles,
+                (ArticleModel) objects.readObject(), (ConfidenceCalibrator) objects.readObject(), null)));
     }
 
     /** Whether a scorer for these articles is stored (without reading it). */
     public boolean has(List<KnowledgeArticle> articles) {
-        try {
-            return files.exists(key(digest(articles)));
-        } catch (UncheckedIOException e) {
-            log.warn("Could not look for a stored assistant scorer ({})", e.toString());
-            return false;
-        }
+        return exists(key(digest(articles)));
     }
 
-    /** Writes a scorer on the shipped encoder (a tuned one depends on its encoder and is not stored here). */
+    /** Writes a scorer on the shipped encoder (one on a tuned encoder goes to {@link #saveTuned}). */
     public void save(ArticleScorer scorer) {
         if (scorer.encoder().isPresent() || scorer.model() == null) {
             return;
         }
         String digest = digest(scorer.articles());
-        StorageKey key = key(digest);
-        try {
-            var bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
-                objects.writeObject(FORMAT);
-                objects.writeObject(digest);
-                objects.writeObject(scorer.model());
-                objects.writeObject(scorer.calibrator());
-            }
-            files.put(key, bytes.toByteArray());
-            files.list(PREFIX).stream().filter(other -> !other.equals(key)).forEach(files::delete);
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("Could not store the assistant scorer as {}; other nodes and the next start train again", key, e);
-        }
+        write(key(digest), PREFIX, FORMAT, digest, scorer.model(), scorer.calibrator());
     }
 
     /** Whether a scorer on a tuned encoder is stored for these articles (without reading it or its encoder). */
     public boolean hasTuned(List<KnowledgeArticle> articles) {
-        try {
-            return tuning != null && files.exists(tunedKey(digest(articles)));
-        } catch (UncheckedIOException e) {
-            log.warn("Could not look for a stored tuned assistant scorer ({})", e.toString());
-            return false;
-        }
+        return tuning != null && exists(tunedKey(digest(articles)));
     }
 
     /** The scorer on a tuned encoder stored for these articles, with exactly the encoder it was trained on. */
@@ -138,28 +97,13 @@ public final class ScorerStore {
             return Optional.empty();
         }
         String digest = digest(articles);
-        StorageKey key = tunedKey(digest);
-        try {
-            Optional<InputStream> stored = files.get(key);
-            if (stored.isEmpty()) {
-                return Optional.empty();
-            }
-            try (InputStream in = stored.get(); ObjectInputStream objects = new ObjectInputStream(in)) {
-                objects.setObjectInputFilter(ONLY_SCORER_CLASSES);
-                if (!TUNED_FORMAT.equals(objects.readObject()) || !digest.equals(objects.readObject())) {
-                    return Optional.empty();
-                }
-                String encoderId = (String) objects.readObject();
-                ArticleModel model = (ArticleModel) objects.readObject();
-                ConfidenceCalibrator calibrator = (ConfidenceCalibrator) objects.readObject();
-                return tuning.stored(encoderId)
-                        .map(encoder -> new ArticleScorer(version, articles, model, calibrator, encoder));
-            }
-        } catch (IOException | UncheckedIOException | ClassNotFoundException | ClassCastException
-                | IllegalArgumentException e) {
-            log.warn("The stored tuned assistant scorer {} could not be read; it counts as missing", key, e);
-            return Optional.empty();
-        }
+        return read(tunedKey(digest), TUNED_FORMAT, digest, objects -> {
+            String encoderId = (String) objects.readObject();
+            ArticleModel model = (ArticleModel) objects.readObject();
+            ConfidenceCalibrator calibrator = (ConfidenceCalibrator) objects.readObject();
+            return tuning.stored(encoderId).map(encoder -> new ArticleScorer(version, articles, model, calibrator,
+                    encoder));
+        });
     }
 
     /** Writes a scorer on a stored tuned encoder, after which other nodes read the pair back; removes older ones. */
@@ -170,20 +114,57 @@ public final class ScorerStore {
             return;
         }
         String digest = digest(scorer.articles());
-        StorageKey key = tunedKey(digest);
+        write(tunedKey(digest), TUNED_PREFIX, TUNED_FORMAT, digest, encoderId.get(), scorer.model(),
+                scorer.calibrator());
+    }
+
+    /** What follows the format and digest in {@code key}'s file; empty when missing, of another format or digest. */
+    private Optional<ArticleScorer> read(StorageKey key, String format, String digest, Rest rest) {
+        try {
+            Optional<InputStream> stored = files.get(key);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            try (InputStream in = stored.get(); ObjectInputStream objects = new ObjectInputStream(in)) {
+                objects.setObjectInputFilter(ONLY_SCORER_CLASSES);
+                if (!format.equals(objects.readObject()) || !digest.equals(objects.readObject())) {
+                    return Optional.empty();
+                }
+                return rest.read(objects);
+            }
+        } catch (IOException | UncheckedIOException | ClassNotFoundException | ClassCastException
+                | IllegalArgumentException e) {
+            log.warn("The stored assistant scorer {} could not be read; it counts as missing", key, e);
+            return Optional.empty();
+        }
+    }
+
+    private interface Rest {
+        Optional<ArticleScorer> read(ObjectInputStream objects) throws IOException, ClassNotFoundException;
+    }
+
+    /** Stores {@code objects} under {@code key} and removes the other files under {@code prefix}. */
+    private void write(StorageKey key, String prefix, Object... objects) {
         try {
             var bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
-                objects.writeObject(TUNED_FORMAT);
-                objects.writeObject(digest);
-                objects.writeObject(encoderId.get());
-                objects.writeObject(scorer.model());
-                objects.writeObject(scorer.calibrator());
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                for (Object object : objects) {
+                    out.writeObject(object);
+                }
             }
             files.put(key, bytes.toByteArray());
-            files.list(TUNED_PREFIX).stream().filter(other -> !other.equals(key)).forEach(files::delete);
+            files.list(prefix).stream().filter(other -> !other.equals(key)).forEach(files::delete);
         } catch (IOException | UncheckedIOException e) {
-            log.warn("Could not store the tuned assistant scorer as {}; other nodes keep the first one", key, e);
+            log.warn("Could not store the assistant scorer as {}; other nodes and the next start make it again", key, e);
+        }
+    }
+
+    private boolean exists(StorageKey key) {
+        try {
+            return files.exists(key);
+        } catch (UncheckedIOException e) {
+            log.warn("Could not look for the stored assistant scorer {} ({})", key, e.toString());
+            return false;
         }
     }
 
