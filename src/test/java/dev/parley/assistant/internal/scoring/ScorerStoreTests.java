@@ -90,7 +90,7 @@ class ScorerStoreTests {
                 TunedEncoder other = tuning.tune(List.of("reset my password", "forgot my login", "delivery time",
                         "when will it arrive"), labels, 2, () -> false)) {
             ScorerStore store = new ScorerStore(FileStorage.inDirectory(directory), "a", tuning);
-            store.saveTuned(new ArticleScorer(7, articles, trained.model(), trained.calibrator(), encoder));
+            store.saveTuned(TunedScorers.on(trained, encoder));
 
             assertThat(store.hasTuned(articles)).isTrue();
             ArticleScorer read = store.loadTuned(articles, 8).orElseThrow();
