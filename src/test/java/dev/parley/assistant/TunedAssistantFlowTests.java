@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Encoder tuning as configured in production: the application tunes the encoder on the knowledge base in the
- * background, stores the tuning under the data directory, and answers customers through the tuned scorer.
+ * background, stores the tuning and the scorer on it in the file storage, and answers customers through the tuned
+ * scorer.
  */
 @SpringBootTest(properties = "parley.assistant.encoder-tuning=true")
 @Import(AssistantFlowTests.FixedKnowledge.class)
@@ -44,12 +45,12 @@ class TunedAssistantFlowTests {
     CustomerMessageFlow flow;
 
     @Test
-    void answersThroughTheScorerOnTheTunedEncoderAndKeepsTheTuningOnDisk() throws Exception {
+    void answersThroughTheScorerOnTheTunedEncoderAndStoresThePair() throws Exception {
         assertThat(scorer.refresh().join().encoder()).isPresent();
-        try (var files = Files.list(DATA.resolve("assistant"))) {
-            assertThat(files.filter(f -> f.getFileName().toString().startsWith("encoder-")))
-                    .as("the tuning and its 4 cross-validation folds'").hasSize(5);
+        try (var files = Files.list(DATA.resolve("files/models/encoder"))) {
+            assertThat(files).as("the tuning and its 4 cross-validation folds'").hasSize(5);
         }
+        assertThat(DATA.resolve("files/models/tuned-scorer")).isNotEmptyDirectory();
 
         UUID inScope = newConversation();
         var answered = flow.receive(inScope, new IncomingMessage("How can I reset my password?", null));

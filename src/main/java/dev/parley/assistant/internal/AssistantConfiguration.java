@@ -9,9 +9,7 @@ import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeChanged;
 import dev.parley.knowledge.TextEmbeddings;
 import dev.parley.storage.FileStorage;
-import java.nio.file.Path;
 import net.javacrumbs.shedlock.core.LockProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,15 +22,15 @@ class AssistantConfiguration {
 
     @Bean
     TrainedScorer trainedScorer(KnowledgeBase knowledge, TextEmbeddings embeddings, AssistantSettings settings,
-            @Value("${parley.data-dir}") Path dataDir, FileStorage files, NodeSettings node, LockProvider locks) {
+            FileStorage files, NodeSettings node, LockProvider locks) {
         var defaults = ScorerTrainer.Options.defaults();
         var options = new ScorerTrainer.Options(defaults.folds(), settings.outOfScopeShare(),
                 defaults.maxHeldOutPerFold(), defaults.seed());
-        // The tuned scorer is not shared (ADR 0032): tuning serves only requests on a node that also trains.
-        boolean tunes = settings.encoderTuning() && node.worker() && node.web();
-        var tuning = tunes ? new EncoderTuning(dataDir.resolve("assistant")) : null;
-        var store = new ScorerStore(files, options.toString());
-        var sharing = new ScorerSharing(node.worker(), tunes, locks, node.trainFallbackAfter());
+        // Every node with tuning on reads the tuned pair back; only workers tune it (ADR 0032).
+        var tuning = settings.encoderTuning() ? new EncoderTuning(files) : null;
+        var store = new ScorerStore(files, options.toString(), tuning);
+        var sharing = new ScorerSharing(node.worker(), settings.encoderTuning() && node.worker(), locks,
+                node.trainFallbackAfter());
         return new TrainedScorer(knowledge, new ScorerTrainer(embeddings, options, tuning), store, sharing);
     }
 

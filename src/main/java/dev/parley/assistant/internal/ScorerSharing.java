@@ -22,12 +22,18 @@ import org.slf4j.LoggerFactory;
  * did not get the lock, polls the store. A waiting node that finds nothing stored within {@code fallbackAfter} trains
  * it itself under the same lock (no worker answered); while the lock is held, some node is training it, and the wait
  * goes on (at most {@link #LONGEST_TRAINING}).
+ * <p>
+ * The scorer on a tuned encoder, when tuning applies, comes the same way without the fallback ({@link #obtainTuned}):
+ * only a worker with tuning on tunes, under a lock of its own; every other node keeps the first scorer and polls the
+ * store for the tuned pair, since minutes of tuning on a web node would be no fallback but a second tuning.
  */
 final class ScorerSharing {
 
     private static final Logger log = LoggerFactory.getLogger(ScorerSharing.class);
     /** A training node that died holding the lock frees it after this; the demo trains in seconds. */
     static final Duration LONGEST_TRAINING = Duration.ofMinutes(30);
+    /** A tuning node that died holding the lock frees it after this; half an hour tunes 15,000 examples. */
+    static final Duration LONGEST_TUNING = Duration.ofHours(2);
     private static final Duration LONGEST_POLL = Duration.ofSeconds(2);
 
     private final boolean worker;
@@ -37,7 +43,8 @@ final class ScorerSharing {
 
     /**
      * @param worker whether this node trains as soon as a scorer is missing
-     * @param tunesEncoder whether this node runs encoder tuning after training
+     * @param tunesEncoder whether this node tunes the encoder after training (a worker with tuning on); others wait
+     *     for the tuned pair a tuning node stores
      * @param locks the cluster lock, or null for a node alone
      * @param fallbackAfter how long a waiting node polls the store before training itself
      */
@@ -48,13 +55,9 @@ final class ScorerSharing {
         this.fallbackAfter = fallbackAfter;
     }
 
-    /** A node alone: trains what its store lacks, tunes when tuning applies. */
+    /** A node alone: trains and tunes what its store lacks. */
     static ScorerSharing alone() {
         return new ScorerSharing(true, true, null, Duration.ZERO);
-    }
-
-    boolean tunesEncoder() {
-        return tunesEncoder;
     }
 
     /** A scorer and whether this node trained it (rather than read it back). */
@@ -81,6 +84,71 @@ final class ScorerSharing {
             }
         }
         return waitForStored(store, articles, version, train, superseded);
+    }
+
+    /**
+     * The scorer on the tuned encoder for {@code articles}: read back when stored (the pair counts as missing when its
+     * encoder is); else, on a node that tunes, tuned and stored under a cluster lock, while every other node polls the
+     * store until a tuning node stored it. Empty when {@code superseded} turned true first, or the thread was
+     * interrupted.
+     */
+    Optional<Obtained> obtainTuned(ScorerStore store, List<KnowledgeArticle> articles, long version,
+            Supplier<ArticleScorer> tune, BooleanSupplier superseded) {
+        Duration poll = pollInterval();
+        Instant nextRead = Instant.MIN;
+        boolean waiting = false;
+        try {
+            while (!superseded.getAsBoolean()) {
+                if (!Instant.now().isBefore(nextRead) && store.hasTuned(articles)) {
+                    Optional<ArticleScorer> stored = store.loadTuned(articles, version);
+                    if (stored.isPresent()) {
+                        return Optional.of(new Obtained(stored.get(), false));
+                    }
+                    nextRead = Instant.now().plus(fallbackAfter); // unreadable: not again at every poll
+                }
+                if (tunesEncoder) {
+                    Optional<Obtained> mine = underLock(store.tunedLockName(articles), LONGEST_TUNING,
+                            () -> store.loadTuned(articles, version), () -> {
+                                ArticleScorer tuned = tune.get();
+                                store.saveTuned(tuned);
+                                return tuned;
+                            });
+                    if (mine.isPresent()) {
+                        return mine;
+                    }
+                }
+                if (!waiting) {
+                    waiting = true;
+                    log.info("Waiting for {} to store the assistant scorer on the encoder tuned to knowledge version {}"
+                            + "; the first scorer answers until then", tunesEncoder ? "another worker" : "a worker",
+                            version);
+                }
+                Thread.sleep(poll.toMillis());
+            }
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Under the cluster lock {@code name}: what {@code stored} finds (the node that held the lock just before may have
+     * stored it), else what {@code make} makes and stores; empty when another node holds the lock.
+     */
+    private Optional<Obtained> underLock(String name, Duration longest, Supplier<Optional<ArticleScorer>> stored,
+            Supplier<ArticleScorer> make) {
+        Optional<SimpleLock> lock = locks == null ? Optional.of(() -> { })
+                : locks.lock(new LockConfiguration(Instant.now(), name, longest, Duration.ZERO));
+        if (lock.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(stored.get().map(s -> new Obtained(s, false)).orElseGet(() -> new Obtained(make.get(),
+                    true)));
+        } finally {
+            lock.get().unlock();
+        }
     }
 
     private Optional<Obtained> waitForStored(ScorerStore store, List<KnowledgeArticle> articles, long version,
@@ -122,21 +190,11 @@ final class ScorerSharing {
     /** Empty when another node holds the lock, that is, trains this scorer now. */
     private Optional<Obtained> trainUnderLock(ScorerStore store, List<KnowledgeArticle> articles, long version,
             Supplier<ArticleScorer> train) {
-        if (locks == null) {
-            return Optional.of(trainAndStore(store, train));
-        }
-        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(Instant.now(), store.lockName(articles),
-                LONGEST_TRAINING, Duration.ZERO));
-        if (lock.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            // The node that held the lock just before may have stored it.
-            Optional<ArticleScorer> stored = store.load(articles, version);
-            return Optional.of(stored.map(s -> new Obtained(s, false)).orElseGet(() -> trainAndStore(store, train)));
-        } finally {
-            lock.get().unlock();
-        }
+        return underLock(store.lockName(articles), LONGEST_TRAINING, () -> store.load(articles, version), () -> {
+            ArticleScorer scorer = train.get();
+            store.save(scorer);
+            return scorer;
+        });
     }
 
     private static Obtained trainAndStore(ScorerStore store, Supplier<ArticleScorer> train) {

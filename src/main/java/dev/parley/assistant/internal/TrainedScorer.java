@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,7 +25,8 @@ import org.springframework.beans.factory.DisposableBean;
  * The scorer currently serving, retrained in the background when published knowledge changes. Requests
  * read the current scorer without waiting; a newly trained one replaces it in one atomic swap. Changes
  * that arrive during training are coalesced into one more run. When encoder tuning applies, a second,
- * slower stage follows each run: the scorer on the tuned encoder replaces the first one.
+ * slower stage follows each run: the scorer on the tuned encoder replaces the first one, both read back from the store
+ * when a node stored them (ADR 0032).
  */
 public class TrainedScorer implements DisposableBean {
 
@@ -37,6 +39,7 @@ public class TrainedScorer implements DisposableBean {
     private final ScorerStore store;
     private final ScorerSharing sharing;
     private final AtomicInteger trainings = new AtomicInteger();
+    private final AtomicInteger tunings = new AtomicInteger();
     private final AtomicReference<ArticleScorer> current = new AtomicReference<>(ArticleScorer.empty(-1));
     private boolean pending;
     private boolean active;
@@ -73,6 +76,11 @@ public class TrainedScorer implements DisposableBean {
     /** How many times this node has trained a scorer on the shipped encoder (read-back ones do not count). */
     int trainings() {
         return trainings.get();
+    }
+
+    /** How many times this node has trained a scorer on a tuned encoder (read-back ones do not count). */
+    int tunings() {
+        return tunings.get();
     }
 
     /** The scorer to use now; never blocks. */
@@ -124,7 +132,7 @@ public class TrainedScorer implements DisposableBean {
                 log.info("Assistant scorer {} {} articles (knowledge version {}) in {} ms",
                         obtained.get().trained() ? "trained on" : "read back from its store for",
                         scorer.articleCount(), version, (System.nanoTime() - started) / 1_000_000);
-                if (sharing.tunesEncoder() && trainer.tunes(articles) && !hasPending()) {
+                if (trainer.tunes(articles) && !hasPending()) {
                     tune(articles, version);
                 }
             } catch (RuntimeException e) {
@@ -135,7 +143,7 @@ public class TrainedScorer implements DisposableBean {
     }
 
     private Optional<ScorerSharing.Obtained> obtain(List<KnowledgeArticle> articles, long version) {
-        java.util.function.Supplier<ArticleScorer> train = () -> {
+        Supplier<ArticleScorer> train = () -> {
             trainings.incrementAndGet();
             return trainer.train(articles, version);
         };
@@ -151,10 +159,20 @@ public class TrainedScorer implements DisposableBean {
      */
     private void tune(List<KnowledgeArticle> articles, long version) {
         long started = System.nanoTime();
+        Supplier<ArticleScorer> tune = () -> {
+            tunings.incrementAndGet();
+            return trainer.trainTuned(articles, version, this::hasPending);
+        };
         try {
-            ArticleScorer tuned = trainer.trainTuned(articles, version, this::hasPending);
-            swap(tuned);
-            log.info("Assistant scorer on an encoder tuned to knowledge version {} in {} s", version,
+            Optional<ScorerSharing.Obtained> obtained = store == null
+                    ? Optional.of(new ScorerSharing.Obtained(tune.get(), true))
+                    : sharing.obtainTuned(store, articles, version, tune, this::hasPending);
+            if (obtained.isEmpty()) {
+                return;
+            }
+            swap(obtained.get().scorer());
+            log.info("Assistant scorer on an encoder tuned to knowledge version {} {} in {} s", version,
+                    obtained.get().trained() ? "trained" : "read back from its store",
                     (System.nanoTime() - started) / 1_000_000_000);
         } catch (CancellationException e) {
             log.info("Encoder tuning for knowledge version {} stopped: the knowledge changed again", version);

@@ -2,10 +2,14 @@ package dev.parley.assistant.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.assistant.internal.encoder.EncoderTuning;
+import dev.parley.assistant.internal.encoder.TunedEncoder;
 import dev.parley.assistant.internal.scoring.ArticleScorer;
 import dev.parley.assistant.internal.scoring.ScorerStore;
 import dev.parley.assistant.internal.scoring.ScorerTrainer;
+import dev.parley.assistant.internal.scoring.TunedScorers;
 import dev.parley.knowledge.KnowledgeArticle;
+import dev.parley.storage.FileStorage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -100,6 +105,41 @@ class ScorerSharingTests {
         ScorerSharing web = new ScorerSharing(false, false, node(), Duration.ofMinutes(5));
         assertThat(web.obtain(store(), articles, 1, this::count, () -> true)).isEmpty();
         assertThat(trainings).hasValue(0);
+    }
+
+    @Test
+    void twoWorkersTuneOnceAndAWebNodeWaitsForTheStoredPairWithoutTuning() throws Exception {
+        try (EncoderTuning tuning = new EncoderTuning(FileStorage.inDirectory(files));
+                TunedEncoder encoder = tuning.tune(List.of("where is my order", "track my parcel", "refund please",
+                        "money back"), new int[] {0, 0, 1, 1}, 2, () -> false)) {
+            ScorerStore store = new ScorerStore(FileStorage.inDirectory(files), "options", tuning);
+            Supplier<ArticleScorer> slowTuning = () -> {
+                trainings.incrementAndGet();
+                sleep(1_000);
+                return TunedScorers.on(trained, encoder);
+            };
+            Supplier<ArticleScorer> noTuning = () -> {
+                throw new AssertionError("a web-only node tuned");
+            };
+            ScorerSharing web = new ScorerSharing(false, false, node(), Duration.ofMinutes(5));
+            ScorerSharing first = new ScorerSharing(true, true, node(), Duration.ofMinutes(5));
+            ScorerSharing second = new ScorerSharing(true, true, node(), Duration.ofMinutes(5));
+            var nodes = Executors.newFixedThreadPool(3); // the common pool may have one thread only
+            var c = CompletableFuture.supplyAsync(() -> web.obtainTuned(store, articles, 1, noTuning, () -> false), nodes);
+            var a = CompletableFuture.supplyAsync(() -> first.obtainTuned(store, articles, 1, slowTuning, () -> false),
+                    nodes);
+            var b = CompletableFuture.supplyAsync(() -> second.obtainTuned(store, articles, 1, slowTuning, () -> false),
+                    nodes);
+
+            List<ScorerSharing.Obtained> obtained = List.of(a.get(30, TimeUnit.SECONDS).orElseThrow(),
+                    b.get(30, TimeUnit.SECONDS).orElseThrow(), c.get(30, TimeUnit.SECONDS).orElseThrow());
+            assertThat(trainings).hasValue(1);
+            assertThat(obtained).filteredOn(ScorerSharing.Obtained::trained).hasSize(1);
+            assertThat(obtained).allSatisfy(o -> assertThat(o.scorer().encoder()).hasValueSatisfying(e ->
+                    assertThat(((TunedEncoder) e).id()).isEqualTo(encoder.id())));
+            obtained.stream().filter(o -> !o.trained()).forEach(o -> ((TunedEncoder) o.scorer().encoder().get()).close());
+            nodes.shutdown();
+        }
     }
 
     private ArticleScorer count() {

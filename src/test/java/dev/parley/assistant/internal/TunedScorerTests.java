@@ -8,6 +8,7 @@ import dev.parley.assistant.internal.encoder.EncoderTuning;
 import dev.parley.assistant.internal.scoring.ArticleScorer;
 import dev.parley.assistant.internal.scoring.ScorerTrainer;
 import dev.parley.conversation.AssistantOutcome;
+import dev.parley.storage.FileStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,7 @@ class TunedScorerTests {
     @BeforeAll
     static void tuning(@TempDir Path directory) {
         store = directory;
-        tuning = new EncoderTuning(store);
+        tuning = new EncoderTuning(FileStorage.inDirectory(store));
     }
 
     @AfterAll
@@ -42,9 +43,8 @@ class TunedScorerTests {
 
         assertThat(scorer.encoder()).as("trained on the tuned encoder").isPresent();
         assertThat(scorers.current()).isSameAs(scorer);
-        try (var files = Files.list(store)) {
-            assertThat(files.map(f -> f.getFileName().toString()))
-                    .as("the tuning and its 4 cross-validation folds'").hasSize(5).allMatch(f -> f.startsWith("encoder-"));
+        try (var files = Files.list(store.resolve("models/encoder"))) {
+            assertThat(files).as("the tuning and its 4 cross-validation folds'").hasSize(5);
         }
         var assistant = new KnowledgeAssistant(scorers, Fixtures.embeddings(), AssistantSettings.defaults());
         AssistantOutcome outcome = assistant.decide("how long does shipping take?", List.of()).outcome();
@@ -56,7 +56,7 @@ class TunedScorerTests {
 
     @Test
     void aStoredTuningOfTheSameTextsIsReusedInsteadOfTunedAgain(@TempDir Path directory) {
-        EncoderTuning tuning = new EncoderTuning(directory);
+        EncoderTuning tuning = new EncoderTuning(FileStorage.inDirectory(directory));
         List<String> texts = List.of("where is my order", "track my parcel", "refund please", "money back");
         int[] labels = {0, 0, 1, 1};
         float[] first = tuning.tune(texts, labels, 2, () -> false).embed("where is my order");

@@ -26,8 +26,23 @@ public final class TunedEncoder implements TextEmbeddings, AutoCloseable {
         }
     };
 
+    private final String id;
+
     TunedEncoder(byte[] modelFile) {
+        this(modelFile, null);
+    }
+
+    TunedEncoder(byte[] modelFile, String id) {
         this.model = new BgeSmallEmbeddingModel(modelFile);
+        this.id = id;
+    }
+
+    /**
+     * Which tuning this is: what it was tuned on and the digest of its tensors ({@link EncoderTuning#stored}), so that
+     * a scorer trained on it is only ever used with exactly it.
+     */
+    public java.util.Optional<String> id() {
+        return java.util.Optional.ofNullable(id);
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class EvalRun {
         var defaults = ScorerTrainer.Options.defaults();
         var trainerOptions = new ScorerTrainer.Options(defaults.folds(), options.outOfScopeShare(),
                 defaults.maxHeldOutPerFold(), defaults.seed());
-        var tuning = options.tuneEncoder() ? new EncoderTuning((java.nio.file.Path) null) : null;
+        var tuning = options.tuneEncoder() ? new EncoderTuning((dev.parley.storage.FileStorage) null) : null;
         var scorer = new TrainedScorer(kb, new ScorerTrainer(embeddings, trainerOptions, tuning));
         long started = System.nanoTime();
         scorer.refresh().join();

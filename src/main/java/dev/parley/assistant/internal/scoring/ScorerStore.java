@@ -1,5 +1,7 @@
 package dev.parley.assistant.internal.scoring;
 
+import dev.parley.assistant.internal.encoder.EncoderTuning;
+import dev.parley.assistant.internal.encoder.TunedEncoder;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.storage.FileStorage;
 import dev.parley.storage.StorageKey;
@@ -27,22 +29,36 @@ import org.slf4j.LoggerFactory;
  * a restart with unchanged knowledge, and every node of a cluster after one worker trained (ADR 0032). A scorer of
  * another format, or a damaged file, counts as missing. Reading accepts only the scorer's own classes, arrays and
  * java.util collections. Storing a scorer removes the others: only the newest knowledge's scorer is wanted.
+ * <p>
+ * The scorer trained on a tuned encoder is kept beside it under {@code models/tuned-scorer/<digest>}, naming its encoder
+ * by {@link TunedEncoder#id()} (what it was tuned on and the digest of its tensors, stored by {@link EncoderTuning}): it
+ * is read back only with exactly that encoder, and counts as missing when the encoder is missing, unreadable or another
+ * one. It is written after its encoder, so a node that finds it finds the pair.
  */
 public final class ScorerStore {
 
     private static final Logger log = LoggerFactory.getLogger(ScorerStore.class);
     static final String FORMAT = "parley-scorer-v1";
     static final String PREFIX = "models/scorer/";
+    static final String TUNED_FORMAT = "parley-tuned-scorer-v1";
+    static final String TUNED_PREFIX = "models/tuned-scorer/";
     private static final ObjectInputFilter ONLY_SCORER_CLASSES = ObjectInputFilter.Config.createFilter(
             "maxdepth=20;maxrefs=1000000;dev.parley.assistant.internal.scoring.*;java.lang.*;java.util.*;!*");
 
     private final FileStorage files;
     private final String trainedWith;
+    private final EncoderTuning tuning;
 
     /** {@code trainedWith} names the training options: a scorer trained with others is not reused. */
     public ScorerStore(FileStorage files, String trainedWith) {
+        this(files, trainedWith, null);
+    }
+
+    /** With {@code tuning}, scorers on tuned encoders are stored too, and read back with their encoder from it. */
+    public ScorerStore(FileStorage files, String trainedWith, EncoderTuning tuning) {
         this.files = files;
         this.trainedWith = trainedWith;
+        this.tuning = tuning;
     }
 
     /** A store in a local directory (tests, tools). */
@@ -52,7 +68,58 @@ public final class ScorerStore {
 
     public Optional<ArticleScorer> load(List<KnowledgeArticle> articles, long version) {
         String digest = digest(articles);
-        StorageKey key = key(digest);
+        return read(key(digest), FORMAT, digest, objects -> Optional.of(new ArticleScorer(version, articles,
+                (ArticleModel) objects.readObject(), (ConfidenceCalibrator) objects.readObject(), null)));
+    }
+
+    /** Whether a scorer for these articles is stored (without reading it). */
+    public boolean has(List<KnowledgeArticle> articles) {
+        return exists(key(digest(articles)));
+    }
+
+    /** Writes a scorer on the shipped encoder (one on a tuned encoder goes to {@link #saveTuned}). */
+    public void save(ArticleScorer scorer) {
+        if (scorer.encoder().isPresent() || scorer.model() == null) {
+            return;
+        }
+        String digest = digest(scorer.articles());
+        write(key(digest), PREFIX, FORMAT, digest, scorer.model(), scorer.calibrator());
+    }
+
+    /** Whether a scorer on a tuned encoder is stored for these articles (without reading it or its encoder). */
+    public boolean hasTuned(List<KnowledgeArticle> articles) {
+        return tuning != null && exists(tunedKey(digest(articles)));
+    }
+
+    /** The scorer on a tuned encoder stored for these articles, with exactly the encoder it was trained on. */
+    public Optional<ArticleScorer> loadTuned(List<KnowledgeArticle> articles, long version) {
+        if (tuning == null) {
+            return Optional.empty();
+        }
+        String digest = digest(articles);
+        return read(tunedKey(digest), TUNED_FORMAT, digest, objects -> {
+            String encoderId = (String) objects.readObject();
+            ArticleModel model = (ArticleModel) objects.readObject();
+            ConfidenceCalibrator calibrator = (ConfidenceCalibrator) objects.readObject();
+            return tuning.stored(encoderId).map(encoder -> new ArticleScorer(version, articles, model, calibrator,
+                    encoder));
+        });
+    }
+
+    /** Writes a scorer on a stored tuned encoder, after which other nodes read the pair back; removes older ones. */
+    public void saveTuned(ArticleScorer scorer) {
+        Optional<String> encoderId = scorer.encoder().filter(TunedEncoder.class::isInstance)
+                .flatMap(encoder -> ((TunedEncoder) encoder).id());
+        if (tuning == null || encoderId.isEmpty() || scorer.model() == null) {
+            return;
+        }
+        String digest = digest(scorer.articles());
+        write(tunedKey(digest), TUNED_PREFIX, TUNED_FORMAT, digest, encoderId.get(), scorer.model(),
+                scorer.calibrator());
+    }
+
+    /** What follows the format and digest in {@code key}'s file; empty when missing, of another format or digest. */
+    private Optional<ArticleScorer> read(StorageKey key, String format, String digest, Rest rest) {
         try {
             Optional<InputStream> stored = files.get(key);
             if (stored.isEmpty()) {
@@ -60,50 +127,50 @@ public final class ScorerStore {
             }
             try (InputStream in = stored.get(); ObjectInputStream objects = new ObjectInputStream(in)) {
                 objects.setObjectInputFilter(ONLY_SCORER_CLASSES);
-                if (!FORMAT.equals(objects.readObject()) || !digest.equals(objects.readObject())) {
+                if (!format.equals(objects.readObject()) || !digest.equals(objects.readObject())) {
                     return Optional.empty();
                 }
-                ArticleModel model = (ArticleModel) objects.readObject();
-                ConfidenceCalibrator calibrator = (ConfidenceCalibrator) objects.readObject();
-                return Optional.of(new ArticleScorer(version, articles, model, calibrator, null));
+                return rest.read(objects);
             }
         } catch (IOException | UncheckedIOException | ClassNotFoundException | ClassCastException
                 | IllegalArgumentException e) {
-            log.warn("The stored assistant scorer {} could not be read; training a new one", key, e);
+            log.warn("The stored assistant scorer {} could not be read; it counts as missing", key, e);
             return Optional.empty();
         }
     }
 
-    /** Whether a scorer for these articles is stored (without reading it). */
-    public boolean has(List<KnowledgeArticle> articles) {
+    private interface Rest {
+        Optional<ArticleScorer> read(ObjectInputStream objects) throws IOException, ClassNotFoundException;
+    }
+
+    /** Stores {@code objects} under {@code key} and removes the other files under {@code prefix}. */
+    private void write(StorageKey key, String prefix, Object... objects) {
         try {
-            return files.exists(key(digest(articles)));
+            var bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                for (Object object : objects) {
+                    out.writeObject(object);
+                }
+            }
+            files.put(key, bytes.toByteArray());
+            files.list(prefix).stream().filter(other -> !other.equals(key)).forEach(files::delete);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not store the assistant scorer as {}; other nodes and the next start make it again", key, e);
+        }
+    }
+
+    private boolean exists(StorageKey key) {
+        try {
+            return files.exists(key);
         } catch (UncheckedIOException e) {
-            log.warn("Could not look for a stored assistant scorer ({})", e.toString());
+            log.warn("Could not look for the stored assistant scorer {} ({})", key, e.toString());
             return false;
         }
     }
 
-    /** Writes a scorer on the shipped encoder (a tuned one depends on its encoder and is not stored here). */
-    public void save(ArticleScorer scorer) {
-        if (scorer.encoder().isPresent() || scorer.model() == null) {
-            return;
-        }
-        String digest = digest(scorer.articles());
-        StorageKey key = key(digest);
-        try {
-            var bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
-                objects.writeObject(FORMAT);
-                objects.writeObject(digest);
-                objects.writeObject(scorer.model());
-                objects.writeObject(scorer.calibrator());
-            }
-            files.put(key, bytes.toByteArray());
-            files.list(PREFIX).stream().filter(other -> !other.equals(key)).forEach(files::delete);
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("Could not store the assistant scorer as {}; other nodes and the next start train again", key, e);
-        }
+    /** As {@link #lockName}, for tuning the encoder on these articles and storing the pair. */
+    public String tunedLockName(List<KnowledgeArticle> articles) {
+        return "assistant.tuned." + sha256(files + "\n" + digest(articles)).substring(0, 40);
     }
 
     /**
@@ -117,6 +184,10 @@ public final class ScorerStore {
 
     static StorageKey key(String digest) {
         return StorageKey.of(PREFIX + digest);
+    }
+
+    static StorageKey tunedKey(String digest) {
+        return StorageKey.of(TUNED_PREFIX + digest);
     }
 
     private static String sha256(String text) {

@@ -3,7 +3,11 @@ package dev.parley.assistant.internal.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.internal.Fixtures;
+import dev.parley.assistant.internal.encoder.EncoderTuning;
+import dev.parley.assistant.internal.encoder.TunedEncoder;
 import dev.parley.knowledge.KnowledgeArticle;
+import dev.parley.storage.FileStorage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,5 +79,54 @@ class ScorerStoreTests {
                 .containsExactly(store("a").digest(fewer));
         assertThat(store("a").load(articles, 9)).isEmpty();
         assertThat(store("a").load(fewer, 9)).isPresent();
+    }
+
+    @Test
+    void aTunedScorerIsReadBackOnlyWithTheEncoderItWasTrainedOn() throws Exception {
+        int[] labels = {0, 0, 1, 1};
+        try (EncoderTuning tuning = new EncoderTuning(FileStorage.inDirectory(directory));
+                TunedEncoder encoder = tuning.tune(List.of("where is my order", "track my parcel", "refund please",
+                        "money back"), labels, 2, () -> false);
+                TunedEncoder other = tuning.tune(List.of("reset my password", "forgot my login", "delivery time",
+                        "when will it arrive"), labels, 2, () -> false)) {
+            ScorerStore store = new ScorerStore(FileStorage.inDirectory(directory), "a", tuning);
+            store.saveTuned(TunedScorers.on(trained, encoder));
+
+            assertThat(store.hasTuned(articles)).isTrue();
+            ArticleScorer read = store.loadTuned(articles, 8).orElseThrow();
+            assertThat(read.encoder()).hasValueSatisfying(e -> assertThat(((TunedEncoder) e).id())
+                    .isEqualTo(encoder.id()));
+            assertThat(read.encoder().orElseThrow().embed("where is my order"))
+                    .containsExactly(encoder.embed("where is my order"));
+            ((TunedEncoder) read.encoder().orElseThrow()).close();
+            assertThat(store("a").loadTuned(articles, 8)).as("a store that cannot read encoders").isEmpty();
+            assertThat(store.loadTuned(articles.subList(1, articles.size()), 8)).as("other articles").isEmpty();
+            assertThat(store.load(articles, 8)).as("never as a scorer on the shipped encoder").isEmpty();
+            assertThat(store.tunedLockName(articles)).hasSizeLessThanOrEqualTo(64).isNotEqualTo(store.lockName(articles));
+
+            // The encoder's file now holds another tuning's tensors (under this tuning's key): not the scorer's encoder.
+            Path file = encoderFile(encoder);
+            String key = key(encoder);
+            byte[] otherTensors = new String(Files.readAllBytes(encoderFile(other)), StandardCharsets.ISO_8859_1)
+                    .replace(key(other), key).getBytes(StandardCharsets.ISO_8859_1);
+            Files.write(file, otherTensors);
+            assertThat(tuning.stored(other.id().orElseThrow().replace(key(other), key))).as("a readable tuning")
+                    .hasValueSatisfying(TunedEncoder::close);
+            assertThat(store.loadTuned(articles, 8)).isEmpty();
+
+            Files.write(file, new byte[] {1, 2, 3});
+            assertThat(store.loadTuned(articles, 8)).as("a damaged encoder counts as missing").isEmpty();
+        }
+    }
+
+    private static String key(TunedEncoder encoder) {
+        String id = encoder.id().orElseThrow();
+        return id.substring(0, id.indexOf('.'));
+    }
+
+    private Path encoderFile(TunedEncoder encoder) throws Exception {
+        try (var files = Files.list(directory.resolve("models/encoder"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-" + key(encoder))).findFirst().orElseThrow();
+        }
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.internal.encoder.EncoderTuning;
 import dev.parley.knowledge.KnowledgeArticle;
-import java.nio.file.Path;
+import dev.parley.storage.FileStorage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -18,7 +18,7 @@ class ScorerTrainerTests {
 
     @BeforeAll
     static void open() {
-        tuning = new EncoderTuning((Path) null);
+        tuning = new EncoderTuning((FileStorage) null);
     }
 
     @AfterAll
