@@ -1,13 +1,14 @@
 package dev.parley.assistant.internal;
 
 import dev.parley.assistant.AssistantSettings;
-import dev.parley.assistant.internal.encoder.EncoderTuning;
+import dev.parley.assistant.internal.encoder.EncoderStore;
 import dev.parley.assistant.internal.scoring.ScorerStore;
-import dev.parley.assistant.internal.scoring.ScorerTrainer;
 import dev.parley.cluster.NodeSettings;
+import dev.parley.engine.encoder.EncoderTuning;
+import dev.parley.engine.runtime.TextEmbeddings;
+import dev.parley.engine.scoring.ScorerTrainer;
 import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeChanged;
-import dev.parley.knowledge.TextEmbeddings;
 import dev.parley.storage.FileStorage;
 import java.nio.file.Path;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -30,7 +31,7 @@ class AssistantConfiguration {
                 defaults.maxHeldOutPerFold(), defaults.seed());
         // The tuned scorer is not shared (ADR 0032): tuning serves only requests on a node that also trains.
         boolean tunes = settings.encoderTuning() && node.worker() && node.web();
-        var tuning = tunes ? new EncoderTuning(dataDir.resolve("assistant")) : null;
+        var tuning = tunes ? new EncoderTuning(new EncoderStore(dataDir.resolve("assistant"))) : null;
         var store = new ScorerStore(files, options.toString());
         var sharing = new ScorerSharing(node.worker(), tunes, locks, node.trainFallbackAfter());
         return new TrainedScorer(knowledge, new ScorerTrainer(embeddings, options, tuning), store, sharing);

@@ -1,7 +1,7 @@
 package dev.parley.assistant.internal;
 
-import dev.parley.assistant.internal.scoring.ArticleScorer;
 import dev.parley.assistant.internal.scoring.ScorerStore;
+import dev.parley.engine.scoring.ArticleScorer;
 import dev.parley.knowledge.KnowledgeArticle;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +58,7 @@ final class ScorerSharing {
     }
 
     /** A scorer and whether this node trained it (rather than read it back). */
-    record Obtained(ArticleScorer scorer, boolean trained) {
+    record Obtained(ArticleScorer<KnowledgeArticle> scorer, boolean trained) {
     }
 
     /**
@@ -66,11 +66,11 @@ final class ScorerSharing {
      * the thread was interrupted.
      */
     Optional<Obtained> obtain(ScorerStore store, List<KnowledgeArticle> articles, long version,
-            Supplier<ArticleScorer> train, BooleanSupplier superseded) {
+            Supplier<ArticleScorer<KnowledgeArticle>> train, BooleanSupplier superseded) {
         if (articles.isEmpty()) {
             return Optional.of(new Obtained(train.get(), true)); // nothing to train or store
         }
-        Optional<ArticleScorer> stored = store.load(articles, version);
+        Optional<ArticleScorer<KnowledgeArticle>> stored = store.load(articles, version);
         if (stored.isPresent()) {
             return Optional.of(new Obtained(stored.get(), false));
         }
@@ -84,7 +84,7 @@ final class ScorerSharing {
     }
 
     private Optional<Obtained> waitForStored(ScorerStore store, List<KnowledgeArticle> articles, long version,
-            Supplier<ArticleScorer> train, BooleanSupplier superseded) {
+            Supplier<ArticleScorer<KnowledgeArticle>> train, BooleanSupplier superseded) {
         Instant fallback = Instant.now().plus(fallbackAfter);
         Instant giveUp = fallback.plus(LONGEST_TRAINING);
         Duration poll = pollInterval();
@@ -94,7 +94,7 @@ final class ScorerSharing {
                 if (superseded.getAsBoolean()) {
                     return Optional.empty();
                 }
-                Optional<ArticleScorer> stored = store.load(articles, version);
+                Optional<ArticleScorer<KnowledgeArticle>> stored = store.load(articles, version);
                 if (stored.isPresent()) {
                     return Optional.of(new Obtained(stored.get(), false));
                 }
@@ -121,7 +121,7 @@ final class ScorerSharing {
 
     /** Empty when another node holds the lock, that is, trains this scorer now. */
     private Optional<Obtained> trainUnderLock(ScorerStore store, List<KnowledgeArticle> articles, long version,
-            Supplier<ArticleScorer> train) {
+            Supplier<ArticleScorer<KnowledgeArticle>> train) {
         if (locks == null) {
             return Optional.of(trainAndStore(store, train));
         }
@@ -132,15 +132,15 @@ final class ScorerSharing {
         }
         try {
             // The node that held the lock just before may have stored it.
-            Optional<ArticleScorer> stored = store.load(articles, version);
+            Optional<ArticleScorer<KnowledgeArticle>> stored = store.load(articles, version);
             return Optional.of(stored.map(s -> new Obtained(s, false)).orElseGet(() -> trainAndStore(store, train)));
         } finally {
             lock.get().unlock();
         }
     }
 
-    private static Obtained trainAndStore(ScorerStore store, Supplier<ArticleScorer> train) {
-        ArticleScorer scorer = train.get();
+    private static Obtained trainAndStore(ScorerStore store, Supplier<ArticleScorer<KnowledgeArticle>> train) {
+        ArticleScorer<KnowledgeArticle> scorer = train.get();
         store.save(scorer);
         return new Obtained(scorer, true);
     }

@@ -2,9 +2,9 @@ package dev.parley.assistant.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.assistant.internal.scoring.ArticleScorer;
 import dev.parley.assistant.internal.scoring.ScorerStore;
-import dev.parley.assistant.internal.scoring.ScorerTrainer;
+import dev.parley.engine.scoring.ArticleScorer;
+import dev.parley.engine.scoring.ScorerTrainer;
 import dev.parley.knowledge.KnowledgeArticle;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +31,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class ScorerSharingTests {
 
     private static List<KnowledgeArticle> articles;
-    private static ArticleScorer trained;
+    private static ArticleScorer<KnowledgeArticle> trained;
 
     @TempDir
     Path files;
@@ -50,7 +50,7 @@ class ScorerSharingTests {
     void twoWorkersAskingAtOnceTrainOnceAndBothGetTheScorer() throws Exception {
         ScorerSharing first = worker(node());
         ScorerSharing second = worker(node());
-        Supplier<ArticleScorer> slowTraining = () -> {
+        Supplier<ArticleScorer<KnowledgeArticle>> slowTraining = () -> {
             trainings.incrementAndGet();
             sleep(1_000);
             return trained;
@@ -102,7 +102,7 @@ class ScorerSharingTests {
         assertThat(trainings).hasValue(0);
     }
 
-    private ArticleScorer count() {
+    private ArticleScorer<KnowledgeArticle> count() {
         trainings.incrementAndGet();
         return trained;
     }

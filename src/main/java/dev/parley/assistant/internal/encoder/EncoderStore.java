@@ -1,5 +1,6 @@
 package dev.parley.assistant.internal.encoder;
 
+import dev.parley.engine.encoder.TuningStore;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * restart reuses a tuning instead of repeating it. The newest few are kept. A file that cannot be read
  * counts as missing: the encoder is tuned again.
  */
-final class EncoderStore {
+public final class EncoderStore implements TuningStore {
 
     private static final Logger log = LoggerFactory.getLogger(EncoderStore.class);
     private static final String MAGIC = "parley-tuned-encoder-1";
@@ -31,11 +32,12 @@ final class EncoderStore {
 
     private final Path directory;
 
-    EncoderStore(Path directory) {
+    public EncoderStore(Path directory) {
         this.directory = directory;
     }
 
-    Optional<Map<String, byte[]>> read(String key) {
+    @Override
+    public Optional<Map<String, byte[]>> read(String key) {
         Path file = file(key);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -60,7 +62,8 @@ final class EncoderStore {
         }
     }
 
-    void write(String key, Map<String, byte[]> tensors) {
+    @Override
+    public void write(String key, Map<String, byte[]> tensors) {
         try {
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, "encoder-", ".tmp");

@@ -1,5 +1,8 @@
 package dev.parley.assistant.internal.scoring;
 
+import dev.parley.engine.scoring.ArticleModel;
+import dev.parley.engine.scoring.ArticleScorer;
+import dev.parley.engine.scoring.ConfidenceCalibrator;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.storage.FileStorage;
 import dev.parley.storage.StorageKey;
@@ -34,7 +37,7 @@ public final class ScorerStore {
     static final String FORMAT = "parley-scorer-v1";
     static final String PREFIX = "models/scorer/";
     private static final ObjectInputFilter ONLY_SCORER_CLASSES = ObjectInputFilter.Config.createFilter(
-            "maxdepth=20;maxrefs=1000000;dev.parley.assistant.internal.scoring.*;java.lang.*;java.util.*;!*");
+            "maxdepth=20;maxrefs=1000000;dev.parley.engine.scoring.*;java.lang.*;java.util.*;!*");
 
     private final FileStorage files;
     private final String trainedWith;
@@ -50,7 +53,7 @@ public final class ScorerStore {
         this(FileStorage.inDirectory(directory), trainedWith);
     }
 
-    public Optional<ArticleScorer> load(List<KnowledgeArticle> articles, long version) {
+    public Optional<ArticleScorer<KnowledgeArticle>> load(List<KnowledgeArticle> articles, long version) {
         String digest = digest(articles);
         StorageKey key = key(digest);
         try {
@@ -65,7 +68,7 @@ public final class ScorerStore {
                 }
                 ArticleModel model = (ArticleModel) objects.readObject();
                 ConfidenceCalibrator calibrator = (ConfidenceCalibrator) objects.readObject();
-                return Optional.of(new ArticleScorer(version, articles, model, calibrator, null));
+                return Optional.of(new ArticleScorer<>(version, articles, model, calibrator, null));
             }
         } catch (IOException | UncheckedIOException | ClassNotFoundException | ClassCastException
                 | IllegalArgumentException e) {
@@ -85,7 +88,7 @@ public final class ScorerStore {
     }
 
     /** Writes a scorer on the shipped encoder (a tuned one depends on its encoder and is not stored here). */
-    public void save(ArticleScorer scorer) {
+    public void save(ArticleScorer<KnowledgeArticle> scorer) {
         if (scorer.encoder().isPresent() || scorer.model() == null) {
             return;
         }

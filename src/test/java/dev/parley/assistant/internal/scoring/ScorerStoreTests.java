@@ -3,6 +3,8 @@ package dev.parley.assistant.internal.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.internal.Fixtures;
+import dev.parley.engine.scoring.ArticleScorer;
+import dev.parley.engine.scoring.ScorerTrainer;
 import dev.parley.knowledge.KnowledgeArticle;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScorerStoreTests {
 
     private static List<KnowledgeArticle> articles;
-    private static ArticleScorer trained;
+    private static ArticleScorer<KnowledgeArticle> trained;
 
     @TempDir
     Path directory;
@@ -33,7 +35,7 @@ class ScorerStoreTests {
     @Test
     void readsBackAScorerThatScoresExactlyAsTheTrainedOne() {
         store("a").save(trained);
-        ArticleScorer read = store("a").load(articles, 8).orElseThrow();
+        ArticleScorer<KnowledgeArticle> read = store("a").load(articles, 8).orElseThrow();
         assertThat(read.version()).isEqualTo(8);
         for (String question : List.of("I forgot my password", "how long does delivery take", "capital of australia")) {
             float[] vector = Fixtures.embeddings().embed(question);
