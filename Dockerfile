@@ -7,6 +7,9 @@ FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
+# two Maven modules: engine/ (the training engine) and app/, whose sources are src/ (docs/adr/0033-training-engine-module.md)
+COPY engine engine
+COPY app app
 COPY src src
 # The cache mount keeps downloaded dependencies between builds; tests run in CI, not in the image build.
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -Dmaven.test.skip=true \

@@ -24,9 +24,15 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule langChainOnlyInAssistantAndKnowledge = noClasses()
-            .that().resideOutsideOfPackages("dev.parley.assistant..", "dev.parley.knowledge..")
+            .that().resideOutsideOfPackages("dev.parley.assistant..", "dev.parley.knowledge..", "dev.parley.engine..")
             .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..")
-            .because("AI libraries stay behind the assistant and knowledge modules");
+            .because("AI libraries stay behind the assistant and knowledge modules and the training engine");
+
+    @ArchTest
+    static final ArchRule modelRuntimeOnlyInTheEngine = noClasses()
+            .that().resideOutsideOfPackage("dev.parley.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("ai.onnxruntime..", "ai.djl..")
+            .because("the model runtime and its native calls are the engine's (ADR 0033)");
 
     @ArchTest
     static final ArchRule luceneOnlyInKnowledgeAndAssistant = noClasses()

@@ -1,6 +1,6 @@
 package dev.parley.knowledge;
 
-import dev.parley.knowledge.internal.NativeModelGate;
+import dev.parley.engine.runtime.NativeModelGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,5 +1,7 @@
 package dev.parley.shared;
 
+import dev.parley.engine.text.VisibleText;
+
 /**
  * Text as it may be stored: without control characters (tab and line breaks excepted) and with broken
  * UTF-16 (an unpaired surrogate) replaced by U+FFFD. PostgreSQL refuses NUL in text columns, so text
@@ -29,29 +31,14 @@ public final class CleanText {
         return out.toString();
     }
 
-    /**
-     * Whether the text shows nothing: {@code null}, or only whitespace, control and format characters
-     * (zero-width spaces and joiners, the byte-order mark, direction marks), combining marks with nothing to
-     * sit on, U+FFFD and the blank-looking fillers. {@link String#isBlank()} sees only whitespace, so
-     * "\u200b" passed it and then reached the embedding model as a text without a single token.
-     */
+    /** Whether the text shows nothing (see {@link VisibleText#isBlank}). */
     public static boolean isBlank(String text) {
-        return text == null || text.codePoints().allMatch(CleanText::invisible);
+        return VisibleText.isBlank(text);
     }
 
     /** Whether the text has at least one letter or digit a reader can see (a question has words). */
     public static boolean hasWords(String text) {
-        return text != null && text.codePoints().anyMatch(c -> Character.isLetterOrDigit(c) && !invisible(c));
-    }
-
-    private static boolean invisible(int c) {
-        return switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-                    Character.PARAGRAPH_SEPARATOR, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
-                    Character.SURROGATE -> true;
-            default -> Character.isWhitespace(c) || c == 0xFFFD || c == 0x115F || c == 0x1160 || c == 0x3164
-                    || c == 0xFFA0 || c == 0x2800 || c == 0x180E;
-        };
+        return VisibleText.hasWords(text);
     }
 
     private static boolean isClean(String text) {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.langchain4j.data.segment.TextSegment;
-import dev.parley.knowledge.internal.NativeModelGate;
+import dev.parley.engine.runtime.BgeSmallEmbeddingModel;
+import dev.parley.engine.runtime.NativeModelGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

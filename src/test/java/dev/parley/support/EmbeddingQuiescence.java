@@ -1,6 +1,6 @@
 package dev.parley.support;
 
-import dev.parley.knowledge.internal.NativeModelGate;
+import dev.parley.engine.runtime.NativeModelGate;
 import java.time.Duration;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;

@@ -1,7 +1,7 @@
 package dev.parley.analytics.internal;
 
 import dev.parley.analytics.AnalyticsSummary.QuestionGroup;
-import dev.parley.knowledge.TextEmbeddings;
+import dev.parley.engine.runtime.TextEmbeddings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

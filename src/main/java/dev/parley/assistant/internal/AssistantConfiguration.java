@@ -1,13 +1,14 @@
 package dev.parley.assistant.internal;
 
 import dev.parley.assistant.AssistantSettings;
-import dev.parley.assistant.internal.encoder.EncoderTuning;
+import dev.parley.assistant.internal.encoder.EncoderStore;
 import dev.parley.assistant.internal.scoring.ScorerStore;
-import dev.parley.assistant.internal.scoring.ScorerTrainer;
 import dev.parley.cluster.NodeSettings;
+import dev.parley.engine.encoder.EncoderTuning;
+import dev.parley.engine.runtime.TextEmbeddings;
+import dev.parley.engine.scoring.ScorerTrainer;
 import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeChanged;
-import dev.parley.knowledge.TextEmbeddings;
 import dev.parley.storage.FileStorage;
 import net.javacrumbs.shedlock.core.LockProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,7 +28,7 @@ class AssistantConfiguration {
         var options = new ScorerTrainer.Options(defaults.folds(), settings.outOfScopeShare(),
                 defaults.maxHeldOutPerFold(), defaults.seed());
         // Every node with tuning on reads the tuned pair back; only workers tune it (ADR 0032).
-        var tuning = settings.encoderTuning() ? new EncoderTuning(files) : null;
+        var tuning = settings.encoderTuning() ? new EncoderTuning(new EncoderStore(files)) : null;
         var store = new ScorerStore(files, options.toString(), tuning);
         var sharing = new ScorerSharing(node.worker(), settings.encoderTuning() && node.worker(), locks,
                 node.trainFallbackAfter());

@@ -1,7 +1,6 @@
 package dev.parley.assistant.internal;
 
 import dev.parley.assistant.AssistantSettings;
-import dev.parley.assistant.internal.scoring.ScoredArticle;
 import dev.parley.assistant.llm.GroundedAnswerer;
 import dev.parley.assistant.llm.GroundedDecision;
 import dev.parley.assistant.llm.GroundedQuestion;
@@ -9,6 +8,7 @@ import dev.parley.assistant.llm.LlmOutcomes;
 import dev.parley.conversation.AssistantOutcome;
 import dev.parley.conversation.AssistantRequest;
 import dev.parley.conversation.EscalationReason;
+import dev.parley.engine.scoring.ScoredArticle;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.KnowledgeBase;
 import java.util.ArrayList;

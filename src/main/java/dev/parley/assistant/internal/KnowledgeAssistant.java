@@ -3,11 +3,9 @@ package dev.parley.assistant.internal;
 import dev.parley.action.ActionDialogs;
 import dev.parley.assistant.AssistantSettings;
 import dev.parley.assistant.internal.policy.ConversationLoop;
-import dev.parley.assistant.internal.policy.Frustration;
 import dev.parley.assistant.internal.policy.FollowUp;
+import dev.parley.assistant.internal.policy.Frustration;
 import dev.parley.assistant.internal.policy.HumanRequest;
-import dev.parley.assistant.internal.scoring.ArticleScorer;
-import dev.parley.assistant.internal.scoring.ScoredArticle;
 import dev.parley.assistant.passage.Passages;
 import dev.parley.conversation.AssistantOutcome;
 import dev.parley.conversation.AssistantPort;
@@ -15,7 +13,10 @@ import dev.parley.conversation.AssistantRequest;
 import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.SourceRef;
-import dev.parley.knowledge.TextEmbeddings;
+import dev.parley.engine.runtime.TextEmbeddings;
+import dev.parley.engine.scoring.ArticleScorer;
+import dev.parley.engine.scoring.ScoredArticle;
+import dev.parley.knowledge.KnowledgeArticle;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -104,7 +105,7 @@ public class KnowledgeAssistant implements AssistantPort {
         if (decision.outcome().escalates() || decision.best().isEmpty()) {
             return Optional.empty();
         }
-        ScoredArticle best = decision.best().get();
+        ScoredArticle<KnowledgeArticle> best = decision.best().get();
         return actions.start(best.article().id(), request.conversation().id(), text, best.confidence());
     }
 
@@ -118,13 +119,13 @@ public class KnowledgeAssistant implements AssistantPort {
         if (settings.frustration() && Frustration.frustrated(text)) {
             return escalate(EscalationReason.FRUSTRATION, Optional.empty());
         }
-        ArticleScorer scorer = scorers.current();
+        ArticleScorer<KnowledgeArticle> scorer = scorers.current();
         TextEmbeddings embeddings = scorer.encoder().orElse(this.embeddings);
         float[] question = embeddings.embed(text);
-        Optional<ScoredArticle> best = scorer.score(text, question);
+        Optional<ScoredArticle<KnowledgeArticle>> best = scorer.score(text, question);
         Optional<String> inContext = FollowUp.inContext(text, history);
         if (inContext.isPresent() && best.isPresent()) {
-            Optional<ScoredArticle> contextual = scorer.score(inContext.get(), embeddings.embed(inContext.get()));
+            Optional<ScoredArticle<KnowledgeArticle>> contextual = scorer.score(inContext.get(), embeddings.embed(inContext.get()));
             if (contextual.isPresent() && contextual.get().confidence() > best.get().confidence()) {
                 best = contextual;
             }
@@ -152,8 +153,8 @@ public class KnowledgeAssistant implements AssistantPort {
      * When the best article is in another language than the customer's and the knowledge base has
      * articles in theirs, the best of those answers instead if it is confident enough.
      */
-    private Optional<ScoredArticle> preferCustomersLanguage(ArticleScorer scorer, String text, float[] question,
-            Optional<ScoredArticle> best) {
+    private Optional<ScoredArticle<KnowledgeArticle>> preferCustomersLanguage(ArticleScorer<KnowledgeArticle> scorer, String text, float[] question,
+            Optional<ScoredArticle<KnowledgeArticle>> best) {
         var language = LanguageNote.detect(text);
         if (language.isEmpty() || LanguageNote.written(best.get().article().locale(), language.get())) {
             return best;
@@ -163,7 +164,7 @@ public class KnowledgeAssistant implements AssistantPort {
                 .or(() -> best);
     }
 
-    private static AssistantDecision escalate(EscalationReason reason, Optional<ScoredArticle> best) {
+    private static AssistantDecision escalate(EscalationReason reason, Optional<ScoredArticle<KnowledgeArticle>> best) {
         double confidence = best.map(ScoredArticle::confidence).orElse(0.0);
         return new AssistantDecision(AssistantOutcome.escalate(reason, Replies.escalation(reason), confidence), best);
     }

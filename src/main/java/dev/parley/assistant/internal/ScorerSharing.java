@@ -1,7 +1,7 @@
 package dev.parley.assistant.internal;
 
-import dev.parley.assistant.internal.scoring.ArticleScorer;
 import dev.parley.assistant.internal.scoring.ScorerStore;
+import dev.parley.engine.scoring.ArticleScorer;
 import dev.parley.knowledge.KnowledgeArticle;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +61,7 @@ final class ScorerSharing {
     }
 
     /** A scorer and whether this node trained it (rather than read it back). */
-    record Obtained(ArticleScorer scorer, boolean trained) {
+    record Obtained(ArticleScorer<KnowledgeArticle> scorer, boolean trained) {
     }
 
     /**
@@ -69,11 +69,11 @@ final class ScorerSharing {
      * the thread was interrupted.
      */
     Optional<Obtained> obtain(ScorerStore store, List<KnowledgeArticle> articles, long version,
-            Supplier<ArticleScorer> train, BooleanSupplier superseded) {
+            Supplier<ArticleScorer<KnowledgeArticle>> train, BooleanSupplier superseded) {
         if (articles.isEmpty()) {
             return Optional.of(new Obtained(train.get(), true)); // nothing to train or store
         }
-        Optional<ArticleScorer> stored = store.load(articles, version);
+        Optional<ArticleScorer<KnowledgeArticle>> stored = store.load(articles, version);
         if (stored.isPresent()) {
             return Optional.of(new Obtained(stored.get(), false));
         }
@@ -93,14 +93,14 @@ final class ScorerSharing {
      * interrupted.
      */
     Optional<Obtained> obtainTuned(ScorerStore store, List<KnowledgeArticle> articles, long version,
-            Supplier<ArticleScorer> tune, BooleanSupplier superseded) {
+            Supplier<ArticleScorer<KnowledgeArticle>> tune, BooleanSupplier superseded) {
         Duration poll = pollInterval();
         Instant nextRead = Instant.MIN;
         boolean waiting = false;
         try {
             while (!superseded.getAsBoolean()) {
                 if (!Instant.now().isBefore(nextRead) && store.hasTuned(articles)) {
-                    Optional<ArticleScorer> stored = store.loadTuned(articles, version);
+                    Optional<ArticleScorer<KnowledgeArticle>> stored = store.loadTuned(articles, version);
                     if (stored.isPresent()) {
                         return Optional.of(new Obtained(stored.get(), false));
                     }
@@ -109,7 +109,7 @@ final class ScorerSharing {
                 if (tunesEncoder) {
                     Optional<Obtained> mine = underLock(store.tunedLockName(articles), LONGEST_TUNING,
                             () -> store.loadTuned(articles, version), () -> {
-                                ArticleScorer tuned = tune.get();
+                                ArticleScorer<KnowledgeArticle> tuned = tune.get();
                                 store.saveTuned(tuned);
                                 return tuned;
                             });
@@ -136,8 +136,8 @@ final class ScorerSharing {
      * Under the cluster lock {@code name}: what {@code stored} finds (the node that held the lock just before may have
      * stored it), else what {@code make} makes and stores; empty when another node holds the lock.
      */
-    private Optional<Obtained> underLock(String name, Duration longest, Supplier<Optional<ArticleScorer>> stored,
-            Supplier<ArticleScorer> make) {
+    private Optional<Obtained> underLock(String name, Duration longest, Supplier<Optional<ArticleScorer<KnowledgeArticle>>> stored,
+            Supplier<ArticleScorer<KnowledgeArticle>> make) {
         Optional<SimpleLock> lock = locks == null ? Optional.of(() -> { })
                 : locks.lock(new LockConfiguration(Instant.now(), name, longest, Duration.ZERO));
         if (lock.isEmpty()) {
@@ -152,7 +152,7 @@ final class ScorerSharing {
     }
 
     private Optional<Obtained> waitForStored(ScorerStore store, List<KnowledgeArticle> articles, long version,
-            Supplier<ArticleScorer> train, BooleanSupplier superseded) {
+            Supplier<ArticleScorer<KnowledgeArticle>> train, BooleanSupplier superseded) {
         Instant fallback = Instant.now().plus(fallbackAfter);
         Instant giveUp = fallback.plus(LONGEST_TRAINING);
         Duration poll = pollInterval();
@@ -162,7 +162,7 @@ final class ScorerSharing {
                 if (superseded.getAsBoolean()) {
                     return Optional.empty();
                 }
-                Optional<ArticleScorer> stored = store.load(articles, version);
+                Optional<ArticleScorer<KnowledgeArticle>> stored = store.load(articles, version);
                 if (stored.isPresent()) {
                     return Optional.of(new Obtained(stored.get(), false));
                 }
@@ -189,16 +189,16 @@ final class ScorerSharing {
 
     /** Empty when another node holds the lock, that is, trains this scorer now. */
     private Optional<Obtained> trainUnderLock(ScorerStore store, List<KnowledgeArticle> articles, long version,
-            Supplier<ArticleScorer> train) {
+            Supplier<ArticleScorer<KnowledgeArticle>> train) {
         return underLock(store.lockName(articles), LONGEST_TRAINING, () -> store.load(articles, version), () -> {
-            ArticleScorer scorer = train.get();
+            ArticleScorer<KnowledgeArticle> scorer = train.get();
             store.save(scorer);
             return scorer;
         });
     }
 
-    private static Obtained trainAndStore(ScorerStore store, Supplier<ArticleScorer> train) {
-        ArticleScorer scorer = train.get();
+    private static Obtained trainAndStore(ScorerStore store, Supplier<ArticleScorer<KnowledgeArticle>> train) {
+        ArticleScorer<KnowledgeArticle> scorer = train.get();
         store.save(scorer);
         return new Obtained(scorer, true);
     }

@@ -1,8 +1,8 @@
 package dev.parley.assistant.internal;
 
-import dev.parley.assistant.internal.scoring.ArticleScorer;
 import dev.parley.assistant.internal.scoring.ScorerStore;
-import dev.parley.assistant.internal.scoring.ScorerTrainer;
+import dev.parley.engine.scoring.ArticleScorer;
+import dev.parley.engine.scoring.ScorerTrainer;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeChanged;
@@ -40,7 +40,7 @@ public class TrainedScorer implements DisposableBean {
     private final ScorerSharing sharing;
     private final AtomicInteger trainings = new AtomicInteger();
     private final AtomicInteger tunings = new AtomicInteger();
-    private final AtomicReference<ArticleScorer> current = new AtomicReference<>(ArticleScorer.empty(-1));
+    private final AtomicReference<ArticleScorer<KnowledgeArticle>> current = new AtomicReference<>(ArticleScorer.empty(-1));
     private boolean pending;
     private boolean active;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -54,7 +54,7 @@ public class TrainedScorer implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile CompletableFuture<ArticleScorer> running = CompletableFuture.completedFuture(current.get());
+    private volatile CompletableFuture<ArticleScorer<KnowledgeArticle>> running = CompletableFuture.completedFuture(current.get());
 
     public TrainedScorer(KnowledgeBase knowledge, ScorerTrainer trainer) {
         this(knowledge, trainer, null);
@@ -84,12 +84,12 @@ public class TrainedScorer implements DisposableBean {
     }
 
     /** The scorer to use now; never blocks. */
-    public ArticleScorer current() {
+    public ArticleScorer<KnowledgeArticle> current() {
         return current.get();
     }
 
     /** Asks for a retrain; returns when the scorer serving is at least as new as the knowledge is now. */
-    public synchronized CompletableFuture<ArticleScorer> refresh() {
+    public synchronized CompletableFuture<ArticleScorer<KnowledgeArticle>> refresh() {
         pending = true;
         if (!active) {
             active = true;
@@ -117,7 +117,7 @@ public class TrainedScorer implements DisposableBean {
         return pending;
     }
 
-    private ArticleScorer trainWhilePending() {
+    private ArticleScorer<KnowledgeArticle> trainWhilePending() {
         while (takePending()) {
             long version = knowledge.version();
             long started = System.nanoTime();
@@ -127,7 +127,7 @@ public class TrainedScorer implements DisposableBean {
                 if (obtained.isEmpty()) {
                     continue;
                 }
-                ArticleScorer scorer = obtained.get().scorer();
+                ArticleScorer<KnowledgeArticle> scorer = obtained.get().scorer();
                 swap(scorer);
                 log.info("Assistant scorer {} {} articles (knowledge version {}) in {} ms",
                         obtained.get().trained() ? "trained on" : "read back from its store for",
@@ -143,7 +143,7 @@ public class TrainedScorer implements DisposableBean {
     }
 
     private Optional<ScorerSharing.Obtained> obtain(List<KnowledgeArticle> articles, long version) {
-        Supplier<ArticleScorer> train = () -> {
+        Supplier<ArticleScorer<KnowledgeArticle>> train = () -> {
             trainings.incrementAndGet();
             return trainer.train(articles, version);
         };
@@ -159,7 +159,7 @@ public class TrainedScorer implements DisposableBean {
      */
     private void tune(List<KnowledgeArticle> articles, long version) {
         long started = System.nanoTime();
-        Supplier<ArticleScorer> tune = () -> {
+        Supplier<ArticleScorer<KnowledgeArticle>> tune = () -> {
             tunings.incrementAndGet();
             return trainer.trainTuned(articles, version, this::hasPending);
         };
@@ -180,8 +180,8 @@ public class TrainedScorer implements DisposableBean {
     }
 
     /** Swaps a scorer in; a tuned encoder it replaces is closed once requests under way are done with it. */
-    private void swap(ArticleScorer next) {
-        ArticleScorer previous = current.getAndSet(next);
+    private void swap(ArticleScorer<KnowledgeArticle> next) {
+        ArticleScorer<KnowledgeArticle> previous = current.getAndSet(next);
         previous.encoder().filter(old -> next.encoder().orElse(null) != old)
                 .filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast)
                 .ifPresent(old -> retirement.schedule(() -> close(old), RETIREMENT_SECONDS, TimeUnit.SECONDS));

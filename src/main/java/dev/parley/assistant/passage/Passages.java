@@ -1,6 +1,6 @@
 package dev.parley.assistant.passage;
 
-import dev.parley.knowledge.TextEmbeddings;
+import dev.parley.engine.runtime.TextEmbeddings;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.parley.knowledge.internal;
 
-import dev.parley.knowledge.TextEmbeddings;
+import dev.parley.engine.runtime.TextEmbeddings;
 import dev.parley.shared.CleanText;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.parley.knowledge.internal;
 
+import dev.parley.engine.runtime.TextEmbeddings;
 import dev.parley.knowledge.ExampleQuestions;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeHit;
 import dev.parley.knowledge.KnowledgeSettings;
-import dev.parley.knowledge.TextEmbeddings;
 import dev.parley.shared.CleanText;
 import java.util.List;
 import java.util.Optional;

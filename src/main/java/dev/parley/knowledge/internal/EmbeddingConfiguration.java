@@ -1,9 +1,10 @@
 package dev.parley.knowledge.internal;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.parley.knowledge.BgeSmallEmbeddingModel;
+import dev.parley.engine.runtime.BgeSmallEmbeddingModel;
+import dev.parley.engine.runtime.OnnxTextEmbeddings;
+import dev.parley.engine.runtime.TextEmbeddings;
 import dev.parley.knowledge.KnowledgeSettings;
-import dev.parley.knowledge.TextEmbeddings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;

@@ -1,7 +1,7 @@
 package dev.parley.knowledge.internal;
 
+import dev.parley.engine.runtime.TextEmbeddings;
 import dev.parley.knowledge.KnowledgeSettings;
-import dev.parley.knowledge.TextEmbeddings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

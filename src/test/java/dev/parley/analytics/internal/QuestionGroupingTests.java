@@ -3,7 +3,7 @@ package dev.parley.analytics.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.analytics.AnalyticsSummary.QuestionGroup;
-import dev.parley.knowledge.TextEmbeddings;
+import dev.parley.engine.runtime.TextEmbeddings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

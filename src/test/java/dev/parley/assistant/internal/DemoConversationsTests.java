@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.AssistantSettings;
 import dev.parley.assistant.internal.eval.StaticKnowledgeBase;
-import dev.parley.assistant.internal.scoring.ScorerTrainer;
 import dev.parley.conversation.AssistantOutcome;
 import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.Message;
+import dev.parley.engine.scoring.ScorerTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

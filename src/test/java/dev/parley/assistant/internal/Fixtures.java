@@ -1,9 +1,9 @@
 package dev.parley.assistant.internal;
 
-import dev.parley.knowledge.BgeSmallEmbeddingModel;
+import dev.parley.engine.runtime.BgeSmallEmbeddingModel;
+import dev.parley.engine.runtime.OnnxTextEmbeddings;
+import dev.parley.engine.runtime.TextEmbeddings;
 import dev.parley.knowledge.KnowledgeArticle;
-import dev.parley.knowledge.TextEmbeddings;
-import dev.parley.knowledge.internal.OnnxTextEmbeddings;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;

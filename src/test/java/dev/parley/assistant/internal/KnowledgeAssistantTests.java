@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.AssistantSettings;
 import dev.parley.assistant.internal.eval.StaticKnowledgeBase;
-import dev.parley.assistant.internal.scoring.ScorerTrainer;
 import dev.parley.conversation.AssistantOutcome;
 import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.SourceRef;
+import dev.parley.engine.scoring.ScorerTrainer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

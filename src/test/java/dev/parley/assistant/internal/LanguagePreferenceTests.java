@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.AssistantSettings;
 import dev.parley.assistant.internal.eval.StaticKnowledgeBase;
-import dev.parley.assistant.internal.scoring.ScorerTrainer;
 import dev.parley.conversation.AssistantOutcome;
 import dev.parley.conversation.SourceRef;
+import dev.parley.engine.scoring.ScorerTrainer;
 import dev.parley.knowledge.KnowledgeArticle;
 import java.util.ArrayList;
 import java.util.List;

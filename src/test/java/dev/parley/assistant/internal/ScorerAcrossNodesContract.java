@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.parley.ParleyApplication;
 import dev.parley.assistant.AssistantReadiness;
-import dev.parley.assistant.internal.encoder.TunedEncoder;
+import dev.parley.engine.encoder.TunedEncoder;
 import dev.parley.knowledge.Eventually;
 import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.internal.ArticleDraft;

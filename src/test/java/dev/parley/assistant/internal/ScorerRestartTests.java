@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.internal.eval.StaticKnowledgeBase;
 import dev.parley.assistant.internal.scoring.ScorerStore;
-import dev.parley.assistant.internal.scoring.ScorerTrainer;
+import dev.parley.engine.scoring.ScorerTrainer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +21,7 @@ class ScorerRestartTests {
         var options = ScorerTrainer.Options.defaults();
         ScorerTrainer trainer = new ScorerTrainer(Fixtures.embeddings(), options);
         // After the restart any training would fail: the scorer can only come from the store.
-        ScorerTrainer unableToTrain = new ScorerTrainer(new dev.parley.knowledge.TextEmbeddings() {
+        ScorerTrainer unableToTrain = new ScorerTrainer(new dev.parley.engine.runtime.TextEmbeddings() {
             @Override
             public float[] embed(String text) {
                 throw new IllegalStateException("trained again");

@@ -2,12 +2,13 @@ package dev.parley.assistant.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.assistant.internal.encoder.EncoderTuning;
-import dev.parley.assistant.internal.encoder.TunedEncoder;
-import dev.parley.assistant.internal.scoring.ArticleScorer;
+import dev.parley.assistant.internal.encoder.EncoderStore;
 import dev.parley.assistant.internal.scoring.ScorerStore;
-import dev.parley.assistant.internal.scoring.ScorerTrainer;
 import dev.parley.assistant.internal.scoring.TunedScorers;
+import dev.parley.engine.encoder.EncoderTuning;
+import dev.parley.engine.encoder.TunedEncoder;
+import dev.parley.engine.scoring.ArticleScorer;
+import dev.parley.engine.scoring.ScorerTrainer;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.storage.FileStorage;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class ScorerSharingTests {
 
     private static List<KnowledgeArticle> articles;
-    private static ArticleScorer trained;
+    private static ArticleScorer<KnowledgeArticle> trained;
 
     @TempDir
     Path files;
@@ -55,7 +56,7 @@ class ScorerSharingTests {
     void twoWorkersAskingAtOnceTrainOnceAndBothGetTheScorer() throws Exception {
         ScorerSharing first = worker(node());
         ScorerSharing second = worker(node());
-        Supplier<ArticleScorer> slowTraining = () -> {
+        Supplier<ArticleScorer<KnowledgeArticle>> slowTraining = () -> {
             trainings.incrementAndGet();
             sleep(1_000);
             return trained;
@@ -109,16 +110,16 @@ class ScorerSharingTests {
 
     @Test
     void twoWorkersTuneOnceAndAWebNodeWaitsForTheStoredPairWithoutTuning() throws Exception {
-        try (EncoderTuning tuning = new EncoderTuning(FileStorage.inDirectory(files));
+        try (EncoderTuning tuning = new EncoderTuning(new EncoderStore(FileStorage.inDirectory(files)));
                 TunedEncoder encoder = tuning.tune(List.of("where is my order", "track my parcel", "refund please",
                         "money back"), new int[] {0, 0, 1, 1}, 2, () -> false)) {
             ScorerStore store = new ScorerStore(FileStorage.inDirectory(files), "options", tuning);
-            Supplier<ArticleScorer> slowTuning = () -> {
+            Supplier<ArticleScorer<KnowledgeArticle>> slowTuning = () -> {
                 trainings.incrementAndGet();
                 sleep(1_000);
                 return TunedScorers.on(trained, encoder);
             };
-            Supplier<ArticleScorer> noTuning = () -> {
+            Supplier<ArticleScorer<KnowledgeArticle>> noTuning = () -> {
                 throw new AssertionError("a web-only node tuned");
             };
             ScorerSharing web = new ScorerSharing(false, false, node(), Duration.ofMinutes(5));
@@ -142,7 +143,7 @@ class ScorerSharingTests {
         }
     }
 
-    private ArticleScorer count() {
+    private ArticleScorer<KnowledgeArticle> count() {
         trainings.incrementAndGet();
         return trained;
     }

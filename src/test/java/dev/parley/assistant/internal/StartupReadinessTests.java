@@ -3,7 +3,7 @@ package dev.parley.assistant.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.internal.eval.StaticKnowledgeBase;
-import dev.parley.assistant.internal.scoring.ScorerTrainer;
+import dev.parley.engine.scoring.ScorerTrainer;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeHit;

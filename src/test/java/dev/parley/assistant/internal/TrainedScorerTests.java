@@ -2,14 +2,14 @@ package dev.parley.assistant.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.assistant.internal.scoring.ArticleScorer;
-import dev.parley.assistant.internal.scoring.ScoredArticle;
-import dev.parley.assistant.internal.scoring.ScorerTrainer;
+import dev.parley.engine.runtime.TextEmbeddings;
+import dev.parley.engine.scoring.ArticleScorer;
+import dev.parley.engine.scoring.ScoredArticle;
+import dev.parley.engine.scoring.ScorerTrainer;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.KnowledgeBase;
 import dev.parley.knowledge.KnowledgeChanged;
 import dev.parley.knowledge.KnowledgeHit;
-import dev.parley.knowledge.TextEmbeddings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ public class TrainedScorerTests {
         ChangingKnowledge knowledge = new ChangingKnowledge(initial.subList(0, 5));
         TrainedScorer scorer = new TrainedScorer(knowledge,
                 new ScorerTrainer(Fixtures.embeddings(), ScorerTrainer.Options.defaults()));
-        ArticleScorer first = scorer.refresh().get(60, TimeUnit.SECONDS);
+        ArticleScorer<KnowledgeArticle> first = scorer.refresh().get(60, TimeUnit.SECONDS);
         assertThat(first.version()).isEqualTo(1);
         assertThat(first.articleCount()).isEqualTo(5);
 
@@ -77,7 +77,7 @@ public class TrainedScorerTests {
         knowledge.gate = new CountDownLatch(1);
         knowledge.articles = changed;
         knowledge.version = 2;
-        CompletableFuture<ArticleScorer> retraining = scorer.refresh();
+        CompletableFuture<ArticleScorer<KnowledgeArticle>> retraining = scorer.refresh();
         scorer.onKnowledgeChanged(new KnowledgeChanged(2, Instant.now()));
 
         // While the new model trains, requests are served at once by the old one.
@@ -88,7 +88,7 @@ public class TrainedScorerTests {
         assertThat(best(scorer.current(), "do gift cards expire")).isNotEqualTo("gift_cards");
 
         knowledge.gate.countDown();
-        ArticleScorer second = retraining.get(60, TimeUnit.SECONDS);
+        ArticleScorer<KnowledgeArticle> second = retraining.get(60, TimeUnit.SECONDS);
         assertThat(scorer.current()).isSameAs(second);
         assertThat(second.version()).isEqualTo(2);
         assertThat(second.articleCount()).isEqualTo(7);
@@ -101,7 +101,7 @@ public class TrainedScorerTests {
         ChangingKnowledge knowledge = new ChangingKnowledge(Fixtures.articles());
         TrainedScorer scorer = new TrainedScorer(knowledge,
                 new ScorerTrainer(Fixtures.embeddings(), ScorerTrainer.Options.defaults()));
-        ArticleScorer first = scorer.refresh().get(60, TimeUnit.SECONDS);
+        ArticleScorer<KnowledgeArticle> first = scorer.refresh().get(60, TimeUnit.SECONDS);
         knowledge.articles = null;
         knowledge.version = 3;
         assertThat(scorer.refresh().get(60, TimeUnit.SECONDS)).isSameAs(first);
@@ -122,7 +122,7 @@ public class TrainedScorerTests {
         TrainedScorer scorer = new TrainedScorer(new ChangingKnowledge(articles),
                 new ScorerTrainer(Fixtures.embeddings(), ScorerTrainer.Options.defaults()));
 
-        ArticleScorer trained = scorer.refresh().get(60, TimeUnit.SECONDS);
+        ArticleScorer<KnowledgeArticle> trained = scorer.refresh().get(60, TimeUnit.SECONDS);
 
         assertThat(trained.version()).isEqualTo(1);
         assertThat(trained.articleCount()).isGreaterThanOrEqualTo(Fixtures.articles().size());
@@ -161,7 +161,7 @@ public class TrainedScorerTests {
         TrainedScorer scorer = new TrainedScorer(new ChangingKnowledge(articles),
                 new ScorerTrainer(refusing, ScorerTrainer.Options.defaults()));
 
-        ArticleScorer trained = scorer.refresh().get(60, TimeUnit.SECONDS);
+        ArticleScorer<KnowledgeArticle> trained = scorer.refresh().get(60, TimeUnit.SECONDS);
 
         assertThat(trained.version()).isEqualTo(1);
         assertThat(trained.articleCount()).isEqualTo(articles.size());
@@ -169,7 +169,7 @@ public class TrainedScorerTests {
         scorer.destroy();
     }
 
-    private static String best(ArticleScorer scorer, String question) {
+    private static String best(ArticleScorer<KnowledgeArticle> scorer, String question) {
         return scorer.score(question, Fixtures.embeddings().embed(question))
                 .map(ScoredArticle::article).map(KnowledgeArticle::id).orElse(null);
     }

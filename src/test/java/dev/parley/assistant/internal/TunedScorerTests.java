@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.AssistantSettings;
 import dev.parley.assistant.internal.TrainedScorerTests.ChangingKnowledge;
-import dev.parley.assistant.internal.encoder.EncoderTuning;
-import dev.parley.assistant.internal.scoring.ArticleScorer;
-import dev.parley.assistant.internal.scoring.ScorerTrainer;
+import dev.parley.assistant.internal.encoder.EncoderStore;
 import dev.parley.conversation.AssistantOutcome;
+import dev.parley.engine.encoder.EncoderTuning;
+import dev.parley.engine.scoring.ArticleScorer;
+import dev.parley.engine.scoring.ScorerTrainer;
+import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.storage.FileStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ class TunedScorerTests {
     @BeforeAll
     static void tuning(@TempDir Path directory) {
         store = directory;
-        tuning = new EncoderTuning(FileStorage.inDirectory(store));
+        tuning = new EncoderTuning(new EncoderStore(FileStorage.inDirectory(store)));
     }
 
     @AfterAll
@@ -39,7 +41,7 @@ class TunedScorerTests {
         TrainedScorer scorers = new TrainedScorer(new ChangingKnowledge(Fixtures.articles()),
                 new ScorerTrainer(Fixtures.embeddings(), ScorerTrainer.Options.defaults(), tuning));
 
-        ArticleScorer scorer = scorers.refresh().get(300, TimeUnit.SECONDS);
+        ArticleScorer<KnowledgeArticle> scorer = scorers.refresh().get(300, TimeUnit.SECONDS);
 
         assertThat(scorer.encoder()).as("trained on the tuned encoder").isPresent();
         assertThat(scorers.current()).isSameAs(scorer);
@@ -56,7 +58,7 @@ class TunedScorerTests {
 
     @Test
     void aStoredTuningOfTheSameTextsIsReusedInsteadOfTunedAgain(@TempDir Path directory) {
-        EncoderTuning tuning = new EncoderTuning(FileStorage.inDirectory(directory));
+        EncoderTuning tuning = new EncoderTuning(new EncoderStore(FileStorage.inDirectory(directory)));
         List<String> texts = List.of("where is my order", "track my parcel", "refund please", "money back");
         int[] labels = {0, 0, 1, 1};
         float[] first = tuning.tune(texts, labels, 2, () -> false).embed("where is my order");

@@ -130,8 +130,8 @@ class LlmWiringTests {
 
         /** The knowledge module's embeddings, which the copilot picks passages with; these tests never embed. */
         @Bean
-        dev.parley.knowledge.TextEmbeddings textEmbeddings() {
-            return new dev.parley.knowledge.TextEmbeddings() {
+        dev.parley.engine.runtime.TextEmbeddings textEmbeddings() {
+            return new dev.parley.engine.runtime.TextEmbeddings() {
                 @Override
                 public float[] embed(String text) {
                     throw new UnsupportedOperationException("the wiring tests do not embed");

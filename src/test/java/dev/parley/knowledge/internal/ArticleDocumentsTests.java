@@ -2,7 +2,7 @@ package dev.parley.knowledge.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.knowledge.TextEmbeddings;
+import dev.parley.engine.runtime.TextEmbeddings;
 import java.time.Instant;
 import java.util.List;
 import org.apache.lucene.document.Document;

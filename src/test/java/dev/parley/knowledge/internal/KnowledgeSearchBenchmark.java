@@ -1,7 +1,8 @@
 package dev.parley.knowledge.internal;
 
-import dev.parley.knowledge.BgeSmallEmbeddingModel;
-import dev.parley.knowledge.TextEmbeddings;
+import dev.parley.engine.runtime.BgeSmallEmbeddingModel;
+import dev.parley.engine.runtime.OnnxTextEmbeddings;
+import dev.parley.engine.runtime.TextEmbeddings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.parley.assistant.internal.encoder;
 
+import dev.parley.engine.encoder.TuningStore;
 import dev.parley.storage.FileStorage;
 import dev.parley.storage.StorageKey;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * it (ADR 0032). The time of writing leads the name so that the newest few are kept without reading any file. A file
  * that cannot be read counts as missing: the encoder is tuned again.
  */
-final class EncoderStore {
+public final class EncoderStore implements TuningStore {
 
     private static final Logger log = LoggerFactory.getLogger(EncoderStore.class);
     private static final String MAGIC = "parley-tuned-encoder-2";
@@ -35,11 +36,12 @@ final class EncoderStore {
 
     private final FileStorage files;
 
-    EncoderStore(FileStorage files) {
+    public EncoderStore(FileStorage files) {
         this.files = files;
     }
 
-    Optional<Map<String, byte[]>> read(String key) {
+    @Override
+    public Optional<Map<String, byte[]>> read(String key) {
         Optional<StorageKey> file = Optional.empty();
         try {
             file = find(key);
@@ -68,7 +70,8 @@ final class EncoderStore {
         }
     }
 
-    void write(String key, Map<String, byte[]> tensors) {
+    @Override
+    public void write(String key, Map<String, byte[]> tensors) {
         StorageKey file = StorageKey.of(PREFIX + String.format("%013d", System.currentTimeMillis()) + "-" + key);
         try {
             var bytes = new ByteArrayOutputStream();

@@ -1,7 +1,8 @@
 package dev.parley.assistant.internal.eval;
 
-import dev.parley.knowledge.BgeSmallEmbeddingModel;
-import dev.parley.knowledge.TextEmbeddings;
+import dev.parley.engine.eval.Metrics;
+import dev.parley.engine.runtime.BgeSmallEmbeddingModel;
+import dev.parley.engine.runtime.TextEmbeddings;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.parley.assistant.internal.eval;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.parley.knowledge.TextEmbeddings;
+import dev.parley.engine.runtime.TextEmbeddings;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;

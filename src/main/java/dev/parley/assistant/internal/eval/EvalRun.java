@@ -4,11 +4,14 @@ import dev.parley.assistant.AssistantSettings;
 import dev.parley.assistant.internal.AssistantDecision;
 import dev.parley.assistant.internal.KnowledgeAssistant;
 import dev.parley.assistant.internal.TrainedScorer;
-import dev.parley.assistant.internal.encoder.EncoderTuning;
-import dev.parley.assistant.internal.encoder.TunedEncoder;
-import dev.parley.assistant.internal.scoring.ScoredArticle;
-import dev.parley.assistant.internal.scoring.ScorerTrainer;
-import dev.parley.knowledge.TextEmbeddings;
+import dev.parley.engine.encoder.EncoderTuning;
+import dev.parley.engine.encoder.TunedEncoder;
+import dev.parley.engine.eval.Metrics;
+import dev.parley.engine.eval.Scored;
+import dev.parley.engine.eval.ThresholdCalibration;
+import dev.parley.engine.runtime.TextEmbeddings;
+import dev.parley.engine.scoring.ScoredArticle;
+import dev.parley.engine.scoring.ScorerTrainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +40,7 @@ public final class EvalRun {
         var defaults = ScorerTrainer.Options.defaults();
         var trainerOptions = new ScorerTrainer.Options(defaults.folds(), options.outOfScopeShare(),
                 defaults.maxHeldOutPerFold(), defaults.seed());
-        var tuning = options.tuneEncoder() ? new EncoderTuning((dev.parley.storage.FileStorage) null) : null;
+        var tuning = options.tuneEncoder() ? new EncoderTuning() : null;
         var scorer = new TrainedScorer(kb, new ScorerTrainer(embeddings, trainerOptions, tuning));
         long started = System.nanoTime();
         scorer.refresh().join();

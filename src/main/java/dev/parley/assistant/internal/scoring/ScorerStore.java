@@ -1,7 +1,10 @@
 package dev.parley.assistant.internal.scoring;
 
-import dev.parley.assistant.internal.encoder.EncoderTuning;
-import dev.parley.assistant.internal.encoder.TunedEncoder;
+import dev.parley.engine.encoder.EncoderTuning;
+import dev.parley.engine.encoder.TunedEncoder;
+import dev.parley.engine.scoring.ArticleModel;
+import dev.parley.engine.scoring.ArticleScorer;
+import dev.parley.engine.scoring.ConfidenceCalibrator;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.storage.FileStorage;
 import dev.parley.storage.StorageKey;
@@ -43,7 +46,7 @@ public final class ScorerStore {
     static final String TUNED_FORMAT = "parley-tuned-scorer-v1";
     static final String TUNED_PREFIX = "models/tuned-scorer/";
     private static final ObjectInputFilter ONLY_SCORER_CLASSES = ObjectInputFilter.Config.createFilter(
-            "maxdepth=20;maxrefs=1000000;dev.parley.assistant.internal.scoring.*;java.lang.*;java.util.*;!*");
+            "maxdepth=20;maxrefs=1000000;dev.parley.engine.scoring.*;java.lang.*;java.util.*;!*");
 
     private final FileStorage files;
     private final String trainedWith;
@@ -66,9 +69,9 @@ public final class ScorerStore {
         this(FileStorage.inDirectory(directory), trainedWith);
     }
 
-    public Optional<ArticleScorer> load(List<KnowledgeArticle> articles, long version) {
+    public Optional<ArticleScorer<KnowledgeArticle>> load(List<KnowledgeArticle> articles, long version) {
         String digest = digest(articles);
-        return read(key(digest), FORMAT, digest, objects -> Optional.of(new ArticleScorer(version, articles,
+        return read(key(digest), FORMAT, digest, objects -> Optional.of(new ArticleScorer<>(version, articles,
                 (ArticleModel) objects.readObject(), (ConfidenceCalibrator) objects.readObject(), null)));
     }
 
@@ -78,7 +81,7 @@ public final class ScorerStore {
     }
 
     /** Writes a scorer on the shipped encoder (one on a tuned encoder goes to {@link #saveTuned}). */
-    public void save(ArticleScorer scorer) {
+    public void save(ArticleScorer<KnowledgeArticle> scorer) {
         if (scorer.encoder().isPresent() || scorer.model() == null) {
             return;
         }
@@ -92,7 +95,7 @@ public final class ScorerStore {
     }
 
     /** The scorer on a tuned encoder stored for these articles, with exactly the encoder it was trained on. */
-    public Optional<ArticleScorer> loadTuned(List<KnowledgeArticle> articles, long version) {
+    public Optional<ArticleScorer<KnowledgeArticle>> loadTuned(List<KnowledgeArticle> articles, long version) {
         if (tuning == null) {
             return Optional.empty();
         }
@@ -101,13 +104,13 @@ public final class ScorerStore {
             String encoderId = (String) objects.readObject();
             ArticleModel model = (ArticleModel) objects.readObject();
             ConfidenceCalibrator calibrator = (ConfidenceCalibrator) objects.readObject();
-            return tuning.stored(encoderId).map(encoder -> new ArticleScorer(version, articles, model, calibrator,
+            return tuning.stored(encoderId).map(encoder -> new ArticleScorer<>(version, articles, model, calibrator,
                     encoder));
         });
     }
 
     /** Writes a scorer on a stored tuned encoder, after which other nodes read the pair back; removes older ones. */
-    public void saveTuned(ArticleScorer scorer) {
+    public void saveTuned(ArticleScorer<KnowledgeArticle> scorer) {
         Optional<String> encoderId = scorer.encoder().filter(TunedEncoder.class::isInstance)
                 .flatMap(encoder -> ((TunedEncoder) encoder).id());
         if (tuning == null || encoderId.isEmpty() || scorer.model() == null) {
@@ -119,7 +122,7 @@ public final class ScorerStore {
     }
 
     /** What follows the format and digest in {@code key}'s file; empty when missing, of another format or digest. */
-    private Optional<ArticleScorer> read(StorageKey key, String format, String digest, Rest rest) {
+    private Optional<ArticleScorer<KnowledgeArticle>> read(StorageKey key, String format, String digest, Rest rest) {
         try {
             Optional<InputStream> stored = files.get(key);
             if (stored.isEmpty()) {
@@ -140,7 +143,7 @@ public final class ScorerStore {
     }
 
     private interface Rest {
-        Optional<ArticleScorer> read(ObjectInputStream objects) throws IOException, ClassNotFoundException;
+        Optional<ArticleScorer<KnowledgeArticle>> read(ObjectInputStream objects) throws IOException, ClassNotFoundException;
     }
 
     /** Stores {@code objects} under {@code key} and removes the other files under {@code prefix}. */

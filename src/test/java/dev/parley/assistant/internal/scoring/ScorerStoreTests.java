@@ -3,8 +3,11 @@ package dev.parley.assistant.internal.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assistant.internal.Fixtures;
-import dev.parley.assistant.internal.encoder.EncoderTuning;
-import dev.parley.assistant.internal.encoder.TunedEncoder;
+import dev.parley.assistant.internal.encoder.EncoderStore;
+import dev.parley.engine.encoder.EncoderTuning;
+import dev.parley.engine.encoder.TunedEncoder;
+import dev.parley.engine.scoring.ArticleScorer;
+import dev.parley.engine.scoring.ScorerTrainer;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.storage.FileStorage;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScorerStoreTests {
 
     private static List<KnowledgeArticle> articles;
-    private static ArticleScorer trained;
+    private static ArticleScorer<KnowledgeArticle> trained;
 
     @TempDir
     Path directory;
@@ -37,7 +40,7 @@ class ScorerStoreTests {
     @Test
     void readsBackAScorerThatScoresExactlyAsTheTrainedOne() {
         store("a").save(trained);
-        ArticleScorer read = store("a").load(articles, 8).orElseThrow();
+        ArticleScorer<KnowledgeArticle> read = store("a").load(articles, 8).orElseThrow();
         assertThat(read.version()).isEqualTo(8);
         for (String question : List.of("I forgot my password", "how long does delivery take", "capital of australia")) {
             float[] vector = Fixtures.embeddings().embed(question);
@@ -84,7 +87,7 @@ class ScorerStoreTests {
     @Test
     void aTunedScorerIsReadBackOnlyWithTheEncoderItWasTrainedOn() throws Exception {
         int[] labels = {0, 0, 1, 1};
-        try (EncoderTuning tuning = new EncoderTuning(FileStorage.inDirectory(directory));
+        try (EncoderTuning tuning = new EncoderTuning(new EncoderStore(FileStorage.inDirectory(directory)));
                 TunedEncoder encoder = tuning.tune(List.of("where is my order", "track my parcel", "refund please",
                         "money back"), labels, 2, () -> false);
                 TunedEncoder other = tuning.tune(List.of("reset my password", "forgot my login", "delivery time",
@@ -93,7 +96,7 @@ class ScorerStoreTests {
             store.saveTuned(TunedScorers.on(trained, encoder));
 
             assertThat(store.hasTuned(articles)).isTrue();
-            ArticleScorer read = store.loadTuned(articles, 8).orElseThrow();
+            ArticleScorer<KnowledgeArticle> read = store.loadTuned(articles, 8).orElseThrow();
             assertThat(read.encoder()).hasValueSatisfying(e -> assertThat(((TunedEncoder) e).id())
                     .isEqualTo(encoder.id()));
             assertThat(read.encoder().orElseThrow().embed("where is my order"))

@@ -1,6 +1,8 @@
 package dev.parley.assistant.internal.scoring;
 
-import dev.parley.assistant.internal.encoder.TunedEncoder;
+import dev.parley.engine.encoder.TunedEncoder;
+import dev.parley.engine.scoring.ArticleScorer;
+import dev.parley.knowledge.KnowledgeArticle;
 
 /** Scorers on a tuned encoder for tests of how they are stored and shared, without tuning a knowledge base. */
 public final class TunedScorers {
@@ -9,7 +11,7 @@ public final class TunedScorers {
     }
 
     /** {@code scorer}'s model and calibrator, as if trained on {@code encoder}. */
-    public static ArticleScorer on(ArticleScorer scorer, TunedEncoder encoder) {
-        return new ArticleScorer(scorer.version(), scorer.articles(), scorer.model(), scorer.calibrator(), encoder);
+    public static ArticleScorer<KnowledgeArticle> on(ArticleScorer<KnowledgeArticle> scorer, TunedEncoder encoder) {
+        return new ArticleScorer<>(scorer.version(), scorer.articles(), scorer.model(), scorer.calibrator(), encoder);
     }
 }
