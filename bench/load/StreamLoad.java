@@ -50,13 +50,15 @@ public class StreamLoad {
         final Conversation conversation;
         volatile InputStream body;
         final CountDownLatch connected = new CountDownLatch(1);
-        final Map<String, Long> arrivals = new ConcurrentHashMap<>();
         volatile boolean endedByServer;
 
         Stream(Conversation conversation) {
             this.conversation = conversation;
         }
     }
+
+    /** When each marked reply reached its stream, by its mark (unique across streams). */
+    private static final Map<String, java.util.concurrent.CompletableFuture<Long>> ARRIVALS = new ConcurrentHashMap<>();
 
     private final String base;
     private final HttpClient http;
@@ -92,6 +94,9 @@ public class StreamLoad {
                 + "(%.1f MB per 1,000 streams)%n", streams.size(), openSeconds, gauge, heapBefore / 1048576,
                 heapWith / 1048576, mbPer1000);
 
+        long[] probes = load.curlProbes(streams.subList(streams.size() - 10, streams.size()), apiToken);
+        System.out.printf(Locale.ROOT, "reply -> event at a separate client (curl) on 10 more streams: p50 %.1f ms, max %.1f ms%n",
+                pct(probes, 50), pct(probes, 100));
         long[] latencies = load.replies(streams, samples, apiToken);
         long dropped = streams.stream().filter(s -> s.endedByServer).count();
         System.out.printf(Locale.ROOT, "replies: %d sampled, %d arrived; reply sent -> widget event p50 %.1f ms, p95 %.1f ms, "
@@ -195,7 +200,8 @@ public class StreamLoad {
                 if (line.startsWith("data:") && mark >= 0) {
                     String key = line.substring(mark, line.indexOf(' ', mark) < 0 ? mark + 20 : line.indexOf(' ', mark))
                             .replaceAll("[^a-z0-9-]", "");
-                    stream.arrivals.putIfAbsent(key, System.nanoTime());
+                    ARRIVALS.computeIfAbsent(key, k -> new java.util.concurrent.CompletableFuture<>())
+                            .complete(System.nanoTime());
                 }
             }
             stream.endedByServer = true;
@@ -231,13 +237,11 @@ public class StreamLoad {
                         return null;
                     }
                     responses.add(System.nanoTime() - sent);
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                    while (!stream.arrivals.containsKey(key) && System.nanoTime() < deadline) {
-                        Thread.sleep(1);
-                    }
-                    Long arrived = stream.arrivals.get(key);
-                    if (arrived != null) {
-                        latencies.add(arrived - sent);
+                    try {
+                        latencies.add(ARRIVALS.computeIfAbsent(key, k -> new java.util.concurrent.CompletableFuture<>())
+                                .get(30, TimeUnit.SECONDS) - sent);
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        // not arrived within 30 s: counted as missing
                     }
                     return null;
                 });
@@ -247,6 +251,43 @@ public class StreamLoad {
         long[] answered = responses.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "reply requests answered in p50 %.1f ms, p99 %.1f ms%n", pct(answered, 50),
                 pct(answered, 99));
+        return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /**
+     * The same measurement through curl, a client of its own in another process, one stream at a time: tells the node's
+     * latency apart from this program's (whose thousands of streams share one HttpClient and two cores).
+     */
+    long[] curlProbes(List<Stream> targets, String apiToken) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        int n = 0;
+        for (Stream target : targets) {
+            String key = "bench-probe-" + n++;
+            Process curl = new ProcessBuilder("curl", "-sN", "-H", "Authorization: Bearer " + target.conversation.token(),
+                    base + "/api/v1/widget/conversations/" + target.conversation.id() + "/events")
+                    .redirectErrorStream(true).start();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(curl.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line = lines.readLine(); // ":connected"
+                long sent = System.nanoTime();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/conversations/"
+                        + target.conversation.id() + "/messages")).header("Authorization", "Bearer " + apiToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + key + " thanks\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() / 100 != 2) {
+                    throw new IllegalStateException("probe reply: HTTP " + r.statusCode());
+                }
+                while ((line = lines.readLine()) != null) {
+                    if (line.contains(key)) {
+                        latencies.add(System.nanoTime() - sent);
+                        break;
+                    }
+                }
+            } finally {
+                curl.destroy();
+            }
+        }
         return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 

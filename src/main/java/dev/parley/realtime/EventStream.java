@@ -49,7 +49,9 @@ public final class EventStream {
             awaitQuietly(subscribed);
             // An immediate first line commits the response headers, so clients know they are connected.
             stream.send(SseEmitter.event().comment("connected"));
-            backlog.get().forEach(stream::write);
+            if (!stream.closed) { // a client gone before its backlog was read reads nothing
+                backlog.get().forEach(stream::write);
+            }
         });
         stream.subscription = bus.subscribe(topic, stream::offer);
         subscribed.countDown();

@@ -4,6 +4,7 @@ import dev.parley.cluster.RunsOnEveryNode;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,9 +18,16 @@ import org.springframework.stereotype.Component;
 public class EventStreams implements SmartLifecycle {
 
     private static final long TIMEOUT_MILLIS = 30 * 60 * 1000L;
+    /**
+     * Backlogs read from the database at once. When thousands of widgets reconnect together (a node restarted), each
+     * reads its backlog; unbounded, those reads took every pooled connection for about 20 s with 10,000 streams, and
+     * requests waited behind them (docs/benchmarks.md). Live events for a stream whose backlog waits queue behind it.
+     */
+    static final int CONCURRENT_BACKLOG_LOADS = 4;
 
     private final RealtimeBus bus;
     private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
+    private final Semaphore backlogLoads = new Semaphore(CONCURRENT_BACKLOG_LOADS, true);
     private volatile boolean running;
 
     EventStreams(RealtimeBus bus) {
@@ -28,11 +36,25 @@ public class EventStreams implements SmartLifecycle {
 
     /** Opens a stream; {@code backlog} supplies the events after {@code cursor} the client missed. */
     public EventStream open(String topic, long cursor, Supplier<List<RealtimeEvent>> backlog) {
-        EventStream stream = EventStream.open(bus, topic, cursor, TIMEOUT_MILLIS, backlog);
+        EventStream stream = EventStream.open(bus, topic, cursor, TIMEOUT_MILLIS, () -> loadInTurn(backlog));
         streams.add(stream);
         // counted out the moment it closes, not at the next heartbeat (the connection gauge reads this set)
         stream.onClose(() -> streams.remove(stream));
         return stream;
+    }
+
+    private List<RealtimeEvent> loadInTurn(Supplier<List<RealtimeEvent>> backlog) {
+        try {
+            backlogLoads.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+        try {
+            return backlog.get();
+        } finally {
+            backlogLoads.release();
+        }
     }
 
     @Scheduled(fixedDelay = 20_000)

@@ -1,0 +1,48 @@
+package dev.parley.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.parley.realtime.internal.LocalDispatcher;
+import dev.parley.realtime.internal.LocalRealtimeBus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class EventStreamsTests {
+
+    @Test
+    void manyStreamsOpeningTogetherReadTheirBacklogsAFewAtATimeAndEveryOneGetsRead() throws Exception {
+        EventStreams streams = new EventStreams(new LocalRealtimeBus(new LocalDispatcher()));
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger reading = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        AtomicInteger read = new AtomicInteger();
+        List<EventStream> opened = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            opened.add(streams.open("conversation:" + i, 0, () -> {
+                mostAtOnce.accumulateAndGet(reading.incrementAndGet(), Math::max);
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                reading.decrementAndGet();
+                read.incrementAndGet();
+                return List.of();
+            }));
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> reading.get() == EventStreams.CONCURRENT_BACKLOG_LOADS);
+        Thread.sleep(200); // time for any more to start, if the bound did not hold
+        assertThat(mostAtOnce.get()).as("backlogs read at once").isEqualTo(EventStreams.CONCURRENT_BACKLOG_LOADS);
+
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> read.get() == 12);
+        opened.forEach(EventStream::close);
+    }
+}
