@@ -14,7 +14,7 @@ JAR=$(parley_jar)
 PORT=${PORT:-18090}
 RESTARTS=${RESTARTS:-3}
 WORK=$(mktemp -d)
-trap 'kill "${PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap '[[ -z "${PID:-}" ]] || kill "$PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
 APP="$WORK/app/$(basename "$JAR")"
 export PARLEY_DATA_DIR="$WORK/data"
