@@ -155,10 +155,10 @@ class HostileInputTests {
     private static void attack(Endpoint endpoint, Hostility hostility, List<String> failures) throws Exception {
         String request = wire.describe(endpoint, hostility, credentials);
         long start = System.nanoTime();
+        boolean headTooLarge = HostileWire.headTooLarge(wire.target(endpoint, hostility, credentials));
         try {
-            Answer answer = wire.send(endpoint, hostility, credentials);
-            String wrong = ErrorFormat.check(endpoint, answer,
-                    HostileWire.headTooLarge(wire.target(endpoint, hostility, credentials)));
+            Answer answer = sendAnswered(endpoint, hostility, headTooLarge);
+            String wrong = ErrorFormat.check(endpoint, answer, headTooLarge);
             if (wrong != null) {
                 failures.add(request + " → " + wrong);
             }
@@ -168,6 +168,25 @@ class HostileInputTests {
             REQUESTS.incrementAndGet();
             MILLIS.computeIfAbsent(endpoint.toString(), key -> new AtomicLong())
                     .addAndGet((System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /**
+     * Sends the request; one whose head is over the server's limit is sent up to three times: the server answers it
+     * and closes the connection at once, and when the client is still writing the request, the reset that closing
+     * with unread bytes causes can overtake the answer on the wire (TCP, not the server; it passed in most runs).
+     * A server that never answers still fails.
+     */
+    private static Answer sendAnswered(Endpoint endpoint, Hostility hostility, boolean headTooLarge)
+            throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return wire.send(endpoint, hostility, credentials);
+            } catch (java.io.IOException e) {
+                if (!headTooLarge || attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 
