@@ -37,8 +37,6 @@ public class StreamLoad {
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Pattern PAT = Pattern.compile("(pat_[A-Za-z0-9_\\-]+)");
-    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*}\\s+([0-9.E+]+)",
-            Pattern.MULTILINE);
     private static final Pattern WIDGET_STREAMS = Pattern.compile(
             "^parley_realtime_connections\\{[^}]*kind=\"widget\"[^}]*}\\s+([0-9.E+]+)", Pattern.MULTILINE);
 

@@ -136,8 +136,8 @@ final class ScorerSharing {
      * Under the cluster lock {@code name}: what {@code stored} finds (the node that held the lock just before may have
      * stored it), else what {@code make} makes and stores; empty when another node holds the lock.
      */
-    private Optional<Obtained> underLock(String name, Duration longest, Supplier<Optional<ArticleScorer<KnowledgeArticle>>> stored,
-            Supplier<ArticleScorer<KnowledgeArticle>> make) {
+    private Optional<Obtained> underLock(String name, Duration longest,
+            Supplier<Optional<ArticleScorer<KnowledgeArticle>>> stored, Supplier<ArticleScorer<KnowledgeArticle>> make) {
         Optional<SimpleLock> lock = locks == null ? Optional.of(() -> { })
                 : locks.lock(new LockConfiguration(Instant.now(), name, longest, Duration.ZERO));
         if (lock.isEmpty()) {
@@ -190,11 +190,8 @@ final class ScorerSharing {
     /** Empty when another node holds the lock, that is, trains this scorer now. */
     private Optional<Obtained> trainUnderLock(ScorerStore store, List<KnowledgeArticle> articles, long version,
             Supplier<ArticleScorer<KnowledgeArticle>> train) {
-        return underLock(store.lockName(articles), LONGEST_TRAINING, () -> store.load(articles, version), () -> {
-            ArticleScorer<KnowledgeArticle> scorer = train.get();
-            store.save(scorer);
-            return scorer;
-        });
+        return underLock(store.lockName(articles), LONGEST_TRAINING, () -> store.load(articles, version),
+                () -> trainAndStore(store, train).scorer());
     }
 
     private static Obtained trainAndStore(ScorerStore store, Supplier<ArticleScorer<KnowledgeArticle>> train) {

@@ -40,7 +40,8 @@ public class TrainedScorer implements DisposableBean {
     private final ScorerSharing sharing;
     private final AtomicInteger trainings = new AtomicInteger();
     private final AtomicInteger tunings = new AtomicInteger();
-    private final AtomicReference<ArticleScorer<KnowledgeArticle>> current = new AtomicReference<>(ArticleScorer.empty(-1));
+    private final AtomicReference<ArticleScorer<KnowledgeArticle>> current =
+            new AtomicReference<>(ArticleScorer.empty(-1));
     private boolean pending;
     private boolean active;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -54,7 +55,8 @@ public class TrainedScorer implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile CompletableFuture<ArticleScorer<KnowledgeArticle>> running = CompletableFuture.completedFuture(current.get());
+    private volatile CompletableFuture<ArticleScorer<KnowledgeArticle>> running =
+            CompletableFuture.completedFuture(current.get());
 
     public TrainedScorer(KnowledgeBase knowledge, ScorerTrainer trainer) {
         this(knowledge, trainer, null);
