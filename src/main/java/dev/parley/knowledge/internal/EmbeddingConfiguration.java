@@ -11,15 +11,21 @@ import org.springframework.context.annotation.Lazy;
 
 /**
  * The embedding model, wired by hand (LangChain4j's Boot starters do not work on Boot 4). The model
- * ships inside a Maven jar and runs offline; it loads lazily on first use.
+ * ships inside a Maven jar and runs offline; it loads in the background while the application starts
+ * ({@link ModelPreload}).
  */
 @Configuration(proxyBeanMethods = false)
 class EmbeddingConfiguration {
 
     @Bean
+    static ModelPreload modelPreload() {
+        return new ModelPreload(BgeSmallEmbeddingModel::new);
+    }
+
+    @Bean
     @Lazy
-    EmbeddingModel embeddingModel() {
-        return new BgeSmallEmbeddingModel();
+    EmbeddingModel embeddingModel(ModelPreload preload) {
+        return preload.model();
     }
 
     @Bean
