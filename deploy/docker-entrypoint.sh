@@ -4,6 +4,7 @@
 #   docker run parley --server.port=9090   -> the server with extra Spring arguments
 #   docker run parley encryption-key       -> print a fresh encryption key and exit
 #   docker run parley eval ...             -> the assistant's quality evaluation (see bench/)
+#   aot-cache                               -> (image build) write the JVM's AOT cache to $PARLEY_AOT_CACHE
 #   docker run -it parley bash             -> any other command runs as given
 # Settings come from PARLEY_* environment variables (see README). For each VAR_FILE variable the file's content
 # becomes VAR (Docker and Kubernetes secrets), e.g. PARLEY_DATABASE_PASSWORD_FILE=/run/secrets/db-password.
@@ -31,7 +32,34 @@ for name in $(compgen -e | grep -E '^PARLEY_[A-Z0-9_]+_FILE$' || true); do
   unset "$name"
 done
 
+# The JVM's AOT cache (Java 25+; the image makes it at build time with `aot-cache`): classes loaded and linked ahead,
+# a restart is ready about 40% sooner. Only for the jar it was made from (extracted, not the nested one) and the same
+# JVM options; the JVM starts without it (and says so) when it does not match.
+AOT_OPTS=""
+if [ -n "${PARLEY_AOT_CACHE:-}" ] && [ "${1:-}" != aot-cache ]; then
+  if [ -r "$PARLEY_AOT_CACHE" ]; then
+    AOT_OPTS="-XX:AOTCache=$PARLEY_AOT_CACHE"
+  else
+    echo "parley: PARLEY_AOT_CACHE names $PARLEY_AOT_CACHE, which cannot be read; starting without the AOT cache" >&2
+  fi
+fi
+
 case "${1:-}" in
+  aot-cache)
+    # A training run: the application starts on a throw-away data directory (embedded database, offline assistant)
+    # up to the end of its context refresh and exits; the JVM writes what it loaded and linked to the cache.
+    if [ -z "${PARLEY_AOT_CACHE:-}" ]; then
+      echo "parley: aot-cache needs PARLEY_AOT_CACHE, the file to write" >&2
+      exit 64
+    fi
+    training=$(mktemp -d)
+    # shellcheck disable=SC2086
+    PARLEY_DATA_DIR="$training/data" DJL_CACHE_DIR="$training/djl" SERVER_PORT=0 java $JAVA_OPTS -XX:AOTCacheOutput="$PARLEY_AOT_CACHE" \
+      -Dspring.context.exit=onRefresh -jar "$PARLEY_JAR"
+    rm -rf "$training"
+    [ -s "$PARLEY_AOT_CACHE" ] || { echo "parley: no AOT cache was written to $PARLEY_AOT_CACHE" >&2; exit 70; }
+    exit 0
+    ;;
   encryption-key|eval)
     # shellcheck disable=SC2086
     exec java $JAVA_OPTS -jar "$PARLEY_JAR" "$@"
@@ -54,4 +82,4 @@ fi
 
 # exec: java becomes the process that receives SIGTERM and shuts down gracefully (requests finish, streams close).
 # shellcheck disable=SC2086
-exec java $JAVA_OPTS -jar "$PARLEY_JAR" "$@"
+exec java $JAVA_OPTS $AOT_OPTS -jar "$PARLEY_JAR" "$@"

@@ -1,6 +1,7 @@
 package dev.parley.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -28,6 +29,9 @@ class EntrypointIT {
 
     private static final Path ENTRYPOINT = Path.of("deploy/docker-entrypoint.sh").toAbsolutePath();
     private static final Path JAR = Path.of(System.getProperty("parley.test.jar", "target/parley.jar"));
+    /** The entrypoint's default {@code JAVA_OPTS}: a cache is only used with the module options it was made with. */
+    private static final String DEFAULT_JAVA_OPTS =
+            "--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:MaxRAMPercentage=75";
 
     @TempDir
     Path work;
@@ -65,6 +69,43 @@ class EntrypointIT {
     }
 
     @Test
+    @Timeout(600)
+    void makesTheAotCacheAsTheImageBuildDoesAndTheServerStartsWithIt() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the JVM's AOT cache needs Java 25; the image runs on 25");
+        // as the Dockerfile does: the jar extracted, then a training run writes the cache
+        Path app = work.resolve("app");
+        Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", JAR.toAbsolutePath().toString(),
+                "extract", "--destination", app.toString()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("extract.log").toFile()).start();
+        assertThat(extract.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Path jar;
+        try (var files = Files.list(app)) {
+            jar = files.filter(f -> f.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+        Path cache = work.resolve("parley.aot");
+        Process training = entrypoint(Map.of("PARLEY_JAR", jar.toString(), "PARLEY_AOT_CACHE", cache.toString()),
+                "aot-cache");
+        assertThat(training.waitFor(400, TimeUnit.SECONDS)).isTrue();
+        assertThat(training.exitValue()).as(Files.readString(work.resolve("entrypoint.log"))).isZero();
+        assertThat(cache).isNotEmptyFile();
+
+        // AOTMode=on: the JVM refuses to start unless it can use the cache (by default it would start without it)
+        int port = freePort();
+        Process server = entrypoint(Map.of("PARLEY_JAR", jar.toString(), "PARLEY_AOT_CACHE", cache.toString(),
+                "PORT", String.valueOf(port), "PARLEY_DATA_DIR", work.resolve("data").toString(),
+                "PARLEY_ASSISTANT_ENCODER_TUNING", "false",
+                "JAVA_OPTS", DEFAULT_JAVA_OPTS + " -XX:AOTMode=on"));
+        try {
+            awaitReady(HttpClient.newHttpClient(), port, server);
+        } finally {
+            server.destroy();
+        }
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // a cache it can only partly use (other module options, another jar) is an error the JVM prints and goes on
+        assertThat(Files.readString(work.resolve("entrypoint.log"))).doesNotContain("][aot]");
+    }
+
+    @Test
     void printsAnEncryptionKeyWithoutStartingTheServer() throws Exception {
         Process process = entrypoint(Map.of(), "encryption-key");
 
@@ -95,8 +136,7 @@ class EntrypointIT {
                 .redirectOutput(work.resolve("entrypoint.log").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_") || name.equals("JAVA_OPTS"));
         builder.environment().put("PARLEY_JAR", JAR.toAbsolutePath().toString());
-        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
-                + System.getenv("PATH"));
+        builder.environment().put("PATH", Path.of(java()).getParent() + ":" + System.getenv("PATH"));
         builder.environment().putAll(environment);
         return builder.start();
     }
@@ -121,6 +161,10 @@ class EntrypointIT {
     private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static int freePort() throws IOException {
