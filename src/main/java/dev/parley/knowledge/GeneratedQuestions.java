@@ -63,6 +63,16 @@ public class GeneratedQuestions {
         if (!current) {
             return false;
         }
+        repository.replace(article.id(), article.contentHash(), usable(questions), clock.instant());
+        changes.changed(List.of(article.id()));
+        return true;
+    }
+
+    /**
+     * The questions kept of those a model wrote: cleaned, 3 to 300 characters with a letter, no repeats, at most
+     * {@link #MAX_QUESTIONS}.
+     */
+    public static List<String> usable(List<String> questions) {
         LinkedHashSet<String> clean = new LinkedHashSet<>();
         for (String q : questions) {
             String text = CleanText.of(q).strip();
@@ -70,9 +80,7 @@ public class GeneratedQuestions {
                 clean.add(text);
             }
         }
-        repository.replace(article.id(), article.contentHash(), clean.stream().limit(MAX_QUESTIONS).toList(), clock.instant());
-        changes.changed(List.of(article.id()));
-        return true;
+        return clean.stream().limit(MAX_QUESTIONS).toList();
     }
 
     /** Removes one generated question from an article (the editor's remove button). */

@@ -20,7 +20,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("parley.assistant.generated-questions")
 public record GeneratedQuestionSettings(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("5") @Min(1) @Max(10) int perArticle,
+        @DefaultValue("5") @Min(1) @Max(MAX_PER_ARTICLE) int perArticle,
         @DefaultValue("20") @Min(1) @Max(500) int batch,
         @DefaultValue("5m") Duration interval) {
+
+    public static final int MAX_PER_ARTICLE = 10;
 }

@@ -2,9 +2,7 @@ package dev.parley.assistant.llm;
 
 import dev.parley.knowledge.GeneratedQuestions;
 import dev.parley.knowledge.GeneratedQuestions.ArticleToAsk;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -22,14 +20,8 @@ import org.springframework.stereotype.Component;
 class QuestionWriter {
 
     private static final Logger log = LoggerFactory.getLogger(QuestionWriter.class);
-    private static final int MAX_BODY = 6_000;
     /** How the calls show in the LLM usage table; they belong to no conversation. */
     static final String PURPOSE = "generated-questions";
-    private static final String SYSTEM = """
-            You write the questions customers type into a support chat. Given one help-center article, write %d \
-            different short questions that this article answers, as real customers would phrase them: plain \
-            words, first person, some casual, no article title copied word for word. Write them in the language of \
-            the article (%s). Answer with one question per line and nothing else.""";
 
     private final LlmProviders providers;
     private final GeneratedQuestions questions;
@@ -59,9 +51,10 @@ class QuestionWriter {
         int written = 0;
         for (ArticleToAsk article : questions.needed(limit)) {
             try {
-                LlmResponse response = provider.get().complete(request(article));
+                LlmResponse response = provider.get().complete(QuestionPrompt.request(article.title(),
+                        article.body(), article.locale(), settings.perArticle()));
                 usage.record(null, null, PURPOSE, provider.get(), response.usage(), false);
-                List<String> lines = lines(response.text());
+                List<String> lines = QuestionPrompt.lines(response.text());
                 if (!lines.isEmpty() && questions.store(article, lines)) {
                     written++;
                 }
@@ -73,24 +66,5 @@ class QuestionWriter {
             log.info("The model wrote example questions for {} articles", written);
         }
         return written;
-    }
-
-    private LlmRequest request(ArticleToAsk article) {
-        String body = article.body().length() > MAX_BODY ? article.body().substring(0, MAX_BODY) : article.body();
-        String language = Locale.forLanguageTag(article.locale() == null ? "en" : article.locale()).getDisplayLanguage(Locale.ENGLISH);
-        return LlmRequest.of(SYSTEM.formatted(settings.perArticle(), language.isBlank() ? "English" : language),
-                "# " + article.title() + "\n\n" + body);
-    }
-
-    /** The model's lines as questions: numbering, bullets and quotes removed, empty lines dropped. */
-    static List<String> lines(String text) {
-        List<String> out = new ArrayList<>();
-        for (String line : (text == null ? "" : text).split("\r?\n")) {
-            String q = line.strip().replaceFirst("^(\\d{1,2}[.)]|[-*•])\\s*", "").replaceAll("^[\"“]|[\"”]$", "").strip();
-            if (!q.isEmpty()) {
-                out.add(q);
-            }
-        }
-        return out;
     }
 }

@@ -108,10 +108,4 @@ class GeneratedQuestionsTests {
         assertThat(articles.find(id).orElseThrow().generated()).isEmpty();
         assertThat(questions.needed(500)).extracting(GeneratedQuestions.ArticleToAsk::id).doesNotContain(id);
     }
-
-    @Test
-    void readsTheModelsLinesAsQuestions() {
-        assertThat(QuestionWriter.lines("1. Where is my order?\r\n\n* “Can I pay later?”\n  3) refund?  "))
-                .containsExactly("Where is my order?", "Can I pay later?", "refund?");
-    }
 }

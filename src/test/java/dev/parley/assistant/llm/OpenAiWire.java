@@ -5,7 +5,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** OpenAI chat-completions bodies for WireMock, and readers for what the provider sent. */
-final class OpenAiWire {
+public final class OpenAiWire {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -16,7 +16,7 @@ final class OpenAiWire {
         return JSON.writeValueAsString(text);
     }
 
-    static String completion(String content, int inputTokens, int outputTokens) {
+    public static String completion(String content, int inputTokens, int outputTokens) {
         return """
                 {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"gpt-test",
                  "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}],

@@ -13,7 +13,7 @@ public final class EvalCommand {
     private EvalCommand() {
     }
 
-    /** Returns the process exit code: 0 done, 2 bad arguments or files. */
+    /** Returns the process exit code: 0 done, 2 bad arguments or files, or a model that could not write questions. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         quietLibraryLogging();
         EvalOptions options;
@@ -33,7 +33,8 @@ public final class EvalCommand {
         Map<String, Object> report;
         try {
             report = new EvalRun(options, embeddings).run();
-        } catch (IllegalArgumentException | java.io.UncheckedIOException | tools.jackson.core.JacksonException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException | tools.jackson.core.JacksonException
+                | GeneratedExamples.Failed e) {
             err.println("eval: " + e.getMessage());
             return 2;
         }
@@ -60,6 +61,11 @@ public final class EvalCommand {
         out.printf("knowledge base   %s (%s articles, trained in %s s, %s)%n", report.get("kb"), report.get("articles"),
                 report.get("trainingSeconds"), Boolean.TRUE.equals(report.get("encoderTuned"))
                         ? "encoder tuned on it" : "shipped encoder");
+        if (report.get("generatedQuestions") instanceof Map<?, ?> g) {
+            out.printf("generated        %s questions for %s of %s articles without examples (%s per article asked of"
+                    + " %s at %s, %s s)%n", g.get("questions"), g.get("articles"), g.get("articlesAsked"),
+                    g.get("perArticle"), g.get("model"), g.get("url"), g.get("seconds"));
+        }
         if (report.get("calibration") instanceof Map<?, ?> c) {
             out.printf("calibrated on    %s: target precision %s at out-of-scope share %.2f -> expected %.3f%s%n",
                     c.get("file"), c.get("targetPrecision"), c.get("outOfScopeShare"), c.get("expectedPrecision"),

@@ -67,11 +67,22 @@ final class EvalFiles {
     }
 
     static void write(Path file, Object value) {
+        writeText(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n");
+    }
+
+    /** One JSON object per line. */
+    static void writeLines(Path file, List<?> values) {
+        StringBuilder text = new StringBuilder();
+        values.forEach(value -> text.append(JSON.writeValueAsString(value)).append('\n'));
+        writeText(file, text.toString());
+    }
+
+    private static void writeText(Path file, String text) {
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n");
+            Files.writeString(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }

@@ -12,6 +12,7 @@ import dev.parley.engine.eval.ThresholdCalibration;
 import dev.parley.engine.runtime.TextEmbeddings;
 import dev.parley.engine.scoring.ScoredArticle;
 import dev.parley.engine.scoring.ScorerTrainer;
+import dev.parley.knowledge.KnowledgeArticle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,12 @@ public final class EvalRun {
 
     Map<String, Object> run() {
         var articles = EvalFiles.articles(options.kb());
+        Map<String, Object> generated = null;
+        if (options.generation() != null) {
+            var written = generateQuestions(articles);
+            articles = written.articles();
+            generated = written.summary();
+        }
         var kb = new StaticKnowledgeBase(articles, 1);
         var defaults = ScorerTrainer.Options.defaults();
         var trainerOptions = new ScorerTrainer.Options(defaults.folds(), options.outOfScopeShare(),
@@ -78,6 +85,9 @@ public final class EvalRun {
         report.put("queries", options.queries().toString());
         report.put("trainingSeconds", Math.round(trainingSeconds * 10) / 10.0);
         report.put("encoderTuned", scorer.current().encoder().isPresent());
+        if (generated != null) {
+            report.put("generatedQuestions", generated);
+        }
         Metrics metrics = Metrics.of(results, threshold);
         Map<String, Object> flat = new LinkedHashMap<>();
         flat.put("n", metrics.n());
@@ -99,6 +109,19 @@ public final class EvalRun {
                 questions, byId::get));
         flat.put("mistakes", mistakes(results));
         return flat;
+    }
+
+    /** Has the model write questions; saves them when asked to. */
+    private GeneratedExamples.Result generateQuestions(List<KnowledgeArticle> articles) {
+        var generation = options.generation();
+        var written = GeneratedExamples.openAi(generation).write(articles);
+        if (generation.save() != null) {
+            record Line(String id, String title, List<String> questions) {
+            }
+            EvalFiles.writeLines(generation.save(), written.written().stream()
+                    .map(w -> new Line(w.id(), w.title(), w.questions())).toList());
+        }
+        return written;
     }
 
     /** The questions it got wrong, most confident first: where to add an example or fix an article. */

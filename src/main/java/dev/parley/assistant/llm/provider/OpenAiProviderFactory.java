@@ -7,9 +7,12 @@ import dev.parley.assistant.llm.LlmProviderFactory;
 import dev.parley.assistant.llm.LlmSettings;
 import org.springframework.stereotype.Component;
 
-/** Any server speaking OpenAI's chat completions API: OpenAI itself, vLLM, llama.cpp server, LM Studio. */
+/**
+ * Any server speaking OpenAI's chat completions API: OpenAI itself, vLLM, llama.cpp server, LM Studio. Public so the
+ * eval command, which runs without Spring, calls a model the way the application does.
+ */
 @Component
-class OpenAiProviderFactory implements LlmProviderFactory {
+public class OpenAiProviderFactory implements LlmProviderFactory {
 
     @Override
     public String id() {
