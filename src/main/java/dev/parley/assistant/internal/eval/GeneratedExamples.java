@@ -1,5 +1,6 @@
 package dev.parley.assistant.internal.eval;
 
+import dev.parley.assistant.llm.LlmException;
 import dev.parley.assistant.llm.LlmProvider;
 import dev.parley.assistant.llm.LlmProviders;
 import dev.parley.assistant.llm.LlmResponse;
@@ -13,8 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,44 +56,65 @@ final class GeneratedExamples {
         return new GeneratedExamples(provider, generation.url(), generation.perArticle());
     }
 
-    /** The articles in the same order, those without own examples with the model's questions as their examples. */
+    /**
+     * The articles in the same order, those without own examples with the model's questions as their examples. The
+     * first article is asked alone, so a server that is down or refuses the model fails the run with its own error
+     * rather than with the circuit breaker that four failing calls at a time would open.
+     */
     Result write(List<KnowledgeArticle> articles) {
         long started = System.nanoTime();
         List<KnowledgeArticle> asked = articles.stream().filter(a -> a.examples().isEmpty()).toList();
-        Map<String, Written> written = new HashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_CALLS,
-                Thread.ofPlatform().daemon().name("eval-questions-", 0).factory());
-        try {
-            var calls = new ExecutorCompletionService<Written>(pool);
-            Map<Future<Written>, KnowledgeArticle> articleOf = new HashMap<>();
-            for (KnowledgeArticle article : asked) {
-                articleOf.put(calls.submit(() -> ask(article)), article);
-            }
-            for (int i = 0; i < asked.size(); i++) {
-                Future<Written> done = calls.take();
-                try {
-                    Written one = done.get();
-                    written.put(one.id(), one);
-                } catch (ExecutionException e) {
-                    KnowledgeArticle article = articleOf.get(done);
-                    throw new Failed("the model at " + where + " could not write questions for article " + article.id()
-                            + " (\"" + article.title() + "\"): " + e.getCause().getMessage(), e.getCause());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failed("interrupted while the model wrote questions", e);
-        } finally {
-            pool.shutdownNow();
+        List<Written> answers = new ArrayList<>(asked.size());
+        Map<KnowledgeArticle, Throwable> failures = new LinkedHashMap<>();
+        if (!asked.isEmpty()) {
+            collect(asked.subList(0, 1), 1, answers, failures);
         }
+        if (failures.isEmpty() && asked.size() > 1) {
+            collect(asked.subList(1, asked.size()), PARALLEL_CALLS, answers, failures);
+        }
+        if (!failures.isEmpty()) {
+            throw failed(failures);
+        }
+        Map<String, Written> byId = new HashMap<>();
+        answers.forEach(w -> byId.put(w.id(), w));
         List<KnowledgeArticle> out = new ArrayList<>(articles.size());
         for (KnowledgeArticle a : articles) {
-            Written w = written.get(a.id());
+            Written w = byId.get(a.id());
             out.add(w == null ? a : new KnowledgeArticle(a.id(), a.title(), a.body(), a.category(), a.tags(),
                     a.locale(), w.questions(), a.url()));
         }
-        List<Written> answers = asked.stream().map(a -> written.get(a.id())).toList();
         return new Result(out, answers, summary(answers, (System.nanoTime() - started) / 1e9));
+    }
+
+    /** Asks for every article, {@code parallel} at a time, keeping the answers and the failures in order. */
+    private void collect(List<KnowledgeArticle> articles, int parallel, List<Written> answers,
+            Map<KnowledgeArticle, Throwable> failures) {
+        List<Future<Written>> calls;
+        try (ExecutorService pool = Executors.newFixedThreadPool(parallel,
+                Thread.ofPlatform().daemon().name("eval-questions-", 0).factory())) {
+            calls = pool.invokeAll(articles.stream().map(a -> (Callable<Written>) () -> ask(a)).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failed("interrupted while the model wrote questions", e);
+        }
+        for (int i = 0; i < articles.size(); i++) {
+            try {
+                answers.add(calls.get(i).get());
+            } catch (ExecutionException | InterruptedException e) {
+                failures.put(articles.get(i), e instanceof ExecutionException ? e.getCause() : e);
+            }
+        }
+    }
+
+    /** Names the first article that failed for a reason of its own (not because the breaker was open). */
+    private Failed failed(Map<KnowledgeArticle, Throwable> failures) {
+        var first = failures.entrySet().stream()
+                .filter(f -> !(f.getValue() instanceof LlmException e && e.kind() == LlmException.Kind.CIRCUIT_OPEN))
+                .findFirst().orElse(failures.entrySet().iterator().next());
+        KnowledgeArticle article = first.getKey();
+        String more = failures.size() == 1 ? "" : " (and " + (failures.size() - 1) + " more articles)";
+        return new Failed("the model at " + where + " could not write questions for article " + article.id() + " (\""
+                + article.title() + "\"): " + first.getValue().getMessage() + more, first.getValue());
     }
 
     /** For the report: where and how many, the questions written and the tokens the model counted. */

@@ -28,7 +28,9 @@ final class Failures {
                 return new LlmException(Kind.INVALID_RESPONSE, "the provider's answer was not valid", null, thrown);
             }
             if (cause instanceof IOException) {
-                return new LlmException(Kind.NETWORK, "network failure: " + cause.getMessage(), null, thrown);
+                // a refused connection says nothing but its type
+                String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+                return new LlmException(Kind.NETWORK, "network failure: " + why, null, thrown);
             }
         }
         return new LlmException(Kind.UNKNOWN, "provider call failed: " + thrown, null, thrown);
