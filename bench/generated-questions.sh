@@ -5,8 +5,8 @@
 # (--generate-questions-url), and prints the figures side by side.
 # The model is a LOCAL STUB, not a language model: bench/llm-stub/OpenAiStub.java answers the question-writing
 # request with fixed questions from bench/generated-questions/<data set>--<kb>.jsonl for the article whose title is
-# the request's first line (and its body's start where titles repeat). The figures measure what such questions do to the scorer and the encoder tuning, not
-# what a given model would write.
+# the request's first line (and its body's start where titles repeat). The figures measure what such questions do to
+# the scorer and the encoder tuning, not what a given model would write.
 # Usage: bench/generated-questions.sh [datasets dir]   (default ../shared/datasets; needs java 21+ and python3)
 # GENERATED_QUESTIONS_ROWS="bitext-customer-support/kb-bodyonly" runs only that row.
 # Reports, eval output and stub logs go to target/bench/generated-questions/.
