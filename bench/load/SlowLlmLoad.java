@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * post one in-scope question each at the same moment while the OpenAI-compatible provider takes seconds per answer.
  * While they wait, other customers' traffic (starting conversations, reading transcripts, the widget's config, the
  * health endpoint) is timed and the node's pool and thread gauges are sampled. Per conversation: when its own message
- * came back on its stream, when the first streamed token came, when the reply came (on the stream and as the POST's
+ * came back on its stream, when the assistant's typing event and the first streamed token came, when the reply came (on the stream and as the POST's
  * response), and how it ended (status, reply). Run by bench/slow-llm.sh. Arguments: base URL, knowledge folder,
  * conversations, phase label ("answers": every reply should be the model's; "timeouts": every one a hand-off or the
  * offline answer standing in), the node's pid (its pool and thread gauges are read over JMX).
@@ -50,6 +50,7 @@ public class SlowLlmLoad {
         final Conversation conversation;
         final CountDownLatch connected = new CountDownLatch(1);
         volatile long echo;
+        volatile long typing;
         volatile long firstToken;
         volatile long replyOnStream;
         volatile long sent;
@@ -203,7 +204,9 @@ public class SlowLlmLoad {
                 } else if (line.startsWith("event:")) {
                     event = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
-                    if (event.equals("token") && customer.firstToken == 0) {
+                    if (event.equals("typing") && line.contains("\"ASSISTANT\"") && customer.typing == 0) {
+                        customer.typing = now;
+                    } else if (event.equals("token") && customer.firstToken == 0) {
                         customer.firstToken = now;
                     } else if (event.equals("message")) {
                         Matcher author = AUTHOR.matcher(line);
@@ -339,6 +342,7 @@ public class SlowLlmLoad {
                 + "(5xx %d)%n", phase, customers.size(), allAnswered, errors, fiveXx);
         endings.forEach((ending, n) -> System.out.printf("  %4d x %s%n", n, ending));
         line("  post -> own message on its stream", customers, c -> c.echo);
+        line("  post -> assistant typing on its stream", customers, c -> c.typing);
         line("  post -> first streamed token", customers, c -> c.firstToken);
         line("  post -> reply on its stream", customers, c -> c.replyOnStream);
         line("  post -> HTTP response (reply)", customers, c -> c.answered);
