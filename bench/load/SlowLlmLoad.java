@@ -29,10 +29,11 @@ import java.util.regex.Pattern;
  * post one in-scope question each at the same moment while the OpenAI-compatible provider takes seconds per answer.
  * While they wait, other customers' traffic (starting conversations, reading transcripts, the widget's config, the
  * health endpoint) is timed and the node's pool and thread gauges are sampled. Per conversation: when its own message
- * came back on its stream, when the assistant's typing event and the first streamed token came, when the reply came (on the stream and as the POST's
- * response), and how it ended (status, reply). Run by bench/slow-llm.sh. Arguments: base URL, knowledge folder,
- * conversations, phase label ("answers": every reply should be the model's; "timeouts": every one a hand-off or the
- * offline answer standing in), the node's pid (its pool and thread gauges are read over JMX).
+ * came back on its stream, when the assistant's typing event and the first streamed token came, when the reply came
+ * (on the stream and as the POST's response), and how it ended (status, reply). Run by bench/slow-llm.sh.
+ * Arguments: base URL, knowledge folder, conversations, phase label ("answers": every reply should be the model's;
+ * "timeouts": every one a hand-off or the offline answer standing in), the node's pid (its pool and thread gauges are
+ * read over JMX).
  */
 public class SlowLlmLoad {
 
