@@ -115,6 +115,9 @@ public class GroundedAnswerer {
                 List.of(LlmRequest.Turn.user(GroundedPrompt.userMessage(text,
                         Decisions.historyLines(question.history(), session), question.articles(), language))), tools);
         var stream = new AnswerStream(prompted.guard(), delta -> preview.token(question, delta));
+        if (streaming) {
+            preview.typing(question); // a slow model is seconds away from the first token
+        }
         GroundedDecision decision = generate(question, provider, request, streaming ? stream : null,
                 prompted.guard(), session);
         if (key != null) {

@@ -6,8 +6,13 @@ import java.util.Optional;
 /** Why a provider call failed; {@link #retryable()} says whether trying again may help. */
 public class LlmException extends RuntimeException {
 
+    /**
+     * A timeout is not retried: a customer is waiting on the answer, and a provider too slow once is most likely as
+     * slow again, so retrying made them wait up to {@code max-attempts} timeouts (90 s and more by default) for the
+     * same hand-off.
+     */
     public enum Kind {
-        RATE_LIMITED(true), SERVER_ERROR(true), TIMEOUT(true), NETWORK(true),
+        RATE_LIMITED(true), SERVER_ERROR(true), TIMEOUT(false), NETWORK(true),
         INVALID_RESPONSE(false), REJECTED(false), CIRCUIT_OPEN(false), STREAM_BROKEN(false), UNSAFE_OUTPUT(false),
         NOT_CONFIGURED(false), UNKNOWN(false);
 

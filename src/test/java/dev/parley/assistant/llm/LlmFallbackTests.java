@@ -102,6 +102,20 @@ class LlmFallbackTests {
     }
 
     @Test
+    void aTimedOutStreamIsNotRetriedSoTheCustomerWaitsOneTimeoutAtMost() {
+        fixture.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream").withBody("data: [DONE]\n\n").withFixedDelay(4_000)));
+
+        var decision = fixture.answerer.stream(fixture.question("How do I reset my password?"));
+
+        assertThat(decision).isInstanceOfSatisfying(Failed.class,
+                failed -> assertThat(failed.kind()).isEqualTo(LlmException.Kind.TIMEOUT));
+        fixture.server.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+        assertThat(LlmOutcomes.toOutcome(decision, UNSURE_OFFLINE, THRESHOLD).replyText())
+                .isEqualTo(LlmOutcomes.UNAVAILABLE_TEXT);
+    }
+
+    @Test
     void aConfidentGenerativeAnswerIsSentAndAnUnsureOneEscalates() {
         var sources = List.of(new SourceRef("kb-reset", "Reset", null));
 

@@ -61,14 +61,30 @@ class StreamingAnswerTests {
     }
 
     @Test
-    void publishesNothingForAQuestionTheArticlesDoNotAnswer() {
+    void publishesNoTextForAQuestionTheArticlesDoNotAnswer() {
         String json = OpenAiWire.decision(false, List.of(), "I don't know that.");
         modelStreams(List.of(json.substring(0, 20), json.substring(20)), 0);
 
         var decision = fixture.answerer.stream(fixture.question("Can I pay with goats?"));
 
         assertThat(decision).isInstanceOf(GroundedDecision.Unanswerable.class);
-        assertThat(fixture.published).isEmpty();
+        assertThat(fixture.published).extracting(RealtimeEvent::type).containsOnly("typing");
+    }
+
+    @Test
+    void tellsTheWidgetTheAssistantIsTypingBeforeTheModelIsAsked() {
+        String json = OpenAiWire.decision(true, List.of("kb-reset"), "Use the reset link.");
+        modelStreams(List.of(json), 0);
+        var question = fixture.question("How do I reset my password?");
+
+        fixture.answerer.stream(question);
+
+        RealtimeEvent first = fixture.published.getFirst();
+        assertThat(first.type()).isEqualTo("typing");
+        assertThat(first.topic()).isEqualTo(RealtimeEvent.conversationTopic(question.conversationId()));
+        assertThat(first.data()).containsEntry("author", "ASSISTANT").containsEntry("typing", true);
+        assertThat(fixture.published.subList(1, fixture.published.size())).extracting(RealtimeEvent::type)
+                .containsOnly("token");
     }
 
     @Test
