@@ -9,7 +9,8 @@
 #  4. escalated: N customers ask for a person, each on a fresh conversation, at the same levels;
 #  5. the ratios of the best answered and escalated messages/s to the ceiling.
 # Usage: bench/load.sh   (env: LOAD_LEVELS=1,4,16,64,256 LOAD_SECONDS=30 LOAD_CONVERSATIONS=6000 per level,
-# LOAD_WAITING=10000 LOAD_STREAMS=500 LOAD_DB=h2|postgres, SKIP_BUILD=1 to reuse target/parley-*.jar, APP_OPTS for
+# LOAD_WAITING=10000 LOAD_FILL_MINUTES=15 LOAD_STREAMS=500 LOAD_ANSWERED=0 to leave the answered levels out,
+# LOAD_DB=h2|postgres, SKIP_BUILD=1 to reuse target/parley-*.jar, APP_OPTS for
 # extra --options, KEEP_DATA=1 to keep the data directory and its app.log)
 set -euo pipefail
 cd "$(dirname "$0")/.."

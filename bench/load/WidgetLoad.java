@@ -53,6 +53,9 @@ public class WidgetLoad {
     private final String base;
     private final List<String> questions;
     private final AtomicLong unique = new AtomicLong();
+    final java.util.function.Supplier<String> askQuestion = this::nextQuestion;
+    final java.util.function.Supplier<String> askForPerson = this::personRequest;
+    private final java.util.Map<Object, Double> bestRate = new java.util.concurrent.ConcurrentHashMap<>();
 
     WidgetLoad(String base, List<String> questions) {
         this.base = base;
@@ -79,12 +82,14 @@ public class WidgetLoad {
         int warmUp = Integer.parseInt(System.getenv().getOrDefault("LOAD_WARMUP_SECONDS", "15"));
         if (warmUp > 0) {
             System.out.print("warm-up (not a result): ");
-            load.level(levels[0], warmUp, perLevel / 2, load::nextQuestion);
+            load.level(levels[0], warmUp, perLevel / 2, load.askQuestion);
         }
         double bestAnswered = 0;
         double p99At64 = Double.NaN;
-        for (int clients : levels) {
-            Level level = load.level(clients, seconds, perLevel, load::nextQuestion);
+        // LOAD_ANSWERED=0 leaves the answered levels out (after the warm-up), e.g. to measure escalations again
+        boolean answeredLevels = !"0".equals(System.getenv("LOAD_ANSWERED"));
+        for (int clients : answeredLevels ? levels : new int[0]) {
+            Level level = load.level(clients, seconds, perLevel, load.askQuestion);
             bestAnswered = Math.max(bestAnswered, level.perSecond());
             p99At64 = clients == 64 ? level.p99() : p99At64;
         }
@@ -98,7 +103,7 @@ public class WidgetLoad {
         double bestEscalated = 0;
         for (int clients : levels) {
             bestEscalated = Math.max(bestEscalated,
-                    load.level(clients, seconds, perLevel, load::personRequest).perSecond());
+                    load.level(clients, seconds, perLevel, load.askForPerson).perSecond());
         }
         ratios(bestAnswered, bestEscalated, p99At64);
     }
@@ -107,7 +112,7 @@ public class WidgetLoad {
     }
 
     private static void header() {
-        System.out.println("| clients | messages | messages/s | p50 ms | p95 ms | p99 ms | max ms | errors (5xx / other) "
+        System.out.println("| clients | messages | messages/s | p50 ms | p95 ms | p99 ms | max ms | errors 5xx (of them 503) / other "
                 + "| answered | escalated | listener backlog max / drained after |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     }
@@ -140,7 +145,9 @@ public class WidgetLoad {
     }
 
     Level level(int clients, int seconds, int perLevel, java.util.function.Supplier<String> text) throws Exception {
-        ConcurrentLinkedQueue<Conversation> ready = precreate(perLevel);
+        // enough for one and a half times the best rate so far, at most perLevel: starting conversations costs time
+        int needed = Math.max(clients * 4, (int) Math.ceil(bestRate.getOrDefault(text, 50.0) * seconds * 1.5) + 100);
+        ConcurrentLinkedQueue<Conversation> ready = precreate(Math.min(perLevel, needed));
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
         AtomicInteger exceptions = new AtomicInteger();
         long start = System.nanoTime();
@@ -150,7 +157,7 @@ public class WidgetLoad {
             while (!Thread.currentThread().isInterrupted()) {
                 backlog[0] = Math.max(backlog[0], queued());
                 try {
-                    Thread.sleep(500);
+                    Thread.sleep(2000); // a scrape costs the node some CPU too
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -193,7 +200,9 @@ public class WidgetLoad {
             }
         } while (left > 0 && System.nanoTime() - drainStart < Duration.ofMinutes(5).toNanos());
         double drained = (System.nanoTime() - drainStart) / 1e9;
-        return report(clients, results, elapsed, exceptions.get(), backlog[0], drained, ready.isEmpty());
+        Level level = report(clients, results, elapsed, exceptions.get(), backlog[0], drained, ready.isEmpty());
+        bestRate.merge(text, level.perSecond(), Math::max);
+        return level;
     }
 
     private Level report(int clients, ConcurrentLinkedQueue<Result> all, double elapsed, int exceptions, double backlog,
@@ -201,12 +210,13 @@ public class WidgetLoad {
         List<Result> results = new ArrayList<>(all);
         long[] ok = results.stream().filter(r -> r.status() / 100 == 2).mapToLong(Result::nanos).sorted().toArray();
         long serverErrors = results.stream().filter(r -> r.status() / 100 == 5).count();
+        long unavailable = results.stream().filter(r -> r.status() == 503).count();
         long otherErrors = results.stream().filter(r -> r.status() / 100 != 2 && r.status() / 100 != 5).count();
         long answered = results.stream().filter(r -> "AI_RESOLVED".equals(r.conversationStatus())).count();
         long escalated = results.stream().filter(r -> r.status() / 100 == 2 && !"AI_RESOLVED".equals(r.conversationStatus())).count();
-        System.out.printf(Locale.ROOT, "| %d | %d | %.1f | %.0f | %.0f | %.0f | %.0f | %d / %d | %d | %d | %.0f / %.1f s |%s%n",
+        System.out.printf(Locale.ROOT, "| %d | %d | %.1f | %.0f | %.0f | %.0f | %.0f | %d (%d) / %d | %d | %d | %.0f / %.1f s |%s%n",
                 clients, ok.length, ok.length / elapsed, pct(ok, 50), pct(ok, 95), pct(ok, 99), pct(ok, 100),
-                serverErrors, otherErrors, answered, escalated, backlog, drained,
+                serverErrors, unavailable, otherErrors, answered, escalated, backlog, drained,
                 ranOut ? " (ran out of pre-created conversations after " + Math.round(elapsed) + " s)" : "");
         return new Level(ok.length / elapsed, pct(ok, 99));
     }
@@ -225,14 +235,17 @@ public class WidgetLoad {
      */
     List<Conversation> fillQueue(int count) throws Exception {
         long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(
+                Integer.parseInt(System.getenv().getOrDefault("LOAD_FILL_MINUTES", "15"))).toNanos();
         List<Conversation> waiting = new ArrayList<>(precreate(count,
-                () -> ",\"message\":\"" + json(personRequest()) + "\""));
+                () -> ",\"message\":\"" + json(personRequest()) + "\"", deadline));
+        count = waiting.size();
         double length;
         while ((length = metric(QUEUE_LENGTH)) < count && System.nanoTime() - start < Duration.ofMinutes(20).toNanos()) {
             Thread.sleep(500);
         }
         System.out.printf(Locale.ROOT, "queue filled: %d conversations started asking for a person in %.0f s "
-                + "(not timed), queue length %.0f%n", waiting.size(), (System.nanoTime() - start) / 1e9, length);
+                + "(not timed; at most LOAD_FILL_MINUTES), queue length %.0f%n", waiting.size(), (System.nanoTime() - start) / 1e9, length);
         return waiting;
     }
 
@@ -241,17 +254,17 @@ public class WidgetLoad {
     }
 
     ConcurrentLinkedQueue<Conversation> precreate(int count) throws Exception {
-        return precreate(count, () -> "");
+        return precreate(count, () -> "", Long.MAX_VALUE);
     }
 
-    private ConcurrentLinkedQueue<Conversation> precreate(int count, java.util.function.Supplier<String> firstMessage)
-            throws Exception {
+    private ConcurrentLinkedQueue<Conversation> precreate(int count, java.util.function.Supplier<String> firstMessage,
+            long deadline) throws Exception {
         ConcurrentLinkedQueue<Conversation> ready = new ConcurrentLinkedQueue<>();
         AtomicInteger next = new AtomicInteger();
         try (ExecutorService creators = Executors.newFixedThreadPool(8, Thread.ofVirtual().factory())) {
             for (int t = 0; t < 8; t++) {
                 creators.submit(() -> {
-                    while (next.getAndIncrement() < count) {
+                    while (next.getAndIncrement() < count && System.nanoTime() < deadline) {
                         HttpResponse<String> r = post("/api/v1/widget/conversations",
                                 "{\"name\":\"Load " + next.get() + "\"" + firstMessage.get() + "}", null);
                         if (r.statusCode() / 100 != 2) {
