@@ -75,7 +75,8 @@ public class WidgetLoad {
         WidgetLoad load = new WidgetLoad(base, questions);
         int waiting = Integer.parseInt(System.getenv().getOrDefault("LOAD_WAITING", "10000"));
         int streams = Integer.parseInt(System.getenv().getOrDefault("LOAD_STREAMS", "500"));
-        System.out.printf("%d distinct example questions from %s; %d s per level%n", questions.size(), args[1], seconds);
+        System.out.printf("%d distinct example questions from %s; %d s per level%n", questions.size(), args[1],
+                seconds);
         System.out.println();
         System.out.println("Answered: each customer asks an example question (numbered) on a fresh conversation");
         header();
@@ -112,7 +113,8 @@ public class WidgetLoad {
     }
 
     private static void header() {
-        System.out.println("| clients | messages | messages/s | p50 ms | p95 ms | p99 ms | max ms | errors 5xx (of them 503) / other "
+        System.out.println("| clients | messages | messages/s | p50 ms | p95 ms | p99 ms | max ms "
+                + "| errors 5xx (of them 503) / other "
                 + "| answered | escalated | listener backlog max / drained after |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     }
@@ -120,7 +122,8 @@ public class WidgetLoad {
     private static void ratios(double answered, double escalated, double p99At64) {
         String ceilingText = System.getenv("LOAD_CEILING");
         System.out.println();
-        System.out.printf(Locale.ROOT, "best answered %.1f messages/s, best escalated %.1f/s, p99 at 64 clients %.0f ms%n",
+        System.out.printf(Locale.ROOT,
+                "best answered %.1f messages/s, best escalated %.1f/s, p99 at 64 clients %.0f ms%n",
                 answered, escalated, p99At64);
         if (ceilingText != null && !ceilingText.isBlank()) {
             double ceiling = Double.parseDouble(ceilingText);
