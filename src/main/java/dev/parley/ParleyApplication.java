@@ -2,6 +2,7 @@ package dev.parley;
 
 import dev.parley.assistant.AssistantEvalCommand;
 import dev.parley.encryption.EncryptionKeyCommand;
+import dev.parley.knowledge.EmbeddingCeilingCommand;
 import dev.parley.knowledge.ModelRuntimeShutdown;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
@@ -18,6 +19,9 @@ public class ParleyApplication {
     public static void main(String[] args) {
         if (args.length > 0 && AssistantEvalCommand.NAME.equals(args[0])) {
             System.exit(AssistantEvalCommand.run(args));
+        }
+        if (args.length > 0 && EmbeddingCeilingCommand.NAME.equals(args[0])) {
+            System.exit(EmbeddingCeilingCommand.run(args));
         }
         if (args.length > 0 && EncryptionKeyCommand.NAME.equals(args[0])) {
             System.exit(EncryptionKeyCommand.run(System.out));

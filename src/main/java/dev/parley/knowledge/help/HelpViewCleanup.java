@@ -21,7 +21,7 @@ class HelpViewCleanup {
     }
 
     @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
-    @SchedulerLock(name = "knowledge.help-view-cleanup", lockAtMostFor = "PT10M", lockAtLeastFor = "PT50M")
+    @SchedulerLock(name = "knowledge.help-view-cleanup", lockAtMostFor = "PT55M", lockAtLeastFor = "PT50M")
     void forgetOldViews() {
         views.forgetBefore(clock.instant().minus(settings.viewWindow()));
     }
