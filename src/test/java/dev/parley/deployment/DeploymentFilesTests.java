@@ -104,7 +104,10 @@ class DeploymentFilesTests {
         assertThat(Files.isExecutable(entrypoint)).isTrue();
         assertThat(Files.readString(entrypoint)).startsWith("#!/usr/bin/env bash\n").contains("exec java");
         assertThat(Files.readString(Path.of("Dockerfile"))).contains("USER 10001").contains("HEALTHCHECK")
-                .contains("eclipse-temurin:21-jre").contains("ENTRYPOINT [\"/app/docker-entrypoint.sh\"]");
+                .contains("eclipse-temurin:25-jre").contains("ENTRYPOINT [\"/app/docker-entrypoint.sh\"]")
+                // the AOT cache is made at build time for the extracted jar the image runs (ADR 0034)
+                .contains("docker-entrypoint.sh aot-cache").contains("PARLEY_JAR=/app/app/parley.jar")
+                .contains("PARLEY_AOT_CACHE=/app/parley.aot");
     }
 
     private static Map<String, Object> yaml(Path file) throws IOException {
