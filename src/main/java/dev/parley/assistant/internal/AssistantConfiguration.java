@@ -15,6 +15,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Wires the trained scorer and keeps it in step with published knowledge. */
@@ -49,7 +51,10 @@ class AssistantConfiguration {
             this.scorer = scorer;
         }
 
+        // first among the listeners of the ready event (republishing events, channels' polls...): readiness waits for
+        // the scorer, and reading it back runs on the scorer's own thread
         @EventListener(ApplicationReadyEvent.class)
+        @Order(Ordered.HIGHEST_PRECEDENCE)
         void onStart() {
             scorer.refresh();
         }
