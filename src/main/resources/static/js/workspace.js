@@ -173,6 +173,19 @@
     const rows = () => Array.from(document.querySelectorAll(page === 'inbox' ? 'tr.conversation-row'
         : '#pane-list .pane-item'));
     let selected = -1;
+    let selectedId = null;
+    const paint = all => all.forEach((r, i) => r.classList.toggle('selected', i === selected));
+    // A live update re-renders the list: the same conversation stays selected (by id), or none once it left the list,
+    // so Enter never opens the one that moved into its place.
+    if (page === 'inbox') {
+        document.body.addEventListener('htmx:afterSwap', () => {
+            if (selectedId === null) return;
+            const all = rows();
+            selected = all.findIndex(r => r.dataset.conversationId === selectedId);
+            if (selected < 0) selectedId = null;
+            paint(all);
+        });
+    }
     const move = step => {
         const all = rows();
         if (all.length === 0) return;
@@ -184,7 +197,8 @@
             return;
         }
         selected = Math.min(all.length - 1, Math.max(0, selected + step));
-        all.forEach((r, i) => r.classList.toggle('selected', i === selected));
+        selectedId = all[selected].dataset.conversationId || null;
+        paint(all);
         all[selected].scrollIntoView({block: 'nearest'});
     };
     const resolve = () => {

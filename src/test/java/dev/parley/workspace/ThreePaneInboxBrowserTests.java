@@ -62,6 +62,35 @@ class ThreePaneInboxBrowserTests extends BrowserTestSupport {
     }
 
     @Test
+    void aLiveRefreshOfTheListKeepsTheSelectedConversationSelected() {
+        for (String question : List.of("parcel is late", "refund please", "password reset")) {
+            escalated(question + " " + marker);
+        }
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, agent.email());
+            page.navigate(url("/inbox?view=all&q=" + marker));
+            assertThat(page.locator("tr.conversation-row")).hasCount(3);
+            page.keyboard().press("j");
+            page.keyboard().press("j");
+            Locator selected = page.locator("tr.conversation-row.selected");
+            assertThat(selected).hasCount(1);
+            String id = selected.getAttribute("data-conversation-id");
+
+            // what a live event does (dashboard.js): the list is fetched again and replaced
+            page.evaluate("() => new Promise(done => {"
+                    + " document.body.addEventListener('htmx:afterSwap', () => done(), {once: true});"
+                    + " htmx.trigger(document.querySelector('#inbox-body'), 'refresh'); })");
+
+            assertThat(selected).hasCount(1);
+            assertThat(selected).hasAttribute("data-conversation-id", id);
+            page.keyboard().press("Enter");
+            page.waitForURL(url -> url.endsWith(id));
+        }
+    }
+
+    @Test
     void anAgentWorksThroughTheListBesideTheConversationWithTheKeyboard() {
         List<UUID> ids = new ArrayList<>();
         for (String question : List.of("parcel is late", "refund please", "password reset")) {
