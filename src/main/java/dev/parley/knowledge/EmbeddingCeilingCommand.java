@@ -40,6 +40,9 @@ public final class EmbeddingCeilingCommand {
             options = Options.parse(args);
             questions = Files.readAllLines(options.questions()).stream().map(String::strip)
                     .filter(line -> !line.isEmpty()).toList();
+            if (questions.isEmpty()) {
+                throw new IllegalArgumentException("no questions in " + options.questions());
+            }
         } catch (IllegalArgumentException | IOException e) {
             err.println(NAME + ": " + e.getMessage());
             err.println(USAGE);

@@ -3,10 +3,14 @@ package dev.parley.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddingCeilingCommandTests {
 
@@ -34,5 +38,13 @@ class EmbeddingCeilingCommandTests {
     void refusesAQuestionsFileThatIsNotThere() {
         assertThat(run("--questions", "/nonexistent/questions.txt")).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void refusesAQuestionsFileWithoutAQuestion(@TempDir Path dir) throws IOException {
+        Path blank = Files.writeString(dir.resolve("blank.txt"), "\n  \n");
+
+        assertThat(run("--questions", blank.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no questions in").contains("usage:");
     }
 }
