@@ -1,13 +1,17 @@
 package dev.parley.knowledge.internal;
 
+import dev.parley.engine.eval.Metrics;
 import dev.parley.engine.runtime.TextEmbeddings;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.DoubleStream;
 
 /**
  * The most questions per second the embedding model alone manages at a given concurrency: that many virtual
@@ -33,34 +37,35 @@ public final class EmbeddingCeiling {
     }
 
     public Level measure(int concurrency, Duration duration) throws InterruptedException {
-        List<long[]> perCaller = new ArrayList<>();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        CountDownLatch done = new CountDownLatch(concurrency);
-        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < concurrency; i++) {
-                long[] times = new long[1 << 16];
-                perCaller.add(times);
-                callers.submit(() -> {
-                    try {
-                        int n = 1;
-                        while (System.nanoTime() < end && n < times.length) {
-                            long t0 = System.nanoTime();
-                            embeddings.embed(nextQuestion());
-                            times[n++] = System.nanoTime() - t0;
-                        }
-                        times[0] = n - 1;
-                    } finally {
-                        done.countDown();
-                    }
-                });
+        Callable<double[]> caller = () -> {
+            DoubleStream.Builder millis = DoubleStream.builder();
+            while (System.nanoTime() < end) {
+                long t0 = System.nanoTime();
+                embeddings.embed(nextQuestion());
+                millis.add((System.nanoTime() - t0) / 1e6);
             }
-            done.await();
+            return millis.build().toArray();
+        };
+        List<Future<double[]>> callers;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            callers = pool.invokeAll(Collections.nCopies(concurrency, caller));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long[] all = perCaller.stream().flatMapToLong(t -> java.util.Arrays.stream(t, 1, 1 + (int) t[0]))
-                .sorted().toArray();
-        return new Level(concurrency, all.length, all.length / seconds, percentile(all, 50), percentile(all, 99));
+        DoubleStream.Builder all = DoubleStream.builder();
+        for (Future<double[]> one : callers) {
+            try {
+                for (double millis : one.get()) {
+                    all.add(millis);
+                }
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("embedding failed", e.getCause());
+            }
+        }
+        double[] sorted = all.build().sorted().toArray();
+        return new Level(concurrency, sorted.length, sorted.length / seconds, percentile(sorted, 0.50),
+                percentile(sorted, 0.99));
     }
 
     /** The question as the load harness sends it: an example question with a number that makes it unique. */
@@ -69,11 +74,7 @@ public final class EmbeddingCeiling {
         return questions.get((int) (n % questions.size())) + " (ref " + n + ")";
     }
 
-    private static double percentile(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    private static double percentile(double[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : Metrics.percentile(sorted, p);
     }
 }
