@@ -39,6 +39,14 @@ class EmbeddedDatabaseDurabilityTests {
     }
 
     @Test
+    void keepsChunksWithoutLiveDataForSecondsNotH2sDefaultMinute() {
+        database().withUserConfiguration(EmbeddedDatabaseDurability.class).run(context ->
+                assertThat(new JdbcTemplate(context.getBean(javax.sql.DataSource.class)).queryForObject(
+                        "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'RETENTION_TIME'",
+                        String.class)).isEqualTo("5000"));
+    }
+
+    @Test
     void withoutItH2WouldAcknowledgeCommitsItWritesLater() {
         database().run(context ->
                 assertThat(new JdbcTemplate(context.getBean(javax.sql.DataSource.class))
@@ -48,9 +56,11 @@ class EmbeddedDatabaseDurabilityTests {
     @Test
     void leavesOtherDatabasesInMemoryH2AndAnExplicitChoiceAlone() {
         assertThat(EmbeddedDatabaseDurability.durable("jdbc:h2:file:/var/lib/parley/parley;MODE=PostgreSQL"))
-                .isEqualTo("jdbc:h2:file:/var/lib/parley/parley;MODE=PostgreSQL;WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:file:/var/lib/parley/parley;MODE=PostgreSQL;WRITE_DELAY=0;RETENTION_TIME=5000");
         assertThat(EmbeddedDatabaseDurability.durable("jdbc:h2:tcp://db/parley"))
-                .isEqualTo("jdbc:h2:tcp://db/parley;WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:tcp://db/parley;WRITE_DELAY=0;RETENTION_TIME=5000");
+        assertThat(EmbeddedDatabaseDurability.durable("jdbc:h2:file:./parley;retention_time=60000"))
+                .isEqualTo("jdbc:h2:file:./parley;retention_time=60000;WRITE_DELAY=0");
         assertThat(EmbeddedDatabaseDurability.durable("jdbc:postgresql://db/parley"))
                 .isEqualTo("jdbc:postgresql://db/parley");
         assertThat(EmbeddedDatabaseDurability.durable("jdbc:h2:mem:parley;DB_CLOSE_DELAY=-1"))

@@ -1,0 +1,117 @@
+package dev.parley.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * Written through ({@code WRITE_DELAY=0}), H2 leaves each commit in a chunk of its own and no background writer
+ * rewrites the sparse ones: the file grows with every commit, not with the data. The housekeeping rewrites them.
+ */
+class EmbeddedDatabaseHousekeepingTests {
+
+    private static final int ROWS = 2000;
+
+    private static final int COMMITS = 12000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void keepsAFileThatWritesEveryCommitFromGrowingWithTheCommits() throws Exception {
+        long without = fileSizeAfterUpdates("plain", false);
+        long with = fileSizeAfterUpdates("kept", true);
+
+        assertThat(with).isLessThan(without * 3 / 4);
+    }
+
+    @Test
+    void runsBesideTheDefaultFileDatabaseAndNotBesideAnInMemoryOne() {
+        ApplicationContextRunner runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withUserConfiguration(EmbeddedDatabaseDurability.class, EmbeddedDatabaseHousekeeping.class);
+        runner.withPropertyValues("spring.datasource.url=jdbc:h2:file:" + dir.resolve("parley") + ";MODE=PostgreSQL")
+                .run(context -> assertThat(context.getBean(EmbeddedDatabaseHousekeeping.class).isRunning()).isTrue());
+        runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:housekeeping-context")
+                .run(context -> assertThat(context.getBean(EmbeddedDatabaseHousekeeping.class).isRunning()).isFalse());
+    }
+
+    @Test
+    void findsTheStoreOnlyOfAFileDatabaseThatWritesEveryCommit() throws Exception {
+        JdbcDataSource durable = h2("jdbc:h2:file:" + dir.resolve("durable") + ";WRITE_DELAY=0");
+        JdbcDataSource background = h2("jdbc:h2:file:" + dir.resolve("background"));
+        JdbcDataSource memory = h2("jdbc:h2:mem:housekeeping;WRITE_DELAY=0");
+        try (Connection a = durable.getConnection(); Connection b = background.getConnection();
+                Connection c = memory.getConnection()) {
+            assertThat(EmbeddedDatabaseHousekeeping.writeThroughStore(durable)).isNotNull();
+            assertThat(EmbeddedDatabaseHousekeeping.writeThroughStore(background)).isNull();
+            assertThat(EmbeddedDatabaseHousekeeping.writeThroughStore(memory)).isNull();
+        }
+    }
+
+    @Test
+    void aRoundAfterTheDatabaseClosedDoesNothingRatherThanFail() throws Exception {
+        JdbcDataSource dataSource = h2("jdbc:h2:file:" + dir.resolve("closed") + ";WRITE_DELAY=0");
+        MVStore store;
+        try (Connection open = dataSource.getConnection()) {
+            store = EmbeddedDatabaseHousekeeping.writeThroughStore(dataSource);
+        }
+        assertThat(store.isClosed()).isTrue();
+        assertThat(EmbeddedDatabaseHousekeeping.rewriteSparseChunks(store)).isFalse();
+    }
+
+    /**
+     * Traffic over data that does not grow: rows updated one commit at a time, as conversations and the event
+     * publication records are; a housekeeping round every 100 commits.
+     */
+    private long fileSizeAfterUpdates(String name, boolean housekeeping) throws SQLException {
+        // a retention of 1 ms stands in for the seconds that pass under real traffic
+        JdbcDataSource dataSource = h2("jdbc:h2:file:" + dir.resolve(name) + ";WRITE_DELAY=0;RETENTION_TIME=1");
+        try (Connection connection = dataSource.getConnection()) {
+            MVStore store = EmbeddedDatabaseHousekeeping.writeThroughStore(dataSource);
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("CREATE TABLE conversation (id BIGINT PRIMARY KEY, body VARCHAR(1000), seen INT)");
+                ddl.execute("INSERT INTO conversation SELECT x, REPEAT('a customer''s question ', 10), 0"
+                        + " FROM SYSTEM_RANGE(1, " + ROWS + ")");
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE conversation SET seen = seen + 1 WHERE id = ?")) {
+                for (int i = 0; i < COMMITS; i++) {
+                    update.setLong(1, 1 + (i * 7919L) % ROWS);
+                    update.executeUpdate();
+                    if (housekeeping && i % 100 == 99) {
+                        EmbeddedDatabaseHousekeeping.rewriteSparseChunks(store);
+                    }
+                }
+            }
+            return fileSize(name);
+        }
+    }
+
+    private long fileSize(String name) {
+        try {
+            return Files.size(dir.resolve(name + ".mv.db"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JdbcDataSource h2(String url) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(url);
+        dataSource.setUser("sa");
+        return dataSource;
+    }
+}
