@@ -10,7 +10,6 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.CustomerMessageAdmission;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,11 +43,7 @@ class WidgetBusyBrowserTests extends BrowserTestSupport {
             assertThat(taken.await(30, TimeUnit.SECONDS)).as("every slot is taken by other customers").isTrue();
 
             Page page = context.newPage();
-            page.navigate(url("/demo"));
-            page.getByTestId("parley-bubble").click();
-            page.getByTestId("parley-input").fill("How do I return an item?");
-            page.getByTestId("parley-send").click();
-            Locator log = page.getByTestId("parley-log");
+            Locator log = askInTheDemoWidget(page, "How do I return an item?");
             assertThat(log).containsText("We are a little busy right now",
                     new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
             assertThat(log.locator(".msg.customer")).hasCount(1);
@@ -60,9 +55,7 @@ class WidgetBusyBrowserTests extends BrowserTestSupport {
             assertThat(log.locator(".msg.customer[data-failed]")).hasCount(0);
             assertThat(log).not().containsText("could not be sent");
 
-            String state = (String) page.evaluate("() => Object.keys(localStorage).map(k => localStorage.getItem(k))[0]");
-            UUID id = UUID.fromString(state.replaceAll(".*\"conversationId\":\"([^\"]+)\".*", "$1"));
-            assertThat(conversations.visibleMessages(id, 0, 100).stream()
+            assertThat(conversations.visibleMessages(widgetConversationId(page), 0, 100).stream()
                     .filter(m -> m.authorType() == AuthorType.CUSTOMER)).hasSize(1);
         } finally {
             release.countDown();
