@@ -92,6 +92,7 @@
         if (!res.ok) {
           var err = new Error(json.detail || ('HTTP ' + res.status));
           err.status = res.status;
+          err.type = json.type;
           err.retryAfter = json.retryAfterSeconds || Number(res.headers.get('Retry-After')) || 0;
           throw err;
         }
@@ -366,6 +367,7 @@
       state.status = res.status; save();
     }).catch(function (err) {
       note(err.status === 429 ? 'You are sending messages too quickly. Please wait a moment.'
+        : err.status === 503 ? 'We are a little busy right now. Please send your file again in a moment.'
         : err.status === 413 || err.status === 415 || err.status === 400 ? err.message : 'Your file could not be sent. Please try again.');
     }).then(function () { els.attach.disabled = false; });
   }
@@ -444,7 +446,7 @@
     els.typing.textContent = 'Assistant is typing…';
     els.send.disabled = true;
     var before = state.status;
-    var request = whileStartingUp(function () {
+    var request = sendAgainWhenAsked(function () {
       return state.conversationId && state.status !== 'CLOSED'
         ? api('POST', '/conversations/' + state.conversationId + '/messages', { text: text, clientMessageId: clientMessageId })
             .catch(function (err) { if (err.status === 409 || err.status === 404 || err.status === 403) { reset(); return start(text, clientMessageId); } throw err; })
@@ -459,21 +461,38 @@
       showHuman();
     }).catch(function (err) {
       local.setAttribute('data-failed', 'true');
+      if (!els.input.value) els.input.value = text; // the customer's words are kept to send again
       note(err.status === 429 ? 'You are sending messages too quickly. Please wait a moment.' : 'Your message could not be sent. Please try again.');
     }).then(function () { els.typing.textContent = ''; els.send.disabled = false; });
   }
 
   /**
-   * Right after the server starts, the assistant is still loading (503 "starting up", nothing stored): says so
-   * once and sends the same message again after the server's Retry-After, for up to two minutes.
+   * Sends the same message again (same clientMessageId, so the server stores it once) when the server did not take
+   * it and said when to come back (Retry-After; nothing was stored). Right after a start the assistant is still
+   * loading (503 "starting up"): tried again at the server's pace for up to two minutes. A busy server (503) or a
+   * rate limit (429): at most five more tries, never before Retry-After, each wait twice the one before (up to 30 s),
+   * with up to a second of jitter so customers refused together do not all come back together.
    */
-  function whileStartingUp(send) {
-    var tries = 0;
+  function sendAgainWhenAsked(send) {
+    var startingUp = 0, busy = 0;
     function attempt() {
       return send().catch(function (err) {
-        if (err.status !== 503 || ++tries > 40) throw err;
-        if (tries === 1) note('The assistant is starting up, one moment…');
-        return new Promise(function (resolve) { setTimeout(resolve, Math.max(1, err.retryAfter || 3) * 1000); }).then(attempt);
+        var seconds = Math.max(1, err.retryAfter || 3);
+        if (err.status === 503 && err.type === 'urn:parley:problem:starting-up') {
+          if (++startingUp > 40) throw err;
+          if (startingUp === 1) note('The assistant is starting up, one moment…');
+        } else if ((err.status === 503 || err.status === 429) && ++busy <= 5 && seconds <= 60) {
+          seconds = Math.max(seconds, Math.min(30, seconds * Math.pow(2, busy - 1))) + Math.random();
+          if (busy === 1) note(err.status === 429 ? 'You are sending messages too quickly. We will send this one again in a moment…'
+            : 'We are a little busy right now. Your message is kept and will be sent again in a moment…');
+          els.typing.textContent = 'Sending again shortly…';
+        } else {
+          throw err;
+        }
+        return new Promise(function (resolve) { setTimeout(resolve, seconds * 1000); }).then(function () {
+          els.typing.textContent = 'Assistant is typing…';
+          return attempt();
+        });
       });
     }
     return attempt();

@@ -1,6 +1,7 @@
 package dev.parley.shared;
 
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 
 /**
  * A request that failed because no database connection came free within the pool's wait (the node is saturated, or
@@ -14,6 +15,10 @@ final class Overload {
             + "again in a few seconds.";
 
     private Overload() {
+    }
+
+    static BusyException busy() {
+        return new BusyException(DETAIL, Duration.ofSeconds(RETRY_AFTER_SECONDS));
     }
 
     static boolean causedBy(Throwable failure) {

@@ -32,16 +32,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setTitle(e.title());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
-        if (e instanceof TooManyRequestsException tooMany) {
-            long seconds = Math.max(1, tooMany.retryAfter().toSeconds());
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            problem.setProperty("retryAfterSeconds", seconds);
-        }
-        if (e instanceof StartingUpException starting) {
-            long seconds = Math.max(1, starting.retryAfter().toSeconds());
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            problem.setProperty("retryAfterSeconds", seconds);
-            problem.setType(URI.create("urn:parley:problem:starting-up"));
+        if (e instanceof RetryLaterException later) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
+            problem.setProperty("retryAfterSeconds", later.retryAfterSeconds());
+            if (later.type() != null) {
+                problem.setType(later.type());
+            }
         }
         return response.body(problem);
     }
@@ -50,11 +46,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (Overload.causedBy(e)) {
             log.warn("Answered 503: no database connection came free in time ({})", e.toString());
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, Overload.DETAIL);
-            problem.setTitle("Busy");
-            problem.setProperty("retryAfterSeconds", Overload.RETRY_AFTER_SECONDS);
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Overload.RETRY_AFTER_SECONDS)).body(problem);
+            return apiException(Overload.busy());
         }
         log.error("Unhandled error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

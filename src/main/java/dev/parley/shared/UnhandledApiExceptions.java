@@ -31,8 +31,8 @@ class UnhandledApiExceptions implements HandlerExceptionResolver, Ordered {
         if (!(exception instanceof ApiException problem) || response.isCommitted()) {
             return null;
         }
-        if (problem instanceof TooManyRequestsException tooMany) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));
+        if (problem instanceof RetryLaterException later) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
         }
         if (!answersWithData(request, handler)) {
             return PageProblems.of(problem);

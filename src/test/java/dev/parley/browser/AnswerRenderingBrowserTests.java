@@ -56,16 +56,8 @@ class AnswerRenderingBrowserTests extends BrowserTestSupport {
     private Page ask(BrowserContext context, String question) {
         Page page = context.newPage();
         page.setDefaultTimeout(15_000);
-        page.navigate(url("/demo"));
-        page.getByTestId("parley-bubble").click();
-        page.getByTestId("parley-input").fill(question);
-        page.getByTestId("parley-send").click();
+        askInTheDemoWidget(page, question);
         return page;
-    }
-
-    private static UUID conversationId(Page page) {
-        String state = (String) page.evaluate("() => Object.keys(localStorage).map(k => localStorage.getItem(k))[0]");
-        return UUID.fromString(state.replaceAll(".*\"conversationId\":\"([^\"]+)\".*", "$1"));
     }
 
     @Test
@@ -100,7 +92,7 @@ class AnswerRenderingBrowserTests extends BrowserTestSupport {
             Page page = ask(customer, "I want to talk to a person");
             Locator log = page.getByTestId("parley-log");
             assertThat(log).containsText("A person from our team will reply here.", WAIT);
-            UUID id = conversationId(page);
+            UUID id = widgetConversationId(page);
             conversations.postReply(id, AuthorType.ASSISTANT, null, "Assistant", HOSTILE, false);
 
             Locator reply = log.locator(".msg[data-author=ASSISTANT] .text.formatted").last();

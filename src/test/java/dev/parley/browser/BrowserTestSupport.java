@@ -2,12 +2,14 @@ package dev.parley.browser;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.parley.identity.TestAgents;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +88,21 @@ public abstract class BrowserTestSupport {
 
     protected String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** Opens the widget on the demo page and sends a question; returns the widget's message log. */
+    protected Locator askInTheDemoWidget(Page page, String question) {
+        page.navigate(url("/demo"));
+        page.getByTestId("parley-bubble").click();
+        page.getByTestId("parley-input").fill(question);
+        page.getByTestId("parley-send").click();
+        return page.getByTestId("parley-log");
+    }
+
+    /** The conversation the widget on this page keeps in its local storage. */
+    protected static UUID widgetConversationId(Page page) {
+        String state = (String) page.evaluate("() => Object.keys(localStorage).map(k => localStorage.getItem(k))[0]");
+        return UUID.fromString(state.replaceAll(".*\"conversationId\":\"([^\"]+)\".*", "$1"));
     }
 
     /** Signs a test agent in through the login form; returns the page, on the inbox. */

@@ -61,8 +61,7 @@ class WidgetBrowserTests extends BrowserTestSupport {
             Locator log = page.getByTestId("parley-log");
             assertThat(log.locator(".msg[data-author=ASSISTANT]")).hasCount(1,
                     new LocatorAssertions.HasCountOptions().setTimeout(15_000));
-            String state = (String) page.evaluate("() => Object.keys(localStorage).map(k => localStorage.getItem(k))[0]");
-            UUID id = UUID.fromString(state.replaceAll(".*\"conversationId\":\"([^\"]+)\".*", "$1"));
+            UUID id = widgetConversationId(page);
 
             conversations.postReply(id, AuthorType.AGENT, null, "Grace", "<b>Hi</b>, Grace here — sending a new one.",
                     false);

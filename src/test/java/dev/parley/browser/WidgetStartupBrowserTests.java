@@ -5,7 +5,6 @@ import static org.mockito.Mockito.when;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.parley.assistant.AssistantReadiness;
 import org.junit.jupiter.api.Test;
@@ -24,12 +23,7 @@ class WidgetStartupBrowserTests extends BrowserTestSupport {
     void theWidgetSaysStartingUpAndSendsTheQuestionAgainWhenTheAssistantIsReady() {
         when(assistant.ready()).thenReturn(false);
         try (BrowserContext context = browser.newContext()) {
-            Page page = context.newPage();
-            page.navigate(url("/demo"));
-            page.getByTestId("parley-bubble").click();
-            page.getByTestId("parley-input").fill("How do I return an item?");
-            page.getByTestId("parley-send").click();
-            Locator log = page.getByTestId("parley-log");
+            Locator log = askInTheDemoWidget(context.newPage(), "How do I return an item?");
             assertThat(log).containsText("The assistant is starting up, one moment",
                     new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
             assertThat(log.locator(".msg[data-author=ASSISTANT]")).hasCount(0);

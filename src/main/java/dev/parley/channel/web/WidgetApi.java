@@ -11,6 +11,7 @@ import dev.parley.channel.web.WidgetResponses.State;
 import dev.parley.channel.web.WidgetResponses.Transcript;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.Conversations;
+import dev.parley.conversation.CustomerMessageAdmission;
 import dev.parley.conversation.Reader;
 import dev.parley.realtime.MessagePayload;
 import dev.parley.realtime.RealtimeBus;
@@ -36,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The public API the chat widget talks to. Starting a conversation needs no sign-up and returns a
- * token; every other call must present that token as {@code Authorization: Bearer <token>}.
+ * token; every other call must present that token as {@code Authorization: Bearer <token>}. A customer message is
+ * handled within {@link CustomerMessageAdmission}'s bound, taken before anything is read or stored.
  */
 @RestController
 @RequestMapping("/api/v1/widget/conversations")
@@ -51,10 +53,12 @@ class WidgetApi {
     private final WidgetStates states;
 
     private final WidgetAccess access;
+    private final CustomerMessageAdmission admission;
 
     WidgetApi(WidgetConversations widget, Conversations conversations, RealtimeBus bus, WidgetStates states,
-            WidgetAccess access) {
+            WidgetAccess access, CustomerMessageAdmission admission) {
         this.access = access;
+        this.admission = admission;
         this.states = states;
         this.widget = widget;
         this.conversations = conversations;
@@ -65,7 +69,10 @@ class WidgetApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a conversation, optionally with a first message")
     Started start(@Valid @RequestBody StartConversation request, ClientContext client) {
-        return widget.start(request, client);
+        if (request.message() == null || request.message().isBlank()) {
+            return widget.start(request, client);
+        }
+        return admission.admit(() -> widget.start(request, client));
     }
 
     @PostMapping("/{id}/messages")
@@ -73,8 +80,10 @@ class WidgetApi {
     ResponseEntity<Posted> post(@PathVariable UUID id, @Valid @RequestBody PostMessage request,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             ClientContext client) {
-        access.authorize(id, authorization);
-        Posted posted = widget.post(id, request, client);
+        Posted posted = admission.admit(() -> {
+            access.authorize(id, authorization);
+            return widget.post(id, request, client);
+        });
         return ResponseEntity.status(posted.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(posted);
     }
 

@@ -4,6 +4,7 @@ import dev.parley.conversation.AttachmentDownload;
 import dev.parley.conversation.AttachmentPolicy;
 import dev.parley.conversation.AttachmentPolicy.Upload;
 import dev.parley.conversation.Attachments;
+import dev.parley.conversation.CustomerMessageAdmission;
 import dev.parley.conversation.InboundAttachment;
 import dev.parley.conversation.MessageAttachment;
 import dev.parley.shared.ApiException;
@@ -41,9 +42,11 @@ class WidgetAttachmentApi {
     private final WidgetConversations widget;
     private final AttachmentPolicy policy;
     private final Attachments attachments;
+    private final CustomerMessageAdmission admission;
 
     WidgetAttachmentApi(WidgetAccess access, WidgetConversations widget, AttachmentPolicy policy,
-            Attachments attachments) {
+            Attachments attachments, CustomerMessageAdmission admission) {
+        this.admission = admission;
         this.access = access;
         this.widget = widget;
         this.policy = policy;
@@ -57,14 +60,17 @@ class WidgetAttachmentApi {
             @RequestParam(required = false) String text, @RequestParam(required = false) String clientMessageId,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             ClientContext client) {
-        access.authorize(id, authorization);
-        List<InboundAttachment> checked = policy.check(uploads(files));
-        WidgetResponses.Posted posted = widget.post(id, new WidgetRequests.PostMessage(text,
-                clientMessageId == null || clientMessageId.length() > 100 ? null : clientMessageId), checked, client);
-        List<File> stored = attachments.ofConversation(id).stream()
-                .filter(a -> a.messageId().equals(posted.message().id())).map(File::of).toList();
-        return ResponseEntity.status(posted.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(new Uploaded(posted.message(), posted.reply(), posted.status(), posted.cursor(), stored));
+        return admission.admit(() -> {
+            access.authorize(id, authorization);
+            List<InboundAttachment> checked = policy.check(uploads(files));
+            WidgetResponses.Posted posted = widget.post(id, new WidgetRequests.PostMessage(text,
+                    clientMessageId == null || clientMessageId.length() > 100 ? null : clientMessageId), checked,
+                    client);
+            List<File> stored = attachments.ofConversation(id).stream()
+                    .filter(a -> a.messageId().equals(posted.message().id())).map(File::of).toList();
+            return ResponseEntity.status(posted.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .body(new Uploaded(posted.message(), posted.reply(), posted.status(), posted.cursor(), stored));
+        });
     }
 
     @GetMapping

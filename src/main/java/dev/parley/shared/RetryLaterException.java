@@ -1,0 +1,35 @@
+package dev.parley.shared;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request that was not taken now but may be sent again after {@link #retryAfter()}: answered with a
+ * {@code Retry-After} header and {@code retryAfterSeconds} in the problem.
+ */
+public abstract class RetryLaterException extends ApiException {
+
+    private final Duration retryAfter;
+    private final URI type;
+
+    protected RetryLaterException(HttpStatus status, String title, String detail, Duration retryAfter, URI type) {
+        super(status, title, detail);
+        this.retryAfter = retryAfter;
+        this.type = type;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** Whole seconds, at least one, as {@code Retry-After} gives them. */
+    public long retryAfterSeconds() {
+        return Math.max(1, retryAfter.toSeconds());
+    }
+
+    /** The problem type that tells this case apart, or null for {@code about:blank}. */
+    public URI type() {
+        return type;
+    }
+}
