@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
  * message beyond it waits a moment for a slot, in arrival order; if none frees it is refused with 503 and
  * Retry-After before anything of it was read or stored, instead of queueing on the connection pool until that
  * pool's own 30-second wait runs out. A fair {@link Semaphore} parks virtual threads without pinning them.
+ * <p>
+ * The bound is on the work a node does for a message (database, embedding), not on time spent waiting for a remote
+ * model: a call to an LLM provider runs in {@link #stepAside}, which gives the slot back for the call's length and
+ * takes one again, without a time limit, before the answer is stored (the message is already accepted by then).
  */
 @Component
 public class CustomerMessageAdmission {
@@ -25,6 +29,9 @@ public class CustomerMessageAdmission {
     static final String BUSY = "Parley is too busy to take your message right now. Nothing was saved; please send it "
             + "again in a few seconds.";
     private static final Logger log = LoggerFactory.getLogger(CustomerMessageAdmission.class);
+
+    /** The bound whose slot the current thread holds, if any. */
+    private static final ThreadLocal<Semaphore> HELD = new ThreadLocal<>();
 
     private final Semaphore slots;
     private final int limit;
@@ -65,10 +72,40 @@ public class CustomerMessageAdmission {
             log.debug("Refused a customer message: {} are being handled", limit);
             throw new BusyException(BUSY, retryAfter);
         }
+        Semaphore outer = HELD.get();
+        HELD.set(slots);
         try {
             return handling.get();
         } finally {
+            restore(outer);
             slots.release();
+        }
+    }
+
+    /**
+     * Runs a wait for something remote (an LLM provider's answer) without holding the current thread's slot, if it
+     * holds one: the slot is given back for the wait and taken again afterwards, waiting as long as it takes.
+     */
+    public static <T> T stepAside(Supplier<T> remoteWait) {
+        Semaphore held = HELD.get();
+        if (held == null) {
+            return remoteWait.get();
+        }
+        HELD.remove();
+        held.release();
+        try {
+            return remoteWait.get();
+        } finally {
+            held.acquireUninterruptibly();
+            HELD.set(held);
+        }
+    }
+
+    private static void restore(Semaphore outer) {
+        if (outer == null) {
+            HELD.remove();
+        } else {
+            HELD.set(outer);
         }
     }
 

@@ -39,6 +39,7 @@ class EmbeddedDatabaseHousekeeping implements SmartLifecycle {
     private ScheduledExecutorService executor;
     private volatile MVStore store;
     private volatile boolean failureLogged;
+    private int rounds;
 
     EmbeddedDatabaseHousekeeping(ObjectProvider<DataSource> dataSource) {
         this.dataSource = dataSource;
@@ -61,6 +62,11 @@ class EmbeddedDatabaseHousekeeping implements SmartLifecycle {
         try {
             rewriteSparseChunks(current);
             failureLogged = false;
+            if (log.isDebugEnabled() && ++rounds % 10 == 0 && !current.isClosed()) {
+                StringBuilder info = new StringBuilder("H2 store:");
+                current.populateInfo((name, value) -> info.append(' ').append(name.substring(5)).append('=').append(value));
+                log.debug(info.toString());
+            }
         } catch (RuntimeException e) {
             // the next round tries again
             if (!failureLogged) {

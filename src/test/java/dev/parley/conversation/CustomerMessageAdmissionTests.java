@@ -41,6 +41,27 @@ class CustomerMessageAdmissionTests {
     }
 
     @Test
+    void waitingForARemoteModelGivesTheSlotToAnotherMessageAndTakesItBack() {
+        String result = admission.admit(() -> {
+            String other = CustomerMessageAdmission.stepAside(() -> {
+                assertThat(inFlight()).isZero();
+                return admission.admit(() -> "another message handled meanwhile");
+            });
+            assertThat(inFlight()).isEqualTo(1);
+            return other;
+        });
+
+        assertThat(result).isEqualTo("another message handled meanwhile");
+        assertThat(inFlight()).isZero();
+    }
+
+    @Test
+    void steppingAsideWithoutASlotJustRuns() {
+        assertThat(CustomerMessageAdmission.stepAside(() -> "copilot draft")).isEqualTo("copilot draft");
+        assertThat(inFlight()).isZero();
+    }
+
+    @Test
     void withoutABoundSetItIsHalfTheConnectionPoolAndAtLeastTwo() {
         assertThat(new AdmissionSettings(0, Duration.ZERO, Duration.ZERO).limit(20)).isEqualTo(10);
         assertThat(new AdmissionSettings(0, Duration.ZERO, Duration.ZERO).limit(2)).isEqualTo(2);

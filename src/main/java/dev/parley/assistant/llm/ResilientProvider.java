@@ -1,5 +1,6 @@
 package dev.parley.assistant.llm;
 
+import dev.parley.conversation.CustomerMessageAdmission;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * Wraps a provider with retries (429/5xx/timeouts, backing off exponentially or as long as
  * {@code Retry-After} says) around a circuit breaker that stops calling a provider that keeps failing.
- * A stream is only retried while nothing has been shown yet.
+ * A stream is only retried while nothing has been shown yet. The call runs aside from the customer message's
+ * admission slot ({@link CustomerMessageAdmission#stepAside}).
  */
 final class ResilientProvider implements LlmProvider {
 
@@ -72,7 +74,8 @@ final class ResilientProvider implements LlmProvider {
                 .build());
         Supplier<LlmResponse> guarded = CircuitBreaker.decorateSupplier(breaker, attempt);
         try {
-            return Retry.decorateSupplier(retry, guarded).get();
+            // the customer message's admission slot is for this node's work, not for waiting on the provider
+            return CustomerMessageAdmission.stepAside(Retry.decorateSupplier(retry, guarded));
         } catch (CallNotPermittedException open) {
             throw new LlmException(LlmException.Kind.CIRCUIT_OPEN,
                     "provider " + delegate.id() + " is failing; calls are paused", null, open);
