@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * Written through, each commit becomes a chunk of its own, and H2 keeps a chunk with no live data for
  * {@code RETENTION_TIME} (45 s by default, for disks that reorder writes, which a power loss exposes and a process
- * crash does not): under sustained traffic that alone held gigabytes. Five seconds is kept instead, so a chunk cut
+ * crash does not): under sustained traffic that alone held gigabytes. Two seconds are kept instead, so a chunk cut
  * short by a crash still has its predecessor, unless the URL chooses its own. {@link EmbeddedDatabaseHousekeeping}
  * rewrites the sparse chunks H2's background writer no longer rewrites.
  */
@@ -25,7 +25,7 @@ class EmbeddedDatabaseDurability implements BeanPostProcessor {
 
     static final String DURABLE = ";WRITE_DELAY=0";
 
-    static final String RETENTION = ";RETENTION_TIME=5000";
+    static final String RETENTION = ";RETENTION_TIME=2000";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseDurability.class);
 

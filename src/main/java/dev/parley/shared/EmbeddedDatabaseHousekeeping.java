@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@link EmbeddedDatabaseDurability}) H2 writes a small chunk per commit and no longer starts its background writer,
  * which is also what rewrites chunks that hold only a few live pages: the file grew by gigabytes in minutes under
  * sustained traffic (issue 16: 10.5 GB in eight minutes) and every commit slowed with it. This does the rewriting
- * that background writer would have done, once a second, on its own thread; H2's store lock and its own checks keep
+ * that background writer would have done, twice a second, on its own thread; H2's store lock and its own checks keep
  * it safe beside running transactions. It does nothing when H2's background writer runs (a {@code WRITE_DELAY}
  * above zero) or the database is not an embedded H2 file.
  */
@@ -54,7 +54,7 @@ class EmbeddedDatabaseHousekeeping implements SmartLifecycle {
         }
         executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("h2-housekeeping")
                 .factory());
-        executor.scheduleWithFixedDelay(this::round, 1, 1, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(this::round, 500, 500, TimeUnit.MILLISECONDS);
     }
 
     private void round() {
@@ -62,7 +62,7 @@ class EmbeddedDatabaseHousekeeping implements SmartLifecycle {
         try {
             rewriteSparseChunks(current);
             failureLogged = false;
-            if (log.isDebugEnabled() && ++rounds % 10 == 0 && !current.isClosed()) {
+            if (log.isDebugEnabled() && ++rounds % 20 == 0 && !current.isClosed()) {
                 StringBuilder info = new StringBuilder("H2 store:");
                 current.populateInfo((name, value) -> info.append(' ').append(name.substring(5)).append('=').append(value));
                 log.debug(info.toString());
@@ -71,7 +71,7 @@ class EmbeddedDatabaseHousekeeping implements SmartLifecycle {
             // the next round tries again
             if (!failureLogged) {
                 failureLogged = true;
-                log.warn("Rewriting sparse chunks of the H2 database failed; trying again in a second", e);
+                log.warn("Rewriting sparse chunks of the H2 database failed; trying again shortly", e);
             }
         }
     }

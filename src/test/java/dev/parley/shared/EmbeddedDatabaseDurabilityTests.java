@@ -43,7 +43,7 @@ class EmbeddedDatabaseDurabilityTests {
         database().withUserConfiguration(EmbeddedDatabaseDurability.class).run(context ->
                 assertThat(new JdbcTemplate(context.getBean(javax.sql.DataSource.class)).queryForObject(
                         "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'RETENTION_TIME'",
-                        String.class)).isEqualTo("5000"));
+                        String.class)).isEqualTo("2000"));
     }
 
     @Test
@@ -56,9 +56,9 @@ class EmbeddedDatabaseDurabilityTests {
     @Test
     void leavesOtherDatabasesInMemoryH2AndAnExplicitChoiceAlone() {
         assertThat(EmbeddedDatabaseDurability.durable("jdbc:h2:file:/var/lib/parley/parley;MODE=PostgreSQL"))
-                .isEqualTo("jdbc:h2:file:/var/lib/parley/parley;MODE=PostgreSQL;WRITE_DELAY=0;RETENTION_TIME=5000");
+                .isEqualTo("jdbc:h2:file:/var/lib/parley/parley;MODE=PostgreSQL;WRITE_DELAY=0;RETENTION_TIME=2000");
         assertThat(EmbeddedDatabaseDurability.durable("jdbc:h2:tcp://db/parley"))
-                .isEqualTo("jdbc:h2:tcp://db/parley;WRITE_DELAY=0;RETENTION_TIME=5000");
+                .isEqualTo("jdbc:h2:tcp://db/parley;WRITE_DELAY=0;RETENTION_TIME=2000");
         assertThat(EmbeddedDatabaseDurability.durable("jdbc:h2:file:./parley;retention_time=60000"))
                 .isEqualTo("jdbc:h2:file:./parley;retention_time=60000;WRITE_DELAY=0");
         assertThat(EmbeddedDatabaseDurability.durable("jdbc:postgresql://db/parley"))
