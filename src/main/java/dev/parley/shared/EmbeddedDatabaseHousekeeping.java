@@ -1,10 +1,12 @@
 package dev.parley.shared;
 
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -34,6 +36,8 @@ class EmbeddedDatabaseHousekeeping implements SmartLifecycle {
     static final int WRITE_LIMIT_BYTES = 4 * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseHousekeeping.class);
+
+    private static final Field STORE_LOCK = storeLockField();
 
     private final ObjectProvider<DataSource> dataSource;
     private ScheduledExecutorService executor;
@@ -79,9 +83,41 @@ class EmbeddedDatabaseHousekeeping implements SmartLifecycle {
     /**
      * Rewrites the live pages of sparse chunks into a new one, so the dead chunks' space is reused once H2's
      * retention time has passed; true if anything was rewritten, false also for a store that has closed.
+     * <p>
+     * {@link MVStore#compact} gives up when it cannot take the store's lock within 10 ms, which under sustained
+     * write-through commits (each one takes that fair lock to write its chunk) is nearly always: the file then grew
+     * by 100 MB/s. So the round first waits for its turn on the lock, which {@code compact} then takes again.
      */
     static boolean rewriteSparseChunks(MVStore store) {
-        return store != null && !store.isClosed() && store.compact(TARGET_FILL_RATE, WRITE_LIMIT_BYTES);
+        if (store == null || store.isClosed()) {
+            return false;
+        }
+        ReentrantLock lock = storeLock(store);
+        lock.lock();
+        try {
+            return !store.isClosed() && store.compact(TARGET_FILL_RATE, WRITE_LIMIT_BYTES);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The lock H2 writes chunks under (a private field of H2 2.3; {@code EmbeddedDatabaseHousekeepingTests}). */
+    static ReentrantLock storeLock(MVStore store) {
+        try {
+            return (ReentrantLock) STORE_LOCK.get(store);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("H2's store lock cannot be read", e);
+        }
+    }
+
+    private static Field storeLockField() {
+        try {
+            Field field = MVStore.class.getDeclaredField("storeLock");
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("This H2 version has no store lock where 2.3 had it", e);
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,32 @@ class EmbeddedDatabaseHousekeepingTests {
         long with = fileSizeAfterUpdates("kept", true);
 
         assertThat(with).isLessThan(without * 3 / 4);
+    }
+
+    @Test
+    void aRoundWaitsForItsTurnOnTheStoreLockInsteadOfGivingUpAfterTenMilliseconds() throws Exception {
+        JdbcDataSource dataSource = h2("jdbc:h2:file:" + dir.resolve("busy") + ";WRITE_DELAY=0;RETENTION_TIME=1");
+        try (Connection connection = dataSource.getConnection()) {
+            MVStore store = EmbeddedDatabaseHousekeeping.writeThroughStore(dataSource);
+            updateRows(connection, store, false);
+            CountDownLatch held = new CountDownLatch(1);
+            Thread committer = Thread.ofPlatform().start(() -> {
+                // stands in for the commits that hold the lock one after another under load
+                EmbeddedDatabaseHousekeeping.storeLock(store).lock();
+                try {
+                    held.countDown();
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    EmbeddedDatabaseHousekeeping.storeLock(store).unlock();
+                }
+            });
+            held.await();
+
+            assertThat(EmbeddedDatabaseHousekeeping.rewriteSparseChunks(store)).isTrue();
+            committer.join();
+        }
     }
 
     @Test
@@ -72,31 +99,32 @@ class EmbeddedDatabaseHousekeepingTests {
         assertThat(EmbeddedDatabaseHousekeeping.rewriteSparseChunks(store)).isFalse();
     }
 
-    /**
-     * Traffic over data that does not grow: rows updated one commit at a time, as conversations and the event
-     * publication records are; a housekeeping round every 100 commits.
-     */
+    /** Traffic over data that does not grow: a housekeeping round every 100 commits, or none. */
     private long fileSizeAfterUpdates(String name, boolean housekeeping) throws SQLException {
         // a retention of 1 ms stands in for the seconds that pass under real traffic
         JdbcDataSource dataSource = h2("jdbc:h2:file:" + dir.resolve(name) + ";WRITE_DELAY=0;RETENTION_TIME=1");
         try (Connection connection = dataSource.getConnection()) {
-            MVStore store = EmbeddedDatabaseHousekeeping.writeThroughStore(dataSource);
-            try (Statement ddl = connection.createStatement()) {
-                ddl.execute("CREATE TABLE conversation (id BIGINT PRIMARY KEY, body VARCHAR(1000), seen INT)");
-                ddl.execute("INSERT INTO conversation SELECT x, REPEAT('a customer''s question ', 10), 0"
-                        + " FROM SYSTEM_RANGE(1, " + ROWS + ")");
-            }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE conversation SET seen = seen + 1 WHERE id = ?")) {
-                for (int i = 0; i < COMMITS; i++) {
-                    update.setLong(1, 1 + (i * 7919L) % ROWS);
-                    update.executeUpdate();
-                    if (housekeeping && i % 100 == 99) {
-                        EmbeddedDatabaseHousekeeping.rewriteSparseChunks(store);
-                    }
+            updateRows(connection, EmbeddedDatabaseHousekeeping.writeThroughStore(dataSource), housekeeping);
+            return fileSize(name);
+        }
+    }
+
+    /** Rows updated one commit at a time, as conversations and the event publication records are. */
+    private static void updateRows(Connection connection, MVStore store, boolean housekeeping) throws SQLException {
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("CREATE TABLE conversation (id BIGINT PRIMARY KEY, body VARCHAR(1000), seen INT)");
+            ddl.execute("INSERT INTO conversation SELECT x, REPEAT('a customer''s question ', 10), 0"
+                    + " FROM SYSTEM_RANGE(1, " + ROWS + ")");
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE conversation SET seen = seen + 1 WHERE id = ?")) {
+            for (int i = 0; i < COMMITS; i++) {
+                update.setLong(1, 1 + (i * 7919L) % ROWS);
+                update.executeUpdate();
+                if (housekeeping && i % 100 == 99) {
+                    EmbeddedDatabaseHousekeeping.rewriteSparseChunks(store);
                 }
             }
-            return fileSize(name);
         }
     }
 
