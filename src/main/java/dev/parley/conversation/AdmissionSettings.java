@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("parley.conversation.admission")
 record AdmissionSettings(
         @DefaultValue("0") @Min(0) int maxConcurrent,
-        @DefaultValue("2s") @NotNull Duration maxWait,
+        @DefaultValue("5s") @NotNull Duration maxWait,
         @DefaultValue("3s") @NotNull Duration retryAfter) {
 
     int limit(int poolSize) {

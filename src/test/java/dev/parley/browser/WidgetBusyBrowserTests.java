@@ -20,7 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** A message sent while the node is handling as many as it may is kept, sent again after Retry-After, and shown once. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "parley.widget.allowed-origins=http://localhost:*,http://127.0.0.1:*")
+        properties = {"parley.widget.allowed-origins=http://localhost:*,http://127.0.0.1:*",
+                "parley.conversation.admission.max-wait=200ms"})
 class WidgetBusyBrowserTests extends BrowserTestSupport {
 
     @Autowired
