@@ -1,5 +1,6 @@
 package dev.parley.realtime;
 
+import dev.parley.realtime.internal.ClientConnection;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,11 +30,13 @@ public final class EventStream {
     private volatile boolean closed;
     private AutoCloseable subscription;
     private final String topic;
+    private final ClientConnection client;
     private volatile Runnable onHeartbeat = () -> { };
     private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
 
-    private EventStream(String topic, SseEmitter emitter, long cursor) {
+    private EventStream(String topic, SseEmitter emitter, long cursor, ClientConnection client) {
         this.topic = topic;
+        this.client = client;
         this.emitter = emitter;
         this.lastSeq = cursor;
     }
@@ -42,8 +46,8 @@ public final class EventStream {
      * once the subscription is in place.
      */
     static EventStream open(RealtimeBus bus, String topic, long cursor, long timeoutMillis,
-            Supplier<List<RealtimeEvent>> backlog) {
-        EventStream stream = new EventStream(topic, new SseEmitter(timeoutMillis), cursor);
+            Supplier<List<RealtimeEvent>> backlog, ClientConnection client) {
+        EventStream stream = new EventStream(topic, new SseEmitter(timeoutMillis), cursor, client);
         CountDownLatch subscribed = new CountDownLatch(1);
         stream.sender.execute(() -> {
             awaitQuietly(subscribed);
@@ -78,6 +82,24 @@ public final class EventStream {
                     onHeartbeat.run();
                 }
             });
+        }
+    }
+
+    /**
+     * Ends the stream if its client has closed the connection, found without writing to it; asked on the sender, so
+     * it never overlaps a write or follows the close.
+     */
+    void checkClient() {
+        if (!closed) {
+            try {
+                sender.execute(() -> {
+                    if (!closed && client.closed()) {
+                        close();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // closed in between
+            }
         }
     }
 
@@ -122,7 +144,7 @@ public final class EventStream {
                 send(SseEmitter.event().comment("probe"));
             });
             sent.get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException
+        } catch (RejectedExecutionException | java.util.concurrent.ExecutionException
                 | TimeoutException e) {
             // a sender that is shut down or stuck: judged by closed below
         } catch (InterruptedException e) {
