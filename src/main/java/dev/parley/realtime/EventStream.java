@@ -1,12 +1,11 @@
 package dev.parley.realtime;
 
 import dev.parley.realtime.internal.ClientConnection;
+import dev.parley.realtime.internal.SerialSender;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +18,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * One client's Server-Sent Events connection to a topic. It subscribes first and only then loads the
  * backlog after the client's cursor, so nothing committed in between is missed; message events at or
- * below the last sent cursor are dropped, so nothing is sent twice. Sends happen on one virtual
- * thread per connection, in order, so a slow client never blocks whoever published.
+ * below the last sent cursor are dropped, so nothing is sent twice. Sends happen in order on a virtual thread of
+ * the connection's own while it has something to send, so a slow client never blocks whoever published.
  */
 public final class EventStream {
 
     private final SseEmitter emitter;
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
+    private final SerialSender sender = new SerialSender();
     private volatile long lastSeq;
     private volatile boolean closed;
     private AutoCloseable subscription;
@@ -86,21 +85,15 @@ public final class EventStream {
     }
 
     /**
-     * Ends the stream if its client has closed the connection, found without writing to it; asked on the sender, so
-     * it never overlaps a write or follows the close.
+     * Ends the stream if its client has closed the connection, found without writing to it. Asked on the calling
+     * thread and only while nothing is being sent, so it never overlaps a write; a busy stream is asked next time.
      */
     void checkClient() {
-        if (!closed) {
-            try {
-                sender.execute(() -> {
-                    if (!closed && client.closed()) {
-                        close();
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                // closed in between
+        sender.runIfIdle(() -> {
+            if (!closed && client.closed()) {
+                close();
             }
-        }
+        });
     }
 
     /** Runs after every heartbeat that reached the client, e.g. to keep an agent's presence fresh. */

@@ -69,7 +69,8 @@ public class EventStreams implements SmartLifecycle {
 
     /**
      * Ends, within about a second, the streams whose clients closed their connections, without writing to them: one
-     * non-blocking read per stream (see {@link ClientConnection}), where finding out by writing takes two writes.
+     * non-blocking read per idle stream on this thread (see {@link ClientConnection}), where finding out by writing
+     * takes two writes.
      */
     @Scheduled(fixedDelay = 1_000)
     @RunsOnEveryNode("this node's streams are watched where their connections are")
