@@ -75,12 +75,16 @@ public final class EventStream {
     /** Sends a comment line so proxies keep the connection open and dead clients are noticed. */
     public void heartbeat() {
         if (!closed) {
-            sender.execute(() -> {
-                send(SseEmitter.event().comment("keep-alive"));
-                if (!closed) {
-                    onHeartbeat.run();
-                }
-            });
+            try {
+                sender.execute(() -> {
+                    send(SseEmitter.event().comment("keep-alive"));
+                    if (!closed) {
+                        onHeartbeat.run();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // closed in between (now also by the close check): not a reason to stop the other streams' heartbeats
+            }
         }
     }
 
