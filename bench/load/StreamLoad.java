@@ -306,6 +306,7 @@ public class StreamLoad {
             }
             Thread.sleep(100);
         }
+        System.out.printf(Locale.ROOT, "the gauge still read %.0f after 60 s (target %.0f)%n", gauge(), target);
         return -1;
     }
 

@@ -70,8 +70,9 @@ public class EventStreams implements SmartLifecycle {
     /**
      * Ends, within a second, the streams whose clients closed their connections, without writing to them: one
      * non-blocking read per idle stream on this thread (see {@link ClientConnection}), where finding out by writing
-     * takes two writes. Twice a second, so a close plus one sweep (about 30 ms at 10,000 streams) stays under a
-     * second; the sweeps cost a few percent of one core at 10,000 streams (docs/benchmarks.md).
+     * takes two writes. Twice a second, as a close counts when two sweeps in a row find it: 0.5-1 s after the close,
+     * plus a sweep (tens of ms at 10,000 streams); the sweeps cost a few percent of one core at 10,000 streams
+     * (docs/benchmarks.md).
      */
     @Scheduled(fixedDelay = 500)
     @RunsOnEveryNode("this node's streams are watched where their connections are")

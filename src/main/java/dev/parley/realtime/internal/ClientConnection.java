@@ -39,6 +39,8 @@ public final class ClientConnection {
 
     private HttpServletRequest request;
     private boolean nonBlocking;
+    private boolean armed;
+    private boolean endedBefore;
 
     private ClientConnection(HttpServletRequest request) {
         this.request = request;
@@ -54,11 +56,30 @@ public final class ClientConnection {
         return NONE;
     }
 
-    /** Whether the client has closed the connection (false while that cannot be told, or not yet). */
+    /**
+     * Whether the client has closed the connection (false while that cannot be told, or not yet). The first ask only
+     * arms it, so the request's own dispatch, which may still be unwinding on its container thread when the stream
+     * starts, is over before the input is touched; and a close counts only when two asks in a row find it, so a
+     * read that raced with the container is never taken for the client leaving.
+     */
     public boolean closed() {
-        if (request == null || !nonBlocking && !listen()) {
+        if (request == null) {
             return false;
         }
+        if (!armed) {
+            armed = true;
+            return false;
+        }
+        if (!nonBlocking && !listen()) {
+            return false;
+        }
+        boolean ended = ended();
+        boolean confirmed = ended && endedBefore;
+        endedBefore = ended;
+        return confirmed;
+    }
+
+    private boolean ended() {
         try {
             return request.getInputStream().available() > 0;
         } catch (IOException | RuntimeException e) {
