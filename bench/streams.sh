@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Live streams at scale (issue 16, item 4): starts the packaged jar (H2, offline assistant), opens STREAMS widget event
 # streams on it (one conversation each), times SAMPLES agent replies (REST API, 20 per second) until their event reaches
-# the widget stream, measures the heap per 1,000 streams after full GCs, then closes 1,000 streams client-side and times
-# the connection gauge (parley_realtime_connections{kind="widget"}) counting them out.
-# Usage: SKIP_BUILD=1 bench/streams.sh   (env: STREAMS=10000 SAMPLES=500, JAVA_OPTS for the node, e.g. -Xmx1g)
+# the widget stream, measures the heap per 1,000 streams after full GCs and the node's CPU while they sit idle, then
+# closes 1,000 streams client-side and times the connection gauge (parley_realtime_connections{kind="widget"}) counting them out.
+# Usage: SKIP_BUILD=1 bench/streams.sh   (env: STREAMS=10000 SAMPLES=500 IDLE_SECONDS=20, JAVA_OPTS for the node, e.g. -Xmx1g)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * Live streams at scale (issue 16, item 4): N widget conversations each hold one open event stream on one node; agents
  * reply through the REST API to a sample of them, and each reply's event is timed until it reaches its widget stream;
- * the node's heap is measured after a full GC with and without the streams (jcmd GC.run on the node's pid); then a
+ * the node's heap is measured after a full GC with and without the streams (jcmd GC.run on the node's pid), and its
+ * CPU while the streams sit idle (IDLE_SECONDS, default 20: one heartbeat); then a
  * share of the streams is closed by their clients and the node's connection gauge is polled until it counts them out.
  * Run by bench/streams.sh (single-file source program). Arguments: base URL, node pid, streams, sampled replies,
  * admin email, admin password.
@@ -91,6 +92,8 @@ public class StreamLoad {
         System.out.printf(Locale.ROOT, "%d streams open after %.1f s; gauge %.0f; live heap %.1f MB -> %.1f MB "
                 + "(%.1f MB per 1,000 streams)%n", streams.size(), openSeconds, gauge, heapBefore / 1048576,
                 heapWith / 1048576, mbPer1000);
+        double idleCpu = load.idleCpuPercent(pid, Integer.parseInt(System.getenv().getOrDefault("IDLE_SECONDS", "20")));
+        System.out.printf(Locale.ROOT, "node CPU with the streams open and idle: %.1f %% of one core%n", idleCpu);
 
         long[] probes = load.curlProbes(streams.subList(streams.size() - 10, streams.size()), apiToken);
         System.out.printf(Locale.ROOT, "reply -> event at a separate client (curl) on 10 more streams: p50 %.1f ms, max %.1f ms%n",
@@ -303,7 +306,21 @@ public class StreamLoad {
             }
             Thread.sleep(100);
         }
+        System.out.printf(Locale.ROOT, "the gauge still read %.0f after 60 s (target %.0f)%n", gauge(), target);
         return -1;
+    }
+
+    /**
+     * The node's CPU time over {@code seconds} with every stream open and nothing published, as a percentage of one
+     * core: what keeping the streams costs (the heartbeat every 20 s, the check twice a second for closed clients).
+     */
+    double idleCpuPercent(long pid, int seconds) throws Exception {
+        ProcessHandle node = ProcessHandle.of(pid).orElseThrow();
+        long before = node.info().totalCpuDuration().orElseThrow().toNanos();
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        long used = node.info().totalCpuDuration().orElseThrow().toNanos() - before;
+        return 100.0 * used / (System.nanoTime() - start);
     }
 
     /** Bytes of live objects (a class histogram runs a full GC first), without G1's filler arrays. */

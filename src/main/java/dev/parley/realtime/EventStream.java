@@ -1,12 +1,13 @@
 package dev.parley.realtime;
 
+import dev.parley.realtime.internal.ClientConnection;
+import dev.parley.realtime.internal.SerialSender;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,22 +18,24 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * One client's Server-Sent Events connection to a topic. It subscribes first and only then loads the
  * backlog after the client's cursor, so nothing committed in between is missed; message events at or
- * below the last sent cursor are dropped, so nothing is sent twice. Sends happen on one virtual
- * thread per connection, in order, so a slow client never blocks whoever published.
+ * below the last sent cursor are dropped, so nothing is sent twice. Sends happen in order on a virtual thread of
+ * the connection's own while it has something to send, so a slow client never blocks whoever published.
  */
 public final class EventStream {
 
     private final SseEmitter emitter;
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
+    private final SerialSender sender = new SerialSender();
     private volatile long lastSeq;
     private volatile boolean closed;
     private AutoCloseable subscription;
     private final String topic;
+    private final ClientConnection client;
     private volatile Runnable onHeartbeat = () -> { };
     private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
 
-    private EventStream(String topic, SseEmitter emitter, long cursor) {
+    private EventStream(String topic, SseEmitter emitter, long cursor, ClientConnection client) {
         this.topic = topic;
+        this.client = client;
         this.emitter = emitter;
         this.lastSeq = cursor;
     }
@@ -42,8 +45,8 @@ public final class EventStream {
      * once the subscription is in place.
      */
     static EventStream open(RealtimeBus bus, String topic, long cursor, long timeoutMillis,
-            Supplier<List<RealtimeEvent>> backlog) {
-        EventStream stream = new EventStream(topic, new SseEmitter(timeoutMillis), cursor);
+            Supplier<List<RealtimeEvent>> backlog, ClientConnection client) {
+        EventStream stream = new EventStream(topic, new SseEmitter(timeoutMillis), cursor, client);
         CountDownLatch subscribed = new CountDownLatch(1);
         stream.sender.execute(() -> {
             awaitQuietly(subscribed);
@@ -72,13 +75,29 @@ public final class EventStream {
     /** Sends a comment line so proxies keep the connection open and dead clients are noticed. */
     public void heartbeat() {
         if (!closed) {
-            sender.execute(() -> {
-                send(SseEmitter.event().comment("keep-alive"));
-                if (!closed) {
-                    onHeartbeat.run();
-                }
-            });
+            try {
+                sender.execute(() -> {
+                    send(SseEmitter.event().comment("keep-alive"));
+                    if (!closed) {
+                        onHeartbeat.run();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // closed in between (now also by the close check): not a reason to stop the other streams' heartbeats
+            }
         }
+    }
+
+    /**
+     * Ends the stream if its client has closed the connection, found without writing to it. Asked on the calling
+     * thread and only while nothing is being sent, so it never overlaps a write; a busy stream is asked next time.
+     */
+    void checkClient() {
+        sender.runIfIdle(() -> {
+            if (!closed && client.closed()) {
+                close();
+            }
+        });
     }
 
     /** Runs after every heartbeat that reached the client, e.g. to keep an agent's presence fresh. */
@@ -122,7 +141,7 @@ public final class EventStream {
                 send(SseEmitter.event().comment("probe"));
             });
             sent.get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException
+        } catch (RejectedExecutionException | java.util.concurrent.ExecutionException
                 | TimeoutException e) {
             // a sender that is shut down or stuck: judged by closed below
         } catch (InterruptedException e) {

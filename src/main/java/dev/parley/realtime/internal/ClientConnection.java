@@ -1,0 +1,102 @@
+package dev.parley.realtime.internal;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Tells, without writing to it, whether the client of a long-lived bodiless GET (an event stream) has closed its
+ * connection. Tomcat does not watch an async request's socket for reads, so a close is otherwise noticed only when a
+ * write fails, and the first write after a close still succeeds. Once the request's input is non-blocking (it has a
+ * {@link ReadListener}), {@code available()} makes one non-blocking read of the socket: a client that closed reads
+ * as end of stream, which Tomcat reports as a byte available. A request without a body has no byte of its own, so
+ * any byte means the client left, or sent something an event stream never expects; either way the stream ends.
+ * Not thread-safe: ask it from the thread that writes the stream.
+ */
+public final class ClientConnection {
+
+    /** For streams opened outside a request (tests, internal callers): their client never leaves by itself. */
+    public static final ClientConnection NONE = new ClientConnection(null);
+
+    private static final ReadListener IGNORED = new ReadListener() {
+        @Override
+        public void onDataAvailable() {
+            // read through available(), from the stream's own thread
+        }
+
+        @Override
+        public void onAllDataRead() {
+            // a GET has no body
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            // the next write or check ends the stream
+        }
+    };
+
+    private HttpServletRequest request;
+    private boolean nonBlocking;
+    private boolean armed;
+    private boolean endedBefore;
+
+    private ClientConnection(HttpServletRequest request) {
+        this.request = request;
+    }
+
+    /** The connection of the request this thread serves, or {@link #NONE} when it is not a bodiless request. */
+    public static ClientConnection ofCurrentRequest() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            boolean bodiless = request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null;
+            return bodiless ? new ClientConnection(request) : NONE;
+        }
+        return NONE;
+    }
+
+    /**
+     * Whether the client has closed the connection (false while that cannot be told, or not yet). The first ask only
+     * arms it, so the request's own dispatch, which may still be unwinding on its container thread when the stream
+     * starts, is over before the input is touched; and a close counts only when two asks in a row find it, so a
+     * read that raced with the container is never taken for the client leaving.
+     */
+    public boolean closed() {
+        if (request == null) {
+            return false;
+        }
+        if (!armed) {
+            armed = true;
+            return false;
+        }
+        if (!nonBlocking && !listen()) {
+            return false;
+        }
+        boolean ended = ended();
+        boolean confirmed = ended && endedBefore;
+        endedBefore = ended;
+        return confirmed;
+    }
+
+    private boolean ended() {
+        try {
+            return request.getInputStream().available() > 0;
+        } catch (IOException | RuntimeException e) {
+            return true; // a socket that failed or a request already recycled: the stream is over either way
+        }
+    }
+
+    private boolean listen() {
+        try {
+            if (!request.isAsyncStarted()) {
+                return false; // still being set up: a read listener can only be set once the request is async
+            }
+            request.getInputStream().setReadListener(IGNORED);
+            nonBlocking = true;
+        } catch (IOException | RuntimeException e) {
+            request = null; // a container that refuses: left to the heartbeat, never mistaken for a close
+        }
+        return nonBlocking;
+    }
+}
