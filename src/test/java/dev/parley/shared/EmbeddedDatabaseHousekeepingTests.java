@@ -2,7 +2,6 @@ package dev.parley.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,11 +30,21 @@ class EmbeddedDatabaseHousekeepingTests {
     Path dir;
 
     @Test
-    void keepsAFileThatWritesEveryCommitFromGrowingWithTheCommits() throws Exception {
-        long without = fileSizeAfterUpdates("plain", false);
-        long with = fileSizeAfterUpdates("kept", true);
+    void aRoundRewritesTheSparseChunksThatCommitsWrittenThroughLeaveBehind() throws Exception {
+        JdbcDataSource dataSource = h2("jdbc:h2:file:" + dir.resolve("sparse") + ";WRITE_DELAY=0;RETENTION_TIME=1");
+        try (Connection connection = dataSource.getConnection()) {
+            MVStore store = EmbeddedDatabaseHousekeeping.writeThroughStore(dataSource);
+            updateRows(connection);
+            Thread.sleep(20); // every chunk older than the 1 ms retention
+            int before = store.getFileStore().getChunksFillRate();
 
-        assertThat(with).isLessThan(without * 3 / 4);
+            assertThat(EmbeddedDatabaseHousekeeping.rewriteSparseChunks(store)).isTrue();
+            Thread.sleep(20);
+            updateRows(connection, 10); // later commits drop the chunks left without live pages
+
+            assertThat(before).isLessThan(EmbeddedDatabaseHousekeeping.TARGET_FILL_RATE);
+            assertThat(store.getFileStore().getChunksFillRate()).isGreaterThan(before);
+        }
     }
 
     @Test
@@ -43,7 +52,7 @@ class EmbeddedDatabaseHousekeepingTests {
         JdbcDataSource dataSource = h2("jdbc:h2:file:" + dir.resolve("busy") + ";WRITE_DELAY=0;RETENTION_TIME=1");
         try (Connection connection = dataSource.getConnection()) {
             MVStore store = EmbeddedDatabaseHousekeeping.writeThroughStore(dataSource);
-            updateRows(connection, store, false);
+            updateRows(connection);
             CountDownLatch held = new CountDownLatch(1);
             Thread committer = Thread.ofPlatform().start(() -> {
                 // stands in for the commits that hold the lock one after another under load
@@ -99,40 +108,23 @@ class EmbeddedDatabaseHousekeepingTests {
         assertThat(EmbeddedDatabaseHousekeeping.rewriteSparseChunks(store)).isFalse();
     }
 
-    /** Traffic over data that does not grow: a housekeeping round every 100 commits, or none. */
-    private long fileSizeAfterUpdates(String name, boolean housekeeping) throws SQLException {
-        // a retention of 1 ms stands in for the seconds that pass under real traffic
-        JdbcDataSource dataSource = h2("jdbc:h2:file:" + dir.resolve(name) + ";WRITE_DELAY=0;RETENTION_TIME=1");
-        try (Connection connection = dataSource.getConnection()) {
-            updateRows(connection, EmbeddedDatabaseHousekeeping.writeThroughStore(dataSource), housekeeping);
-            return fileSize(name);
-        }
-    }
-
     /** Rows updated one commit at a time, as conversations and the event publication records are. */
-    private static void updateRows(Connection connection, MVStore store, boolean housekeeping) throws SQLException {
+    private static void updateRows(Connection connection) throws SQLException {
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("CREATE TABLE conversation (id BIGINT PRIMARY KEY, body VARCHAR(1000), seen INT)");
             ddl.execute("INSERT INTO conversation SELECT x, REPEAT('a customer''s question ', 10), 0"
                     + " FROM SYSTEM_RANGE(1, " + ROWS + ")");
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE conversation SET seen = seen + 1 WHERE id = ?")) {
-            for (int i = 0; i < COMMITS; i++) {
-                update.setLong(1, 1 + (i * 7919L) % ROWS);
-                update.executeUpdate();
-                if (housekeeping && i % 100 == 99) {
-                    EmbeddedDatabaseHousekeeping.rewriteSparseChunks(store);
-                }
-            }
-        }
+        updateRows(connection, COMMITS);
     }
 
-    private long fileSize(String name) {
-        try {
-            return Files.size(dir.resolve(name + ".mv.db"));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+    private static void updateRows(Connection connection, int commits) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE conversation SET seen = seen + 1 WHERE id = ?")) {
+            for (int i = 0; i < commits; i++) {
+                update.setLong(1, 1 + (i * 7919L) % ROWS);
+                update.executeUpdate();
+            }
         }
     }
 
