@@ -86,10 +86,12 @@ class EmbeddedDatabaseHousekeeping implements SmartLifecycle {
      * <p>
      * {@link MVStore#compact} gives up when it cannot take the store's lock within 10 ms, which under sustained
      * write-through commits (each one takes that fair lock to write its chunk) is nearly always: the file then grew
-     * by 100 MB/s. So the round first waits for its turn on the lock, which {@code compact} then takes again.
+     * by 100 MB/s. So the round first waits for its turn on the lock, which {@code compact} then takes again; only
+     * when the chunks are sparse, the same test {@code compact} makes, so a round with nothing to do never queues
+     * on that lock ahead of commits.
      */
     static boolean rewriteSparseChunks(MVStore store) {
-        if (store == null || store.isClosed()) {
+        if (store == null || store.isClosed() || store.getFileStore().getChunksFillRate() >= TARGET_FILL_RATE) {
             return false;
         }
         ReentrantLock lock = storeLock(store);
