@@ -8,6 +8,7 @@ import dev.parley.action.Actions;
 import dev.parley.identity.Actor;
 import dev.parley.knowledge.KnowledgeArticle;
 import dev.parley.knowledge.KnowledgeBase;
+import dev.parley.shared.ApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,8 +65,12 @@ class DemoOrderStatusAction {
         }
         try {
             actions.save(Actor.SYSTEM, definition(url, article.get()));
-        } catch (DataIntegrityViolationException e) {
-            // two nodes started together on a fresh database: the other one installed it (the name is unique)
+        } catch (DataIntegrityViolationException | ApiException e) {
+            // two nodes started together on a fresh database: the other one installed it first (the name is unique,
+            // and an article runs one action, which validation finds once the other's row is committed)
+            if (e instanceof ApiException refused && refused.status() != HttpStatus.CONFLICT) {
+                throw refused;
+            }
             log.info("Another node installed the demo order-status action");
             return;
         }
