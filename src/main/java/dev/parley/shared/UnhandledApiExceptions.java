@@ -38,10 +38,14 @@ class UnhandledApiExceptions implements HandlerExceptionResolver, Ordered {
             return PageProblems.of(problem);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
+        RetryLaterException later = problem instanceof RetryLaterException retry ? retry : null;
+        body.put("type", later != null && later.type() != null ? later.type().toString() : "about:blank");
         body.put("title", problem.title());
         body.put("status", problem.status().value());
         body.put("detail", problem.getMessage());
+        if (later != null) {
+            body.put("retryAfterSeconds", later.retryAfterSeconds());
+        }
         try {
             response.resetBuffer();
             response.setStatus(problem.status().value());

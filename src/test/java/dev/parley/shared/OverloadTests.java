@@ -50,12 +50,16 @@ class OverloadTests {
             HttpResponse<String> start = send(HttpRequest.newBuilder(uri("/api/v1/widget/conversations"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
             assertBusy(start, "application/problem+json");
-            assertThat(start.body()).contains("\"title\":\"Busy\"").contains("\"status\":503");
+            assertThat(start.body()).contains("\"title\":\"Busy\"").contains("\"status\":503")
+                    .contains("\"type\":\"urn:parley:problem:busy\"");
 
             // a filter wants one before any controller runs (an API token is looked up)
             HttpResponse<String> api = send(HttpRequest.newBuilder(uri("/api/v1/conversations"))
                     .header("Authorization", "Bearer pat_not-a-real-token").GET());
             assertBusy(api, "application/problem+json");
+            // the same problem as a controller's, though the error page renders it
+            assertThat(api.body()).contains("\"title\":\"Busy\"").contains("\"type\":\"urn:parley:problem:busy\"")
+                    .contains("\"retryAfterSeconds\":5");
 
             // a page
             HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/help")).header("Accept", "text/html").GET());
