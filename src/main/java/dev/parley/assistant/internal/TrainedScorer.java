@@ -44,6 +44,7 @@ public class TrainedScorer implements DisposableBean {
             new AtomicReference<>(ArticleScorer.empty(-1));
     private boolean pending;
     private boolean active;
+    private volatile boolean stopped;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "assistant-scorer-training");
         thread.setDaemon(true);
@@ -119,6 +120,10 @@ public class TrainedScorer implements DisposableBean {
         return pending;
     }
 
+    private boolean changedOrStopped() {
+        return stopped || hasPending();
+    }
+
     private ArticleScorer<KnowledgeArticle> trainWhilePending() {
         while (takePending()) {
             long version = knowledge.version();
@@ -138,6 +143,10 @@ public class TrainedScorer implements DisposableBean {
                     tune(articles, version);
                 }
             } catch (RuntimeException e) {
+                if (stopped) {  // the application is stopping: its database pool and store may already be closed
+                    log.info("Training the assistant scorer stopped with the application ({})", e.toString());
+                    return current.get();
+                }
                 log.error("Training the assistant scorer failed; the previous scorer keeps serving", e);
             }
         }
@@ -163,12 +172,12 @@ public class TrainedScorer implements DisposableBean {
         long started = System.nanoTime();
         Supplier<ArticleScorer<KnowledgeArticle>> tune = () -> {
             tunings.incrementAndGet();
-            return trainer.trainTuned(articles, version, this::hasPending);
+            return trainer.trainTuned(articles, version, this::changedOrStopped);
         };
         try {
             Optional<ScorerSharing.Obtained> obtained = store == null
                     ? Optional.of(new ScorerSharing.Obtained(tune.get(), true))
-                    : sharing.obtainTuned(store, articles, version, tune, this::hasPending);
+                    : sharing.obtainTuned(store, articles, version, tune, this::changedOrStopped);
             if (obtained.isEmpty()) {
                 return;
             }
@@ -177,7 +186,8 @@ public class TrainedScorer implements DisposableBean {
                     obtained.get().trained() ? "trained" : "read back from its store",
                     (System.nanoTime() - started) / 1_000_000_000);
         } catch (CancellationException e) {
-            log.info("Encoder tuning for knowledge version {} stopped: the knowledge changed again", version);
+            log.info("Encoder tuning for knowledge version {} stopped: {}", version,
+                    stopped ? "the application is stopping" : "the knowledge changed again");
         }
     }
 
@@ -199,6 +209,7 @@ public class TrainedScorer implements DisposableBean {
 
     @Override
     public void destroy() {
+        stopped = true;
         worker.shutdownNow();
         retirement.shutdownNow();
     }

@@ -19,7 +19,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 public class TrainedScorerTests {
 
     /** A knowledge base that can change, and whose reads can be held up to keep a training run busy. */
@@ -107,6 +111,33 @@ public class TrainedScorerTests {
         assertThat(scorer.refresh().get(60, TimeUnit.SECONDS)).isSameAs(first);
         assertThat(scorer.current()).isSameAs(first);
         scorer.destroy();
+    }
+
+    @Test
+    void aTrainingCutShortByTheApplicationStoppingIsNotReportedAsAFailure(CapturedOutput output) throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        ChangingKnowledge knowledge = new ChangingKnowledge(Fixtures.articles()) {
+            @Override
+            public List<KnowledgeArticle> publishedArticles() {
+                reading.countDown();
+                try {
+                    new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("HikariDataSource (HikariPool-1) has been closed.");
+            }
+        };
+        TrainedScorer scorer = new TrainedScorer(knowledge,
+                new ScorerTrainer(Fixtures.embeddings(), ScorerTrainer.Options.defaults()));
+        CompletableFuture<ArticleScorer<KnowledgeArticle>> training = scorer.refresh();
+        assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+
+        scorer.destroy();
+
+        assertThat(training.get(30, TimeUnit.SECONDS).version()).isEqualTo(-1);
+        assertThat(output.getAll()).contains("Training the assistant scorer stopped with the application")
+                .doesNotContain("Training the assistant scorer failed");
     }
 
     @Test
