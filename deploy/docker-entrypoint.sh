@@ -4,7 +4,8 @@
 #   docker run parley --server.port=9090   -> the server with extra Spring arguments
 #   docker run parley encryption-key       -> print a fresh encryption key and exit
 #   docker run parley eval ...             -> the assistant's quality evaluation (see bench/)
-#   aot-cache                               -> (image build) write the JVM's AOT cache to $PARLEY_AOT_CACHE
+#   aot-cache                               -> (image build) write the JVM's AOT cache to $PARLEY_AOT_CACHE (a training
+#                                              run on port $PARLEY_AOT_TRAINING_PORT, default 18089)
 #   docker run -it parley bash             -> any other command runs as given
 # Settings come from PARLEY_* environment variables (see README). For each VAR_FILE variable the file's content
 # becomes VAR (Docker and Kubernetes secrets), e.g. PARLEY_DATABASE_PASSWORD_FILE=/run/secrets/db-password.
@@ -46,16 +47,39 @@ fi
 
 case "${1:-}" in
   aot-cache)
-    # A training run: the application starts on a throw-away data directory (embedded database, offline assistant)
-    # up to the end of its context refresh and exits; the JVM writes what it loaded and linked to the cache.
+    # A training run: the application starts on a throw-away data directory (embedded database, offline assistant,
+    # demo knowledge base) until it is ready, answers one widget question and renders the sign-in page, then stops;
+    # the JVM writes what it loaded and linked (and how the code ran) to the cache. Running up to readiness, not only
+    # to the end of Spring's refresh, also caches the search index, the web server's request path and the assistant.
     if [ -z "${PARLEY_AOT_CACHE:-}" ]; then
       echo "parley: aot-cache needs PARLEY_AOT_CACHE, the file to write" >&2
       exit 64
     fi
     training=$(mktemp -d)
+    port=${PARLEY_AOT_TRAINING_PORT:-18089}
     # shellcheck disable=SC2086
-    PARLEY_DATA_DIR="$training/data" DJL_CACHE_DIR="$training/djl" SERVER_PORT=0 java $JAVA_OPTS -XX:AOTCacheOutput="$PARLEY_AOT_CACHE" \
-      -Dspring.context.exit=onRefresh -jar "$PARLEY_JAR"
+    PARLEY_DATA_DIR="$training/data" DJL_CACHE_DIR="$training/djl" SERVER_PORT=$port PORT=$port \
+      java $JAVA_OPTS -XX:AOTCacheOutput="$PARLEY_AOT_CACHE" -jar "$PARLEY_JAR" &
+    pid=$!
+    ready=""
+    for _ in $(seq 1 600); do
+      if curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; then ready=1; break; fi
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    if [ -z "$ready" ]; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+      rm -rf "$training"
+      echo "parley: the AOT training run did not become ready on port $port within 5 minutes" >&2
+      exit 70
+    fi
+    curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"message":"How do I return an item?"}' \
+      "http://127.0.0.1:$port/api/v1/widget/conversations" || true
+    curl -fs -o /dev/null "http://127.0.0.1:$port/login" || true
+    # SIGTERM: a graceful stop, after which the JVM writes the cache
+    kill -TERM "$pid"
+    wait "$pid" || true
     rm -rf "$training"
     [ -s "$PARLEY_AOT_CACHE" ] || { echo "parley: no AOT cache was written to $PARLEY_AOT_CACHE" >&2; exit 70; }
     exit 0

@@ -83,11 +83,14 @@ class EntrypointIT {
             jar = files.filter(f -> f.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow();
         }
         Path cache = work.resolve("parley.aot");
-        Process training = entrypoint(Map.of("PARLEY_JAR", jar.toString(), "PARLEY_AOT_CACHE", cache.toString()),
-                "aot-cache");
+        Process training = entrypoint(Map.of("PARLEY_JAR", jar.toString(), "PARLEY_AOT_CACHE", cache.toString(),
+                "PARLEY_AOT_TRAINING_PORT", String.valueOf(freePort())), "aot-cache");
         assertThat(training.waitFor(400, TimeUnit.SECONDS)).isTrue();
         assertThat(training.exitValue()).as(Files.readString(work.resolve("entrypoint.log"))).isZero();
         assertThat(cache).isNotEmptyFile();
+        // the training run went up to readiness and stopped gracefully before the JVM wrote the cache
+        assertThat(Files.readString(work.resolve("entrypoint.log"))).contains("Graceful shutdown complete")
+                .contains("AOTCache creation is complete").doesNotContain(" ERROR ");
 
         // AOTMode=on: the JVM refuses to start unless it can use the cache (by default it would start without it)
         int port = freePort();

@@ -89,7 +89,7 @@ class StartupReadiness implements AssistantReadiness, DisposableBean {
                 if (closed || System.nanoTime() > deadline) {
                     return;
                 }
-                Thread.sleep(100);
+                Thread.sleep(25);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tunes the shipped encoder's top layers on a knowledge base's labelled texts and returns the tuned
- * encoder, ready to serve. The model file is read once; each tuning runs the frozen layers once over the
- * texts, then trains on one thread (see {@link EncoderTuner}). With a {@link TuningStore}, a tuning is kept and reused
+ * encoder, ready to serve. The model file is read once, on a thread of its own that the constructor starts (reading and
+ * hashing it takes about half a second, which an application's start need not wait for); each tuning runs the frozen
+ * layers once over the texts, then trains on one thread (see {@link EncoderTuner}). With a {@link TuningStore}, a tuning is kept and reused
  * for the same texts, labels and settings, by this node and every other one sharing the store (ADR 0032).
  */
 public final class EncoderTuning implements AutoCloseable {
@@ -24,12 +27,19 @@ public final class EncoderTuning implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EncoderTuning.class);
 
     private final EncoderTuner.Settings settings;
-    private final ModelFile model;
-    private final byte[] tokenizer;
-    private final TunedLayers initial;
+    private final CompletableFuture<Model> model;
     private final MatrixProducts products;
     private final TuningStore store;
-    private final byte[] modelDigest;
+
+    /** The shipped model as tunings start from it. */
+    private record Model(ModelFile file, byte[] tokenizer, TunedLayers initial, byte[] digest) {
+
+        static Model read(EncoderTuner.Settings settings) {
+            ModelFile file = new ModelFile(BgeSmallEmbeddingModel.modelFile());
+            return new Model(file, BgeSmallEmbeddingModel.tokenizerFile(), TunedLayers.read(file, settings.layers()),
+                    sha256().digest(file.bytes()));
+        }
+    }
 
     /** Keeps no tuning between restarts. */
     public EncoderTuning() {
@@ -43,12 +53,25 @@ public final class EncoderTuning implements AutoCloseable {
 
     EncoderTuning(EncoderTuner.Settings settings, TuningStore store) {
         this.settings = settings;
-        this.model = new ModelFile(BgeSmallEmbeddingModel.modelFile());
-        this.tokenizer = BgeSmallEmbeddingModel.tokenizerFile();
-        this.initial = TunedLayers.read(model, settings.layers());
+        this.model = CompletableFuture.supplyAsync(() -> Model.read(settings),
+                task -> Thread.ofPlatform().daemon().name("encoder-model-read").start(task));
         this.products = new MatrixProducts(1);
         this.store = store;
-        this.modelDigest = sha256().digest(model.bytes());
+    }
+
+    /** The shipped model, once read; a failure to read it is thrown here, as it is. */
+    private Model model() {
+        try {
+            return model.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -64,14 +87,15 @@ public final class EncoderTuning implements AutoCloseable {
         }
         long started = System.nanoTime();
         FrozenStates states = frozenStates(texts);
-        TunedLayers tuned = new EncoderTuner(settings, products).tune(initial, states, labels, classes, cancelled);
-        Map<String, byte[]> tensors = TunedModelFile.tensors(model, tuned);
+        TunedLayers tuned = new EncoderTuner(settings, products).tune(model().initial(), states, labels, classes,
+                cancelled);
+        Map<String, byte[]> tensors = TunedModelFile.tensors(model().file(), tuned);
         log.info("Encoder tuned on {} texts of {} articles in {} s", texts.size(), classes,
                 (System.nanoTime() - started) / 1_000_000_000);
         if (store != null) {
             store.write(key, tensors);
         }
-        return new TunedEncoder(model.withTensors(tensors), id(key, tensors));
+        return new TunedEncoder(model().file().withTensors(tensors), id(key, tensors));
     }
 
     /**
@@ -96,7 +120,7 @@ public final class EncoderTuning implements AutoCloseable {
     /** The encoder with these tensors; empty (logged) when they do not fit the model. */
     private Optional<TunedEncoder> encoder(String key, Map<String, byte[]> tensors) {
         try {
-            return Optional.of(new TunedEncoder(model.withTensors(tensors), id(key, tensors)));
+            return Optional.of(new TunedEncoder(model().file().withTensors(tensors), id(key, tensors)));
         } catch (RuntimeException e) {
             log.warn("Ignoring the stored tuned encoder {}: its tensors do not fit the model ({})", key, e.toString());
             return Optional.empty();
@@ -115,7 +139,8 @@ public final class EncoderTuning implements AutoCloseable {
     }
 
     FrozenStates frozenStates(List<String> texts) {
-        try (LowerLayers lower = new LowerLayers(model, tokenizer, initial.first())) {
+        Model shipped = model();
+        try (LowerLayers lower = new LowerLayers(shipped.file(), shipped.tokenizer(), shipped.initial().first())) {
             return lower.states(texts);
         }
     }
@@ -123,7 +148,7 @@ public final class EncoderTuning implements AutoCloseable {
     /** What a tuning depends on: the model, the settings and every labelled text. */
     private String key(List<String> texts, int[] labels, int classes) {
         MessageDigest digest = sha256();
-        digest.update(modelDigest);
+        digest.update(model().digest());
         digest.update((settings + "|" + classes).getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < texts.size(); i++) {
             digest.update((labels[i] + "\u0000" + texts.get(i) + "\u0000").getBytes(StandardCharsets.UTF_8));
