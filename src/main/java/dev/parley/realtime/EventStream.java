@@ -50,6 +50,8 @@ public final class EventStream {
         CountDownLatch subscribed = new CountDownLatch(1);
         stream.sender.execute(() -> {
             awaitQuietly(subscribed);
+            // nothing is written while the request's own thread may still touch the response in the filters
+            client.awaitDispatchEnd();
             // An immediate first line commits the response headers, so clients know they are connected.
             stream.send(SseEmitter.event().comment("connected"));
             if (!stream.closed) { // a client gone before its backlog was read reads nothing

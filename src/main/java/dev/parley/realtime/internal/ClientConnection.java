@@ -3,6 +3,8 @@ package dev.parley.realtime.internal;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -37,13 +39,34 @@ public final class ClientConnection {
         }
     };
 
+    private static final long LONGEST_WAIT_FOR_DISPATCH_MILLIS = 5_000;
+
     private HttpServletRequest request;
+    private final CountDownLatch dispatched;
     private boolean nonBlocking;
     private boolean armed;
     private boolean endedBefore;
 
     private ClientConnection(HttpServletRequest request) {
         this.request = request;
+        Object gate = request == null ? null : request.getAttribute(StreamDispatchGate.ATTRIBUTE);
+        this.dispatched = gate instanceof CountDownLatch latch ? latch : null;
+    }
+
+    /**
+     * Waits until the request that opened the stream has left the filter chain (see {@link StreamDispatchGate}), at
+     * most 5 s; at once for a request that did not pass the gate. Call it from the stream's own thread before its
+     * first write.
+     */
+    public void awaitDispatchEnd() {
+        if (dispatched == null) {
+            return;
+        }
+        try {
+            dispatched.await(LONGEST_WAIT_FOR_DISPATCH_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The connection of the request this thread serves, or {@link #NONE} when it is not a bodiless request. */
