@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tunes the shipped encoder's top layers on a knowledge base's labelled texts and returns the tuned
- * encoder, ready to serve. The model file is read once, on a thread of its own that the constructor starts (reading and
- * hashing it takes about half a second, which an application's start need not wait for); each tuning runs the frozen
- * layers once over the texts, then trains on one thread (see {@link EncoderTuner}). With a {@link TuningStore}, a tuning is kept and reused
- * for the same texts, labels and settings, by this node and every other one sharing the store (ADR 0032).
+ * encoder, ready to serve. The model file is read once, on a thread of its own that the constructor starts (reading
+ * and hashing it takes about half a second, which an application's start need not wait for); each tuning runs the
+ * frozen layers once over the texts, then trains on one thread (see {@link EncoderTuner}). With a {@link TuningStore},
+ * a tuning is kept and reused for the same texts, labels and settings, by this node and every other one sharing the
+ * store (ADR 0032).
  */
 public final class EncoderTuning implements AutoCloseable {
 
