@@ -1,6 +1,7 @@
 package dev.parley.shared;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * A failure a client caused and can fix; rendered as an RFC 9457 problem with the given status.
@@ -23,6 +24,13 @@ public class ApiException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** This failure as the problem every renderer gives (the API advice, the error page, the fallback resolver). */
+    public ProblemDetail problem() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+        problem.setTitle(title);
+        return problem;
     }
 
     public static ApiException notFound(String what) {

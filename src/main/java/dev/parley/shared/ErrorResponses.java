@@ -31,7 +31,6 @@ class ErrorResponses implements ErrorController {
         HttpStatus status = status(request);
         String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String detail = detail(request, status);
-        String title = status.getReasonPhrase();
         BusyException busy = null;
         if (Overload.causedBy((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
             // a filter (sign-in, API token, session) found no free database connection in time: the same 503 a
@@ -40,15 +39,15 @@ class ErrorResponses implements ErrorController {
             busy = Overload.busy();
             status = busy.status();
             detail = busy.getMessage();
-            title = busy.title();
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
         }
         if (ProblemAudience.wantsProblem(request.getContextPath(), path, request.getHeader("Accept"))) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-            problem.setTitle(title);
+            ProblemDetail problem;
             if (busy != null) {
-                problem.setType(busy.type());
-                problem.setProperty("retryAfterSeconds", busy.retryAfterSeconds());
+                problem = busy.problem();
+            } else {
+                problem = ProblemDetail.forStatusAndDetail(status, detail);
+                problem.setTitle(status.getReasonPhrase());
             }
             if (path != null) {
                 problem.setInstance(URI.create(path.replaceAll("[^\\x21-\\x7e]", "")));

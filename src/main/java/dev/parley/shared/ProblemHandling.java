@@ -29,17 +29,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> apiException(ApiException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle(e.title());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
         if (e instanceof RetryLaterException later) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
-            problem.setProperty("retryAfterSeconds", later.retryAfterSeconds());
-            if (later.type() != null) {
-                problem.setType(later.type());
-            }
         }
-        return response.body(problem);
+        return response.body(e.problem());
     }
 
     @ExceptionHandler(Exception.class)

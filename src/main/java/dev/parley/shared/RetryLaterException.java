@@ -3,6 +3,7 @@ package dev.parley.shared;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * A request that was not taken now but may be sent again after {@link #retryAfter()}: answered with a
@@ -31,5 +32,16 @@ public abstract class RetryLaterException extends ApiException {
     /** The problem type that tells this case apart, or null for {@code about:blank}. */
     public URI type() {
         return type;
+    }
+
+    /** With its type, when it has one, and {@code retryAfterSeconds}. */
+    @Override
+    public ProblemDetail problem() {
+        ProblemDetail problem = super.problem();
+        if (type != null) {
+            problem.setType(type);
+        }
+        problem.setProperty("retryAfterSeconds", retryAfterSeconds());
+        return problem;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
@@ -38,13 +39,13 @@ class UnhandledApiExceptions implements HandlerExceptionResolver, Ordered {
             return PageProblems.of(problem);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        RetryLaterException later = problem instanceof RetryLaterException retry ? retry : null;
-        body.put("type", later != null && later.type() != null ? later.type().toString() : "about:blank");
-        body.put("title", problem.title());
-        body.put("status", problem.status().value());
-        body.put("detail", problem.getMessage());
-        if (later != null) {
-            body.put("retryAfterSeconds", later.retryAfterSeconds());
+        ProblemDetail rendered = problem.problem();
+        body.put("type", rendered.getType() == null ? "about:blank" : rendered.getType().toString());
+        body.put("title", rendered.getTitle());
+        body.put("status", rendered.getStatus());
+        body.put("detail", rendered.getDetail());
+        if (rendered.getProperties() != null) {
+            body.putAll(rendered.getProperties());
         }
         try {
             response.resetBuffer();

@@ -81,9 +81,10 @@ public final class ClientConnection {
 
     /**
      * Whether the client has closed the connection (false while that cannot be told, or not yet). The first ask only
-     * arms it, so the request's own dispatch, which may still be unwinding on its container thread when the stream
-     * starts, is over before the input is touched; and a close counts only when two asks in a row find it, so a
-     * read that raced with the container is never taken for the client leaving.
+     * arms it: a second guard, beside {@link StreamDispatchGate} (which holds the stream's first task, and so every
+     * ask, until the request's own dispatch has left the filters), that the input is not touched while that dispatch
+     * unwinds; and a close counts only when two asks in a row find it, so a read that raced with the container is
+     * never taken for the client leaving.
      */
     public boolean closed() {
         if (request == null) {
