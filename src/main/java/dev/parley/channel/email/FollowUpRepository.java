@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,15 +23,17 @@ class FollowUpRepository {
 
     /** A visible reply was posted: it waits, and the conversation falls due at {@code dueAt} unless due earlier. */
     void replyPosted(UUID conversationId, long seq, Instant dueAt) {
-        if (update(conversationId, seq, dueAt) > 0 || exists(conversationId)) {
+        if (update(conversationId, seq, dueAt) > 0) {
             return;
         }
-        try {
-            jdbc.sql("""
-                    INSERT INTO widget_email_followup (conversation_id, last_mailed_seq, pending_seq, due_at)
-                    VALUES (:c, 0, :seq, :due)""").param("c", conversationId).param("seq", seq)
-                    .param("due", ts(dueAt)).update();
-        } catch (DuplicateKeyException raced) {
+        // No row, or one this reply does not advance, or another listener's row that appeared since the update (an
+        // "exists" check here lost that reply). ON CONFLICT rather than catching the duplicate key: on PostgreSQL a
+        // failed insert aborts the listener's transaction, so the update after it failed too, and the listener.
+        int inserted = jdbc.sql("""
+                INSERT INTO widget_email_followup (conversation_id, last_mailed_seq, pending_seq, due_at)
+                VALUES (:c, 0, :seq, :due) ON CONFLICT DO NOTHING""").param("c", conversationId).param("seq", seq)
+                .param("due", ts(dueAt)).update();
+        if (inserted == 0) {
             update(conversationId, seq, dueAt);
         }
     }
@@ -43,11 +44,6 @@ class FollowUpRepository {
                     due_at = CASE WHEN due_at IS NULL OR due_at > :due THEN :due ELSE due_at END
                 WHERE conversation_id = :c AND pending_seq < :seq AND last_mailed_seq < :seq""")
                 .param("c", conversationId).param("seq", seq).param("due", ts(dueAt)).update();
-    }
-
-    private boolean exists(UUID conversationId) {
-        return jdbc.sql("SELECT COUNT(*) FROM widget_email_followup WHERE conversation_id = :c")
-                .param("c", conversationId).query(Integer.class).single() > 0;
     }
 
     List<FollowUp> due(Instant now, int limit) {
