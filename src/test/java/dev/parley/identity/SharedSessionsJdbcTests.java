@@ -18,5 +18,9 @@ class SharedSessionsJdbcTests extends SharedSessionsContract {
     void assertStoredCentrally(ConfigurableApplicationContext node, String sessionId) {
         assertThat(node.getBean(JdbcClient.class).sql("SELECT count(*) FROM spring_session WHERE session_id = :id")
                 .param("id", sessionId).query(Long.class).single()).isEqualTo(1);
+        // A new attribute is stored as an upsert, so two requests adding it together do not collide (H2 here).
+        assertThat((String) org.springframework.test.util.ReflectionTestUtils.getField(
+                node.getBean(org.springframework.session.jdbc.JdbcIndexedSessionRepository.class),
+                "createSessionAttributeQuery")).contains("MERGE INTO SPRING_SESSION_ATTRIBUTES");
     }
 }

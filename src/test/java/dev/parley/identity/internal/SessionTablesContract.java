@@ -29,6 +29,7 @@ abstract class SessionTablesContract {
         var sessions = new JdbcIndexedSessionRepository(new org.springframework.jdbc.core.JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         sessions.setCleanupCron("-");
+        new SessionAttributeUpsert(dataSource).customize(sessions);
         return sessions;
     }
 
@@ -65,6 +66,36 @@ abstract class SessionTablesContract {
         SecurityContextImpl context = read.getAttribute("SPRING_SECURITY_CONTEXT");
         assertThat(((AgentPrincipal) context.getAuthentication().getPrincipal()).role()).isEqualTo(Role.SUPERVISOR);
         assertThat(nodeB.findByPrincipalName(email)).containsKey(session.getId());
+    }
+
+    @Test
+    void twoRequestsOfOneSessionAddingTheSameAttributeTogetherBothSave() throws Exception {
+        DataSource database = migratedDataSource();
+        FindByIndexNameSessionRepository<Session> nodeA = view(repository(database));
+        FindByIndexNameSessionRepository<Session> nodeB = view(repository(database));
+        Session created = nodeA.createSession();
+        nodeA.save(created);
+        var requests = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 40; round++) {
+                String name = "csrf-" + round;
+                var bothLoaded = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Callable<Void>> both = List.of(nodeA, nodeB).stream()
+                        .<java.util.concurrent.Callable<Void>>map(node -> () -> {
+                            Session session = node.findById(created.getId());
+                            session.setAttribute(name, "token of " + node.hashCode());
+                            bothLoaded.await();
+                            node.save(session);
+                            return null;
+                        }).toList();
+                for (var request : requests.invokeAll(both)) {
+                    request.get();
+                }
+                assertThat((String) nodeA.findById(created.getId()).getAttribute(name)).startsWith("token of ");
+            }
+        } finally {
+            requests.shutdownNow();
+        }
     }
 
     @Test
