@@ -3,7 +3,7 @@
 # calibrating the threshold on each data set's DEV file at target precision 0.95 and evaluating on the
 # same DEV file, then writes the table into docs/benchmarks.md (between the quality markers).
 # The eval command tunes the encoder on each knowledge base as the application does (ADR 0009): CLINC150 full and
-# BANKING77-OOS take about half an hour each on 2 cores, the whole run about 1.5 hours.
+# BANKING77-OOS take about half an hour each on 2 cores, doc2dial-prose (prose) about two minutes, the whole run about 1.5 hours.
 # Usage: bench/quality.sh [datasets dir]   (default ../shared/datasets; needs java 21+ and python3)
 # QUALITY_ROWS="banking77-oos/kb-full bitext-customer-support/kb-bodyonly" runs only those rows and leaves the table
 # in docs/benchmarks.md as it is (a partial run prints its figures only).
@@ -23,6 +23,7 @@ ROWS=(
   "banking77-oos kb-full"
   "bitext-customer-support kb-10shot"
   "bitext-customer-support kb-bodyonly"
+  "doc2dial-prose kb-prose"
 )
 if [[ -n "${QUALITY_ROWS:-}" ]]; then
   ROWS=()

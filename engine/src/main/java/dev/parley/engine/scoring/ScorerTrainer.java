@@ -125,13 +125,15 @@ public final class ScorerTrainer {
     }
 
     /** Every article's training texts, each labelled with its article's position. */
-    private record Labelled(List<String> texts, int[] labels) {
+    record Labelled(List<String> texts, int[] labels) {
 
         static Labelled of(List<? extends TrainingArticle> articles) {
             List<String> texts = new ArrayList<>();
             List<Integer> owners = new ArrayList<>();
+            java.util.function.Predicate<String> boilerplate = prose(articles) == 0 ? passage -> false
+                    : SharedWording.of(articles)::boilerplate;
             for (int a = 0; a < articles.size(); a++) {
-                for (String text : TrainingTexts.of(articles.get(a))) {
+                for (String text : TrainingTexts.of(articles.get(a), boilerplate)) {
                     texts.add(text);
                     owners.add(a);
                 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The texts an article is recognised by: its example questions and its title; its body's passages
- * only when it has no examples (a knowledge base written as prose).
+ * only when it has no examples (a knowledge base written as prose), without those that are boilerplate.
  */
 final class TrainingTexts {
 
@@ -17,6 +17,14 @@ final class TrainingTexts {
     }
 
     static List<String> of(TrainingArticle article) {
+        return of(article, passage -> false);
+    }
+
+    /**
+     * @param boilerplate passages that tell the article from no other (see {@link SharedWording}), left out unless
+     *        the article has nothing else
+     */
+    static List<String> of(TrainingArticle article, java.util.function.Predicate<String> boilerplate) {
         List<String> texts = new ArrayList<>();
         // Text with nothing visible ("\u200b") has no token for the model to embed.
         if (!VisibleText.isBlank(article.title())) {
@@ -28,7 +36,9 @@ final class TrainingTexts {
             }
         }
         if (article.examples().isEmpty() && article.body() != null) {
-            texts.addAll(passages(article.body()));
+            List<String> passages = passages(article.body());
+            List<String> distinctive = passages.stream().filter(boilerplate.negate()).toList();
+            texts.addAll(distinctive.isEmpty() ? passages : distinctive);
         }
         return texts;
     }

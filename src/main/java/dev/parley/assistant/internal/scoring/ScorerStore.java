@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
 public final class ScorerStore {
 
     private static final Logger log = LoggerFactory.getLogger(ScorerStore.class);
-    static final String FORMAT = "parley-scorer-v1";
+    /** v2: prose knowledge bases train without their boilerplate passages (ADR 0035); a v1 file is trained again. */
+    static final String FORMAT = "parley-scorer-v2";
     static final String PREFIX = "models/scorer/";
-    static final String TUNED_FORMAT = "parley-tuned-scorer-v1";
+    static final String TUNED_FORMAT = "parley-tuned-scorer-v2";
     static final String TUNED_PREFIX = "models/tuned-scorer/";
     private static final ObjectInputFilter ONLY_SCORER_CLASSES = ObjectInputFilter.Config.createFilter(
             "maxdepth=20;maxrefs=1000000;dev.parley.engine.scoring.*;java.lang.*;java.util.*;!*");
