@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The texts an article is recognised by: its example questions and its title; its body's passages
- * only when it has no examples (a knowledge base written as prose), without those that are boilerplate.
+ * only when it has no examples (a knowledge base written as prose), each under the title and without those that are
+ * boilerplate.
  */
 final class TrainingTexts {
 
@@ -38,7 +39,14 @@ final class TrainingTexts {
         if (article.examples().isEmpty() && article.body() != null) {
             List<String> passages = passages(article.body());
             List<String> distinctive = passages.stream().filter(boilerplate.negate()).toList();
-            texts.addAll(distinctive.isEmpty() ? passages : distinctive);
+            List<String> kept = distinctive.isEmpty() ? passages : distinctive;
+            if (VisibleText.isBlank(article.title())) {
+                texts.addAll(kept);
+            } else {
+                // A passage is read under its article's title, as a reader of the page does: "Apply online" means
+                // little until it is "Disability benefits — how to apply: Apply online" (ADR 0035).
+                kept.forEach(passage -> texts.add(article.title().strip() + ": " + passage));
+            }
         }
         return texts;
     }

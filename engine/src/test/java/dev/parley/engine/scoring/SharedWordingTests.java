@@ -46,15 +46,16 @@ class SharedWordingTests {
     }
 
     @Test
-    void aProseArticleLeavesOutItsBoilerplatePassagesButKeepsThemWhenItHasNothingElse() {
+    void aProseArticlesPassagesAreReadUnderItsTitleWithoutBoilerplateUnlessItHasNothingElse() {
         List<TestKnowledge.Article> articles = articlesEndingWithTheSameSignOff();
         SharedWording shared = SharedWording.of(articles);
         TestKnowledge.Article onlySignOff = new TestKnowledge.Article("contact", "Contact us", SIGN_OFF, List.of());
 
         assertThat(TrainingTexts.of(articles.get(0), shared::boilerplate)).containsExactly(
                 "How to cancel an order before it ships",
-                "Steps to cancel an order before it ships.");
-        assertThat(TrainingTexts.of(onlySignOff, shared::boilerplate)).containsExactly("Contact us", SIGN_OFF);
+                "How to cancel an order before it ships: Steps to cancel an order before it ships.");
+        assertThat(TrainingTexts.of(onlySignOff, shared::boilerplate)).containsExactly("Contact us",
+                "Contact us: " + SIGN_OFF);
     }
 
     @Test
@@ -69,7 +70,8 @@ class SharedWordingTests {
 
         List<String> texts = ScorerTrainer.Labelled.of(articles).texts();
 
-        assertThat(texts).doesNotContain(SIGN_OFF).contains("Steps to track a parcel in transit.")
+        assertThat(texts).noneMatch(text -> text.contains(SIGN_OFF))
+                .contains("How to track a parcel in transit: Steps to track a parcel in transit.")
                 .hasSize(2 * TOPICS.length);
     }
 }
