@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class ScorerStore {
 
     private static final Logger log = LoggerFactory.getLogger(ScorerStore.class);
-    /** v2: prose knowledge bases train without their boilerplate passages (ADR 0035); a v1 file is trained again. */
+    /** v2: prose articles train without boilerplate, passages under their title (ADR 0035); a v1 file trains again. */
     static final String FORMAT = "parley-scorer-v2";
     static final String PREFIX = "models/scorer/";
     static final String TUNED_FORMAT = "parley-tuned-scorer-v2";
