@@ -55,3 +55,25 @@ stop_parley() {
   fi
   [[ -z "${DATA:-}" || -n "${KEEP_DATA:-}" ]] || rm -rf "$DATA"
 }
+
+# BENCH_DB=h2 (default) leaves the node on its embedded H2 file; BENCH_DB=postgres creates a fresh PostgreSQL database on
+# 127.0.0.1:5432 (user postgres) and points the node at it. Call before start_parley; drop_bench_database drops it
+# (call it from the EXIT trap).
+BENCH_DATABASE=""
+use_bench_database() {
+  local db=${1:-h2}
+  if [[ "$db" == postgres ]]; then
+    BENCH_DATABASE="parley_bench_$(date +%s)_$RANDOM"
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $BENCH_DATABASE" >&2
+    export PARLEY_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DATABASE" PARLEY_DATABASE_USER=postgres \
+      PARLEY_DATABASE_PASSWORD=""
+  elif [[ "$db" != h2 ]]; then
+    echo "the database is h2 or postgres, not $db" >&2; return 2
+  fi
+}
+
+drop_bench_database() {
+  if [[ -n "$BENCH_DATABASE" ]]; then
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DATABASE" >&2 || true
+  fi
+}

@@ -27,24 +27,14 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 JAR=$(parley_jar)
 
-DATABASE=""
 cleanup() {
   stop_parley
-  if [[ -n "$DATABASE" ]]; then
-    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DATABASE" >&2 || true
-  fi
+  drop_bench_database
 }
 trap cleanup EXIT
-if [[ "$DB" == postgres ]]; then
-  DATABASE="parley_load_$(date +%s)_$RANDOM"
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $DATABASE" >&2
-  export PARLEY_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$DATABASE" PARLEY_DATABASE_USER=postgres \
-    PARLEY_DATABASE_PASSWORD=""
-elif [[ "$DB" != h2 ]]; then
-  echo "LOAD_DB is h2 or postgres, not $DB" >&2; exit 2
-fi
+use_bench_database "$DB"
 
-echo "database: $DB${DATABASE:+ ($DATABASE)}; $(date -u '+%Y-%m-%d %H:%M') UTC; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "database: $DB${BENCH_DATABASE:+ ($BENCH_DATABASE)}; $(date -u '+%Y-%m-%d %H:%M') UTC; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 # Encoder tuning is off: it would spend a core for about ten minutes after the start, in the middle of the levels.
 # The tuned encoder is the same network with other weights in the same session settings, so a question costs the same.
 # shellcheck disable=SC2086

@@ -26,7 +26,10 @@ import java.util.regex.Pattern;
 /**
  * Live streams at scale (issue 16, item 4): N widget conversations each hold one open event stream on one node; agents
  * reply through the REST API to a sample of them, and each reply's event is timed until it reaches its widget stream;
- * the node's heap is measured after a full GC with and without the streams (jcmd GC.run on the node's pid), and its
+ * the node's heap is measured after a full GC with and without the streams (jcmd GC.run on the node's pid). Starting
+ * the N conversations (hundreds a second) leaves the node minutes of event-listener work (analytics, ...); unless
+ * SETTLE=0 the bench waits for that backlog to drain before it measures, so the figures are those of N open streams,
+ * not of N conversations started in the last seconds. Then its
  * CPU while the streams sit idle (IDLE_SECONDS, default 20: one heartbeat); then a
  * share of the streams is closed by their clients and the node's connection gauge is polled until it counts them out.
  * Run by bench/streams.sh (single-file source program). Arguments: base URL, node pid, streams, sampled replies,
@@ -38,6 +41,8 @@ public class StreamLoad {
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Pattern PAT = Pattern.compile("(pat_[A-Za-z0-9_\\-]+)");
+    private static final Pattern LISTENERS_QUEUED = Pattern.compile(
+            "^parley_events_listeners_queued\\S*\\s+([0-9.E+]+)", Pattern.MULTILINE);
     private static final Pattern WIDGET_STREAMS = Pattern.compile(
             "^parley_realtime_connections\\{[^}]*kind=\"widget\"[^}]*}\\s+([0-9.E+]+)", Pattern.MULTILINE);
 
@@ -92,6 +97,12 @@ public class StreamLoad {
         System.out.printf(Locale.ROOT, "%d streams open after %.1f s; gauge %.0f; live heap %.1f MB -> %.1f MB "
                 + "(%.1f MB per 1,000 streams)%n", streams.size(), openSeconds, gauge, heapBefore / 1048576,
                 heapWith / 1048576, mbPer1000);
+        double settled = -1;
+        if (!"0".equals(System.getenv("SETTLE"))) {
+            settled = load.awaitListenersCaughtUp(Duration.ofMinutes(15));
+            System.out.printf(Locale.ROOT, "the node's event listeners caught up with the conversation starts %s%n",
+                    settled < 0 ? "not within 15 minutes" : String.format(Locale.ROOT, "%.0f s later", settled));
+        }
         double idleCpu = load.idleCpuPercent(pid, Integer.parseInt(System.getenv().getOrDefault("IDLE_SECONDS", "20")));
         System.out.printf(Locale.ROOT, "node CPU with the streams open and idle: %.1f %% of one core%n", idleCpu);
 
@@ -111,12 +122,13 @@ public class StreamLoad {
 
         System.out.println();
         System.out.println("| streams | open after | heap MB per 1,000 streams | reply -> event p50 / p95 / p99 / max ms "
-                + "| replies arrived | streams dropped | gauge after 1,000 closes |");
-        System.out.println("|---|---|---|---|---|---|---|");
-        System.out.printf(Locale.ROOT, "| %d | %.0f s | %.1f | %.1f / %.1f / %.1f / %.1f | %d of %d | %d | %s |%n",
+                + "| replies arrived | streams dropped | gauge after 1,000 closes | listener backlog drained after |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| %d | %.0f s | %.1f | %.1f / %.1f / %.1f / %.1f | %d of %d | %d | %s | %s |%n",
                 streams.size(), openSeconds, mbPer1000, pct(latencies, 50), pct(latencies, 95), pct(latencies, 99),
                 pct(latencies, 100), latencies.length, samples, dropped,
-                gaugeSeconds < 0 ? "> 60 s" : String.format(Locale.ROOT, "%.2f s", gaugeSeconds));
+                gaugeSeconds < 0 ? "> 60 s" : String.format(Locale.ROOT, "%.2f s", gaugeSeconds),
+                settled < 0 ? "not waited for" : String.format(Locale.ROOT, "%.0f s", settled));
         System.exit(0);
     }
 
@@ -314,6 +326,24 @@ public class StreamLoad {
      * The node's CPU time over {@code seconds} with every stream open and nothing published, as a percentage of one
      * core: what keeping the streams costs (the heartbeat every 20 s, the check twice a second for closed clients).
      */
+    /**
+     * Waits until the node's module listeners have nothing queued (three readings in a row a second apart).
+     * @return seconds waited, or -1 after {@code limit}
+     */
+    double awaitListenersCaughtUp(Duration limit) throws Exception {
+        long start = System.nanoTime();
+        int quiet = 0;
+        while (System.nanoTime() - start < limit.toNanos()) {
+            Matcher m = LISTENERS_QUEUED.matcher(get("/actuator/prometheus").body());
+            quiet = m.find() && Double.parseDouble(m.group(1)) == 0 ? quiet + 1 : 0;
+            if (quiet == 3) {
+                return (System.nanoTime() - start) / 1e9 - 2;
+            }
+            Thread.sleep(1000);
+        }
+        return -1;
+    }
+
     double idleCpuPercent(long pid, int seconds) throws Exception {
         ProcessHandle node = ProcessHandle.of(pid).orElseThrow();
         long before = node.info().totalCpuDuration().orElseThrow().toNanos();

@@ -3,9 +3,11 @@ package dev.parley.realtime;
 import dev.parley.cluster.RunsOnEveryNode;
 import dev.parley.realtime.internal.ClientConnection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Opens Server-Sent Events streams on topics and keeps them alive: a comment every 20 seconds keeps
  * proxies from closing idle connections and lets dead clients be noticed and dropped; a client that closed its
- * connection is noticed within a second.
+ * connection is noticed within a second. The heartbeats are spread over the 20 seconds: a two-hundredth of the
+ * streams get theirs every tenth of a second, so 10,000 streams never take the node's carrier threads for a
+ * burst of 10,000 writes that requests then wait behind (docs/benchmarks.md).
  */
 @Component
 public class EventStreams implements SmartLifecycle {
@@ -26,9 +30,14 @@ public class EventStreams implements SmartLifecycle {
      * requests waited behind them (docs/benchmarks.md). Live events for a stream whose backlog waits queue behind it.
      */
     static final int CONCURRENT_BACKLOG_LOADS = 4;
+    /** Heartbeat rounds per interval: one round every 100 ms, each stream's turn every 20 seconds. */
+    static final int HEARTBEAT_ROUNDS = 200;
 
     private final RealtimeBus bus;
-    private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
+    /** Open streams and the heartbeat round each has its turn in (given in turn, so streams opened together spread). */
+    private final Map<EventStream, Integer> streams = new ConcurrentHashMap<>();
+    private final AtomicInteger nextRound = new AtomicInteger();
+    private final AtomicLong heartbeatRound = new AtomicLong();
     private final Semaphore backlogLoads = new Semaphore(CONCURRENT_BACKLOG_LOADS, true);
     private volatile boolean running;
 
@@ -40,8 +49,8 @@ public class EventStreams implements SmartLifecycle {
     public EventStream open(String topic, long cursor, Supplier<List<RealtimeEvent>> backlog) {
         EventStream stream = EventStream.open(bus, topic, cursor, TIMEOUT_MILLIS, () -> loadInTurn(backlog),
                 ClientConnection.ofCurrentRequest());
-        streams.add(stream);
-        // counted out the moment it closes, not at the next heartbeat (the connection gauge reads this set)
+        streams.put(stream, Math.floorMod(nextRound.getAndIncrement(), HEARTBEAT_ROUNDS));
+        // counted out the moment it closes, not at the next heartbeat (the connection gauge reads this map)
         stream.onClose(() -> streams.remove(stream));
         return stream;
     }
@@ -60,11 +69,16 @@ public class EventStreams implements SmartLifecycle {
         }
     }
 
-    @Scheduled(fixedDelay = 20_000)
+    @Scheduled(fixedDelay = 20_000 / HEARTBEAT_ROUNDS)
     @RunsOnEveryNode("keeps this node's open streams alive and drops its closed ones")
     void heartbeat() {
-        streams.removeIf(EventStream::isClosed);
-        streams.forEach(EventStream::heartbeat);
+        streams.keySet().removeIf(EventStream::isClosed);
+        int round = (int) (heartbeatRound.getAndIncrement() % HEARTBEAT_ROUNDS);
+        streams.forEach((stream, itsRound) -> {
+            if (itsRound == round) {
+                stream.heartbeat();
+            }
+        });
     }
 
     /**
@@ -77,7 +91,7 @@ public class EventStreams implements SmartLifecycle {
     @Scheduled(fixedDelay = 500)
     @RunsOnEveryNode("this node's streams are watched where their connections are")
     void watchClients() {
-        streams.forEach(EventStream::checkClient);
+        streams.keySet().forEach(EventStream::checkClient);
     }
 
     @Override
@@ -92,7 +106,7 @@ public class EventStreams implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        streams.forEach(EventStream::close);
+        streams.keySet().forEach(EventStream::close);
         streams.clear();
     }
 
@@ -103,7 +117,7 @@ public class EventStreams implements SmartLifecycle {
 
     /** Open streams whose topic starts with the prefix (for metrics). */
     public long openStreams(String topicPrefix) {
-        streams.removeIf(EventStream::isClosed);
-        return streams.stream().filter(s -> s.topic().startsWith(topicPrefix)).count();
+        streams.keySet().removeIf(EventStream::isClosed);
+        return streams.keySet().stream().filter(s -> s.topic().startsWith(topicPrefix)).count();
     }
 }

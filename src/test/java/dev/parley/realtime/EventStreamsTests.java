@@ -45,4 +45,33 @@ class EventStreamsTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> read.get() == 12);
         opened.forEach(EventStream::close);
     }
+
+    @Test
+    void heartbeatsAreSpreadOverTheIntervalSoEachRoundWritesToFewStreamsAndEveryStreamGetsOneAnInterval()
+            throws Exception {
+        EventStreams streams = new EventStreams(new LocalRealtimeBus(new LocalDispatcher()));
+        int perRound = 3;
+        List<AtomicInteger> beats = new ArrayList<>();
+        List<EventStream> opened = new ArrayList<>();
+        for (int i = 0; i < perRound * EventStreams.HEARTBEAT_ROUNDS; i++) { // opened together, as after a restart
+            AtomicInteger count = new AtomicInteger();
+            beats.add(count);
+            opened.add(streams.open("conversation:" + i, 0, List::of).onHeartbeat(count::incrementAndGet));
+        }
+        AtomicInteger total = new AtomicInteger();
+        for (int round = 1; round <= EventStreams.HEARTBEAT_ROUNDS; round++) {
+            streams.heartbeat();
+            int expected = round * perRound;
+            await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+                    .until(() -> beats.stream().mapToInt(AtomicInteger::get).sum() >= expected);
+            total.set(beats.stream().mapToInt(AtomicInteger::get).sum());
+            assertThat(total.get()).as("heartbeats after round %d", round).isEqualTo(expected);
+        }
+        assertThat(beats).as("each stream's heartbeats in one interval").allMatch(count -> count.get() == 1);
+
+        streams.heartbeat(); // the next interval starts over
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> beats.stream().mapToInt(AtomicInteger::get).sum() == total.get() + perRound);
+        opened.forEach(EventStream::close);
+    }
 }
