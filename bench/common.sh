@@ -56,9 +56,9 @@ stop_parley() {
   [[ -z "${DATA:-}" || -n "${KEEP_DATA:-}" ]] || rm -rf "$DATA"
 }
 
-# BENCH_DB=h2 (default) leaves the node on its embedded H2 file; BENCH_DB=postgres creates a fresh PostgreSQL database on
-# 127.0.0.1:5432 (user postgres) and points the node at it. Call before start_parley; drop_bench_database drops it
-# (call it from the EXIT trap).
+# use_bench_database h2 (the default) leaves the node on its embedded H2 file; use_bench_database postgres creates a
+# fresh PostgreSQL database on 127.0.0.1:5432 (user postgres) and points the node at it. Call it before start_parley;
+# drop_bench_database drops that database (call it from the EXIT trap).
 BENCH_DATABASE=""
 use_bench_database() {
   local db=${1:-h2}

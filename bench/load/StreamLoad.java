@@ -323,10 +323,6 @@ public class StreamLoad {
     }
 
     /**
-     * The node's CPU time over {@code seconds} with every stream open and nothing published, as a percentage of one
-     * core: what keeping the streams costs (the heartbeat every 20 s, the check twice a second for closed clients).
-     */
-    /**
      * Waits until the node's module listeners have nothing queued (three readings in a row a second apart).
      * @return seconds waited, or -1 after {@code limit}
      */
@@ -344,6 +340,10 @@ public class StreamLoad {
         return -1;
     }
 
+    /**
+     * The node's CPU time over {@code seconds} with every stream open and nothing published, as a percentage of one
+     * core: what keeping the streams costs (the heartbeat every 20 s, the check twice a second for closed clients).
+     */
     double idleCpuPercent(long pid, int seconds) throws Exception {
         ProcessHandle node = ProcessHandle.of(pid).orElseThrow();
         long before = node.info().totalCpuDuration().orElseThrow().toNanos();
