@@ -103,19 +103,24 @@ public class StreamLoad {
             System.out.printf(Locale.ROOT, "the node's event listeners caught up with the conversation starts %s%n",
                     settled < 0 ? "not within 15 minutes" : String.format(Locale.ROOT, "%.0f s later", settled));
         }
+        phase("streams idle");
         double idleCpu = load.idleCpuPercent(pid, Integer.parseInt(System.getenv().getOrDefault("IDLE_SECONDS", "20")));
         System.out.printf(Locale.ROOT, "node CPU with the streams open and idle: %.1f %% of one core%n", idleCpu);
 
+        phase("curl probes");
         long[] probes = load.curlProbes(streams.subList(streams.size() - 10, streams.size()), apiToken);
         System.out.printf(Locale.ROOT, "reply -> event at a separate client (curl) on 10 more streams: p50 %.1f ms, max %.1f ms%n",
                 pct(probes, 50), pct(probes, 100));
+        phase("sampled replies");
         long[] latencies = load.replies(streams, samples, apiToken);
+        phase("sampled replies done");
         long dropped = streams.stream().filter(s -> s.endedByServer).count();
         System.out.printf(Locale.ROOT, "replies: %d sampled, %d arrived; reply sent -> widget event p50 %.1f ms, p95 %.1f ms, "
                 + "p99 %.1f ms, max %.1f ms; streams ended by the node: %d%n", samples, latencies.length,
                 pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), pct(latencies, 100), dropped);
 
         int closing = Math.min(1000, streams.size() / 2);
+        phase("client closes");
         double gaugeSeconds = load.closeAndWatchGauge(streams.subList(0, closing), gauge - closing);
         System.out.printf(Locale.ROOT, "%d streams closed by their clients; the gauge counted them out after %s%n",
                 closing, gaugeSeconds < 0 ? "more than 60 s" : String.format(Locale.ROOT, "%.2f s", gaugeSeconds));
@@ -320,6 +325,11 @@ public class StreamLoad {
         }
         System.out.printf(Locale.ROOT, "the gauge still read %.0f after 60 s (target %.0f)%n", gauge(), target);
         return -1;
+    }
+
+    /** The wall-clock time of a phase's start, to set beside the node's logs (e.g. a GC log with -Xlog's time). */
+    static void phase(String name) {
+        System.out.printf(Locale.ROOT, "[%s] %s%n", java.time.LocalTime.now(java.time.ZoneOffset.UTC), name);
     }
 
     /**
