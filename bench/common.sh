@@ -58,7 +58,8 @@ stop_parley() {
 
 # use_bench_database h2 (the default) leaves the node on its embedded H2 file; use_bench_database postgres creates a
 # fresh PostgreSQL database on 127.0.0.1:5432 (user postgres) and points the node at it. Call it before start_parley;
-# drop_bench_database drops that database (call it from the EXIT trap).
+# drop_bench_database drops that database; stop_bench (the EXIT trap of a script that uses both) stops the node and
+# drops it.
 BENCH_DATABASE=""
 use_bench_database() {
   local db=${1:-h2}
@@ -76,4 +77,9 @@ drop_bench_database() {
   if [[ -n "$BENCH_DATABASE" ]]; then
     psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DATABASE" >&2 || true
   fi
+}
+
+stop_bench() {
+  stop_parley
+  drop_bench_database
 }

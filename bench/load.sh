@@ -27,11 +27,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 JAR=$(parley_jar)
 
-cleanup() {
-  stop_parley
-  drop_bench_database
-}
-trap cleanup EXIT
+trap stop_bench EXIT
 use_bench_database "$DB"
 
 echo "database: $DB${BENCH_DATABASE:+ ($BENCH_DATABASE)}; $(date -u '+%Y-%m-%d %H:%M') UTC; load average $(cut -d' ' -f1-3 /proc/loadavg)"

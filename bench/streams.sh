@@ -19,11 +19,7 @@ fi
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 (( $(ulimit -n) > STREAMS + 1000 )) || { echo "ulimit -n $(ulimit -n) is too low for $STREAMS streams" >&2; exit 1; }
 
-cleanup() {
-  stop_parley
-  drop_bench_database
-}
-trap cleanup EXIT
+trap stop_bench EXIT
 use_bench_database "${STREAMS_DB:-h2}"
 echo "database: ${STREAMS_DB:-h2}; $(date -u '+%Y-%m-%d %H:%M') UTC; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 # All streams come from one address here: lift the per-client cap; Tomcat accepts 8,192 connections unless told.

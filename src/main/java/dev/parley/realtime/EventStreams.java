@@ -72,10 +72,11 @@ public class EventStreams implements SmartLifecycle {
     @Scheduled(fixedDelay = 20_000 / HEARTBEAT_ROUNDS)
     @RunsOnEveryNode("keeps this node's open streams alive and drops its closed ones")
     void heartbeat() {
-        streams.keySet().removeIf(EventStream::isClosed);
         int round = (int) (heartbeatRound.getAndIncrement() % HEARTBEAT_ROUNDS);
-        streams.forEach((stream, itsRound) -> {
-            if (itsRound == round) {
+        streams.forEach((stream, itsRound) -> { // one pass: drops closed streams, beats this round's
+            if (stream.isClosed()) {
+                streams.remove(stream);
+            } else if (itsRound == round) {
                 stream.heartbeat();
             }
         });

@@ -6,6 +6,7 @@ import dev.parley.engine.runtime.TextEmbeddings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,7 +131,7 @@ public final class ScorerTrainer {
         static Labelled of(List<? extends TrainingArticle> articles) {
             List<String> texts = new ArrayList<>();
             List<Integer> owners = new ArrayList<>();
-            java.util.function.Predicate<String> boilerplate = prose(articles) == 0 ? passage -> false
+            Predicate<String> boilerplate = prose(articles) == 0 ? passage -> false
                     : SharedWording.of(articles)::boilerplate;
             for (int a = 0; a < articles.size(); a++) {
                 for (String text : TrainingTexts.of(articles.get(a), boilerplate)) {

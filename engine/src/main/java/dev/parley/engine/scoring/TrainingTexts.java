@@ -3,6 +3,7 @@ package dev.parley.engine.scoring;
 import dev.parley.engine.text.VisibleText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The texts an article is recognised by: its example questions and its title; its body's passages
@@ -25,7 +26,7 @@ final class TrainingTexts {
      * @param boilerplate passages that tell the article from no other (see {@link SharedWording}), left out unless
      *        the article has nothing else
      */
-    static List<String> of(TrainingArticle article, java.util.function.Predicate<String> boilerplate) {
+    static List<String> of(TrainingArticle article, Predicate<String> boilerplate) {
         List<String> texts = new ArrayList<>();
         // Text with nothing visible ("\u200b") has no token for the model to embed.
         if (!VisibleText.isBlank(article.title())) {
