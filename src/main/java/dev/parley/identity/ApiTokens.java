@@ -1,9 +1,11 @@
 package dev.parley.identity;
 
 import dev.parley.identity.internal.ApiTokenRepository;
+import dev.parley.identity.internal.TokenUses;
 import dev.parley.shared.ApiException;
 import dev.parley.shared.Secrets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,9 +26,11 @@ public class ApiTokens {
     private final Agents agents;
     private final Clock clock;
     private final AuditLog audit;
+    private final TokenUses uses;
 
-    ApiTokens(ApiTokenRepository tokens, Agents agents, Clock clock, AuditLog audit) {
+    ApiTokens(ApiTokenRepository tokens, Agents agents, Clock clock, AuditLog audit, TokenUses uses) {
         this.audit = audit;
+        this.uses = uses;
         this.tokens = tokens;
         this.agents = agents;
         this.clock = clock;
@@ -60,7 +64,10 @@ public class ApiTokens {
         audit.record(Actor.of(owner), "api-token.revoked", owner.email(), tokenId.toString());
     }
 
-    /** The active agent a token belongs to; empty for unknown tokens and deactivated agents. */
+    /**
+     * The active agent a token belongs to; empty for unknown tokens and deactivated agents. The token's last use
+     * is written at most once a minute per node ({@link TokenUses}).
+     */
     @Transactional
     public Optional<Agent> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
@@ -68,7 +75,12 @@ public class ApiTokens {
         }
         String hash = Secrets.sha256Hex(secret);
         Optional<Agent> agent = tokens.agentByHash(hash).flatMap(agents::find).filter(Agent::active);
-        agent.ifPresent(a -> tokens.touch(hash, clock.instant()));
+        if (agent.isPresent()) {
+            Instant now = clock.instant();
+            if (uses.due(hash, now)) {
+                tokens.touch(hash, now);
+            }
+        }
         return agent;
     }
 }

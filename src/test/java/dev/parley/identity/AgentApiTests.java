@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +62,20 @@ class AgentApiTests {
                 .anyMatch(e -> owner.id().equals(e.actorId()) && e.detail().contains("CI export"));
         assertThat(audit.page("api-token.revoked", 0, 50))
                 .anyMatch(e -> owner.id().equals(e.actorId()) && e.detail().equals(token.id().toString()));
+    }
+
+    @Test
+    void aTokensLastUseIsShownToItsOwnerButNotWrittenOnEveryRequest() {
+        Agent owner = TestAgents.create(agents, Role.AGENT);
+        String secret = tokens.create(owner.id(), "Integration");
+        assertThat(tokens.of(owner.id()).getFirst().lastUsedAt()).isNull();
+
+        assertThat(tokens.authenticate(secret)).map(Agent::id).contains(owner.id());
+        Instant firstUse = tokens.of(owner.id()).getFirst().lastUsedAt();
+        assertThat(firstUse).isNotNull();
+
+        assertThat(tokens.authenticate(secret)).map(Agent::id).contains(owner.id());
+        assertThat(tokens.of(owner.id()).getFirst().lastUsedAt()).isEqualTo(firstUse);
     }
 
     @Test
