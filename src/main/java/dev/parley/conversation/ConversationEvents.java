@@ -47,8 +47,9 @@ public final class ConversationEvents {
             Instant at) {
     }
 
-    public record ConversationStatusChanged(UUID conversationId, ConversationStatus from, ConversationStatus to,
-            Instant at) {
+    /** The conversation's status changed; {@code channel} is the conversation's, for listeners of one channel. */
+    public record ConversationStatusChanged(UUID conversationId, String channel, ConversationStatus from,
+            ConversationStatus to, Instant at) {
     }
 
     /** One side has now seen every message up to {@code upToSeq}. */

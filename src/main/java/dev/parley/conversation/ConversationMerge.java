@@ -70,8 +70,8 @@ public class ConversationMerge {
         merges.record(sourceId, targetId, agentId, moved, now);
         if (source.status() != ConversationStatus.CLOSED) {
             conversations.update(source.withStatus(ConversationStatus.CLOSED, now));
-            events.publishEvent(new ConversationStatusChanged(sourceId, source.status(), ConversationStatus.CLOSED,
-                    now));
+            events.publishEvent(new ConversationStatusChanged(sourceId, source.channel(), source.status(),
+                    ConversationStatus.CLOSED, now));
         }
         String who = agentName == null ? "An agent" : agentName;
         note(sourceId, who + " merged this conversation into " + label(target) + " (" + moved + " messages moved).",

@@ -178,7 +178,8 @@ public class Conversations {
         Instant now = clock.instant();
         Conversation moved = conversation.withStatus(target, now);
         conversations.update(moved);
-        events.publishEvent(new ConversationStatusChanged(conversationId, conversation.status(), target, now));
+        events.publishEvent(new ConversationStatusChanged(conversationId, moved.channel(), conversation.status(),
+                target, now));
         return moved;
     }
 

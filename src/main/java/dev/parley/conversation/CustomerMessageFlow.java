@@ -151,7 +151,8 @@ public class CustomerMessageFlow {
                 updated.assigneeId(), updated.subject(), message.authorName(), message.text(), message.clientMessageId(),
                 now));
         if (next != conversation.status()) {
-            events.publishEvent(new ConversationStatusChanged(conversationId, conversation.status(), next, now));
+            events.publishEvent(new ConversationStatusChanged(conversationId, updated.channel(), conversation.status(),
+                    next, now));
         }
         if (conversation.status() == ConversationStatus.AI_RESOLVED) {
             feedback.dropPending(conversationId); // writing again answers "did that help?" by itself
@@ -255,7 +256,7 @@ public class CustomerMessageFlow {
             result = answered.withStatus(ConversationStatus.AI_RESOLVED, now);
             conversations.update(result);
             feedback.ask(conversationId, reply.id(), now);
-            events.publishEvent(new ConversationStatusChanged(conversationId, answered.status(),
+            events.publishEvent(new ConversationStatusChanged(conversationId, answered.channel(), answered.status(),
                     ConversationStatus.AI_RESOLVED, now));
         }
         return new CustomerMessageResult(customerMessage, Optional.of(reply), result, false);

@@ -36,7 +36,8 @@ class Escalation {
         }
         events.publishEvent(new ConversationEscalated(conversation.id(), reason, confidence, now));
         if (from != ConversationStatus.ESCALATED) {
-            events.publishEvent(new ConversationStatusChanged(conversation.id(), from, ConversationStatus.ESCALATED, now));
+            events.publishEvent(new ConversationStatusChanged(conversation.id(), conversation.channel(), from,
+                    ConversationStatus.ESCALATED, now));
         }
         return escalated;
     }

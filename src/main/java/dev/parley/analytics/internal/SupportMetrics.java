@@ -6,17 +6,19 @@ import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.ReplyPosted;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.realtime.EventStreams;
+import dev.parley.shared.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Prometheus metrics of the support desk: messages by author, assistant answers vs escalations (by
  * reason) and open live connections. The assistant's latency histogram is recorded by the conversation flow.
- * Counted by module listeners without a transaction (a counter needs no connection), once each change commits.
+ * Counted once each change commits, in memory: plain event listeners that count after the commit, not module
+ * listeners, because a counter of this node's process has nothing to retry and a durable event publication (a
+ * row written and deleted, a listener thread) per message and counter cost more than the count (ADR 0022).
  */
 @Component
 class SupportMetrics {
@@ -31,30 +33,30 @@ class SupportMetrics {
                 .tag("kind", "agent").description("Open live streams").register(meters);
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @EventListener
     void on(MessageReceived event) {
-        messages("CUSTOMER").increment();
+        AfterCommit.run(messages("CUSTOMER")::increment);
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @EventListener
     void on(ReplyPosted event) {
         if (!event.internal()) {
-            messages(event.authorType().name()).increment();
+            AfterCommit.run(messages(event.authorType().name())::increment);
         }
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @EventListener
     void on(ConversationStatusChanged event) {
         if (event.to() == ConversationStatus.AI_RESOLVED) {
-            Counter.builder("parley.assistant.outcomes").tag("outcome", "answered").tag("reason", "none")
-                    .description("Assistant decisions").register(meters).increment();
+            AfterCommit.run(Counter.builder("parley.assistant.outcomes").tag("outcome", "answered")
+                    .tag("reason", "none").description("Assistant decisions").register(meters)::increment);
         }
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @EventListener
     void on(ConversationEscalated event) {
-        Counter.builder("parley.assistant.outcomes").tag("outcome", "escalated").tag("reason", event.reason().name())
-                .description("Assistant decisions").register(meters).increment();
+        AfterCommit.run(Counter.builder("parley.assistant.outcomes").tag("outcome", "escalated")
+                .tag("reason", event.reason().name()).description("Assistant decisions").register(meters)::increment);
     }
 
     private Counter messages(String author) {

@@ -47,7 +47,8 @@ class ApiStatusCallbacks {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    /** Only API-channel conversations have a callback; others get no publication (ADR 0022). */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED, condition = "#event.channel() == 'api'")
     void on(ConversationStatusChanged event) throws IOException {
         Optional<Conversation> conversation = conversations.find(event.conversationId())
                 .filter(c -> ApiInboxes.CHANNEL.equals(c.channel()));

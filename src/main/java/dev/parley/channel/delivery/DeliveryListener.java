@@ -20,7 +20,8 @@ class DeliveryListener {
         this.deliverer = deliverer;
     }
 
-    @ApplicationModuleListener
+    /** Internal notes are never delivered; they get no publication (ADR 0022). */
+    @ApplicationModuleListener(condition = "!#event.internal()")
     void on(ReplyPosted event) {
         if (!event.internal()) {
             deliverer.deliver(event.messageId());

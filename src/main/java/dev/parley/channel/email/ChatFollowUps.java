@@ -37,7 +37,8 @@ class ChatFollowUps {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "!#event.internal() and #event.authorType().name() != 'CUSTOMER'"
+            + " and #event.channel() == 'web'")
     void on(ReplyPosted event) {
         if (!event.internal() && event.authorType() != AuthorType.CUSTOMER && isChat(event.channel())) {
             repository.replyPosted(event.conversationId(), event.seq(), event.at().plus(emailAfter));

@@ -8,6 +8,7 @@ import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
 import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.ReplyPosted;
 import dev.parley.conversation.ConversationStatus;
+import dev.parley.shared.AfterCommit;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,15 +19,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns conversation events into webhook deliveries for the subscriptions that want them, then sends them at
- * once. The event id is derived from the event itself, so a retried listener enqueues nothing twice.
+ * once. The event id is derived from the event itself, so a retried listener enqueues nothing twice. An event no
+ * active subscription wants when it is published gets no event publication at all (the listeners' conditions,
+ * ADR 0022): most installations have no webhooks, and each publication is a row written and deleted.
  */
-@Component
+@Component("webhookEvents")
 class WebhookEvents {
 
     private final WebhookRepository repository;
@@ -41,20 +42,20 @@ class WebhookEvents {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "@webhookEvents.wanted('conversation.created')")
     void on(ConversationStarted e) {
         publish(WebhookEvent.CONVERSATION_CREATED, e.conversationId() + "", e.at(),
                 data("conversationId", e.conversationId(), "channel", e.channel()));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "@webhookEvents.wanted('message.created')")
     void on(MessageReceived e) {
         publish(WebhookEvent.MESSAGE_CREATED, e.messageId() + "", e.at(), data("conversationId", e.conversationId(),
                 "messageId", e.messageId(), "authorType", "CUSTOMER", "authorName", e.authorName(), "text", e.text(),
                 "channel", e.channel()));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "!#e.internal() and @webhookEvents.wanted('message.created')")
     void on(ReplyPosted e) {
         if (!e.internal()) {
             publish(WebhookEvent.MESSAGE_CREATED, e.messageId() + "", e.at(), data("conversationId", e.conversationId(),
@@ -63,20 +64,21 @@ class WebhookEvents {
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "@webhookEvents.wanted('conversation.escalated')")
     void on(ConversationEscalated e) {
         publish(WebhookEvent.CONVERSATION_ESCALATED, e.conversationId() + ":" + e.at(), e.at(),
                 data("conversationId", e.conversationId(), "reason", e.reason().name(), "confidence", e.confidence()));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "@webhookEvents.wanted('conversation.assigned')")
     void on(ConversationAssigned e) {
         publish(WebhookEvent.CONVERSATION_ASSIGNED, e.conversationId() + ":" + e.at(), e.at(),
                 data("conversationId", e.conversationId(), "assigneeId", e.assigneeId(),
                         "previousAssigneeId", e.previousAssigneeId()));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "(#e.to().name() == 'RESOLVED' or #e.to().name() == 'AI_RESOLVED')"
+            + " and @webhookEvents.wanted('conversation.resolved')")
     void on(ConversationStatusChanged e) {
         if (e.to() == ConversationStatus.RESOLVED || e.to() == ConversationStatus.AI_RESOLVED) {
             publish(WebhookEvent.CONVERSATION_RESOLVED, e.conversationId() + ":" + e.at(), e.at(),
@@ -84,15 +86,23 @@ class WebhookEvents {
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "@webhookEvents.wanted('csat.submitted')")
     void on(ConversationRated e) {
         publish(WebhookEvent.CSAT_SUBMITTED, e.conversationId() + ":" + e.at(), e.at(),
                 data("conversationId", e.conversationId(), "rating", e.rating()));
     }
 
+    /** Whether an active subscription wants events of this wire name; read at publication by the conditions. */
+    public boolean wanted(String wireName) {
+        return repository.all().stream().anyMatch(s -> wants(s, wireName));
+    }
+
+    private static boolean wants(Subscription subscription, String wireName) {
+        return subscription.active() && subscription.events().contains(wireName);
+    }
+
     private void publish(WebhookEvent type, String key, Instant at, Map<String, Object> data) {
-        List<Subscription> wanting = repository.all().stream()
-                .filter(s -> s.active() && s.events().contains(type.wireName())).toList();
+        List<Subscription> wanting = repository.all().stream().filter(s -> wants(s, type.wireName())).toList();
         if (wanting.isEmpty()) {
             return;
         }
@@ -116,17 +126,7 @@ class WebhookEvents {
         if (queued.isEmpty()) {
             return;
         }
-        Runnable send = () -> Thread.ofVirtual().name("webhook-send").start(() -> queued.forEach(dispatcher::send));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send.run();
-                }
-            });
-        } else {
-            send.run();
-        }
+        AfterCommit.run(() -> Thread.ofVirtual().name("webhook-send").start(() -> queued.forEach(dispatcher::send)));
     }
 
     private static Map<String, Object> data(Object... pairs) {

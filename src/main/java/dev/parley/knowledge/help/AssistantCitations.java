@@ -26,7 +26,7 @@ class AssistantCitations {
         this.citations = citations;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#event.authorType().name() == 'ASSISTANT' and !#event.internal()")
     void on(ReplyPosted event) {
         if (event.authorType() != AuthorType.ASSISTANT || event.internal()) {
             return;

@@ -44,7 +44,8 @@ class ResolutionLearner {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    /** Only a resolution by a person can teach anything; other changes get no publication (ADR 0022). */
+    @ApplicationModuleListener(condition = "#event.to().name() == 'RESOLVED'")
     void on(ConversationStatusChanged event) {
         if (event.to() != ConversationStatus.RESOLVED) {
             return;

@@ -47,7 +47,8 @@ class CustomerMessageMail {
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @ApplicationModuleListener
+    /** Only an assigned conversation's agent is mailed; other messages get no publication (ADR 0022). */
+    @ApplicationModuleListener(condition = "#event.assigneeId() != null")
     void on(MessageReceived event) {
         if (event.assigneeId() == null || !mail.available() || availability.isOnline(event.assigneeId())) {
             return;

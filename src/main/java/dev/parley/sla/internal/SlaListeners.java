@@ -25,7 +25,9 @@ class SlaListeners {
         clocks.start(event.conversationId(), event.at());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#event.to().name() == 'RESOLVED' or #event.to().name() == 'CLOSED'"
+            + " or (#event.from().handledByAssistant() and #event.to().name() != 'ESCALATED'"
+            + " and !#event.to().handledByAssistant())")
     void on(ConversationStatusChanged event) {
         if (event.to() == ConversationStatus.RESOLVED || event.to() == ConversationStatus.CLOSED) {
             clocks.resolved(event.conversationId(), event.at());
@@ -37,7 +39,7 @@ class SlaListeners {
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#event.authorType().name() == 'AGENT' and !#event.internal()")
     void on(ReplyPosted event) {
         if (event.authorType() == AuthorType.AGENT && !event.internal()) {
             clocks.firstResponded(event.conversationId(), event.at());

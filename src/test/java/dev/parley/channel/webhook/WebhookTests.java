@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.parley.ModuleListenerPublications.registeredFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -13,6 +14,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.parley.channel.api.Signatures;
 import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.ConversationEvents.ConversationRated;
+import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.Customer;
 import dev.parley.conversation.NewConversation;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Outbound webhooks against a real HTTP receiver (WireMock): signed deliveries that the snippets of
@@ -58,6 +61,25 @@ class WebhookTests {
     Conversations conversations;
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Test
+    void anEventNoSubscriptionWantsGetsNoPublication() {
+        var message = new MessageReceived(UUID.randomUUID(),
+                UUID.randomUUID(), 1, "web", null, "Subject", "Visitor", "Hello", null, Instant.now());
+        var rating = new ConversationRated(UUID.randomUUID(), 5,
+                Instant.now());
+        assertThat(registeredFor(context, message))
+                .doesNotContain("WebhookEvents.on");
+
+        webhooks.create(Actor.SYSTEM, RECEIVER.baseUrl() + "/hooks", List.of("message.created"));
+
+        assertThat(registeredFor(context, message)).contains("WebhookEvents.on");
+        assertThat(registeredFor(context, rating))
+                .doesNotContain("WebhookEvents.on");
+    }
 
     @TempDir
     Path dir;
