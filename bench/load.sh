@@ -8,6 +8,7 @@
 #     then the `queue` event timed on LOAD_STREAMS (500) of their event streams as single customers join the queue;
 #  4. escalated: N customers ask for a person, each on a fresh conversation, at the same levels;
 #  5. the ratios of the best answered and escalated messages/s to the ceiling.
+# Each level's row also gives the CPU time per message of the node, the harness and all PostgreSQL processes (/proc).
 # Usage: bench/load.sh   (env: LOAD_LEVELS=1,4,16,64,256 LOAD_SECONDS=30 LOAD_CONVERSATIONS=6000 per level,
 # LOAD_WAITING=10000 LOAD_FILL_MINUTES=15 LOAD_STREAMS=500 LOAD_ANSWERED=0 to leave the answered levels out,
 # LOAD_DB=h2|postgres, SKIP_BUILD=1 to reuse target/parley-*.jar, APP_OPTS for
@@ -47,7 +48,7 @@ LOAD_CEILING=$(sed -n 's/^ceiling \([0-9.]*\) questions.*/\1/p' "$DATA/ceiling.t
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
-LOAD_CEILING=$LOAD_CEILING "$JAVA" bench/load/WidgetLoad.java "$BASE" src/main/resources/demo/knowledge "$LEVELS" \
+LOAD_APP_PID=$APP_PID LOAD_CLK_TCK=$(getconf CLK_TCK) LOAD_CEILING=$LOAD_CEILING "$JAVA" bench/load/WidgetLoad.java "$BASE" src/main/resources/demo/knowledge "$LEVELS" \
   "$SECONDS_PER_LEVEL" "$CONVERSATIONS"
 
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%H:%M') UTC"

@@ -115,8 +115,9 @@ public class WidgetLoad {
     private static void header() {
         System.out.println("| clients | messages | messages/s | p50 ms | p95 ms | p99 ms | max ms "
                 + "| errors 5xx (of them 503) / other "
-                + "| answered | escalated | listener backlog max / drained after |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| answered | escalated | listener backlog max / drained after "
+                + "| CPU ms per message: node / harness / PostgreSQL (machine idle) | node CPU ms per message with the drain |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     }
 
     private static void ratios(double answered, double escalated, double p99At64) {
@@ -153,6 +154,7 @@ public class WidgetLoad {
         ConcurrentLinkedQueue<Conversation> ready = precreate(Math.min(perLevel, needed));
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
         AtomicInteger exceptions = new AtomicInteger();
+        CpuTimes cpuBefore = CpuTimes.now();
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
         double[] backlog = {0};
@@ -192,6 +194,7 @@ public class WidgetLoad {
             done.await();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        CpuTimes cpuDuring = CpuTimes.now().since(cpuBefore);
         sampler.interrupt();
         long drainStart = System.nanoTime();
         double left;
@@ -203,13 +206,15 @@ public class WidgetLoad {
             }
         } while (left > 0 && System.nanoTime() - drainStart < Duration.ofMinutes(5).toNanos());
         double drained = (System.nanoTime() - drainStart) / 1e9;
-        Level level = report(clients, results, elapsed, exceptions.get(), backlog[0], drained, ready.isEmpty());
+        CpuTimes cpuWithDrain = CpuTimes.now().since(cpuBefore);
+        Level level = report(clients, results, elapsed, exceptions.get(), backlog[0], drained, ready.isEmpty(),
+                cpuDuring, cpuWithDrain);
         bestRate.merge(text, level.perSecond(), Math::max);
         return level;
     }
 
     private Level report(int clients, ConcurrentLinkedQueue<Result> all, double elapsed, int exceptions, double backlog,
-            double drained, boolean ranOut) {
+            double drained, boolean ranOut, CpuTimes cpuDuring, CpuTimes cpuWithDrain) {
         List<Result> results = new ArrayList<>(all);
         long[] ok = results.stream().filter(r -> r.status() / 100 == 2).mapToLong(Result::nanos).sorted().toArray();
         long serverErrors = results.stream().filter(r -> r.status() / 100 == 5).count();
@@ -217,9 +222,11 @@ public class WidgetLoad {
         long otherErrors = results.stream().filter(r -> r.status() / 100 != 2 && r.status() / 100 != 5).count();
         long answered = results.stream().filter(r -> "AI_RESOLVED".equals(r.conversationStatus())).count();
         long escalated = results.stream().filter(r -> r.status() / 100 == 2 && !"AI_RESOLVED".equals(r.conversationStatus())).count();
-        System.out.printf(Locale.ROOT, "| %d | %d | %.1f | %.0f | %.0f | %.0f | %.0f | %d (%d) / %d | %d | %d | %.0f / %.1f s |%s%n",
+        System.out.printf(Locale.ROOT, "| %d | %d | %.1f | %.0f | %.0f | %.0f | %.0f | %d (%d) / %d | %d | %d | %.0f / %.1f s "
+                + "| %s | %.1f |%s%n",
                 clients, ok.length, ok.length / elapsed, pct(ok, 50), pct(ok, 95), pct(ok, 99), pct(ok, 100),
                 serverErrors, unavailable, otherErrors, answered, escalated, backlog, drained,
+                cpuDuring.perMessage(ok.length), ok.length == 0 ? Double.NaN : cpuWithDrain.app() / ok.length,
                 ranOut ? " (ran out of pre-created conversations after " + Math.round(elapsed) + " s)" : "");
         return new Level(ok.length / elapsed, pct(ok, 99));
     }
@@ -420,6 +427,83 @@ public class WidgetLoad {
                 }
             } catch (IOException closed) {
                 // closed by the harness at the end
+            }
+        }
+    }
+
+    private static boolean isPid(Path dir) {
+        return dir.getFileName().toString().chars().allMatch(Character::isDigit);
+    }
+
+    /**
+     * CPU time used so far, from /proc (Linux), in milliseconds: the node under test (its pid in LOAD_APP_PID), this
+     * harness, every PostgreSQL process, and the machine's idle time. Two snapshots give what a level cost each side.
+     * Processes that ended between snapshots are not counted (PostgreSQL's pooled connections live through a run).
+     */
+    static record CpuTimes(double app, double harness, double postgres, double idle, double total) {
+
+        private static final double TICK_MS =
+                1000.0 / Double.parseDouble(System.getenv().getOrDefault("LOAD_CLK_TCK", "100"));
+
+        static CpuTimes now() {
+            String appPid = System.getenv("LOAD_APP_PID");
+            double app = appPid == null || !appPid.matches("[0-9]+") ? Double.NaN : process(Path.of("/proc", appPid, "stat"));
+            double harness = process(Path.of("/proc/self/stat"));
+            double postgres = 0;
+            try (Stream<Path> all = Files.list(Path.of("/proc"))) {
+                for (Path dir : (Iterable<Path>) all.filter(WidgetLoad::isPid)::iterator) {
+                    String stat = read(dir.resolve("stat"));
+                    if (stat != null && stat.contains("(postgres)")) {
+                        postgres += ticks(stat);
+                    }
+                }
+            } catch (IOException e) {
+                postgres = Double.NaN;
+            }
+            double idle = Double.NaN;
+            double total = Double.NaN;
+            String cpu = read(Path.of("/proc/stat"));
+            if (cpu != null) {
+                String[] f = cpu.lines().findFirst().orElse("").trim().split("\\s+");
+                idle = (Long.parseLong(f[4]) + Long.parseLong(f[5])) * TICK_MS;
+                total = 0;
+                for (int i = 1; i < Math.min(f.length, 9); i++) {
+                    total += Long.parseLong(f[i]) * TICK_MS;
+                }
+            }
+            return new CpuTimes(app, harness, postgres * TICK_MS, idle, total);
+        }
+
+        CpuTimes since(CpuTimes before) {
+            return new CpuTimes(app - before.app, harness - before.harness, postgres - before.postgres, idle - before.idle,
+                    total - before.total);
+        }
+
+        /** "app / harness / PostgreSQL ms per message (machine idle %)" for {@code messages} messages. */
+        String perMessage(int messages) {
+            if (messages == 0) {
+                return "–";
+            }
+            return String.format(java.util.Locale.ROOT, "%.1f / %.1f / %.1f (%.0f %%)", app / messages,
+                    harness / messages, postgres / messages, 100 * idle / total);
+        }
+
+        private static double process(Path stat) {
+            String text = read(stat);
+            return text == null ? Double.NaN : ticks(text) * TICK_MS;
+        }
+
+        /** utime + stime: fields 14 and 15, counted after the command name's closing parenthesis. */
+        private static double ticks(String stat) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file);
+            } catch (IOException | RuntimeException e) {
+                return null;
             }
         }
     }
