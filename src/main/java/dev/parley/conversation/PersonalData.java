@@ -4,6 +4,7 @@ import dev.parley.conversation.ConversationEvents.ContactErased;
 import dev.parley.conversation.ConversationEvents.ConversationsExpired;
 import dev.parley.conversation.ConversationEvents.ConversationUpdated;
 import dev.parley.conversation.internal.PersonalDataRepository;
+import dev.parley.shared.AfterCommit;
 import dev.parley.storage.FileStorage;
 import dev.parley.storage.StorageKey;
 import java.time.Clock;
@@ -15,8 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A contact's rights over their data (GDPR): a copy of everything kept about them, and erasure. Erasure anonymises
@@ -112,12 +111,7 @@ public class PersonalData {
         if (files.isEmpty()) {
             return;
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                files.forEach(PersonalData.this::deleteFile);
-            }
-        });
+        AfterCommit.run(() -> files.forEach(this::deleteFile));
     }
 
     private void deleteFile(String key) {

@@ -1,6 +1,7 @@
 package dev.parley.identity;
 
 import dev.parley.identity.internal.PasswordResetRepository;
+import dev.parley.shared.AfterCommit;
 import dev.parley.shared.ApiException;
 import dev.parley.shared.Secrets;
 import dev.parley.shared.ratelimit.RateLimiter;
@@ -17,8 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * "Forgot your password?": a single-use link by email that lets the agent set a new password. Whoever asks learns
@@ -79,12 +78,7 @@ public class PasswordResets {
         resets.insert(Secrets.sha256Hex(token), agent.get().id(), now, now.plus(settings.passwordResetTtl()));
         audit.record(Actor.of(agent.get()), "password-reset.requested", agent.get().email(), null);
         Agent to = agent.get();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                Thread.ofVirtual().name("password-reset-mail").start(() -> send(sender, to, token));
-            }
-        });
+        AfterCommit.run(() -> Thread.ofVirtual().name("password-reset-mail").start(() -> send(sender, to, token)));
     }
 
     private static void send(PasswordResetMail sender, Agent to, String token) {

@@ -25,18 +25,28 @@ class SlaListeners {
         clocks.start(event.conversationId(), event.at());
     }
 
-    @ApplicationModuleListener(condition = "#event.to().name() == 'RESOLVED' or #event.to().name() == 'CLOSED'"
-            + " or (#event.from().handledByAssistant() and #event.to().name() != 'ESCALATED'"
-            + " and !#event.to().handledByAssistant())")
+    @ApplicationModuleListener(condition = "T(dev.parley.sla.internal.SlaListeners).movesClocks(#event)")
     void on(ConversationStatusChanged event) {
-        if (event.to() == ConversationStatus.RESOLVED || event.to() == ConversationStatus.CLOSED) {
+        if (ends(event.to())) {
             clocks.resolved(event.conversationId(), event.at());
-        } else if (event.from().handledByAssistant() && event.to() != ConversationStatus.ESCALATED
-                && !event.to().handledByAssistant()) {
+        } else if (movesClocks(event)) {
             // A person took it over from the assistant without an escalation (by replying, or by hand): they are
             // on it already, so the first response is met then and the resolution target runs.
             clocks.takenOver(event.conversationId(), event.at());
         }
+    }
+
+    /**
+     * Whether a status change starts or stops a clock: the conversation ended, or a person took it over from the
+     * assistant without an escalation. The listener's condition (no event publication otherwise) and its body.
+     */
+    public static boolean movesClocks(ConversationStatusChanged event) {
+        return ends(event.to()) || (event.from().handledByAssistant() && event.to() != ConversationStatus.ESCALATED
+                && !event.to().handledByAssistant());
+    }
+
+    private static boolean ends(ConversationStatus status) {
+        return status == ConversationStatus.RESOLVED || status == ConversationStatus.CLOSED;
     }
 
     @ApplicationModuleListener(condition = "#event.authorType().name() == 'AGENT' and !#event.internal()")
