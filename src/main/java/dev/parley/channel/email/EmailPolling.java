@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * When each mailbox is polled: at its poll interval, and at once when an IMAP IDLE watcher hears of new mail.
  * Each poll of a mailbox holds a cluster-wide lock of that mailbox, so two nodes never read it at the same time.
+ * Due mailboxes are polled side by side, each on a thread of its own: a server that accepts the connection and never
+ * answers holds its own mailbox for the mail timeout, not the others.
  */
 @Component
 class EmailPolling {
@@ -32,6 +36,8 @@ class EmailPolling {
     private final IdleWatchers watchers;
     private final Clock clock;
     private final AssistantReadiness assistant;
+    /** Mailboxes whose poll runs on this node now: the next round leaves them to it. */
+    private final Set<UUID> polling = ConcurrentHashMap.newKeySet();
 
     EmailPolling(Mailboxes mailboxes, EmailPoller poller, LockProvider locks, IdleWatchers watchers, Clock clock,
             AssistantReadiness assistant) {
@@ -63,10 +69,25 @@ class EmailPolling {
             MailboxState state = states.get(mailbox.inbox().id());
             Instant last = state == null ? null : state.lastPollAt();
             if (last == null || !last.plus(mailbox.pollInterval()).isAfter(now)) {
-                poll(mailbox);
+                pollApart(mailbox);
             }
         }
         watchers.watch(active, this::pollNow);
+    }
+
+    /** Polls a mailbox on a thread of its own, unless its poll on this node is still running. */
+    private void pollApart(Mailbox mailbox) {
+        UUID id = mailbox.inbox().id();
+        if (!polling.add(id)) {
+            return;
+        }
+        Thread.ofVirtual().name("email-poll-" + mailbox.address()).start(() -> {
+            try {
+                poll(mailbox);
+            } finally {
+                polling.remove(id);
+            }
+        });
     }
 
     /** Polls one mailbox now (new mail was announced, or an admin asked). */

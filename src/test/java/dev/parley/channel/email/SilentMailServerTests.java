@@ -1,0 +1,82 @@
+package dev.parley.channel.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.parley.SilentServer;
+import dev.parley.conversation.ConversationFilter;
+import dev.parley.conversation.ConversationQueries;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A mail server that accepts the connection and never answers holds only its own mailbox: mail to another mailbox,
+ * on GreenMail's real IMAP server, is still taken at its poll interval.
+ */
+@SpringBootTest(properties = {"parley.email.idle=false", "parley.email.timeout=120s"})
+class SilentMailServerTests {
+
+    static final GreenMail MAIL = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+    static final SilentServer SILENT_MAIL_SERVER = SilentServer.start();
+
+    static {
+        MAIL.start();
+        MAIL.setUser("help@acme.test", "help@acme.test", "s3cret");
+    }
+
+    @DynamicPropertySource
+    static void mailboxes(DynamicPropertyRegistry registry) {
+        // a database of its own: these inboxes must not become other test classes' inboxes
+        registry.add("parley.data-dir", () -> "target/test-silent-mail-" + UUID.randomUUID());
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:silent-mail-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        int silent = SILENT_MAIL_SERVER.port();
+        registry.add("parley.email.inboxes[0].name", () -> "Silent");
+        registry.add("parley.email.inboxes[0].address", () -> "silent@acme.test");
+        registry.add("parley.email.inboxes[0].imap-url", () -> "imap://silent%40acme.test:s3cret@127.0.0.1:" + silent
+                + "/INBOX");
+        registry.add("parley.email.inboxes[0].smtp-url", () -> "smtp://127.0.0.1:" + silent);
+        registry.add("parley.email.inboxes[0].poll-interval", () -> "1s");
+        registry.add("parley.email.inboxes[1].name", () -> "Help");
+        registry.add("parley.email.inboxes[1].address", () -> "help@acme.test");
+        registry.add("parley.email.inboxes[1].imap-url", () -> "imap://help%40acme.test:s3cret@127.0.0.1:"
+                + MAIL.getImap().getPort() + "/INBOX");
+        registry.add("parley.email.inboxes[1].smtp-url", () -> "smtp://help%40acme.test:s3cret@127.0.0.1:"
+                + MAIL.getSmtp().getPort());
+        registry.add("parley.email.inboxes[1].poll-interval", () -> "1s");
+    }
+
+    @AfterAll
+    static void stopServers() throws IOException {
+        SILENT_MAIL_SERVER.close();
+        MAIL.stop();
+    }
+
+    @Autowired
+    ConversationQueries queries;
+
+    @Test
+    void mailToAnotherMailboxIsTakenWhileOneMailServerHangs() {
+        await().atMost(Duration.ofSeconds(60)).alias("the silent mailbox's poll reached its server")
+                .until(SILENT_MAIL_SERVER::holdsAClient);
+        String text = "My parcel " + UUID.randomUUID() + " has not arrived yet.";
+        GreenMailUtil.sendTextEmail("help@acme.test", "ann@example.test", "Where is my parcel?", text,
+                MAIL.getSmtp().getServerSetup());
+
+        await().atMost(Duration.ofSeconds(20)).alias("the mail to the other mailbox taken")
+                .until(() -> queries.find(ConversationFilter.all().withText(text), 0, 5).items().size() == 1);
+        assertThat(SILENT_MAIL_SERVER.holdsAClient()).as("the silent server's poll still waits for its greeting")
+                .isTrue();
+    }
+}
