@@ -34,10 +34,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Assignment and queue behaviour, run against each database. Every test starts with nobody online, an empty
@@ -67,6 +69,8 @@ abstract class AssignmentContract {
     ConversationQueries queries;
     @Autowired
     dev.parley.workspace.internal.AwayRelease awayRelease;
+    @Autowired
+    TransactionTemplate tx;
 
     @BeforeEach
     void startFromAQuietInbox() {
@@ -89,6 +93,33 @@ abstract class AssignmentContract {
         UUID fourth = escalated();
         awaitAssigned(fourth);
         assertThat(conversations.get(fourth).assigneeId()).isNotEqualTo(withTwo.id());
+    }
+
+    @Test
+    void withNothingWaitingADrainDoesNotWaitForTheAssignmentLock() throws Exception {
+        online(3);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> holding = threads.submit(() -> tx.executeWithoutResult(status -> {
+                // an agent taking a conversation holds the lock this long, or a drain with a queue to work off
+                jdbc.sql("SELECT id FROM assignment_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+                locked.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            try {
+                Future<List<Assigner.Assignment>> drained = threads.submit(assigner::drain);
+                assertThat(drained.get(5, TimeUnit.SECONDS)).as("drained while the lock is held").isEmpty();
+            } finally {
+                release.countDown();
+                holding.get();
+            }
+        }
     }
 
     @Test

@@ -72,8 +72,17 @@ public class Assigner {
         }
     }
 
-    /** Assigns waiting conversations, oldest first, while online agents have free capacity. */
+    /**
+     * Assigns waiting conversations, oldest first, while online agents have free capacity. With nothing waiting
+     * (read without the lock) it returns at once: the drains after status changes of conversations that never
+     * waited, most of them, then do not queue on the one assignment lock, and requests that take it (an agent
+     * taking a conversation) do not wait behind them. Nothing is missed: whoever queues a conversation drains
+     * after its own commit.
+     */
     public List<Assignment> drain() {
+        if (!queue.anyWaiting()) {
+            return List.of();
+        }
         List<Assignment> done = retryingOnLockTimeout(() -> tx.execute(status -> {
             queue.lockAssignment();
             return assignWaiting();
