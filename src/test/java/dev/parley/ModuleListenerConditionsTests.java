@@ -53,7 +53,19 @@ class ModuleListenerConditionsTests {
         assertThat(registeredFor(context, changed(ConversationStatus.OPEN, ConversationStatus.AI_RESOLVED)))
                 .contains("ConversationFactsProjection.on")
                 .doesNotContain("ResolutionLearner.on", "SlaListeners.on", "SupportMetrics.on",
-                        "ApiStatusCallbacks.on");
+                        "ApiStatusCallbacks.on", "AssignmentListeners.on");
+        assertThat(registeredFor(context, changed(ConversationStatus.AI_RESOLVED, ConversationStatus.OPEN)))
+                .doesNotContain("AssignmentListeners.on");
+    }
+
+    @Test
+    void statusChangesIntoOrOutOfAPersonsHandsReachAssignment() {
+        assertThat(registeredFor(context, changed(ConversationStatus.OPEN, ConversationStatus.ESCALATED)))
+                .contains("AssignmentListeners.on");
+        assertThat(registeredFor(context, changed(ConversationStatus.IN_PROGRESS, ConversationStatus.RESOLVED)))
+                .contains("AssignmentListeners.on");
+        assertThat(registeredFor(context, changed(ConversationStatus.RESOLVED, ConversationStatus.WAITING_CUSTOMER)))
+                .contains("AssignmentListeners.on");
     }
 
     @Test

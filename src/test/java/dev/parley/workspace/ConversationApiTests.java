@@ -134,6 +134,7 @@ class ConversationApiTests {
         UUID id = conversationSaying("Need help");
         mvc.perform(as(agent, post("/api/v1/conversations/" + id + "/messages")
                 .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"  \"}"))).andExpect(status().isBadRequest());
+        assertThat(conversations.get(id).assigneeId()).as("a refused reply takes nothing").isNull();
         mvc.perform(as(agent, post("/api/v1/conversations/" + id + "/messages")
                 .contentType(MediaType.APPLICATION_JSON).content("not json"))).andExpect(status().isBadRequest());
         mvc.perform(as(agent, patchJson(id, "{\"status\":\"SLEEPING\"}"))).andExpect(status().isBadRequest());

@@ -36,9 +36,19 @@ class AssignmentListeners {
     }
 
     /** A finished conversation frees its agent's capacity; an unassigned one may now need the queue. */
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED,
+            condition = "T(dev.parley.workspace.internal.AssignmentListeners).concernsAssignment(#event)")
     void on(ConversationStatusChanged event) {
         settle(event.conversationId());
+    }
+
+    /**
+     * Whether a status change can touch the queue or an agent's load: only conversations in a status that needs a
+     * person wait or count against capacity, so a change between two other statuses (the assistant answering,
+     * a customer writing again to the assistant) has nothing to settle and gets no event publication.
+     */
+    public static boolean concernsAssignment(ConversationStatusChanged event) {
+        return AgentCapacity.NEEDS_PERSON.contains(event.from()) || AgentCapacity.NEEDS_PERSON.contains(event.to());
     }
 
     /** Assigned or unassigned by hand, or moved to a team. */
