@@ -93,13 +93,19 @@ public final class EventStream {
     /**
      * Ends the stream if its client has closed the connection, found without writing to it. Asked on the calling
      * thread and only while nothing is being sent, so it never overlaps a write; a busy stream is asked next time.
+     *
+     * @return whether the client looked gone for the first time, so that asking again soon may end the stream
      */
-    void checkClient() {
+    boolean checkClient() {
+        boolean[] suspect = new boolean[1];
         sender.runIfIdle(() -> {
             if (!closed && client.closed()) {
                 close();
+            } else {
+                suspect[0] = !closed && client.lookedGone();
             }
         });
+        return suspect[0];
     }
 
     /** Runs after every heartbeat that reached the client, e.g. to keep an agent's presence fresh. */

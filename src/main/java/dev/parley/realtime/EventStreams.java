@@ -2,6 +2,7 @@ package dev.parley.realtime;
 
 import dev.parley.cluster.RunsOnEveryNode;
 import dev.parley.realtime.internal.ClientConnection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,8 @@ public class EventStreams implements SmartLifecycle {
     static final int CONCURRENT_BACKLOG_LOADS = 4;
     /** Heartbeat rounds per interval: one round every 100 ms, each stream's turn every 20 seconds. */
     static final int HEARTBEAT_ROUNDS = 200;
+    /** The second read of a client that looked gone. */
+    static final long CONFIRM_AFTER_MILLIS = 100;
 
     private final RealtimeBus bus;
     /** Open streams and the heartbeat round each has its turn in (given in turn, so streams opened together spread). */
@@ -85,14 +88,30 @@ public class EventStreams implements SmartLifecycle {
     /**
      * Ends, within a second, the streams whose clients closed their connections, without writing to them: one
      * non-blocking read per idle stream on this thread (see {@link ClientConnection}), where finding out by writing
-     * takes two writes. Twice a second, as a close counts when two sweeps in a row find it: 0.5-1 s after the close,
-     * plus a sweep (tens of ms at 10,000 streams); the sweeps cost a few percent of one core at 10,000 streams
-     * (docs/benchmarks.md).
+     * takes two writes. Twice a second; a close counts when two reads in a row find it, so the streams a sweep finds
+     * closed are read again {@value #CONFIRM_AFTER_MILLIS} ms later, not at the next sweep: 0.1-0.6 s after the close,
+     * plus a sweep (tens of ms at 10,000 streams). The sweeps cost a few percent of one core at 10,000 streams
+     * (docs/benchmarks.md); the job waits on a thread of its own (ADR 0036).
      */
     @Scheduled(fixedDelay = 500)
     @RunsOnEveryNode("this node's streams are watched where their connections are")
     void watchClients() {
-        streams.keySet().forEach(EventStream::checkClient);
+        List<EventStream> lookedGone = new ArrayList<>();
+        streams.keySet().forEach(stream -> {
+            if (stream.checkClient()) {
+                lookedGone.add(stream);
+            }
+        });
+        if (lookedGone.isEmpty()) {
+            return;
+        }
+        try {
+            Thread.sleep(CONFIRM_AFTER_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        lookedGone.forEach(EventStream::checkClient);
     }
 
     @Override

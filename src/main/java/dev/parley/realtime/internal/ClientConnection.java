@@ -103,6 +103,11 @@ public final class ClientConnection {
         return confirmed;
     }
 
+    /** Whether the last ask found the client gone, a close that the next ask will confirm if it still does. */
+    public boolean lookedGone() {
+        return endedBefore;
+    }
+
     private boolean ended() {
         try {
             return request.getInputStream().available() > 0;
