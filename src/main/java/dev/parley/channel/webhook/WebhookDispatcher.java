@@ -11,8 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +34,8 @@ class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Duration CLAIM = Duration.ofMinutes(2);
+    /** Subscriptions whose due deliveries are sent at the same time. */
+    private static final int RECEIVERS_AT_ONCE = 8;
 
     private final WebhookRepository repository;
     private final CallbackPoster poster;
@@ -51,8 +58,23 @@ class WebhookDispatcher {
             fixedDelayString = "${parley.webhooks.dispatch-interval:5s}")
     @SchedulerLock(name = "channel.webhook-dispatch", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1S")
     void sendDue() {
-        for (UUID id : repository.due(clock.instant(), 100)) {
-            send(id);
+        Map<UUID, List<UUID>> bySubscription = repository.due(clock.instant(), 100).stream().collect(
+                Collectors.groupingBy(WebhookRepository.Due::subscriptionId, LinkedHashMap::new,
+                        Collectors.mapping(WebhookRepository.Due::deliveryId, Collectors.toList())));
+        // Each subscription's deliveries in order, subscriptions side by side: a receiver that hangs until the
+        // timeout holds up its own deliveries, not everyone's. The job (and its cluster lock) ends with the batch.
+        try (ExecutorService receivers = Executors.newFixedThreadPool(RECEIVERS_AT_ONCE,
+                Thread.ofVirtual().name("webhook-send-", 0).factory())) {
+            bySubscription.values().forEach(ids -> receivers.execute(() -> ids.forEach(this::sendOrLog)));
+        }
+    }
+
+    private void sendOrLog(UUID deliveryId) {
+        try {
+            send(deliveryId);
+        } catch (RuntimeException e) {
+            // left pending: the next round tries it again once its claim lapses
+            log.error("Webhook delivery {} could not be attempted", deliveryId, e);
         }
     }
 

@@ -121,12 +121,16 @@ class WebhookEvents {
         sendAfterCommit(queued);
     }
 
-    /** Sent on a thread of its own once the deliveries are committed: no HTTP call holds a database connection. */
+    /**
+     * Sent once the deliveries are committed, each on a thread of its own (one per subscription): no HTTP call holds
+     * a database connection, and a receiver that hangs until the timeout holds up no other subscription's delivery.
+     */
     private void sendAfterCommit(List<UUID> queued) {
         if (queued.isEmpty()) {
             return;
         }
-        AfterCommit.run(() -> Thread.ofVirtual().name("webhook-send").start(() -> queued.forEach(dispatcher::send)));
+        AfterCommit.run(() -> queued.forEach(id -> Thread.ofVirtual().name("webhook-send").start(
+                () -> dispatcher.send(id))));
     }
 
     private static Map<String, Object> data(Object... pairs) {

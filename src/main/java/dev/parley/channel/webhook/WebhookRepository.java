@@ -123,12 +123,18 @@ class WebhookRepository {
                 .param("s", subscriptionId).param("limit", limit).query(this::mapDelivery).list();
     }
 
-    List<UUID> due(Instant now, int limit) {
+    /** A delivery due for an attempt, and whose it is. */
+    record Due(UUID deliveryId, UUID subscriptionId) {
+    }
+
+    List<Due> due(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT d.id FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+                SELECT d.id, d.subscription_id FROM webhook_delivery d
+                JOIN webhook_subscription s ON s.id = d.subscription_id
                 WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now AND s.active = TRUE
                 ORDER BY d.next_attempt_at FETCH FIRST :limit ROWS ONLY""")
-                .param("now", ts(now)).param("limit", limit).query(UUID.class).list();
+                .param("now", ts(now)).param("limit", limit)
+                .query((rs, row) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
     }
 
     /** Takes a due delivery for one attempt; only one node gets it, and the claim lapses after {@code until}. */

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.parley.SilentServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.parley.channel.api.Signatures;
 import dev.parley.conversation.AuthorType;
@@ -57,6 +58,8 @@ class WebhookTests {
     Webhooks webhooks;
     @Autowired
     WebhookEvents events;
+    @Autowired
+    WebhookRepository repository;
     @Autowired
     Conversations conversations;
     @Autowired
@@ -127,6 +130,31 @@ class WebhookTests {
         UUID deliveryId = webhooks.deliveries(hook.subscription().id()).getFirst().id();
         assertThat(RECEIVER.getAllServeEvents().stream().filter(e -> deliveryId.toString()
                 .equals(e.getRequest().getHeader("X-Parley-Delivery")))).hasSize(1);
+    }
+
+    @Test
+    void aReceiverThatNeverAnswersHoldsUpNoOtherSubscription() throws Exception {
+        try (SilentServer silent = SilentServer.start()) {
+            // created first, so it comes first wherever subscriptions are read in order
+            Webhooks.Created hanging = webhooks.create(Actor.SYSTEM, "http://127.0.0.1:" + silent.port() + "/hooks",
+                    List.of("csat.submitted"));
+            Webhooks.Created answering = webhooks.create(Actor.SYSTEM, RECEIVER.baseUrl() + "/hooks",
+                    List.of("csat.submitted"));
+
+            // due together, as retries are: the dispatcher's round sends them
+            String payload = "{\"event\":\"csat.submitted\"}";
+            repository.enqueue(hanging.subscription().id(), UUID.randomUUID(), "csat.submitted", payload, Instant.now());
+            repository.enqueue(answering.subscription().id(), UUID.randomUUID(), "csat.submitted", payload,
+                    Instant.now().plusMillis(1));
+
+            // the silent receiver holds its delivery for the call timeout (10 s)
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                    webhooks.deliveries(answering.subscription().id())).singleElement()
+                    .satisfies(d -> assertThat(d.state()).isEqualTo("DELIVERED")));
+            assertThat(silent.holdsAClient()).as("the other delivery still waits for its answer").isTrue();
+            assertThat(webhooks.deliveries(hanging.subscription().id())).singleElement()
+                    .satisfies(d -> assertThat(d.state()).isEqualTo("PENDING"));
+        }
     }
 
     @Test
