@@ -97,15 +97,12 @@ public final class EventStream {
      * @return whether the client looked gone for the first time, so that asking again soon may end the stream
      */
     boolean checkClient() {
-        boolean[] suspect = new boolean[1];
-        sender.runIfIdle(() -> {
+        boolean asked = sender.runIfIdle(() -> {
             if (!closed && client.closed()) {
                 close();
-            } else {
-                suspect[0] = !closed && client.lookedGone();
             }
         });
-        return suspect[0];
+        return asked && !closed && client.lookedGone(); // asked on this thread, so read on it
     }
 
     /** Runs after every heartbeat that reached the client, e.g. to keep an agent's presence fresh. */

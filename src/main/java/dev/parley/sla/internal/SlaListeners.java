@@ -27,26 +27,29 @@ class SlaListeners {
 
     @ApplicationModuleListener(condition = "T(dev.parley.sla.internal.SlaListeners).movesClocks(#event)")
     void on(ConversationStatusChanged event) {
-        if (ends(event.to())) {
+        if (ends(event)) {
             clocks.resolved(event.conversationId(), event.at());
-        } else if (movesClocks(event)) {
-            // A person took it over from the assistant without an escalation (by replying, or by hand): they are
-            // on it already, so the first response is met then and the resolution target runs.
+        } else if (takenOver(event)) {
             clocks.takenOver(event.conversationId(), event.at());
         }
     }
 
-    /**
-     * Whether a status change starts or stops a clock: the conversation ended, or a person took it over from the
-     * assistant without an escalation. The listener's condition (no event publication otherwise) and its body.
-     */
+    /** Whether a status change starts or stops a clock: the listener's condition (no event publication otherwise). */
     public static boolean movesClocks(ConversationStatusChanged event) {
-        return ends(event.to()) || (event.from().handledByAssistant() && event.to() != ConversationStatus.ESCALATED
-                && !event.to().handledByAssistant());
+        return ends(event) || takenOver(event);
     }
 
-    private static boolean ends(ConversationStatus status) {
-        return status == ConversationStatus.RESOLVED || status == ConversationStatus.CLOSED;
+    private static boolean ends(ConversationStatusChanged event) {
+        return event.to() == ConversationStatus.RESOLVED || event.to() == ConversationStatus.CLOSED;
+    }
+
+    /**
+     * A person took it over from the assistant without an escalation (by replying, or by hand): they are on it
+     * already, so the first response is met then and the resolution target runs.
+     */
+    private static boolean takenOver(ConversationStatusChanged event) {
+        return event.from().handledByAssistant() && event.to() != ConversationStatus.ESCALATED
+                && !event.to().handledByAssistant();
     }
 
     @ApplicationModuleListener(condition = "#event.authorType().name() == 'AGENT' and !#event.internal()")

@@ -80,7 +80,7 @@ public class Assigner {
      * after its own commit.
      */
     public List<Assignment> drain() {
-        if (!queue.anyWaiting()) {
+        if (queue.first(1).isEmpty()) {
             return List.of();
         }
         List<Assignment> done = retryingOnLockTimeout(() -> tx.execute(status -> {

@@ -65,12 +65,6 @@ public class QueueRepository {
                 .filter(position -> position > 0);
     }
 
-    /** Whether any conversation waits, as committed now (no lock). */
-    public boolean anyWaiting() {
-        return jdbc.sql("SELECT conversation_id FROM waiting_queue FETCH FIRST 1 ROWS ONLY").query(UUID.class)
-                .optional().isPresent();
-    }
-
     public int length() {
         return jdbc.sql("SELECT COUNT(*) FROM waiting_queue").query(Integer.class).single();
     }
