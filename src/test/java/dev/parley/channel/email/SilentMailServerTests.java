@@ -8,23 +8,31 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.parley.SilentServer;
+import dev.parley.channel.web.RawWidgetStreams;
 import dev.parley.conversation.ConversationFilter;
 import dev.parley.conversation.ConversationQueries;
+import dev.parley.realtime.EventStreams;
 import java.io.IOException;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A mail server that accepts the connection and never answers holds only its own mailbox: mail to another mailbox,
- * on GreenMail's real IMAP server, is still taken at its poll interval.
+ * on GreenMail's real IMAP server, is still taken at its poll interval, and the other scheduled jobs go on (a widget
+ * its customer closes is counted out).
  */
-@SpringBootTest(properties = {"parley.email.idle=false", "parley.email.timeout=120s"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"parley.email.idle=false", "parley.email.timeout=120s"})
 class SilentMailServerTests {
 
     static final GreenMail MAIL = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
@@ -63,6 +71,12 @@ class SilentMailServerTests {
         MAIL.stop();
     }
 
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    EventStreams streams;
     @Autowired
     ConversationQueries queries;
 
@@ -78,5 +92,21 @@ class SilentMailServerTests {
                 .until(() -> queries.find(ConversationFilter.all().withText(text), 0, 5).items().size() == 1);
         assertThat(SILENT_MAIL_SERVER.holdsAClient()).as("the silent server's poll still waits for its greeting")
                 .isTrue();
+    }
+
+    @Test
+    void aWidgetItsCustomerClosesIsCountedOutWhileAMailboxPollHangs() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).alias("the silent mailbox's poll reached its server")
+                .until(SILENT_MAIL_SERVER::holdsAClient);
+        RawWidgetStreams widgets = new RawWidgetStreams(port, json);
+        JsonNode started = widgets.start();
+        long before = streams.openStreams("conversation:");
+        try (Socket socket = widgets.open(started)) {
+            assertThat(streams.openStreams("conversation:")).isEqualTo(before + 1);
+            socket.close(); // the customer closed the chat window
+            await().atMost(Duration.ofSeconds(5)).alias("the connection gauge")
+                    .until(() -> streams.openStreams("conversation:") == before);
+        }
+        assertThat(SILENT_MAIL_SERVER.holdsAClient()).as("the poll still waits for the server's greeting").isTrue();
     }
 }
