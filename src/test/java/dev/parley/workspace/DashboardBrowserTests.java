@@ -86,7 +86,7 @@ class DashboardBrowserTests extends BrowserTestSupport {
                 assertThat(inbox.locator("header.topbar")).hasCount(1);
                 assertThat(inbox.locator("form.filters")).hasCount(1);
 
-                row.locator("a").first().click();
+                openFromTheList(inbox, row, id);
                 Page conversation = inbox;
                 assertThat(conversation.locator("body[data-live=true]")).hasCount(1);
                 assertThat(conversation.locator("#transcript")).containsText("I want to talk to a person");
@@ -133,6 +133,25 @@ class DashboardBrowserTests extends BrowserTestSupport {
             }
             assertThat(customerSees).noneMatch(e -> e.data().toString().contains("Refund approved by finance"));
             assertThat(conversations.get(id).assigneeId()).isEqualTo(agent.id());
+        }
+    }
+
+    /**
+     * Clicks the conversation's row as an agent does, and again if a live refresh of the list replaced the row in
+     * the instant of the click (the click then lands on a row no longer in the page and opens nothing).
+     */
+    private static void openFromTheList(Page inbox, Locator row, UUID id) {
+        for (int attempt = 1; ; attempt++) {
+            row.locator("a").first().click();
+            try {
+                inbox.waitForURL(address -> address.contains("/inbox/conversations/" + id),
+                        new Page.WaitForURLOptions().setTimeout(3_000));
+                return;
+            } catch (com.microsoft.playwright.PlaywrightException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 }
