@@ -38,6 +38,11 @@ public final class SilentServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** Connections taken so far (each is held unanswered). */
+    public int clients() {
+        return held.size();
+    }
+
     /** Whether a client has connected and is still waiting. */
     public boolean holdsAClient() {
         return held.stream().anyMatch(socket -> !socket.isClosed());

@@ -1,7 +1,7 @@
 package dev.parley.conversation;
 
 import dev.parley.conversation.ConversationEvents.AnswerRequested;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import dev.parley.events.OutboundListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +17,7 @@ class DeferredAnswers {
         this.flow = flow;
     }
 
-    @ApplicationModuleListener
+    @OutboundListener
     void on(AnswerRequested event) {
         flow.answerLater(event.conversationId(), event.messageId(), event.mode());
     }

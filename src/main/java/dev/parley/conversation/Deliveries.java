@@ -96,9 +96,18 @@ public class Deliveries {
         publish(delivery, state, cut, now);
     }
 
-    /** Pending deliveries whose retry is due, oldest first. */
-    public List<Delivery> due(int limit) {
-        return deliveries.due(clock.instant(), limit);
+    /**
+     * Pending deliveries whose retry is due, oldest first, with those begun more than {@code unclaimedFor} ago and
+     * never attempted (the node that began them stopped first).
+     */
+    public List<Delivery> due(int limit, java.time.Duration unclaimedFor) {
+        Instant now = clock.instant();
+        return deliveries.due(now, now.minus(unclaimedFor), limit);
+    }
+
+    /** A conversation's pending deliveries that may be attempted now (due or never attempted), in message order. */
+    public List<Delivery> attemptable(UUID conversationId) {
+        return deliveries.attemptable(conversationId, clock.instant());
     }
 
     public Map<UUID, Delivery> ofConversation(UUID conversationId) {

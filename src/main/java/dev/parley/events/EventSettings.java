@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *     stays well below the connection pool and listeners never starve requests; more wait in line, in order
  * @param liveThreads threads of their own for live pushes ({@link LiveListener}), which therefore never wait behind
  *     the other listeners
+ * @param outboundRuns listeners that call a server outside ({@link OutboundListener}: mail, models, callbacks)
+ *     running at once on a node, each on a virtual thread and without a database connection while it waits
  */
 @Validated
 @ConfigurationProperties("parley.events")
@@ -26,5 +28,6 @@ public record EventSettings(
         @DefaultValue("1m") @NotNull Duration resubmitInterval,
         @DefaultValue("10m") @NotNull Duration resubmitAfter,
         @DefaultValue("6") @Min(1) @Max(256) int listenerThreads,
-        @DefaultValue("2") @Min(1) @Max(64) int liveThreads) {
+        @DefaultValue("2") @Min(1) @Max(64) int liveThreads,
+        @DefaultValue("64") @Min(1) @Max(10000) int outboundRuns) {
 }

@@ -4,6 +4,7 @@ import dev.parley.conversation.Contacts;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
 import dev.parley.conversation.Conversations;
+import dev.parley.events.OutboundListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,9 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,7 +47,7 @@ class ApiStatusCallbacks {
     }
 
     /** Only API-channel conversations have a callback; others get no publication (ADR 0022). */
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED, condition = "#event.channel() == 'api'")
+    @OutboundListener(condition = "#event.channel() == 'api'")
     void on(ConversationStatusChanged event) throws IOException {
         Optional<Conversation> conversation = conversations.find(event.conversationId())
                 .filter(c -> ApiInboxes.CHANNEL.equals(c.channel()));

@@ -49,6 +49,20 @@ class Deliverer {
         this.clock = clock;
     }
 
+    /**
+     * Writes down that a visible reply is to be delivered (a pending delivery), unless that was done already.
+     * @return the conversation to attempt it in, empty for an internal note or a message that is gone
+     */
+    Optional<UUID> begin(UUID messageId) {
+        Optional<Message> found = conversations.message(messageId);
+        if (found.isEmpty() || found.get().internal()) {
+            return Optional.empty();
+        }
+        Conversation conversation = conversations.get(found.get().conversationId());
+        deliveries.begin(messageId, conversation.id(), conversation.inboxId());
+        return Optional.of(conversation.id());
+    }
+
     /** Delivers a reply unless it was delivered (or given up on) already: safe to call again for the same message. */
     void deliver(UUID messageId) {
         Optional<Message> found = conversations.message(messageId);

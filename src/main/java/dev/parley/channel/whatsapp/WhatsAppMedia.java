@@ -1,9 +1,10 @@
 package dev.parley.channel.whatsapp;
 
-import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.Attachments;
+import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.InboundAttachment;
+import dev.parley.events.OutboundListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,9 +14,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,7 +59,7 @@ class WhatsAppMedia {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @OutboundListener
     void on(MediaReceived event) throws IOException, InterruptedException {
         WhatsAppInboxes.Settings inbox = inboxes.settings(event.inboxId()).orElse(null);
         if (inbox == null) {

@@ -83,11 +83,27 @@ public class DeliveryRepository {
                 .param("until", toTimestamp(until)).update() > 0;
     }
 
-    public List<Delivery> due(Instant now, int limit) {
+    /**
+     * Pending deliveries whose retry is due, and those never attempted (no retry time, no claim) that were begun
+     * before {@code unclaimedBefore}: their node stopped before it got to them.
+     */
+    public List<Delivery> due(Instant now, Instant unclaimedBefore, int limit) {
         return jdbc.sql("""
-                SELECT * FROM message_delivery WHERE state = 'PENDING' AND next_attempt_at <= :now
-                ORDER BY next_attempt_at FETCH FIRST :limit ROWS ONLY""")
-                .param("now", toTimestamp(now)).param("limit", limit).query(this::map).list();
+                SELECT * FROM message_delivery WHERE state = 'PENDING'
+                  AND (next_attempt_at <= :now OR (next_attempt_at IS NULL AND created_at <= :unclaimed))
+                ORDER BY COALESCE(next_attempt_at, created_at) FETCH FIRST :limit ROWS ONLY""")
+                .param("now", toTimestamp(now)).param("unclaimed", toTimestamp(unclaimedBefore))
+                .param("limit", limit).query(this::map).list();
+    }
+
+    /** A conversation's pending deliveries that may be attempted now (due or never attempted), in message order. */
+    public List<Delivery> attemptable(UUID conversationId, Instant now) {
+        return jdbc.sql("""
+                SELECT d.* FROM message_delivery d JOIN message m ON m.id = d.message_id
+                WHERE d.conversation_id = :c AND d.state = 'PENDING'
+                  AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= :now)
+                ORDER BY m.seq""")
+                .param("c", conversationId).param("now", toTimestamp(now)).query(this::map).list();
     }
 
     public Map<UUID, Delivery> ofConversation(UUID conversationId) {

@@ -1,10 +1,10 @@
 package dev.parley.notification.internal;
 
 import dev.parley.conversation.ConversationEvents.ConversationAssigned;
+import dev.parley.events.OutboundListener;
 import dev.parley.identity.Agent;
 import dev.parley.identity.Agents;
 import dev.parley.notification.NotificationSettings;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /** Emails an agent when a conversation is assigned to them, unless they turned it off. */
@@ -23,7 +23,7 @@ class AssignmentMail {
         this.settings = settings;
     }
 
-    @ApplicationModuleListener
+    @OutboundListener
     void on(ConversationAssigned event) {
         if (event.assigneeId() == null || !mail.available()) {
             return;

@@ -1,6 +1,7 @@
 package dev.parley.notification.internal;
 
 import dev.parley.conversation.ConversationEvents.MessageReceived;
+import dev.parley.events.OutboundListener;
 import dev.parley.identity.Agent;
 import dev.parley.identity.Agents;
 import dev.parley.notification.NotificationSettings;
@@ -8,7 +9,6 @@ import dev.parley.workspace.AgentAvailability;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -48,7 +48,7 @@ class CustomerMessageMail {
     }
 
     /** Only an assigned conversation's agent is mailed; other messages get no publication (ADR 0022). */
-    @ApplicationModuleListener(condition = "#event.assigneeId() != null")
+    @OutboundListener(condition = "#event.assigneeId() != null")
     void on(MessageReceived event) {
         if (event.assigneeId() == null || !mail.available() || availability.isOnline(event.assigneeId())) {
             return;

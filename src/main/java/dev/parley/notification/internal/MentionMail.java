@@ -1,10 +1,10 @@
 package dev.parley.notification.internal;
 
+import dev.parley.events.OutboundListener;
 import dev.parley.identity.Agent;
 import dev.parley.identity.Agents;
 import dev.parley.notification.NotificationSettings;
 import dev.parley.workspace.AgentMentioned;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /** Emails an agent a colleague mentioned in an internal note, unless they turned it off. */
@@ -23,7 +23,7 @@ class MentionMail {
         this.settings = settings;
     }
 
-    @ApplicationModuleListener
+    @OutboundListener
     void on(AgentMentioned event) {
         if (!mail.available()) {
             return;

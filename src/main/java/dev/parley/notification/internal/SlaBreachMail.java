@@ -1,12 +1,12 @@
 package dev.parley.notification.internal;
 
+import dev.parley.events.OutboundListener;
 import dev.parley.identity.Agent;
 import dev.parley.identity.Agents;
 import dev.parley.identity.Role;
 import dev.parley.notification.NotificationSettings;
 import dev.parley.sla.SlaEvents.SlaBreached;
 import java.util.List;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ class SlaBreachMail {
         this.settings = settings;
     }
 
-    @ApplicationModuleListener
+    @OutboundListener
     void on(SlaBreached event) {
         if (!mail.available()) {
             return;

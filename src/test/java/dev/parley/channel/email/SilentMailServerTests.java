@@ -11,25 +11,38 @@ import dev.parley.SilentServer;
 import dev.parley.channel.web.RawWidgetStreams;
 import dev.parley.conversation.ConversationFilter;
 import dev.parley.conversation.ConversationQueries;
+import dev.parley.conversation.Deliveries;
+import dev.parley.conversation.DeliveryState;
+import dev.parley.identity.Agents;
+import dev.parley.identity.Role;
+import dev.parley.identity.TestAgents;
 import dev.parley.realtime.EventStreams;
+import dev.parley.workspace.AgentMentioned;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A mail server that accepts the connection and never answers holds only its own mailbox: mail to another mailbox,
  * on GreenMail's real IMAP server, is still taken at its poll interval, and the other scheduled jobs go on (a widget
- * its customer closes is counted out).
+ * its customer closes is counted out), and agents' mails waiting for it hold up no other module listener.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"parley.email.idle=false", "parley.email.timeout=120s"})
@@ -79,6 +92,14 @@ class SilentMailServerTests {
     EventStreams streams;
     @Autowired
     ConversationQueries queries;
+    @Autowired
+    Agents agents;
+    @Autowired
+    Deliveries deliveries;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
 
     @Test
     void mailToAnotherMailboxIsTakenWhileOneMailServerHangs() {
@@ -108,5 +129,31 @@ class SilentMailServerTests {
                     .until(() -> streams.openStreams("conversation:") == before);
         }
         assertThat(SILENT_MAIL_SERVER.holdsAClient()).as("the poll still waits for the server's greeting").isTrue();
+    }
+
+    @Test
+    void agentsMailsWaitingForTheServerHoldUpNoOtherModuleListener() throws Exception {
+        // agents' mails leave through the first email inbox's server, the silent one
+        UUID agent = TestAgents.create(agents, Role.AGENT).id();
+        int before = SILENT_MAIL_SERVER.clients();
+        for (int i = 0; i < 8; i++) { // more than the module listeners' six threads
+            tx.executeWithoutResult(status -> events.publishEvent(new AgentMentioned(
+                    UUID.randomUUID(), UUID.randomUUID(), agent, UUID.randomUUID(), "Grace", "A parcel",
+                    "@you have a look", Instant.now())));
+        }
+        await().atMost(Duration.ofSeconds(10)).alias("every mention mail waits for the server's greeting")
+                .until(() -> SILENT_MAIL_SERVER.clients() - before >= 8);
+
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/widget/conversations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"How do I return an item?\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        UUID conversation = UUID.fromString(json.readTree(response.body()).get("conversationId").asString());
+
+        await().atMost(Duration.ofSeconds(5)).alias("the widget's reply recorded delivered by its module listener")
+                .until(() -> deliveries.ofConversation(conversation).values().stream()
+                        .anyMatch(d -> d.state() == DeliveryState.SENT));
     }
 }
