@@ -2,6 +2,7 @@ package dev.parley.channel.delivery;
 
 import dev.parley.conversation.Deliveries;
 import dev.parley.conversation.Delivery;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,16 +72,24 @@ class DeliveryLanes implements DisposableBean {
         boolean done = false;
         while (!done) {
             askedAgain.set(false);
+            List<Delivery> due;
             try {
-                for (Delivery delivery : deliveries.attemptable(conversationId)) {
-                    if (stopping) {
-                        break;
-                    }
-                    attemptInTurn(delivery);
-                }
+                due = deliveries.attemptable(conversationId);
             } catch (RuntimeException e) {
-                // the database was away: what was not attempted stays pending and the retries ask again
+                // the database was away: the deliveries stay pending and the retries ask again
                 log.warn("Deliveries of conversation {} wait for the retries: {}", conversationId, e.toString());
+                due = List.of();
+            }
+            for (Delivery delivery : due) {
+                if (stopping) {
+                    break;
+                }
+                try {
+                    attemptInTurn(delivery);
+                } catch (RuntimeException e) {
+                    // one that cannot be attempted now holds up none after it; the retries ask again for it
+                    log.warn("Delivery of message {} waits for the retries: {}", delivery.messageId(), e.toString());
+                }
             }
             // ends the lane unless it was asked again meanwhile (decided under the map's lock, as attempt() is)
             done = running.compute(conversationId, (id, flag) -> askedAgain.get() && !stopping ? flag : null) == null;
