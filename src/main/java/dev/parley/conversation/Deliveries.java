@@ -6,6 +6,7 @@ import dev.parley.conversation.internal.DeliveryRepository;
 import dev.parley.conversation.internal.ThreadRepository;
 import dev.parley.shared.ApiException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ public class Deliveries {
      * Pending deliveries whose retry is due, oldest first, with those begun more than {@code unclaimedFor} ago and
      * never attempted (the node that began them stopped first).
      */
-    public List<Delivery> due(int limit, java.time.Duration unclaimedFor) {
+    public List<Delivery> due(int limit, Duration unclaimedFor) {
         Instant now = clock.instant();
         return deliveries.due(now, now.minus(unclaimedFor), limit);
     }

@@ -63,11 +63,6 @@ class DeliveryLanes implements DisposableBean {
         }
     }
 
-    /** Lanes running now (for tests and the shutdown). */
-    int running() {
-        return running.size();
-    }
-
     private void run(UUID conversationId, AtomicBoolean askedAgain) {
         boolean done = false;
         while (!done) {

@@ -28,7 +28,8 @@ class DeliveryListener {
     @ApplicationModuleListener(condition = "!#event.internal()")
     void on(ReplyPosted event) {
         if (!event.internal()) {
-            deliverer.begin(event.messageId()).ifPresent(conversation -> AfterCommit.run(() -> lanes.attempt(conversation)));
+            deliverer.begin(event.messageId())
+                    .ifPresent(conversation -> AfterCommit.run(() -> lanes.attempt(conversation)));
         }
     }
 
