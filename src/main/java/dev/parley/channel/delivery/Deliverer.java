@@ -63,18 +63,20 @@ class Deliverer {
         return Optional.of(conversation.id());
     }
 
-    /** Delivers a reply unless it was delivered (or given up on) already: safe to call again for the same message. */
-    void deliver(UUID messageId) {
-        Optional<Message> found = conversations.message(messageId);
-        if (found.isEmpty() || found.get().internal()) {
-            return;
-        }
-        Message message = found.get();
-        Conversation conversation = conversations.get(message.conversationId());
-        Delivery delivery = deliveries.begin(messageId, conversation.id(), conversation.inboxId());
+    /**
+     * Attempts a pending delivery (a row its lane read) unless another attempt has claimed it meanwhile or it was
+     * delivered (or given up on) already: safe to call again for the same row.
+     */
+    void deliver(Delivery delivery) {
         if (delivery.state() != DeliveryState.PENDING || !deliveries.claim(delivery, CLAIM)) {
             return;
         }
+        Optional<Message> message = conversations.message(delivery.messageId());
+        if (message.isEmpty()) {
+            deliveries.attemptFailed(delivery, "The message no longer exists", null);
+            return;
+        }
+        Conversation conversation = conversations.get(delivery.conversationId());
         Optional<Inbox> inbox = inboxes.find(conversation.inboxId());
         if (inbox.isEmpty()) {
             deliveries.attemptFailed(delivery, "The conversation's inbox no longer exists", null);
@@ -85,7 +87,7 @@ class Deliverer {
             deliveries.attemptFailed(delivery, "No channel is installed for " + inbox.get().channelType(), null);
             return;
         }
-        OutboundMessage outbound = new OutboundMessage(message, inbox.get(), conversation,
+        OutboundMessage outbound = new OutboundMessage(message.get(), inbox.get(), conversation,
                 contacts.find(conversation.contactId()).orElse(null), conversations.threadKeys(conversation.id()));
         try {
             DeliveryReceipt receipt = factory.get().create(inbox.get()).deliver(outbound);
@@ -93,7 +95,7 @@ class Deliverer {
         } catch (DeliveryFailure failure) {
             failed(delivery, failure.getMessage(), failure.permanent());
         } catch (RuntimeException e) {
-            log.warn("Delivery of message {} failed unexpectedly", messageId, e);
+            log.warn("Delivery of message {} failed unexpectedly", delivery.messageId(), e);
             failed(delivery, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
         }
     }

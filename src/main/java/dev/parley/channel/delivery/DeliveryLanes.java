@@ -100,7 +100,7 @@ class DeliveryLanes implements DisposableBean {
             throw new IllegalStateException("interrupted while waiting for a turn at inbox " + delivery.inboxId(), e);
         }
         try {
-            deliverer.deliver(delivery.messageId());
+            deliverer.deliver(delivery);
         } finally {
             turn.release();
         }

@@ -20,10 +20,6 @@ import dev.parley.realtime.EventStreams;
 import dev.parley.workspace.AgentMentioned;
 import java.io.IOException;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -144,13 +140,8 @@ class SilentMailServerTests {
         await().atMost(Duration.ofSeconds(10)).alias("every mention mail waits for the server's greeting")
                 .until(() -> SILENT_MAIL_SERVER.clients() - before >= 8);
 
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/widget/conversations"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"How do I return an item?\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(201);
-        UUID conversation = UUID.fromString(json.readTree(response.body()).get("conversationId").asString());
+        JsonNode started = new RawWidgetStreams(port, json).start("How do I return an item?");
+        UUID conversation = UUID.fromString(started.get("conversationId").asString());
 
         await().atMost(Duration.ofSeconds(5)).alias("the widget's reply recorded delivered by its module listener")
                 .until(() -> deliveries.ofConversation(conversation).values().stream()

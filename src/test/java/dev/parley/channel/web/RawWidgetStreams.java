@@ -28,9 +28,15 @@ public final class RawWidgetStreams {
 
     /** Starts a conversation as the widget does: its id and the visitor's token. */
     public JsonNode start() throws Exception {
+        return start(null);
+    }
+
+    /** Starts a conversation with the customer's first message, as the widget does when one is typed. */
+    public JsonNode start(String message) throws Exception {
+        String body = message == null ? "{}" : json.writeValueAsString(java.util.Map.of("message", message));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/widget/conversations"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
         return json.readTree(response.body());
