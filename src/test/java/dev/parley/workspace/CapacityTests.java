@@ -78,6 +78,47 @@ class CapacityTests {
         MutableClock testClock() {
             return new MutableClock(Instant.parse("2026-06-01T09:00:00Z"));
         }
+
+        @Bean
+        LockProbe lockProbe(org.springframework.transaction.support.TransactionTemplate tx,
+                org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            return new LockProbe(tx, jdbc);
+        }
+    }
+
+    /** Once armed, asks for the assignment lock from another thread while a reply's writes are open. */
+    static class LockProbe {
+
+        private final org.springframework.transaction.support.TransactionTemplate tx;
+        private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+        private final java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile Boolean lockWasFree;
+
+        LockProbe(org.springframework.transaction.support.TransactionTemplate tx,
+                org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            this.tx = tx;
+            this.jdbc = jdbc;
+        }
+
+        void arm() {
+            lockWasFree = null;
+            armed.set(true);
+        }
+
+        @org.springframework.context.event.EventListener
+        void on(dev.parley.conversation.ConversationEvents.ReplyPosted posted) throws InterruptedException {
+            if (!armed.getAndSet(false)) {
+                return;
+            }
+            var attempt = java.util.concurrent.CompletableFuture.runAsync(() -> tx.executeWithoutResult(status ->
+                    jdbc.sql("SELECT id FROM assignment_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single()));
+            try {
+                attempt.get(2, java.util.concurrent.TimeUnit.SECONDS);
+                lockWasFree = true;
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                lockWasFree = false; // waited for the reply's commit, or gave up on the lock
+            }
+        }
     }
 
     @Autowired
@@ -100,6 +141,22 @@ class CapacityTests {
     dev.parley.workspace.internal.AwayRelease awayRelease;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    LockProbe lockProbe;
+
+    @Test
+    void aReplyThatTakesAConversationHoldsTheAssignmentLockOnlyForTheTakeNotForItsWrites() {
+        Agent agent = TestAgents.create(agents, Role.AGENT, 5);
+        UUID id = waiting();
+
+        lockProbe.arm();
+        actions.reply(TestAgents.principal(agent), id, "I'll take this", false);
+
+        assertThat(lockProbe.lockWasFree).as("the assignment lock, asked for while the reply was being written")
+                .isTrue();
+        assertThat(conversations.get(id).assigneeId()).isEqualTo(agent.id());
+        assertThat(conversations.visibleMessages(id, 0, 10)).anyMatch(m -> m.authorType() == AuthorType.AGENT);
+    }
 
     @Test
     void anAgentAtCapacityCannotTakeAnotherConversationByHand() {

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What an agent does to a conversation, from the pages and the REST API alike: the role rules live here
@@ -33,10 +34,12 @@ public class ConversationActions {
     private final Mentions mentions;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final dev.parley.conversation.Attachments attachments;
+    private final TransactionTemplate tx;
 
     ConversationActions(Conversations conversations, Agents agents, AuditLog audit, QueueRepository queue,
             AgentCapacity capacity, Mentions mentions, org.springframework.context.ApplicationEventPublisher events,
-            dev.parley.conversation.Attachments attachments) {
+            dev.parley.conversation.Attachments attachments, TransactionTemplate tx) {
+        this.tx = tx;
         this.attachments = attachments;
         this.mentions = mentions;
         this.events = events;
@@ -52,7 +55,6 @@ public class ConversationActions {
      * conversation the assistant handles (open or AI-resolved) or that waits in the queue moves it to in progress,
      * so the customer's next message goes to the agent, not back to the assistant.
      */
-    @Transactional
     public Message reply(AgentPrincipal me, UUID id, String text, boolean internal) {
         return reply(me, id, text, internal, java.util.List.of());
     }
@@ -61,20 +63,38 @@ public class ConversationActions {
      * A reply or note with files (already checked by {@code AttachmentPolicy}). Their rows are written in the
      * reply's transaction, so the customer's widget and the dashboards find the files when they hear of the reply.
      */
-    @Transactional
     public Message reply(AgentPrincipal me, UUID id, String text, boolean internal,
             java.util.List<dev.parley.conversation.InboundAttachment> files) {
-        if (!files.isEmpty() && (text == null || text.isBlank())) {
-            text = "(sent " + files.size() + (files.size() == 1 ? " file)" : " files)");
+        String body = !files.isEmpty() && (text == null || text.isBlank())
+                ? "(sent " + files.size() + (files.size() == 1 ? " file)" : " files)") : text;
+        if (!internal) {
+            takeIfUnassigned(me, id);
         }
-        if (!internal && conversations.get(id).assigneeId() == null) {
-            // Taking the conversation competes with automatic assignment: decide under the same lock, taken first.
+        return tx.execute(status -> post(me, id, body, internal, files));
+    }
+
+    /**
+     * Replying takes an unassigned conversation: within capacity, or a supervisor's (audited) override. Taking competes
+     * with automatic assignment, so it is decided under the one assignment lock, in a transaction of its own (unless
+     * the caller's): the lock is held for the take, not for the reply's writes, which replies to other conversations
+     * would otherwise queue behind (docs/benchmarks.md, live widget streams). A reply that then fails leaves the
+     * conversation with the agent who took it to answer.
+     */
+    private void takeIfUnassigned(AgentPrincipal me, UUID id) {
+        if (conversations.get(id).assigneeId() != null) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
             queue.lockAssignment();
             if (conversations.get(id).assigneeId() == null) {
-                // Replying takes the conversation: within capacity, or a supervisor's (audited) override.
                 makeRoom(me, id, agents.get(me.id()), me.isAtLeast(Role.SUPERVISOR));
+                conversations.update(id, ConversationChanges.assignee(me.id()));
             }
-        }
+        });
+    }
+
+    private Message post(AgentPrincipal me, UUID id, String text, boolean internal,
+            java.util.List<dev.parley.conversation.InboundAttachment> files) {
         Message message = conversations.postReply(id, AuthorType.AGENT, me.id(), me.name(), text, internal);
         for (int i = 0; i < files.size(); i++) {
             attachments.attach(message.id(), files.get(i), i + 1);
@@ -82,9 +102,6 @@ public class ConversationActions {
         Conversation c = conversations.get(id);
         if (internal) {
             notifyMentioned(me, c, message);
-        }
-        if (!internal && c.assigneeId() == null) {
-            conversations.update(id, ConversationChanges.assignee(me.id()));
         }
         if (!internal && (c.status() == ConversationStatus.ESCALATED || c.status().handledByAssistant())) {
             conversations.changeStatus(id, ConversationStatus.IN_PROGRESS);
