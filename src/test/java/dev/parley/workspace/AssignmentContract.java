@@ -71,6 +71,8 @@ abstract class AssignmentContract {
     dev.parley.workspace.internal.AwayRelease awayRelease;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    dev.parley.workspace.internal.QueueRepository queueRepository;
 
     @BeforeEach
     void startFromAQuietInbox() {
@@ -103,7 +105,7 @@ abstract class AssignmentContract {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> holding = threads.submit(() -> tx.executeWithoutResult(status -> {
                 // an agent taking a conversation holds the lock this long, or a drain with a queue to work off
-                jdbc.sql("SELECT id FROM assignment_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+                queueRepository.lockAssignment();
                 locked.countDown();
                 try {
                     release.await(30, TimeUnit.SECONDS);

@@ -81,8 +81,8 @@ class CapacityTests {
 
         @Bean
         LockProbe lockProbe(org.springframework.transaction.support.TransactionTemplate tx,
-                org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-            return new LockProbe(tx, jdbc);
+                dev.parley.workspace.internal.QueueRepository queue) {
+            return new LockProbe(tx, queue);
         }
     }
 
@@ -90,14 +90,14 @@ class CapacityTests {
     static class LockProbe {
 
         private final org.springframework.transaction.support.TransactionTemplate tx;
-        private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+        private final dev.parley.workspace.internal.QueueRepository queue;
         private final java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile Boolean lockWasFree;
 
         LockProbe(org.springframework.transaction.support.TransactionTemplate tx,
-                org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                dev.parley.workspace.internal.QueueRepository queue) {
             this.tx = tx;
-            this.jdbc = jdbc;
+            this.queue = queue;
         }
 
         void arm() {
@@ -110,8 +110,8 @@ class CapacityTests {
             if (!armed.getAndSet(false)) {
                 return;
             }
-            var attempt = java.util.concurrent.CompletableFuture.runAsync(() -> tx.executeWithoutResult(status ->
-                    jdbc.sql("SELECT id FROM assignment_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single()));
+            var attempt = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> tx.executeWithoutResult(status -> queue.lockAssignment()));
             try {
                 attempt.get(2, java.util.concurrent.TimeUnit.SECONDS);
                 lockWasFree = true;
