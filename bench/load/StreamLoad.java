@@ -322,12 +322,19 @@ public class StreamLoad {
             }
         }
         long lastClose = System.nanoTime();
+        StringBuilder polls = new StringBuilder();
         while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
-            if (gauge() <= target) {
-                long now = System.nanoTime();
+            long asked = System.nanoTime();
+            double value = gauge();
+            long now = System.nanoTime();
+            // each poll: when it was sent after the first close, how long the scrape took, what it read
+            polls.append(String.format(Locale.ROOT, " %.2f+%.0fms=%.0f", (asked - start) / 1e9, (now - asked) / 1e6, value));
+            if (value <= target) {
                 System.out.printf(Locale.ROOT, "the %d closes took %.2f s; the gauge was exact %.2f s after the first, "
-                        + "%.2f s after the last%n", closing.size(), (lastClose - start) / 1e9, (now - start) / 1e9,
-                        (now - lastClose) / 1e9);
+                        + "%.2f s after the last (the scrape that read it was sent %.2f s after the first)%n",
+                        closing.size(), (lastClose - start) / 1e9, (now - start) / 1e9, (now - lastClose) / 1e9,
+                        (asked - start) / 1e9);
+                System.out.println("gauge polls (sent after the first close + scrape time = value):" + polls);
                 return (now - start) / 1e9;
             }
             Thread.sleep(100);

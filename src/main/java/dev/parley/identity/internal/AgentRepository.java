@@ -54,13 +54,13 @@ public class AgentRepository {
     }
 
     public Optional<Agent> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM agent WHERE id = :id").param("id", id)
-                .query(this::map).optional();
+        return withTeams(jdbc.sql("SELECT " + COLUMNS + " FROM agent WHERE id = :id").param("id", id)
+                .query(this::map).list()).stream().findFirst();
     }
 
     public Optional<Agent> findByEmail(String email) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM agent WHERE email = :email").param("email", email)
-                .query(this::map).optional();
+        return withTeams(jdbc.sql("SELECT " + COLUMNS + " FROM agent WHERE email = :email").param("email", email)
+                .query(this::map).list()).stream().findFirst();
     }
 
     public Optional<String> passwordHash(UUID id) {
@@ -69,7 +69,7 @@ public class AgentRepository {
     }
 
     public List<Agent> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM agent ORDER BY LOWER(name), email").query(this::map).list();
+        return withTeams(jdbc.sql("SELECT " + COLUMNS + " FROM agent ORDER BY LOWER(name), email").query(this::map).list());
     }
 
     public boolean activeAdminExists() {
@@ -85,20 +85,42 @@ public class AgentRepository {
         }
     }
 
+    /**
+     * The agents with their teams, read once the agents' rows are read: outside a transaction each query takes a
+     * pooled connection of its own, so reading the teams while mapping the rows held one connection while waiting for
+     * another, and a pool's worth of concurrent requests waited on each other until the pool timed out (issue 16).
+     */
+    private List<Agent> withTeams(List<Agent> agents) {
+        if (agents.isEmpty()) {
+            return agents;
+        }
+        Map<UUID, List<UUID>> teams = agents.size() == 1 ? teamsOf(agents.getFirst().id()) : allTeams();
+        return agents.stream().map(a -> new Agent(a.id(), a.name(), a.email(), a.role(), a.active(),
+                a.maxConcurrent(), teams.getOrDefault(a.id(), List.of()), a.createdAt())).toList();
+    }
+
     private Map<UUID, List<UUID>> teamsOf(UUID agentId) {
-        return jdbc.sql("SELECT agent_id, team_id FROM agent_team WHERE agent_id = :id").param("id", agentId)
-                .query((rs, i) -> Map.entry(rs.getObject("agent_id", UUID.class), rs.getObject("team_id", UUID.class)))
+        return teams(jdbc.sql("SELECT agent_id, team_id FROM agent_team WHERE agent_id = :id").param("id", agentId));
+    }
+
+    private Map<UUID, List<UUID>> allTeams() {
+        return teams(jdbc.sql("SELECT agent_id, team_id FROM agent_team"));
+    }
+
+    private static Map<UUID, List<UUID>> teams(JdbcClient.StatementSpec query) {
+        return query.query((rs, i) -> Map.entry(rs.getObject("agent_id", UUID.class), rs.getObject("team_id", UUID.class)))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
+    /** An agent without its teams ({@link #withTeams} adds them). */
     private Agent map(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         int max = rs.getInt("max_concurrent");
         Integer maxConcurrent = rs.wasNull() ? null : max;
         return new Agent(id, rs.getString("name"), rs.getString("email"), Role.valueOf(rs.getString("role")),
-                rs.getBoolean("active"), maxConcurrent, teamsOf(id).getOrDefault(id, List.of()),
+                rs.getBoolean("active"), maxConcurrent, List.of(),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
