@@ -70,6 +70,10 @@ public final class EventStream {
         return topic;
     }
 
+    ClientConnection client() {
+        return client;
+    }
+
     public SseEmitter emitter() {
         return emitter;
     }

@@ -1,25 +1,29 @@
 package dev.parley.realtime;
 
 import dev.parley.cluster.RunsOnEveryNode;
+import dev.parley.realtime.internal.ClientCloseWatch;
 import dev.parley.realtime.internal.ClientConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens Server-Sent Events streams on topics and keeps them alive: a comment every 20 seconds keeps
- * proxies from closing idle connections and lets dead clients be noticed and dropped; a client that closed its
- * connection is noticed within a second. The heartbeats are spread over the 20 seconds: a two-hundredth of the
- * streams get theirs every tenth of a second, so 10,000 streams never take the node's carrier threads for a
- * burst of 10,000 writes that requests then wait behind (docs/benchmarks.md).
+ * Opens Server-Sent Events streams on topics and keeps them alive: a comment every 20 seconds keeps proxies from
+ * closing idle connections and lets dead clients be noticed and dropped; a client that closed its connection is
+ * noticed at once, from its socket ({@link ClientCloseWatch}), or within a second where the socket cannot be watched
+ * (then each such stream is asked twice a second). The heartbeats are spread over the 20 seconds: a two-hundredth of
+ * the streams get theirs every tenth of a second, so 10,000 streams never take the node's carrier threads for a burst
+ * of 10,000 writes that requests then wait behind (docs/benchmarks.md).
  */
 @Component
 public class EventStreams implements SmartLifecycle {
@@ -35,8 +39,16 @@ public class EventStreams implements SmartLifecycle {
     static final int HEARTBEAT_ROUNDS = 200;
     /** The second read of a client that looked gone. */
     static final long CONFIRM_AFTER_MILLIS = 100;
+    /**
+     * Asks of a stream whose socket became readable: the first may only arm its connection, a close counts when two
+     * in a row find it, and a stream that is sending is asked again after the pause.
+     */
+    static final int ASKS_WHEN_READABLE = 4;
 
     private final RealtimeBus bus;
+    private final ClientCloseWatch closeWatch;
+    /** Streams whose connection is watched by {@link #closeWatch}, so not asked periodically. */
+    private final Set<EventStream> watched = ConcurrentHashMap.newKeySet();
     /** Open streams and the heartbeat round each has its turn in (given in turn, so streams opened together spread). */
     private final Map<EventStream, Integer> streams = new ConcurrentHashMap<>();
     private final AtomicInteger nextRound = new AtomicInteger();
@@ -44,8 +56,9 @@ public class EventStreams implements SmartLifecycle {
     private final Semaphore backlogLoads = new Semaphore(CONCURRENT_BACKLOG_LOADS, true);
     private volatile boolean running;
 
-    EventStreams(RealtimeBus bus) {
+    EventStreams(RealtimeBus bus, ClientCloseWatch closeWatch) {
         this.bus = bus;
+        this.closeWatch = closeWatch;
     }
 
     /** Opens a stream; {@code backlog} supplies the events after {@code cursor} the client missed. */
@@ -55,7 +68,44 @@ public class EventStreams implements SmartLifecycle {
         streams.put(stream, Math.floorMod(nextRound.getAndIncrement(), HEARTBEAT_ROUNDS));
         // counted out the moment it closes, not at the next heartbeat (the connection gauge reads this map)
         stream.onClose(() -> streams.remove(stream));
+        watchClient(stream);
         return stream;
+    }
+
+    private void watchClient(EventStream stream) {
+        AtomicReference<ClientCloseWatch.Watch> watch = new AtomicReference<>();
+        watch.set(closeWatch.watch(stream.client().channel(),
+                () -> Thread.ofVirtual().name("event-stream-check").start(() -> askReadable(stream, watch))));
+        if (watch.get() != null) {
+            watched.add(stream);
+            stream.onClose(() -> {
+                watched.remove(stream);
+                watch.get().end();
+            });
+        }
+    }
+
+    /** The stream's socket has something to read: its client most likely closed the connection. */
+    private void askReadable(EventStream stream, AtomicReference<ClientCloseWatch.Watch> watch) {
+        for (int ask = 0; ask < ASKS_WHEN_READABLE && !stream.isClosed(); ask++) {
+            if (ask > 0 && !pause()) {
+                return;
+            }
+            stream.checkClient();
+        }
+        if (!stream.isClosed() && watch.get() != null) {
+            watch.get().again(); // a stream busy sending the whole time, or a read that raced: watched as before
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(CONFIRM_AFTER_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private List<RealtimeEvent> loadInTurn(Supplier<List<RealtimeEvent>> backlog) {
@@ -86,32 +136,26 @@ public class EventStreams implements SmartLifecycle {
     }
 
     /**
-     * Ends, within a second, the streams whose clients closed their connections, without writing to them: one
-     * non-blocking read per idle stream on this thread (see {@link ClientConnection}), where finding out by writing
-     * takes two writes. Twice a second; a close counts when two reads in a row find it, so the streams a sweep finds
-     * closed are read again {@value #CONFIRM_AFTER_MILLIS} ms later, not at the next sweep: 0.1-0.6 s after the close,
-     * plus a sweep (tens of ms at 10,000 streams). The sweeps cost a few percent of one core at 10,000 streams
-     * (docs/benchmarks.md); the job waits on a thread of its own (ADR 0036).
+     * Ends, within a second, the streams whose clients closed their connections where the socket is not watched (see
+     * {@link ClientCloseWatch}), without writing to them: one non-blocking read per idle stream on this thread (see
+     * {@link ClientConnection}), where finding out by writing takes two writes. Twice a second; a close counts when
+     * two reads in a row find it, so the streams a sweep finds closed are read again {@value #CONFIRM_AFTER_MILLIS}
+     * ms later, not at the next sweep: 0.1-0.6 s after the close, plus a sweep (tens of ms at 10,000 streams). The
+     * sweeps cost a few percent of one core at 10,000 streams (docs/benchmarks.md); the job waits on a thread of its
+     * own (ADR 0036).
      */
     @Scheduled(fixedDelay = 500)
     @RunsOnEveryNode("this node's streams are watched where their connections are")
     void watchClients() {
         List<EventStream> lookedGone = new ArrayList<>();
         streams.keySet().forEach(stream -> {
-            if (stream.checkClient()) {
+            if (!watched.contains(stream) && stream.checkClient()) {
                 lookedGone.add(stream);
             }
         });
-        if (lookedGone.isEmpty()) {
-            return;
+        if (!lookedGone.isEmpty() && pause()) {
+            lookedGone.forEach(EventStream::checkClient);
         }
-        try {
-            Thread.sleep(CONFIRM_AFTER_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        lookedGone.forEach(EventStream::checkClient);
     }
 
     @Override
@@ -133,6 +177,11 @@ public class EventStreams implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Open streams whose client's connection is watched for a close (for tests and diagnosis). */
+    public int watchedStreams() {
+        return watched.size();
     }
 
     /** Open streams whose topic starts with the prefix (for metrics). */

@@ -3,6 +3,7 @@ package dev.parley.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.realtime.internal.ClientCloseWatch;
 import dev.parley.realtime.internal.LocalDispatcher;
 import dev.parley.realtime.internal.LocalRealtimeBus;
 import java.time.Duration;
@@ -17,7 +18,7 @@ class EventStreamsTests {
 
     @Test
     void manyStreamsOpeningTogetherReadTheirBacklogsAFewAtATimeAndEveryOneGetsRead() throws Exception {
-        EventStreams streams = new EventStreams(new LocalRealtimeBus(new LocalDispatcher()));
+        EventStreams streams = new EventStreams(new LocalRealtimeBus(new LocalDispatcher()), new ClientCloseWatch());
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger reading = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
@@ -49,7 +50,7 @@ class EventStreamsTests {
     @Test
     void heartbeatsAreSpreadOverTheIntervalSoEachRoundWritesToFewStreamsAndEveryStreamGetsOneAnInterval()
             throws Exception {
-        EventStreams streams = new EventStreams(new LocalRealtimeBus(new LocalDispatcher()));
+        EventStreams streams = new EventStreams(new LocalRealtimeBus(new LocalDispatcher()), new ClientCloseWatch());
         int perRound = 3;
         List<AtomicInteger> beats = new ArrayList<>();
         List<EventStream> opened = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.parley.realtime.internal;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -42,6 +43,7 @@ public final class ClientConnection {
     private static final long LONGEST_WAIT_FOR_DISPATCH_MILLIS = 5_000;
 
     private HttpServletRequest request;
+    private final SocketChannel channel;
     private final CountDownLatch dispatched;
     private boolean nonBlocking;
     private boolean armed;
@@ -51,6 +53,13 @@ public final class ClientConnection {
         this.request = request;
         Object gate = request == null ? null : request.getAttribute(StreamDispatchGate.ATTRIBUTE);
         this.dispatched = gate instanceof CountDownLatch latch ? latch : null;
+        this.channel = request != null && request.getAttribute(StreamAwareAdapter.CHANNEL_ATTRIBUTE)
+                instanceof SocketChannel socket ? socket : null;
+    }
+
+    /** The connection's channel, for {@link ClientCloseWatch}; null when it is not known (then ask periodically). */
+    public SocketChannel channel() {
+        return channel;
     }
 
     /**

@@ -1,11 +1,15 @@
 package dev.parley.realtime.internal;
 
 import java.lang.reflect.Field;
+import java.nio.channels.SocketChannel;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.connector.CoyoteAdapter;
 import org.apache.catalina.connector.InputBuffer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.coyote.http11.Http11InputBuffer;
+import org.apache.tomcat.util.net.NioChannel;
+import org.apache.tomcat.util.net.SocketWrapperBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@link #ADAPTER_NOTES}) and reuses it for every request the processor serves. A GET asking for
  * {@code text/event-stream} is served by a second pair with {@link #STREAM_BUFFER_SIZE} buffers instead, kept beside
  * the usual one; the next ordinary request on that processor gets the usual pair back. Writes larger than the small
- * buffer go through it in steps (an event of a few KB is still one flush).
+ * buffer go through it in steps (an event of a few KB is still one flush). A stream's request also carries its
+ * connection's channel ({@link #CHANNEL_ATTRIBUTE}), so that {@link ClientCloseWatch} can tell when its client leaves.
  */
 final class StreamAwareAdapter extends CoyoteAdapter {
 
@@ -25,8 +30,14 @@ final class StreamAwareAdapter extends CoyoteAdapter {
     /** Request notes of the processor's two pairs (Tomcat itself uses notes 1 and 2 of 32). */
     private static final int STREAM_PAIR_NOTE = 30;
     private static final int USUAL_PAIR_NOTE = 31;
+    /** The request attribute holding an event stream's {@link SocketChannel} (absent when it cannot be found). */
+    static final String CHANNEL_ATTRIBUTE = "dev.parley.realtime.channel";
     /** The request's input buffer is made by its constructor at Tomcat's size; null when it cannot be replaced. */
-    private static final Field INPUT_BUFFER = inputBufferField();
+    private static final Field INPUT_BUFFER = accessible(Request.class, "inputBuffer",
+            "Event streams keep Tomcat's request input buffer of 8 K chars");
+    /** The connection of an HTTP/1.1 processor's input; null when it cannot be read. */
+    private static final Field SOCKET_WRAPPER = accessible(Http11InputBuffer.class, "wrapper",
+            "Closed event streams are found by periodic checks only");
 
     private final Connector connector;
 
@@ -37,7 +48,14 @@ final class StreamAwareAdapter extends CoyoteAdapter {
 
     @Override
     public void service(org.apache.coyote.Request req, org.apache.coyote.Response res) throws Exception {
-        usePairFor(req, res, isEventStream(req));
+        boolean stream = isEventStream(req);
+        usePairFor(req, res, stream);
+        if (stream) {
+            SocketChannel channel = channelOf(req);
+            if (channel != null) {
+                req.setAttribute(CHANNEL_ATTRIBUTE, channel);
+            }
+        }
         super.service(req, res);
     }
 
@@ -92,14 +110,26 @@ final class StreamAwareAdapter extends CoyoteAdapter {
         return INPUT_BUFFER != null;
     }
 
-    private static Field inputBufferField() {
+    /** The channel of the request's connection, on Tomcat's NIO connector; null on any other. */
+    static SocketChannel channelOf(org.apache.coyote.Request req) {
+        if (SOCKET_WRAPPER == null || !(req.getInputBuffer() instanceof Http11InputBuffer input)) {
+            return null;
+        }
         try {
-            Field field = Request.class.getDeclaredField("inputBuffer");
+            return SOCKET_WRAPPER.get(input) instanceof SocketWrapperBase<?> wrapper
+                    && wrapper.getSocket() instanceof NioChannel channel ? channel.getIOChannel() : null;
+        } catch (IllegalAccessException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Field accessible(Class<?> type, String name, String otherwise) {
+        try {
+            Field field = type.getDeclaredField(name);
             field.setAccessible(true);
             return field;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LoggerFactory.getLogger(StreamAwareAdapter.class)
-                    .info("Event streams keep Tomcat's request input buffer of 8 K chars: {}", e.toString());
+            log.info("{}: {}", otherwise, e.toString());
             return null;
         }
     }

@@ -84,10 +84,11 @@ public class ConversationActions {
         if (conversations.get(id).assigneeId() != null) {
             return;
         }
+        Agent taker = agents.get(me.id()); // read before the lock: nothing under it that need not be
         tx.executeWithoutResult(status -> {
             queue.lockAssignment();
             if (conversations.get(id).assigneeId() == null) {
-                makeRoom(me, id, agents.get(me.id()), me.isAtLeast(Role.SUPERVISOR));
+                makeRoom(me, id, taker, me.isAtLeast(Role.SUPERVISOR));
                 conversations.update(id, ConversationChanges.assignee(me.id()));
             }
         });

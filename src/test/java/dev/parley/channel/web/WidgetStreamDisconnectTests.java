@@ -39,12 +39,15 @@ class WidgetStreamDisconnectTests {
         JsonNode started = widgets.start();
         String topic = RealtimeEvent.conversationTopic(UUID.fromString(started.get("conversationId").asString()));
         long before = streams.openStreams("conversation:");
+        int watchedBefore = streams.watchedStreams();
         JsonNode staying = widgets.start();
         String stayingTopic = RealtimeEvent.conversationTopic(UUID.fromString(
                 staying.get("conversationId").asString()));
 
         try (Socket stays = widgets.open(staying); Socket socket = widgets.open(started)) {
             assertThat(streams.openStreams("conversation:")).isEqualTo(before + 2);
+            // told by their sockets (ClientCloseWatch), not left to the periodic checks
+            assertThat(streams.watchedStreams()).as("streams whose connection is watched").isEqualTo(watchedBefore + 2);
             assertThat(subscribers.subscriberCount(topic)).isEqualTo(1);
             socket.close(); // the customer closed the chat window
 

@@ -9,7 +9,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +46,10 @@ class StreamRequestBuffersTests {
                 response.setContentType(request.getHeader("Accept").contains("text/event-stream")
                         ? "text/event-stream" : "text/plain");
                 response.setCharacterEncoding("UTF-8");
-                response.getWriter().print("data: buffer=" + response.getBufferSize()
+                // the client's port as the channel handed to the close watch sees it
+                String channel = request.getAttribute(StreamAwareAdapter.CHANNEL_ATTRIBUTE) instanceof SocketChannel c
+                        && c.getRemoteAddress() instanceof InetSocketAddress client ? "" + client.getPort() : "none";
+                response.getWriter().print("data: buffer=" + response.getBufferSize() + " channel=" + channel
                         + " name=" + request.getParameter("name") + " page=" + "x".repeat(3000) + "\n\n");
             }
 
@@ -73,8 +78,9 @@ class StreamRequestBuffersTests {
 
     @Test
     void anEventStreamIsServedWithSmallBuffersAndOrdinaryRequestsOnTheSameConnectionWithTomcatsOwn() throws Exception {
-        assertThat(get("text/html")).contains("buffer=8192 name=Zo\u00eb");
-        assertThat(get("text/event-stream")).contains("buffer=" + StreamAwareAdapter.STREAM_BUFFER_SIZE + " name=Zo\u00eb");
+        assertThat(get("text/html")).contains("buffer=8192 channel=none name=Zo\u00eb");
+        assertThat(get("text/event-stream")).contains("buffer=" + StreamAwareAdapter.STREAM_BUFFER_SIZE
+                + " channel=" + socket.getLocalPort() + " name=Zo\u00eb");
         assertThat(get("text/event-stream")).contains("buffer=" + StreamAwareAdapter.STREAM_BUFFER_SIZE);
         assertThat(post("x".repeat(20_000))).contains("buffer=8192 read=20000");
         assertThat(get("*/*")).contains("buffer=8192");
