@@ -253,6 +253,29 @@ public class Conversations {
         return updated;
     }
 
+    /**
+     * Assigns a conversation nobody holds, for a caller that decides under a lock of its own (capacity under the
+     * assignment lock): the assignment's events are recorded first, {@code decide} runs next (it takes the lock and
+     * may throw to refuse) and the row is written last, in one conditional statement, so the lock is held for the
+     * decision and that statement rather than for the event records. Runs in the caller's transaction; throws
+     * {@link AlreadyAssigned} when someone holds the conversation by then, so nothing of it is kept.
+     */
+    @Transactional
+    public void assignUnassigned(UUID conversationId, UUID agentId, Runnable decide) {
+        Conversation c = get(conversationId);
+        if (c.assigneeId() != null) {
+            throw new AlreadyAssigned(conversationId);
+        }
+        Instant now = clock.instant();
+        events.publishEvent(new ConversationUpdated(conversationId, now));
+        events.publishEvent(new ConversationEvents.ConversationAssigned(conversationId, agentId, null, c.subject(),
+                c.customer().displayName(), now));
+        decide.run();
+        if (!conversations.assignIfUnassigned(conversationId, agentId, now)) {
+            throw new AlreadyAssigned(conversationId);
+        }
+    }
+
     /** An agent's own subject for the conversation: one line, 1 to {@value #MAX_SUBJECT} characters. */
     @Transactional
     public Conversation changeSubject(UUID conversationId, String subject, UUID agentId) {

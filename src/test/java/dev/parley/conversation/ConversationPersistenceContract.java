@@ -20,6 +20,19 @@ abstract class ConversationPersistenceContract {
     CustomerMessageFlow flow;
     @Autowired
     Contacts contacts;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+    org.springframework.transaction.support.TransactionTemplate nested;
+
+    @org.junit.jupiter.api.BeforeEach
+    void savepoints() {
+        nested = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+    }
 
     StartedConversation start() {
         return conversations.start(new NewConversation("web", new Customer("Ada", "ada@example.com", "v-1"),
@@ -156,6 +169,69 @@ abstract class ConversationPersistenceContract {
         Conversation c = conversations.get(id);
         assertThat(c.priority()).isEqualTo(Priority.URGENT);
         assertThat(c.assigneeId()).isEqualTo(agent);
+    }
+
+    @Test
+    void anAssignmentDecidedUnderACallersLockHasItsEventsRecordedBeforeTheDecisionAndItsRowWrittenAfter() {
+        var id = start().conversation().id();
+        var agent = java.util.UUID.randomUUID();
+        var seen = new java.util.ArrayList<String>();
+
+        tx.executeWithoutResult(status -> {
+            conversations.assignUnassigned(id, agent, () -> {
+                seen.add("assignee " + conversations.get(id).assigneeId());
+                seen.add("assigned events " + assignedEvents(id));
+            });
+            seen.add("then assigned events " + assignedEvents(id));
+        });
+
+        assertThat(seen.get(0)).isEqualTo("assignee null");
+        assertThat(seen.get(1)).isNotEqualTo("assigned events 0")
+                .isEqualTo(seen.get(2).replace("then ", "")); // recorded before the decision, none after it
+        assertThat(conversations.get(id).assigneeId()).isEqualTo(agent);
+    }
+
+    @Test
+    void anAssignmentOfAConversationSomeoneHoldsOrARefusedOneKeepsNothing() {
+        var held = start().conversation().id();
+        var holder = java.util.UUID.randomUUID();
+        conversations.update(held, ConversationChanges.assignee(holder));
+        var raced = start().conversation().id();
+        var refused = start().conversation().id();
+        var kept = new java.util.ArrayList<Long>();
+
+        tx.executeWithoutResult(outer -> {
+            assertThatThrownBy(() -> nested.executeWithoutResult(status -> conversations.assignUnassigned(held,
+                    java.util.UUID.randomUUID(), () -> { })))
+                    .isInstanceOf(AlreadyAssigned.class);
+            // taken by someone else after the events were recorded, while the caller decided
+            assertThatThrownBy(() -> nested.executeWithoutResult(status -> conversations.assignUnassigned(raced,
+                    java.util.UUID.randomUUID(), () -> jdbc.sql("UPDATE conversation SET assignee_id = :a WHERE id = :id")
+                            .param("a", holder).param("id", raced).update())))
+                    .isInstanceOf(AlreadyAssigned.class);
+            assertThatThrownBy(() -> nested.executeWithoutResult(status -> conversations.assignUnassigned(refused,
+                    java.util.UUID.randomUUID(), () -> {
+                        throw ApiException.conflict("at capacity");
+                    })))
+                    .isInstanceOf(ApiException.class);
+            kept.add(assignedEvents(held) + assignedEvents(raced) + assignedEvents(refused));
+            kept.add(conversations.get(raced).assigneeId() == null ? 0L : 1L); // rolled back with the rest
+            outer.setRollbackOnly();
+        });
+
+        assertThat(kept).containsExactly(0L, 0L);
+        assertThat(conversations.get(held).assigneeId()).isEqualTo(holder);
+        assertThat(conversations.get(refused).assigneeId()).isNull();
+    }
+
+    /**
+     * Publications of {@code ConversationAssigned} for the conversation that the current transaction sees (completed
+     * ones are deleted, so only uncommitted ones count).
+     */
+    private long assignedEvents(java.util.UUID id) {
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE event_type LIKE :type AND serialized_event LIKE :id"
+                        + " AND completion_date IS NULL")
+                .param("type", "%ConversationAssigned").param("id", "%" + id + "%").query(Long.class).single();
     }
 
     @Test

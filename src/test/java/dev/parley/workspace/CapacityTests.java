@@ -143,6 +143,10 @@ class CapacityTests {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     LockProbe lockProbe;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
+    dev.parley.workspace.internal.QueueRepository queueRepository;
 
     @Test
     void aReplyThatTakesAConversationHoldsTheAssignmentLockOnlyForTheTakeNotForItsWrites() {
@@ -179,6 +183,87 @@ class CapacityTests {
         assertThat(conversations.get(second).assigneeId()).isNull();
         assertThat(conversations.visibleMessages(second, 0, 10)).noneMatch(m -> m.authorType() == AuthorType.AGENT);
         actions.reply(me, second, "internal notes are not a take", true);
+    }
+
+    @Test
+    void aSupervisorsReplyTakesAConversationBeyondCapacityAndTheOverrideIsAudited() {
+        Agent supervisor = TestAgents.create(agents, Role.SUPERVISOR, 1);
+        AgentPrincipal me = TestAgents.principal(supervisor);
+        actions.assign(me, waiting(), supervisor.id());
+        UUID second = waiting();
+        long overridesBefore = audit.count("conversation.capacity-override");
+
+        actions.reply(me, second, "Let me look at this", false);
+
+        assertThat(conversations.get(second).assigneeId()).isEqualTo(supervisor.id());
+        assertThat(audit.count("conversation.capacity-override")).isEqualTo(overridesBefore + 1);
+        assertThat(audit.page("conversation.capacity-override", 0, 1).getFirst().detail())
+                .isEqualTo(supervisor.name() + " holds 1 of 1");
+    }
+
+    @Test
+    void twoAgentsReplyingAtOnceToAnUnassignedConversationLeaveItWithOneOfThemAndBothRepliesPosted() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Agent first = TestAgents.create(agents, Role.AGENT, 5);
+            Agent second = TestAgents.create(agents, Role.AGENT, 5);
+            UUID id = waiting();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                var replies = java.util.stream.Stream.of(first, second).map(agent -> threads.submit(() -> {
+                    start.await();
+                    return actions.reply(TestAgents.principal(agent), id, "Mine", false);
+                })).toList();
+                start.countDown();
+                for (var reply : replies) {
+                    reply.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+
+            assertThat(conversations.get(id).assigneeId()).isIn(first.id(), second.id());
+            assertThat(conversations.visibleMessages(id, 0, 10)).filteredOn(m -> m.authorType() == AuthorType.AGENT)
+                    .hasSize(2);
+        }
+    }
+
+    @Test
+    void aReplyInTheCallersTransactionThatFindsTheConversationTakenMeanwhileLeavesThatTransactionWhole()
+            throws Exception {
+        Agent replier = TestAgents.create(agents, Role.AGENT, 5);
+        Agent other = TestAgents.create(agents, Role.AGENT, 5);
+        UUID id = waiting();
+        var assigning = new java.util.concurrent.CountDownLatch(1);
+        var commit = new java.util.concurrent.CountDownLatch(1);
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            // an assignment decided while the reply reads the conversation as unassigned; committed once the reply
+            // waits for the lock
+            var assigner = threads.submit(() -> tx.executeWithoutResult(status -> {
+                queueRepository.lockAssignment();
+                jdbc.sql("UPDATE conversation SET assignee_id = :a WHERE id = :id").param("a", other.id())
+                        .param("id", id).update();
+                assigning.countDown();
+                try {
+                    commit.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assigning.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            var reply = threads.submit(() -> tx.execute(status -> {
+                var posted = actions.reply(TestAgents.principal(replier), id, "Mine", false);
+                conversations.changeStatus(id, dev.parley.conversation.ConversationStatus.WAITING_CUSTOMER);
+                return posted;
+            }));
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                    "SELECT COUNT(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL")
+                    .query(Long.class).single() > 0);
+            commit.countDown();
+            assigner.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            reply.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        assertThat(conversations.get(id).assigneeId()).isEqualTo(other.id());
+        assertThat(conversations.get(id).status()).isEqualTo(dev.parley.conversation.ConversationStatus.WAITING_CUSTOMER);
+        assertThat(conversations.visibleMessages(id, 0, 10)).anyMatch(m -> m.authorType() == AuthorType.AGENT);
     }
 
     @Test

@@ -151,6 +151,14 @@ public class ConversationRepository {
     }
 
     /** The conversation belongs to another contact (the customer turned out to be a known person). */
+    /** Assigns the conversation unless someone holds it; whether it did. One statement, so a caller's lock is short. */
+    public boolean assignIfUnassigned(UUID id, UUID assigneeId, Instant at) {
+        return jdbc.sql("UPDATE conversation SET assignee_id = :assignee, updated_at = :at WHERE id = :id"
+                        + " AND assignee_id IS NULL")
+                .param("id", id).param("assignee", assigneeId).param("at", toTimestamp(at))
+                .update() == 1;
+    }
+
     public void moveToContact(UUID id, UUID contactId) {
         jdbc.sql("UPDATE conversation SET contact_id = :contact WHERE id = :id")
                 .param("id", id).param("contact", contactId).update();

@@ -35,11 +35,15 @@ public class ConversationActions {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final dev.parley.conversation.Attachments attachments;
     private final TransactionTemplate tx;
+    /** The take's: a transaction of its own, or a savepoint in the caller's, so a lost race leaves the caller's whole. */
+    private final TransactionTemplate take;
 
     ConversationActions(Conversations conversations, Agents agents, AuditLog audit, QueueRepository queue,
             AgentCapacity capacity, Mentions mentions, org.springframework.context.ApplicationEventPublisher events,
             dev.parley.conversation.Attachments attachments, TransactionTemplate tx) {
         this.tx = tx;
+        this.take = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
+        this.take.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.attachments = attachments;
         this.mentions = mentions;
         this.events = events;
@@ -77,21 +81,24 @@ public class ConversationActions {
      * Replying takes an unassigned conversation: within capacity, or a supervisor's (audited) override. Taking competes
      * with automatic assignment, so it is decided under the one assignment lock, in a transaction of its own (unless
      * the caller's): the lock is held for the take, not for the reply's writes, which replies to other conversations
-     * would otherwise queue behind (docs/benchmarks.md, live widget streams). A reply that then fails leaves the
-     * conversation with the agent who took it to answer.
+     * would otherwise queue behind (docs/benchmarks.md, live widget streams). Within the take the lock is held only for
+     * the capacity count, an override's audit record and the assignee's write: the reads and the assignment's event
+     * records come before it. A reply that then fails leaves the conversation with the agent who took it to answer;
+     * one taken by someone else meanwhile is simply answered.
      */
     private void takeIfUnassigned(AgentPrincipal me, UUID id) {
         if (conversations.get(id).assigneeId() != null) {
             return;
         }
         Agent taker = agents.get(me.id()); // read before the lock: nothing under it that need not be
-        tx.executeWithoutResult(status -> {
-            queue.lockAssignment();
-            if (conversations.get(id).assigneeId() == null) {
+        try {
+            take.executeWithoutResult(status -> conversations.assignUnassigned(id, me.id(), () -> {
+                queue.lockAssignment();
                 makeRoom(me, id, taker, me.isAtLeast(Role.SUPERVISOR));
-                conversations.update(id, ConversationChanges.assignee(me.id()));
-            }
-        });
+            }));
+        } catch (dev.parley.conversation.AlreadyAssigned taken) {
+            // another agent or the assigner was first: the reply goes to a conversation someone holds
+        }
     }
 
     private Message post(AgentPrincipal me, UUID id, String text, boolean internal,
