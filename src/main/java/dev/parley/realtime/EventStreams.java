@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -73,28 +72,27 @@ public class EventStreams implements SmartLifecycle {
     }
 
     private void watchClient(EventStream stream) {
-        AtomicReference<ClientCloseWatch.Watch> watch = new AtomicReference<>();
-        watch.set(closeWatch.watch(stream.client().channel(),
-                () -> Thread.ofVirtual().name("event-stream-check").start(() -> askReadable(stream, watch))));
-        if (watch.get() != null) {
+        ClientCloseWatch.Watch watch = closeWatch.watch(stream.client().channel(),
+                readable -> Thread.ofVirtual().name("event-stream-check").start(() -> askReadable(stream, readable)));
+        if (watch != null) {
             watched.add(stream);
             stream.onClose(() -> {
                 watched.remove(stream);
-                watch.get().end();
+                watch.end();
             });
         }
     }
 
     /** The stream's socket has something to read: its client most likely closed the connection. */
-    private void askReadable(EventStream stream, AtomicReference<ClientCloseWatch.Watch> watch) {
+    private void askReadable(EventStream stream, ClientCloseWatch.Watch watch) {
         for (int ask = 0; ask < ASKS_WHEN_READABLE && !stream.isClosed(); ask++) {
             if (ask > 0 && !pause()) {
                 return;
             }
             stream.checkClient();
         }
-        if (!stream.isClosed() && watch.get() != null) {
-            watch.get().again(); // a stream busy sending the whole time, or a read that raced: watched as before
+        if (!stream.isClosed()) {
+            watch.again(); // a stream busy sending the whole time, or a read that raced: watched as before
         }
     }
 

@@ -16,9 +16,21 @@ import org.junit.jupiter.api.Test;
 
 class EventStreamsTests {
 
+    private ClientCloseWatch closeWatch;
+
+    @org.junit.jupiter.api.BeforeEach
+    void watch() throws Exception {
+        closeWatch = new ClientCloseWatch();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopWatching() throws Exception {
+        closeWatch.destroy(); // its thread ends with it
+    }
+
     @Test
     void manyStreamsOpeningTogetherReadTheirBacklogsAFewAtATimeAndEveryOneGetsRead() throws Exception {
-        EventStreams streams = new EventStreams(new LocalRealtimeBus(new LocalDispatcher()), new ClientCloseWatch());
+        EventStreams streams = new EventStreams(new LocalRealtimeBus(new LocalDispatcher()), closeWatch);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger reading = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
@@ -50,7 +62,7 @@ class EventStreamsTests {
     @Test
     void heartbeatsAreSpreadOverTheIntervalSoEachRoundWritesToFewStreamsAndEveryStreamGetsOneAnInterval()
             throws Exception {
-        EventStreams streams = new EventStreams(new LocalRealtimeBus(new LocalDispatcher()), new ClientCloseWatch());
+        EventStreams streams = new EventStreams(new LocalRealtimeBus(new LocalDispatcher()), closeWatch);
         int perRound = 3;
         List<AtomicInteger> beats = new ArrayList<>();
         List<EventStream> opened = new ArrayList<>();

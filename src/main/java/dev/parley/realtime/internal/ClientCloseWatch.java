@@ -7,6 +7,7 @@ import java.nio.channels.IllegalBlockingModeException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -56,17 +57,20 @@ public class ClientCloseWatch implements DisposableBean {
     }
 
     /**
-     * Runs {@code readable} on the watch's thread (so it must only hand work on) the first time the channel has
-     * something to read. @return the watch, or null when the channel cannot be watched here
+     * Hands the watch to {@code readable} on the watch's thread (so it must only hand work on) the first time the
+     * channel has something to read. The key is registered with no interest and armed once the callback is attached,
+     * so the callback never runs before this returns the watch. @return the watch, or null when the channel cannot
+     * be watched here
      */
-    public Watch watch(SocketChannel channel, Runnable readable) {
+    public Watch watch(SocketChannel channel, Consumer<Watch> readable) {
         if (!open || channel == null) {
             return null;
         }
         try {
-            SelectionKey key = channel.register(selector, SelectionKey.OP_READ, readable);
-            selector.wakeup();
-            return new Watch(key);
+            Watch watch = new Watch(channel.register(selector, 0));
+            watch.key().attach((Runnable) () -> readable.accept(watch));
+            watch.again();
+            return watch;
         } catch (IOException | CancelledKeyException | IllegalBlockingModeException | ClosedSelectorException
                 | IllegalArgumentException e) {
             // closed already, or still registered from a stream before on the same connection: checked periodically

@@ -29,12 +29,17 @@ class ClientCloseWatchTests {
         Semaphore staying = new Semaphore(0);
         try (Socket leaves = connect(); SocketChannel leavesHere = accept();
                 Socket stays = connect(); SocketChannel staysHere = accept()) {
-            ClientCloseWatch.Watch left = watch.watch(leavesHere, leaving::release);
-            assertThat(watch.watch(staysHere, staying::release)).isNotNull();
+            java.util.List<ClientCloseWatch.Watch> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ClientCloseWatch.Watch left = watch.watch(leavesHere, readable -> {
+                told.add(readable);
+                leaving.release();
+            });
+            assertThat(watch.watch(staysHere, readable -> staying.release())).isNotNull();
             assertThat(leaving.tryAcquire(300, TimeUnit.MILLISECONDS)).as("reported before the close").isFalse();
 
             leaves.close();
             assertThat(leaving.tryAcquire(5, TimeUnit.SECONDS)).as("the close reported").isTrue();
+            assertThat(told).as("the watch handed to the report").containsExactly(left);
             assertThat(leaving.tryAcquire(300, TimeUnit.MILLISECONDS)).as("reported again unasked").isFalse();
             left.again();
             assertThat(leaving.tryAcquire(5, TimeUnit.SECONDS)).as("reported again when asked").isTrue();
@@ -48,8 +53,8 @@ class ClientCloseWatchTests {
     void aChannelAlreadyClosedIsNotWatched() throws Exception {
         try (Socket client = connect(); SocketChannel here = accept()) {
             here.close();
-            assertThat(watch.watch(here, () -> { })).isNull();
-            assertThat(watch.watch(null, () -> { })).isNull();
+            assertThat(watch.watch(here, readable -> { })).isNull();
+            assertThat(watch.watch(null, readable -> { })).isNull();
         }
     }
 
