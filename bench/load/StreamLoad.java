@@ -237,12 +237,15 @@ public class StreamLoad {
     long[] replies(List<Stream> streams, int samples, String apiToken) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         List<Long> responses = Collections.synchronizedList(new ArrayList<>());
+        long[] inOrder = new long[samples]; // by when each reply was sent: tells a slow start from a slow run
+        java.util.Arrays.fill(inOrder, -1);
         List<Stream> shuffled = new ArrayList<>(streams);
         Collections.shuffle(shuffled, new java.util.Random(16));
         try (ExecutorService agents = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < samples && i < shuffled.size(); i++) {
                 Stream stream = shuffled.get(i);
                 String key = "bench-reply-" + i;
+                int index = i;
                 agents.submit(() -> {
                     long sent = System.nanoTime();
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
@@ -256,8 +259,10 @@ public class StreamLoad {
                     }
                     responses.add(System.nanoTime() - sent);
                     try {
-                        latencies.add(ARRIVALS.computeIfAbsent(key, k -> new java.util.concurrent.CompletableFuture<>())
-                                .get(30, TimeUnit.SECONDS) - sent);
+                        long latency = ARRIVALS.computeIfAbsent(key, k -> new java.util.concurrent.CompletableFuture<>())
+                                .get(30, TimeUnit.SECONDS) - sent;
+                        latencies.add(latency);
+                        inOrder[index] = latency;
                     } catch (java.util.concurrent.TimeoutException e) {
                         // not arrived within 30 s: counted as missing
                     }
@@ -266,6 +271,13 @@ public class StreamLoad {
                 Thread.sleep(50);
             }
         }
+        StringBuilder quarters = new StringBuilder("reply -> event by quarter of the replies, in the order sent (p50 / p99 ms):");
+        for (int q = 0; q < 4; q++) {
+            long[] part = java.util.Arrays.stream(inOrder, q * samples / 4, (q + 1) * samples / 4).filter(v -> v >= 0)
+                    .sorted().toArray();
+            quarters.append(String.format(Locale.ROOT, " %.1f / %.1f", pct(part, 50), pct(part, 99)));
+        }
+        System.out.println(quarters);
         long[] answered = responses.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "reply requests answered in p50 %.1f ms, p99 %.1f ms%n", pct(answered, 50),
                 pct(answered, 99));
