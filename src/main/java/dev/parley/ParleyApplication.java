@@ -5,7 +5,6 @@ import dev.parley.encryption.EncryptionKeyCommand;
 import dev.parley.knowledge.EmbeddingCeilingCommand;
 import dev.parley.knowledge.ModelRuntimeShutdown;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -28,8 +27,7 @@ public class ParleyApplication {
         }
         SpringApplication application = new SpringApplication(ParleyApplication.class);
         // a stop during start-up (the index rebuild embeds right away) is handled in order too
-        application.addListeners((ApplicationPreparedEvent prepared) ->
-                ModelRuntimeShutdown.onSignals(prepared.getApplicationContext()));
+        application.addListeners(ModelRuntimeShutdown.installer());
         application.run(args);
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import sun.misc.Signal;
 
@@ -25,6 +27,24 @@ public final class ModelRuntimeShutdown {
     private static final AtomicBoolean STOPPING = new AtomicBoolean();
 
     private ModelRuntimeShutdown() {
+    }
+
+    /**
+     * The listener that installs the handlers once the context is prepared (a stop during start-up is handled in order
+     * too). A class with its event type in its signature: Spring cannot read the type of a lambda listener, so it
+     * would call one with every event the application ever publishes, each answered by a ClassCastException that
+     * Spring catches (thousands a minute under load, each with its stack trace).
+     */
+    public static ApplicationListener<ApplicationPreparedEvent> installer() {
+        return new Installer();
+    }
+
+    private static final class Installer implements ApplicationListener<ApplicationPreparedEvent> {
+
+        @Override
+        public void onApplicationEvent(ApplicationPreparedEvent prepared) {
+            onSignals(prepared.getApplicationContext());
+        }
     }
 
     /** Handles SIGTERM and SIGINT for {@code context} (call once, from {@code main}). */

@@ -25,6 +25,18 @@ class ModelRuntimeShutdownTests {
     private final NativeModelGate gate = new NativeModelGate();
 
     @Test
+    void theInstallerIsOnlyCalledWhenTheContextIsPreparedNotWithEveryEventTheApplicationPublishes() {
+        var listener = new org.springframework.context.event.GenericApplicationListenerAdapter(
+                ModelRuntimeShutdown.installer());
+        assertThat(listener.supportsEventType(org.springframework.core.ResolvableType.forClass(
+                org.springframework.boot.context.event.ApplicationPreparedEvent.class))).isTrue();
+        assertThat(listener.supportsEventType(org.springframework.core.ResolvableType.forClassWithGenerics(
+                org.springframework.context.PayloadApplicationEvent.class, String.class))).isFalse();
+        assertThat(listener.supportsEventType(org.springframework.core.ResolvableType.forClass(
+                org.springframework.boot.context.event.ApplicationReadyEvent.class))).isFalse();
+    }
+
+    @Test
     void stopWaitsForAnInFlightEmbeddingAndRefusesNewOnes() throws Exception {
         CountDownLatch embedding = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
