@@ -5,7 +5,6 @@ import dev.parley.realtime.internal.ClientCloseWatch;
 import dev.parley.realtime.internal.ClientConnection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -46,10 +45,16 @@ public class EventStreams implements SmartLifecycle {
 
     private final RealtimeBus bus;
     private final ClientCloseWatch closeWatch;
-    /** Streams whose connection is watched by {@link #closeWatch}, so not asked periodically. */
-    private final Set<EventStream> watched = ConcurrentHashMap.newKeySet();
-    /** Open streams and the heartbeat round each has its turn in (given in turn, so streams opened together spread). */
-    private final Map<EventStream, Integer> streams = new ConcurrentHashMap<>();
+    /** Streams whose connection {@link #closeWatch} cannot watch: the periodic check asks these, and only these. */
+    private final Set<EventStream> unwatched = ConcurrentHashMap.newKeySet();
+    /** Open streams (the connection gauge counts these). */
+    private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
+    /**
+     * The same streams by the heartbeat round each has its turn in (given in turn, so streams opened together spread):
+     * a round touches its own streams, a two-hundredth of them, not every stream.
+     */
+    private final List<Set<EventStream>> rounds = java.util.stream.Stream
+            .<Set<EventStream>>generate(ConcurrentHashMap::newKeySet).limit(HEARTBEAT_ROUNDS).toList();
     private final AtomicInteger nextRound = new AtomicInteger();
     private final AtomicLong heartbeatRound = new AtomicLong();
     private final Semaphore backlogLoads = new Semaphore(CONCURRENT_BACKLOG_LOADS, true);
@@ -64,9 +69,14 @@ public class EventStreams implements SmartLifecycle {
     public EventStream open(String topic, long cursor, Supplier<List<RealtimeEvent>> backlog) {
         EventStream stream = EventStream.open(bus, topic, cursor, TIMEOUT_MILLIS, () -> loadInTurn(backlog),
                 ClientConnection.ofCurrentRequest());
-        streams.put(stream, Math.floorMod(nextRound.getAndIncrement(), HEARTBEAT_ROUNDS));
+        int round = Math.floorMod(nextRound.getAndIncrement(), HEARTBEAT_ROUNDS);
+        streams.add(stream);
+        rounds.get(round).add(stream);
         // counted out the moment it closes, not at the next heartbeat (the connection gauge reads this map)
-        stream.onClose(() -> streams.remove(stream));
+        stream.onClose(() -> {
+            streams.remove(stream);
+            rounds.get(round).remove(stream);
+        });
         watchClient(stream);
         return stream;
     }
@@ -75,11 +85,10 @@ public class EventStreams implements SmartLifecycle {
         ClientCloseWatch.Watch watch = closeWatch.watch(stream.client().channel(),
                 readable -> Thread.ofVirtual().name("event-stream-check").start(() -> askReadable(stream, readable)));
         if (watch != null) {
-            watched.add(stream);
-            stream.onClose(() -> {
-                watched.remove(stream);
-                watch.end();
-            });
+            stream.onClose(watch::end);
+        } else {
+            unwatched.add(stream);
+            stream.onClose(() -> unwatched.remove(stream));
         }
     }
 
@@ -123,11 +132,12 @@ public class EventStreams implements SmartLifecycle {
     @Scheduled(fixedDelay = 20_000 / HEARTBEAT_ROUNDS)
     @RunsOnEveryNode("keeps this node's open streams alive and drops its closed ones")
     void heartbeat() {
-        int round = (int) (heartbeatRound.getAndIncrement() % HEARTBEAT_ROUNDS);
-        streams.forEach((stream, itsRound) -> { // one pass: drops closed streams, beats this round's
+        Set<EventStream> due = rounds.get((int) (heartbeatRound.getAndIncrement() % HEARTBEAT_ROUNDS));
+        due.forEach(stream -> { // drops the closed ones too
             if (stream.isClosed()) {
+                due.remove(stream);
                 streams.remove(stream);
-            } else if (itsRound == round) {
+            } else {
                 stream.heartbeat();
             }
         });
@@ -146,8 +156,8 @@ public class EventStreams implements SmartLifecycle {
     @RunsOnEveryNode("this node's streams are watched where their connections are")
     void watchClients() {
         List<EventStream> lookedGone = new ArrayList<>();
-        streams.keySet().forEach(stream -> {
-            if (!watched.contains(stream) && stream.checkClient()) {
+        unwatched.forEach(stream -> {
+            if (stream.checkClient()) {
                 lookedGone.add(stream);
             }
         });
@@ -168,8 +178,10 @@ public class EventStreams implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        streams.keySet().forEach(EventStream::close);
+        streams.forEach(EventStream::close);
         streams.clear();
+        rounds.forEach(Set::clear);
+        unwatched.clear();
     }
 
     @Override
@@ -179,12 +191,12 @@ public class EventStreams implements SmartLifecycle {
 
     /** Open streams whose client's connection is watched for a close (for tests and diagnosis). */
     public int watchedStreams() {
-        return watched.size();
+        return (int) streams.stream().filter(s -> !s.isClosed() && !unwatched.contains(s)).count();
     }
 
     /** Open streams whose topic starts with the prefix (for metrics). */
     public long openStreams(String topicPrefix) {
-        streams.keySet().removeIf(EventStream::isClosed);
-        return streams.keySet().stream().filter(s -> s.topic().startsWith(topicPrefix)).count();
+        streams.removeIf(EventStream::isClosed);
+        return streams.stream().filter(s -> s.topic().startsWith(topicPrefix)).count();
     }
 }
