@@ -72,7 +72,7 @@ public class EventStreams implements SmartLifecycle {
         int round = Math.floorMod(nextRound.getAndIncrement(), HEARTBEAT_ROUNDS);
         streams.add(stream);
         rounds.get(round).add(stream);
-        // counted out the moment it closes, not at the next heartbeat (the connection gauge reads this map)
+        // counted out the moment it closes, not at the next heartbeat (the connection gauge reads this set)
         stream.onClose(() -> {
             streams.remove(stream);
             rounds.get(round).remove(stream);

@@ -150,7 +150,6 @@ public class ConversationRepository {
                 .param("id", id).update();
     }
 
-    /** The conversation belongs to another contact (the customer turned out to be a known person). */
     /** Assigns the conversation unless someone holds it; whether it did. One statement, so a caller's lock is short. */
     public boolean assignIfUnassigned(UUID id, UUID assigneeId, Instant at) {
         return jdbc.sql("UPDATE conversation SET assignee_id = :assignee, updated_at = :at WHERE id = :id"
@@ -159,6 +158,7 @@ public class ConversationRepository {
                 .update() == 1;
     }
 
+    /** The conversation belongs to another contact (the customer turned out to be a known person). */
     public void moveToContact(UUID id, UUID contactId) {
         jdbc.sql("UPDATE conversation SET contact_id = :contact WHERE id = :id")
                 .param("id", id).param("contact", contactId).update();
