@@ -3,7 +3,7 @@
 # streams on it (one conversation each), times SAMPLES agent replies (REST API, 20 per second) until their event reaches
 # the widget stream, measures the heap per 1,000 streams after full GCs and the node's CPU while they sit idle, then
 # closes 1,000 streams client-side and times the connection gauge (parley_realtime_connections{kind="widget"}) counting them out.
-# Usage: SKIP_BUILD=1 bench/streams.sh   (env: STREAMS=10000 SAMPLES=500 IDLE_SECONDS=20, SETTLE=0 to measure while the node still
+# Usage: SKIP_BUILD=1 bench/streams.sh   (env: STREAMS=10000 SAMPLES=500 IDLE_SECONDS=20, WARMUP_REPLIES=0 replies sent first and not timed, SETTLE=0 to measure while the node still
 # works off the conversation starts, STREAMS_DB=postgres for a fresh PostgreSQL database instead of H2, JAVA_OPTS for the node, e.g. -Xmx1g)
 set -euo pipefail
 cd "$(dirname "$0")/.."
