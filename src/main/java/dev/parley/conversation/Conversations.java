@@ -257,12 +257,13 @@ public class Conversations {
      * Assigns a conversation nobody holds, for a caller that decides under a lock of its own (capacity under the
      * assignment lock): the assignment's events are recorded first, {@code decide} runs next (it takes the lock and
      * may throw to refuse) and the row is written last, in one conditional statement, so the lock is held for the
-     * decision and that statement rather than for the event records. Runs in the caller's transaction; throws
-     * {@link AlreadyAssigned} when someone holds the conversation by then, so nothing of it is kept.
+     * decision and that statement rather than for the event records. {@code c} is the caller's read of the
+     * conversation (the update checks again). Runs in the caller's transaction; throws {@link AlreadyAssigned} when
+     * someone holds the conversation by then, so nothing of it is kept.
      */
     @Transactional
-    public void assignUnassigned(UUID conversationId, UUID agentId, Runnable decide) {
-        Conversation c = get(conversationId);
+    public void assignUnassigned(Conversation c, UUID agentId, Runnable decide) {
+        UUID conversationId = c.id();
         if (c.assigneeId() != null) {
             throw new AlreadyAssigned(conversationId);
         }

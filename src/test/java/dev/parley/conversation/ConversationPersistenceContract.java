@@ -178,7 +178,7 @@ abstract class ConversationPersistenceContract {
         var seen = new java.util.ArrayList<String>();
 
         tx.executeWithoutResult(status -> {
-            conversations.assignUnassigned(id, agent, () -> {
+            conversations.assignUnassigned(conversations.get(id), agent, () -> {
                 seen.add("assignee " + conversations.get(id).assigneeId());
                 seen.add("assigned events " + assignedEvents(id));
             });
@@ -201,16 +201,17 @@ abstract class ConversationPersistenceContract {
         var kept = new java.util.ArrayList<Long>();
 
         tx.executeWithoutResult(outer -> {
-            assertThatThrownBy(() -> nested.executeWithoutResult(status -> conversations.assignUnassigned(held,
-                    java.util.UUID.randomUUID(), () -> { })))
+            assertThatThrownBy(() -> nested.executeWithoutResult(status -> conversations.assignUnassigned(
+                    conversations.get(held), java.util.UUID.randomUUID(), () -> { })))
                     .isInstanceOf(AlreadyAssigned.class);
             // taken by someone else after the events were recorded, while the caller decided
-            assertThatThrownBy(() -> nested.executeWithoutResult(status -> conversations.assignUnassigned(raced,
-                    java.util.UUID.randomUUID(), () -> jdbc.sql("UPDATE conversation SET assignee_id = :a WHERE id = :id")
+            assertThatThrownBy(() -> nested.executeWithoutResult(status -> conversations.assignUnassigned(
+                    conversations.get(raced), java.util.UUID.randomUUID(),
+                    () -> jdbc.sql("UPDATE conversation SET assignee_id = :a WHERE id = :id")
                             .param("a", holder).param("id", raced).update())))
                     .isInstanceOf(AlreadyAssigned.class);
-            assertThatThrownBy(() -> nested.executeWithoutResult(status -> conversations.assignUnassigned(refused,
-                    java.util.UUID.randomUUID(), () -> {
+            assertThatThrownBy(() -> nested.executeWithoutResult(status -> conversations.assignUnassigned(
+                    conversations.get(refused), java.util.UUID.randomUUID(), () -> {
                         throw ApiException.conflict("at capacity");
                     })))
                     .isInstanceOf(ApiException.class);

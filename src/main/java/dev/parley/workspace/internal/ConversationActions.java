@@ -87,12 +87,13 @@ public class ConversationActions {
      * one taken by someone else meanwhile is simply answered.
      */
     private void takeIfUnassigned(AgentPrincipal me, UUID id) {
-        if (conversations.get(id).assigneeId() != null) {
+        Conversation unassigned = conversations.get(id);
+        if (unassigned.assigneeId() != null) {
             return;
         }
         Agent taker = agents.get(me.id()); // read before the lock: nothing under it that need not be
         try {
-            take.executeWithoutResult(status -> conversations.assignUnassigned(id, me.id(), () -> {
+            take.executeWithoutResult(status -> conversations.assignUnassigned(unassigned, me.id(), () -> {
                 queue.lockAssignment();
                 makeRoom(me, id, taker, me.isAtLeast(Role.SUPERVISOR));
             }));
