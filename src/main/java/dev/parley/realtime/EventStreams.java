@@ -47,11 +47,9 @@ public class EventStreams implements SmartLifecycle {
     private final ClientCloseWatch closeWatch;
     /** Streams whose connection {@link #closeWatch} cannot watch: the periodic check asks these, and only these. */
     private final Set<EventStream> unwatched = ConcurrentHashMap.newKeySet();
-    /** Open streams (the connection gauge counts these). */
-    private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
     /**
-     * The same streams by the heartbeat round each has its turn in (given in turn, so streams opened together spread):
-     * a round touches its own streams, a two-hundredth of them, not every stream.
+     * Open streams by the heartbeat round each has its turn in (given in turn, so streams opened together spread): a
+     * round touches its own streams, a two-hundredth of them, not every stream. The connection gauge counts them all.
      */
     private final List<Set<EventStream>> rounds = java.util.stream.Stream
             .<Set<EventStream>>generate(ConcurrentHashMap::newKeySet).limit(HEARTBEAT_ROUNDS).toList();
@@ -70,13 +68,9 @@ public class EventStreams implements SmartLifecycle {
         EventStream stream = EventStream.open(bus, topic, cursor, TIMEOUT_MILLIS, () -> loadInTurn(backlog),
                 ClientConnection.ofCurrentRequest());
         int round = Math.floorMod(nextRound.getAndIncrement(), HEARTBEAT_ROUNDS);
-        streams.add(stream);
         rounds.get(round).add(stream);
-        // counted out the moment it closes, not at the next heartbeat (the connection gauge reads this set)
-        stream.onClose(() -> {
-            streams.remove(stream);
-            rounds.get(round).remove(stream);
-        });
+        // counted out the moment it closes, not at its next heartbeat (the connection gauge reads the rounds)
+        stream.onClose(() -> rounds.get(round).remove(stream));
         watchClient(stream);
         return stream;
     }
@@ -136,7 +130,6 @@ public class EventStreams implements SmartLifecycle {
         due.forEach(stream -> { // drops the closed ones too
             if (stream.isClosed()) {
                 due.remove(stream);
-                streams.remove(stream);
             } else {
                 stream.heartbeat();
             }
@@ -178,8 +171,7 @@ public class EventStreams implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        streams.forEach(EventStream::close);
-        streams.clear();
+        allStreams().forEach(EventStream::close);
         rounds.forEach(Set::clear);
         unwatched.clear();
     }
@@ -191,12 +183,16 @@ public class EventStreams implements SmartLifecycle {
 
     /** Open streams whose client's connection is watched for a close (for tests and diagnosis). */
     public int watchedStreams() {
-        return (int) streams.stream().filter(s -> !s.isClosed() && !unwatched.contains(s)).count();
+        return (int) allStreams().filter(s -> !s.isClosed() && !unwatched.contains(s)).count();
     }
 
     /** Open streams whose topic starts with the prefix (for metrics). */
     public long openStreams(String topicPrefix) {
-        streams.removeIf(EventStream::isClosed);
-        return streams.stream().filter(s -> s.topic().startsWith(topicPrefix)).count();
+        rounds.forEach(round -> round.removeIf(EventStream::isClosed));
+        return allStreams().filter(s -> s.topic().startsWith(topicPrefix)).count();
+    }
+
+    private java.util.stream.Stream<EventStream> allStreams() {
+        return rounds.stream().flatMap(Set::stream);
     }
 }
