@@ -6,7 +6,8 @@
 # BANKING77-OOS take about half an hour each on 2 cores, doc2dial-prose (prose) about two minutes, the whole run about 1.5 hours.
 # Usage: bench/quality.sh [datasets dir]   (default ../shared/datasets; needs java 21+ and python3)
 # QUALITY_ROWS="banking77-oos/kb-full bitext-customer-support/kb-bodyonly" runs only those rows and leaves the table
-# in docs/benchmarks.md as it is (a partial run prints its figures only).
+# in docs/benchmarks.md as it is (a partial run prints its figures only). QUALITY_JAVA_OPTS adds JVM options to the
+# eval command, e.g. the -D switch of a local experiment build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -32,7 +33,7 @@ fi
 for row in "${ROWS[@]}"; do
   read -r ds kb <<<"$row"
   echo "== $ds / $kb"
-  "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx4g -jar "$JAR" eval \
+  "$JAVA" ${QUALITY_JAVA_OPTS:-} --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx4g -jar "$JAR" eval \
     --kb "$DATA/$ds/$kb.jsonl" --queries "$DATA/$ds/queries-dev.jsonl" \
     --calibrate-on "$DATA/$ds/queries-dev.jsonl" --target-precision 0.95 --min-oos-recall 0.9 \
     --embedding-cache "$CACHE" --report "$OUT/$ds--$kb.json" 2>/dev/null | grep -v '^report written'
