@@ -36,6 +36,8 @@ class SecurityTests {
     ApiTokens tokens;
     @Autowired
     AuditLog audit;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void anonymousPagesRedirectToTheLoginPage() throws Exception {
@@ -368,5 +370,14 @@ class SecurityTests {
             request.setRemoteAddr(address);
             return request;
         };
+    }
+
+    @Test
+    void requestsAreObservedWholeNotFilterByFilter() throws Exception {
+        mvc.perform(get("/login")).andExpect(status().isOk());
+        mvc.perform(get("/inbox")).andExpect(status().is3xxRedirection());
+
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security"));
     }
 }
