@@ -114,7 +114,7 @@ public class StreamLoad {
         List<Stream> order = new ArrayList<>(streams.subList(0, streams.size() - 10)); // not the curl probes' streams
         Collections.shuffle(order, new java.util.Random(16));
         int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP_REPLIES", "0"));
-        if (warmup > 0) {
+        if (warmup > 0 && samples < order.size()) { // the warm-up takes streams the sampled replies leave
             // a node that has served replies before: its reply path compiled, as after minutes of work
             phase("warm-up replies (not counted)");
             long[] warm = load.replies(order.subList(samples, Math.min(order.size(), samples + warmup)), "w", apiToken);
