@@ -188,8 +188,7 @@ public class EventStreams implements SmartLifecycle {
 
     /** Open streams whose topic starts with the prefix (for metrics). */
     public long openStreams(String topicPrefix) {
-        rounds.forEach(round -> round.removeIf(EventStream::isClosed));
-        return allStreams().filter(s -> s.topic().startsWith(topicPrefix)).count();
+        return allStreams().filter(s -> !s.isClosed() && s.topic().startsWith(topicPrefix)).count();
     }
 
     private java.util.stream.Stream<EventStream> allStreams() {
