@@ -17,7 +17,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /**
  * Reads a PDF with PDFBox: the text of every page, lines joined back into paragraphs (hyphenation at line ends
  * undone), and the bookmarks (outline, two levels) as headings where they point, so a long manual splits into
- * sections. Password-protected and broken files fail with a clear reason.
+ * sections; without bookmarks, the headings its type sizes show ({@link PdfFontHeadings}). Password-protected and
+ * broken files fail with a clear reason.
  */
 final class PdfDocuments {
 
@@ -32,6 +33,10 @@ final class PdfDocuments {
             PDOutlineNode outline = pdf.getDocumentCatalog().getDocumentOutline();
             if (outline != null) {
                 collect(pdf, outline, 1, marks);
+            }
+            String title = pdf.getDocumentInformation().getTitle();
+            if (marks.isEmpty()) {
+                return PdfFontHeadings.read(pdf, title);
             }
             marks.sort(Comparator.comparingInt(Mark::page));
             PDFTextStripper stripper = new PDFTextStripper();
@@ -57,7 +62,6 @@ final class PdfDocuments {
                 }
                 WrappedText.paragraphs(text.substring(at), blocks);
             }
-            String title = pdf.getDocumentInformation().getTitle();
             return new ParsedDocument(title, blocks);
         } catch (InvalidPasswordException e) {
             throw new ImportFailed(source.name(), 0, "the PDF is protected by a password");

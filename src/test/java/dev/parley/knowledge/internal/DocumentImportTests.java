@@ -95,6 +95,41 @@ class DocumentImportTests {
     }
 
     @Test
+    void readsTheHeadingsOfAPdfWithoutBookmarksFromTheirTypeSize() throws IOException {
+        String filler = FILLER.repeat(30);
+        byte[] pdf = sizedPdf(List.of(
+                List.of(sized(20, "Care Guide"), sized(9, ""), sized(9, "This guide keeps your jacket in shape.")),
+                List.of(sized(14, "Washing and drying your jacket at home, step by"), sized(14, "step"),
+                        sized(9, ""), sized(9, "Wash the jacket at thirty degrees"),
+                        sized(9, "with a mild detergent, then renew"), sized(9, "the reproof-"),
+                        sized(9, "ing once a season."), sized(9, ""), sized(9, filler), sized(9, ""), sized(9, "2")),
+                List.of(sized(14, "Storage"), sized(9, ""), sized(9, "Store it dry and loosely hung."), sized(9, ""),
+                        sized(9, filler))));
+
+        List<ArticleDraft> drafts = read(ImportFormat.PDF, "care-guide.pdf", pdf);
+
+        assertThat(drafts).extracting(ArticleDraft::title).containsExactly("Care Guide",
+                "Care Guide — Washing and drying your jacket at home, step by step", "Care Guide — Storage");
+        assertThat(drafts.get(0).body()).isEqualTo("This guide keeps your jacket in shape.");
+        assertThat(drafts.get(1).body()).startsWith("Wash the jacket at thirty degrees with a mild detergent, "
+                + "then renew the reproofing once a season.").doesNotContain("Storage");
+        assertThat(drafts.get(2).body()).startsWith("Store it dry and loosely hung.");
+    }
+
+    @Test
+    void aPdfSetInOneSizeWithoutBookmarksIsReadAsText() throws IOException {
+        byte[] pdf = sizedPdf(List.of(List.of(sized(9, "Gift cards"), sized(9, ""),
+                sized(9, "Gift cards never expire and can be used on any order."), sized(9, ""), sized(9, "1"))));
+
+        List<ArticleDraft> drafts = read(ImportFormat.PDF, "gift-cards.pdf", pdf);
+
+        assertThat(drafts).singleElement().satisfies(draft -> {
+            assertThat(draft.title()).isEqualTo("Gift cards");
+            assertThat(draft.body()).contains("Gift cards never expire").doesNotContain("#");
+        });
+    }
+
+    @Test
     void refusesBrokenAndPasswordProtectedPdfs() throws IOException {
         assertThatThrownBy(() -> read(ImportFormat.PDF, "broken.pdf", "%PDF-1.7\n garbage".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(ImportFailed.class, e -> assertThat(e.file()).isEqualTo("broken.pdf"))
@@ -269,5 +304,37 @@ class DocumentImportTests {
             text.endText();
         }
         return page;
+    }
+
+    private record SizedLine(float size, String text) {
+    }
+
+    private static SizedLine sized(float size, String text) {
+        return new SizedLine(size, text);
+    }
+
+    /** A PDF without bookmarks whose pages set each line in its own size. */
+    private static byte[] sizedPdf(List<List<SizedLine>> pages) throws IOException {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            for (List<SizedLine> lines : pages) {
+                PDPage page = new PDPage();
+                doc.addPage(page);
+                try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
+                    text.beginText();
+                    text.newLineAtOffset(40, 750);
+                    for (SizedLine line : lines) {
+                        for (String wrapped : wrap(List.of(line.text()))) {
+                            text.setFont(font, line.size());
+                            text.showText(wrapped);
+                            text.newLineAtOffset(0, -line.size() * 1.25f);
+                        }
+                    }
+                    text.endText();
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 }
