@@ -140,6 +140,13 @@ class SiteSync {
             commit(results, !crawl || queue.isEmpty());
         }
 
+        /** A page that is gone; the detail says whether it took articles with it (to drafts). */
+        private static SitePage gone(String url, String why, SitePage was, Instant at) {
+            boolean hadArticles = was != null && !was.articleIds().isEmpty();
+            return new SitePage(url, SitePage.Status.GONE, hadArticles ? why + "; its articles were moved to drafts"
+                    : why + "; nothing was imported from it", null, List.of(), at);
+        }
+
         /** Stores what changed: new and changed pages imported, gone pages' articles to drafts, page records. */
         private void commit(Map<String, PageResult> results, boolean complete) {
             List<SitePage> before = sites.pages(site.id());
@@ -164,6 +171,8 @@ class SiteSync {
                     pages.add(new SitePage(now.url(), now.status(), now.detail(), was.contentHash(), was.articleIds(),
                             now.checkedAt()));
                     taken.addAll(was.articleIds());
+                } else if (now.status() == SitePage.Status.GONE) {
+                    pages.add(gone(now.url(), now.detail(), was, now.checkedAt()));
                 } else {
                     pages.add(now);
                 }
@@ -171,8 +180,7 @@ class SiteSync {
             // pages no longer listed or linked: gone when the sync saw the whole site, else kept for next time
             for (SitePage was : previous.values()) {
                 if (complete) {
-                    pages.add(new SitePage(was.url(), SitePage.Status.GONE, "no longer on the site", null, List.of(),
-                            clock.instant()));
+                    pages.add(gone(was.url(), "no longer on the site", was, clock.instant()));
                 } else {
                     pages.add(was);
                     taken.addAll(was.articleIds());

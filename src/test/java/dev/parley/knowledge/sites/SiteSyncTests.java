@@ -156,7 +156,32 @@ class SiteSyncTests {
         assertThat(articles.find(id(base, "/help/broken")).orElseThrow().title()).isEqualTo("Fixed");
         assertThat(articles.find(id(base, "/help/faq")).orElseThrow().updatedAt()).isEqualTo(faqUpdated);
         assertThat(syncs.pages(site.id())).filteredOn(p -> p.status() == SitePage.Status.GONE)
-                .extracting(SitePage::url).containsExactly(base + "/help/returns");
+                .singleElement().satisfies(p -> {
+                    assertThat(p.url()).isEqualTo(base + "/help/returns");
+                    assertThat(p.detail()).isEqualTo("answered 404; its articles were moved to drafts");
+                });
+    }
+
+    @Test
+    void aListedPageThatWasNeverThereIsGoneWithNothingImported() {
+        String marker = "n" + UUID.randomUUID().toString().substring(0, 6);
+        pages.put("/robots.txt", new Response(404, "text/plain", ""));
+        pages.put("/sitemap.xml", new Response(200, "application/xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <url><loc>%1$s/kb/returns</loc></url>
+                  <url><loc>%1$s/kb/missing</loc></url>
+                </urlset>""".formatted(base)));
+        page("/kb/returns", "Returns", "Return within 30 days, " + marker + ".");
+
+        Site site = synced(syncs.add(base + "/sitemap.xml").id());
+
+        assertThat(site.articles()).isEqualTo(1);
+        assertThat(syncs.pages(site.id())).filteredOn(p -> p.status() == SitePage.Status.GONE)
+                .singleElement().satisfies(p -> {
+                    assertThat(p.url()).isEqualTo(base + "/kb/missing");
+                    assertThat(p.detail()).isEqualTo("answered 404; nothing was imported from it");
+                });
     }
 
     @Test
