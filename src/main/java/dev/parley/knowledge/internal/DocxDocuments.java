@@ -5,27 +5,22 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 /**
- * Reads a Word (.docx) file with Apache POI: "Title" and "Heading 1-6" paragraphs (by style, as Word and
- * LibreOffice name them) become the title and headings, numbered and bulleted paragraphs list items, tables lists
- * of "header: value" rows, hyperlinks links. Old binary .doc files are refused with a clear reason.
+ * Reads a Word (.docx) file with Apache POI: a "Title" paragraph becomes the title, headings headings ({@link
+ * DocxHeadings}: by style or outline level, or in a document marked with neither by their formatting), numbered and
+ * bulleted paragraphs list items, tables lists of "header: value" rows, hyperlinks links. Old binary .doc files are
+ * refused with a clear reason.
  */
 final class DocxDocuments {
-
-    private static final Pattern HEADING = Pattern.compile("heading\\s*([1-6])");
 
     private DocxDocuments() {
     }
@@ -33,12 +28,13 @@ final class DocxDocuments {
     static ParsedDocument read(ImportSource source) {
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(source.content()))) {
             String title = docx.getProperties().getCoreProperties().getTitle();
+            DocxHeadings headings = new DocxHeadings(docx);
             List<Block> blocks = new ArrayList<>();
             StringBuilder list = new StringBuilder();
             for (IBodyElement element : docx.getBodyElements()) {
                 if (element instanceof XWPFParagraph p) {
                     String text = text(p);
-                    String style = styleName(docx, p);
+                    String style = headings.styleName(p);
                     boolean item = p.getNumID() != null && !text.isBlank();
                     if (!item) {
                         flush(list, blocks);
@@ -46,12 +42,12 @@ final class DocxDocuments {
                     if (text.isBlank()) {
                         continue;
                     }
-                    Matcher heading = HEADING.matcher(style);
+                    int level = style.equals("title") ? 0 : headings.level(p);
                     if (style.equals("title")) {
                         title = title == null || title.isBlank() ? text : title;
                         blocks.add(Block.heading(1, text, null));
-                    } else if (heading.find()) {
-                        blocks.add(Block.heading(Integer.parseInt(heading.group(1)), text, null));
+                    } else if (level > 0) {
+                        blocks.add(Block.heading(level, p.getText().strip().replaceAll("\\s+", " "), null));
                     } else if (item) {
                         list.append(list.isEmpty() ? "" : "\n").append("- ").append(text);
                     } else {
@@ -69,16 +65,6 @@ final class DocxDocuments {
                     ? "old binary Word (.doc) files cannot be read: save it as .docx" : "the file is not a readable Word (.docx) file";
             throw new ImportFailed(source.name(), 0, reason);
         }
-    }
-
-    private static String styleName(XWPFDocument docx, XWPFParagraph p) {
-        String id = p.getStyleID();
-        if (id == null) {
-            return "";
-        }
-        XWPFStyle style = docx.getStyles() == null ? null : docx.getStyles().getStyle(id);
-        String name = style != null && style.getName() != null ? style.getName() : id;
-        return name.toLowerCase(Locale.ROOT);
     }
 
     /** The paragraph's text with hyperlinks as Markdown links and bold runs in bold. */

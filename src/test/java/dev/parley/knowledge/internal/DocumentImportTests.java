@@ -176,6 +176,64 @@ class DocumentImportTests {
     }
 
     @Test
+    void readsTheHeadingsOfAWordDocumentTypedWithDirectFormatting() throws IOException {
+        byte[] docx;
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            formatted(doc, "Care Guide", true, 20);
+            formatted(doc, "This guide keeps your jacket in shape.", false, 0);
+            formatted(doc, "Washing", true, 14);
+            formatted(doc, "Wash it at thirty degrees.", false, 0);
+            formatted(doc, "Drying", true, 0);
+            formatted(doc, "Hang it up to dry.", false, 0);
+            formatted(doc, "Never tumble dry it.", true, 0);
+            formatted(doc, "Thanks", false, 0);
+            doc.write(out);
+            docx = out.toByteArray();
+        }
+        ArticleDraft d = read(ImportFormat.DOCX, "care.docx", docx).getFirst();
+        assertThat(d.title()).isEqualTo("Care Guide");
+        assertThat(d.body()).isEqualTo("""
+                This guide keeps your jacket in shape.
+
+                ## Washing
+
+                Wash it at thirty degrees.
+
+                ### Drying
+
+                Hang it up to dry.
+
+                **Never tumble dry it.**
+
+                Thanks""");
+    }
+
+    @Test
+    void readsACustomHeadingStyleByItsOutlineLevelAndThenIgnoresBoldParagraphs() throws IOException {
+        byte[] docx;
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle section =
+                    org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle.Factory.newInstance();
+            section.setStyleId("KbSection");
+            section.addNewName().setVal("KB section");
+            section.addNewPPr().addNewOutlineLvl().setVal(BigInteger.ONE);
+            doc.createStyles().addStyle(new org.apache.poi.xwpf.usermodel.XWPFStyle(section));
+            paragraph(doc, null, "Opening hours for the whole year.");
+            paragraph(doc, "KbSection", "Holidays");
+            formatted(doc, "Closed on public holidays", true, 0);
+            doc.write(out);
+            docx = out.toByteArray();
+        }
+        ArticleDraft d = read(ImportFormat.DOCX, "hours.docx", docx).getFirst();
+        assertThat(d.body()).isEqualTo("""
+                Opening hours for the whole year.
+
+                ## Holidays
+
+                **Closed on public holidays**""");
+    }
+
+    @Test
     void refusesBrokenWordFilesAndOldDocFiles() {
         assertThatThrownBy(() -> read(ImportFormat.DOCX, "broken.docx", "PK\u0003\u0004 not a zip".getBytes(StandardCharsets.ISO_8859_1)))
                 .hasMessageContaining("broken.docx").hasMessageContaining("not a readable Word");
@@ -240,6 +298,16 @@ class DocumentImportTests {
             case TEXT -> DocumentSections.of(name, TextDocuments.read(source));
             default -> throw new IllegalArgumentException(format.name());
         };
+    }
+
+    /** A paragraph in direct formatting only: bold or not, in a size of its own (0: the document's default). */
+    private static void formatted(XWPFDocument doc, String text, boolean bold, int size) {
+        org.apache.poi.xwpf.usermodel.XWPFRun run = doc.createParagraph().createRun();
+        run.setText(text);
+        run.setBold(bold);
+        if (size > 0) {
+            run.setFontSize(size);
+        }
     }
 
     private static XWPFParagraph paragraph(XWPFDocument doc, String style, String text) {
