@@ -17,8 +17,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /**
  * Reads a PDF with PDFBox: the text of every page, lines joined back into paragraphs (hyphenation at line ends
  * undone), and the bookmarks (outline, two levels) as headings where they point, so a long manual splits into
- * sections; without bookmarks, the headings its type sizes show ({@link PdfFontHeadings}). Password-protected and
- * broken files fail with a clear reason.
+ * sections; without bookmarks, the headings its type sizes show ({@link PdfFontHeadings}). Page numbers and running
+ * heads are left out ({@link PageFurniture}). Password-protected and broken files fail with a clear reason.
  */
 final class PdfDocuments {
 
@@ -43,11 +43,16 @@ final class PdfDocuments {
             stripper.setSortByPosition(true);
             stripper.setLineSeparator("\n");
             stripper.setParagraphEnd("\n\n");
-            List<Block> blocks = new ArrayList<>();
+            List<List<String>> pages = new ArrayList<>();
             for (int page = 0; page < pdf.getNumberOfPages(); page++) {
                 stripper.setStartPage(page + 1);
                 stripper.setEndPage(page + 1);
-                String text = stripper.getText(pdf);
+                pages.add(List.of(stripper.getText(pdf).split("\n", -1)));
+            }
+            pages = PageFurniture.strip(pages, line -> line);
+            List<Block> blocks = new ArrayList<>();
+            for (int page = 0; page < pages.size(); page++) {
+                String text = String.join("\n", pages.get(page));
                 int at = 0;
                 for (Mark mark : marks) {
                     if (mark.page() != page) {

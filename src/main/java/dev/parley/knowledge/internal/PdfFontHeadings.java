@@ -16,7 +16,7 @@ import org.apache.pdfbox.text.TextPosition;
  * The headings of a PDF without bookmarks, told by their type size: most documents exported from a word processor or
  * a web page set headings larger than the text and carry no outline. The size most of the text is set in is the
  * body's; a short line set clearly larger is a heading, and each larger size is a higher level (a heading wrapped
- * over two lines stays one). Lines of digits (page numbers) and long lines are never headings, so a document in one
+ * over two lines stays one). Page numbers and running heads are left out ({@link PageFurniture}). Lines of digits (page numbers) and long lines are never headings, so a document in one
  * size, or with a large pull quote, reads as text.
  */
 final class PdfFontHeadings {
@@ -102,6 +102,7 @@ final class PdfFontHeadings {
         private final StringWriter out = new StringWriter();
         private final List<int[]> runs = new ArrayList<>();
         private final List<Float> sizes = new ArrayList<>();
+        private final List<Integer> pageStarts = new ArrayList<>();
 
         SizedText() {
             setSortByPosition(true);
@@ -112,9 +113,11 @@ final class PdfFontHeadings {
         List<Line> lines(PDDocument pdf) throws IOException {
             writeText(pdf, out);
             String text = out.toString();
-            List<Line> lines = new ArrayList<>();
+            List<List<Line>> pages = new ArrayList<>();
+            pages.add(new ArrayList<>());
             int start = 0;
             int run = 0;
+            int page = 0;
             while (start <= text.length()) {
                 int end = text.indexOf('\n', start);
                 if (end < 0) {
@@ -132,10 +135,20 @@ final class PdfFontHeadings {
                 }
                 float size = characters.entrySet().stream().max(Map.Entry.comparingByValue())
                         .map(Map.Entry::getKey).orElse(0f);
-                lines.add(new Line(text.substring(start, end), size));
+                while (page + 1 < pageStarts.size() && pageStarts.get(page + 1) <= start) {
+                    page++;
+                    pages.add(new ArrayList<>());
+                }
+                pages.getLast().add(new Line(text.substring(start, end), size));
                 start = end + 1;
             }
-            return lines;
+            return PageFurniture.strip(pages, Line::raw).stream().flatMap(List::stream).toList();
+        }
+
+        @Override
+        protected void writePageStart() throws IOException {
+            pageStarts.add(out.getBuffer().length());
+            super.writePageStart();
         }
 
         @Override

@@ -117,6 +117,21 @@ class DocumentImportTests {
     }
 
     @Test
+    void leavesPageNumbersAndRunningHeadsOutOfAPdfsArticles() throws IOException {
+        List<List<SizedLine>> pages = new java.util.ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            pages.add(List.of(sized(8, "Northwind care guide, edition " + page), sized(9, ""),
+                    sized(9, "Paragraph " + "abc".charAt(page - 1) + " of the guide keeps your jacket in shape."),
+                    sized(9, ""), sized(9, "Page " + page + " of 3")));
+        }
+
+        ArticleDraft draft = read(ImportFormat.PDF, "guide.pdf", sizedPdf(pages)).getFirst();
+
+        assertThat(draft.body()).contains("Paragraph a of the guide", "Paragraph b", "Paragraph c")
+                .doesNotContain("Northwind").doesNotContain("of 3");
+    }
+
+    @Test
     void aPdfSetInOneSizeWithoutBookmarksIsReadAsText() throws IOException {
         byte[] pdf = sizedPdf(List.of(List.of(sized(9, "Gift cards"), sized(9, ""),
                 sized(9, "Gift cards never expire and can be used on any order."), sized(9, ""), sized(9, "1"))));
