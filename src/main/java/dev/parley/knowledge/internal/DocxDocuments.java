@@ -42,7 +42,7 @@ final class DocxDocuments {
                     if (text.isBlank()) {
                         continue;
                     }
-                    int level = style.equals("title") ? 0 : headings.level(p);
+                    int level = headings.level(p);
                     if (style.equals("title")) {
                         title = title == null || title.isBlank() ? text : title;
                         blocks.add(Block.heading(1, text, null));

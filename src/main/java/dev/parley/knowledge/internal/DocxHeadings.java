@@ -20,13 +20,11 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrBase;
  * means it to ("Heading 1-6" styles, or an outline level on the paragraph or its style, as custom heading styles
  * have) is read by those marks alone. One that marks none, typed with direct formatting instead, gets its headings
  * from that formatting: a short paragraph, not a sentence, set entirely in bold or clearly larger than the body
- * text; each larger size is a higher level.
+ * text ({@link TypeSizes}); each larger size is a higher level.
  */
 final class DocxHeadings {
 
     private static final Pattern HEADING = Pattern.compile("heading\\s*([1-6])");
-    private static final double LARGER = 1.15;
-    private static final int LONGEST_HEADING = 120;
     private static final double WORD_DEFAULT_SIZE = 11;
 
     private final XWPFDocument docx;
@@ -49,8 +47,7 @@ final class DocxHeadings {
         this.marked = paragraphs.stream().anyMatch(p -> markedLevel(p) > 0);
         Map<Double, Integer> characters = new HashMap<>();
         paragraphs.forEach(p -> characters.merge(size(p), p.getText().strip().length(), Integer::sum));
-        this.body = characters.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse(defaultSize);
+        this.body = TypeSizes.mostCharacters(characters, defaultSize);
         TreeSet<Double> sizes = new TreeSet<>();
         if (!marked) {
             paragraphs.stream().filter(this::formattedAsHeading).forEach(p -> sizes.add(size(p)));
@@ -93,13 +90,12 @@ final class DocxHeadings {
 
     private boolean formattedAsHeading(XWPFParagraph p) {
         String text = p.getText().strip();
-        if (text.isEmpty() || text.length() > LONGEST_HEADING || p.getNumID() != null || text.endsWith(".")
-                || text.chars().noneMatch(Character::isLetter)) {
+        if (!TypeSizes.headingText(text) || p.getNumID() != null || text.endsWith(".")) {
             return false;
         }
         boolean allBold = p.getRuns().stream().filter(run -> run.text() != null && !run.text().isBlank())
                 .allMatch(XWPFRun::isBold);
-        return allBold || size(p) >= body * LARGER;
+        return allBold || TypeSizes.larger(size(p), body);
     }
 
     /** The largest size any of the paragraph's text is set in (runs without one: the document's default). */

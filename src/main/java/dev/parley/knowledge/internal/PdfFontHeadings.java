@@ -16,14 +16,12 @@ import org.apache.pdfbox.text.TextPosition;
  * The headings of a PDF without bookmarks, told by their type size: most documents exported from a word processor or
  * a web page set headings larger than the text and carry no outline. The size most of the text is set in is the
  * body's; a short line set clearly larger is a heading, and each larger size is a higher level (a heading wrapped
- * over two lines stays one). Page numbers and running heads are left out ({@link PageFurniture}). Lines of digits (page numbers) and long lines are never headings, so a document in one
- * size, or with a large pull quote, reads as text.
+ * over two lines stays one; the rule is {@link TypeSizes}). Lines of digits (page numbers) and long lines are never
+ * headings, so a document in one size, or with a large pull quote, reads as text. Page numbers and running heads are left out
+ * ({@link PageFurniture}).
  */
 final class PdfFontHeadings {
 
-    /** A heading is set at least this much larger than the body text. */
-    private static final float LARGER = 1.15f;
-    private static final int LONGEST_HEADING = 120;
     private static final int LEVELS = 4;
 
     private PdfFontHeadings() {
@@ -74,9 +72,7 @@ final class PdfFontHeadings {
     }
 
     private static boolean isHeading(Line line, float body) {
-        String text = line.text();
-        return body > 0 && line.size() >= body * LARGER && !text.isEmpty() && text.length() <= LONGEST_HEADING
-                && text.chars().anyMatch(Character::isLetter);
+        return TypeSizes.larger(line.size(), body) && TypeSizes.headingText(line.text());
     }
 
     /** The size that sets the most characters. */
@@ -85,7 +81,7 @@ final class PdfFontHeadings {
         for (Line line : lines) {
             characters.merge(line.size(), line.text().length(), Integer::sum);
         }
-        return characters.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0f);
+        return TypeSizes.mostCharacters(characters, 0f);
     }
 
     /** One line of the extracted text and the size most of its characters are set in (to half a point). */
@@ -133,8 +129,7 @@ final class PdfFontHeadings {
                         characters.merge(sizes.get(r), overlap, Integer::sum);
                     }
                 }
-                float size = characters.entrySet().stream().max(Map.Entry.comparingByValue())
-                        .map(Map.Entry::getKey).orElse(0f);
+                float size = TypeSizes.mostCharacters(characters, 0f);
                 while (page + 1 < pageStarts.size() && pageStarts.get(page + 1) <= start) {
                     page++;
                     pages.add(new ArrayList<>());
