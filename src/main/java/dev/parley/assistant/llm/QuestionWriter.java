@@ -2,8 +2,10 @@ package dev.parley.assistant.llm;
 
 import dev.parley.knowledge.GeneratedQuestions;
 import dev.parley.knowledge.GeneratedQuestions.ArticleToAsk;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +16,9 @@ import org.springframework.stereotype.Component;
  * Has the configured model write a handful of questions customers might ask for each published article without
  * example questions of its own, in the article's language, so the scorer and the encoder tuning work for prose help
  * centers as for knowledge bases with examples. Runs in the background, once across the cluster; an article is
- * asked again only when it changes. A model failure skips the article until the next run.
+ * asked again only when it changes. When the model fails on an article (a refused request, an answer without
+ * questions) the article is asked again after a growing wait ({@link GeneratedQuestions#failed}); when the provider
+ * itself is unavailable (rate limit, server error, network, open circuit) the run stops and the next one tries again.
  */
 @Component
 class QuestionWriter {
@@ -22,6 +26,10 @@ class QuestionWriter {
     private static final Logger log = LoggerFactory.getLogger(QuestionWriter.class);
     /** How the calls show in the LLM usage table; they belong to no conversation. */
     static final String PURPOSE = "generated-questions";
+    /** Failures that say nothing about the article asked: the run stops and no article is held back. */
+    private static final Set<LlmException.Kind> PROVIDER_DOWN = EnumSet.of(LlmException.Kind.RATE_LIMITED,
+            LlmException.Kind.SERVER_ERROR, LlmException.Kind.NETWORK, LlmException.Kind.CIRCUIT_OPEN,
+            LlmException.Kind.NOT_CONFIGURED);
 
     private final LlmProviders providers;
     private final GeneratedQuestions questions;
@@ -54,16 +62,25 @@ class QuestionWriter {
                 LlmResponse response = provider.get().complete(QuestionPrompt.request(article.title(),
                         article.body(), article.locale(), settings.perArticle()));
                 usage.record(null, null, PURPOSE, provider.get(), response.usage(), false);
-                List<String> lines = QuestionPrompt.lines(response.text());
-                if (!lines.isEmpty() && questions.store(article, lines)) {
+                List<String> lines = GeneratedQuestions.usable(QuestionPrompt.lines(response.text()));
+                if (lines.isEmpty()) {
+                    log.warn("The model's answer for article {} held no usable questions", article.id());
+                    questions.failed(article, "the model's answer held no usable questions");
+                } else if (questions.store(article, lines)) {
                     written++;
                 }
             } catch (LlmException e) {
+                if (PROVIDER_DOWN.contains(e.kind())) {
+                    log.warn("The model is unavailable for writing questions ({}); trying again at the next run",
+                            e.getMessage());
+                    break;
+                }
                 log.warn("The model could not write questions for article {}: {}", article.id(), e.getMessage());
+                questions.failed(article, e.getMessage());
             }
         }
         if (written > 0) {
-            log.info("The model wrote example questions for {} articles", written);
+            log.info("The model wrote example questions for {} article{}", written, written == 1 ? "" : "s");
         }
         return written;
     }

@@ -160,6 +160,8 @@ class KnowledgePages {
         Article article = id == null ? null : articles.find(id).orElse(null);
         model.addAttribute("source", article == null ? null : article.source());
         model.addAttribute("generated", article == null ? List.of() : article.generated());
+        model.addAttribute("generationFailure", article == null ? null
+                : generatedQuestions.failure(id).map(GenerationFailureView::of).orElse(null));
         return "knowledge/edit";
     }
 
@@ -170,5 +172,17 @@ class KnowledgePages {
     static String editUrl(String id) {
         return UriComponentsBuilder.fromPath("/knowledge/edit").queryParam("id", "{id}").encode()
                 .buildAndExpand(id).toUriString();
+    }
+
+    /** Why the model wrote no questions for an article yet, for the editor (times in UTC). */
+    record GenerationFailureView(int attempts, String reason, String lastFailedAt, String nextTryAt) {
+
+        private static final java.time.format.DateTimeFormatter UTC = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+        static GenerationFailureView of(GeneratedQuestions.FailedGeneration f) {
+            return new GenerationFailureView(f.attempts(), f.reason(), UTC.format(f.lastFailedAt()),
+                    UTC.format(f.nextTryAt()));
+        }
     }
 }

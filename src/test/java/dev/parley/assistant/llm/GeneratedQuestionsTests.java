@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -18,6 +19,8 @@ import dev.parley.knowledge.internal.ArticleDraft;
 import dev.parley.knowledge.internal.ArticleStatus;
 import dev.parley.knowledge.internal.Articles;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -65,11 +69,102 @@ class GeneratedQuestionsTests {
     MockMvc mvc;
     @Autowired
     LlmUsage usage;
+    @Autowired
+    JdbcClient jdbc;
 
     private void modelWrites(String marker, String text) {
         MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(marker))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody(OpenAiWire.completion(text, 300, 40))));
+    }
+
+    private void modelAnswers(String marker, int status) {
+        MODEL.stubFor(post(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(marker))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"nope\",\"type\":\"invalid_request_error\"}}")));
+    }
+
+    private String publishedWithoutExamples(String prefix, String body) {
+        String id = prefix + UUID.randomUUID().toString().substring(0, 8);
+        articles.create(new ArticleDraft(id, "Title " + id, body + " " + id, null, List.of(), "en",
+                ArticleStatus.PUBLISHED, List.of()));
+        return id;
+    }
+
+    private void dueNow(String id) {
+        jdbc.sql("UPDATE knowledge_generation_failure SET retry_at = :at WHERE article_id = :id")
+                .param("at", Instant.now().minusSeconds(1).atOffset(java.time.ZoneOffset.UTC)).param("id", id).update();
+    }
+
+    @Test
+    void anArticleTheModelFailsOnWaitsItsTurnAndEditorsSeeWhy() throws Exception {
+        String failing = publishedWithoutExamples("aa-fail-", "Our returns portal lives at returns.example.");
+        String fine = publishedWithoutExamples("ab-fine-", "Gift wrapping costs three euros.");
+        modelAnswers(failing, 400);
+        modelWrites(fine, "Can you gift wrap my order?");
+
+        writer.writeFor(1);
+        var first = questions.failure(failing).orElseThrow();
+        assertThat(first.attempts()).isEqualTo(1);
+        assertThat(first.reason()).contains("HTTP 400");
+        assertThat(Duration.between(first.lastFailedAt(), first.nextTryAt())).isEqualTo(Duration.ofMinutes(15));
+
+        writer.writeFor(1);
+        assertThat(articles.find(fine).orElseThrow().generated())
+                .as("the failed article does not take the run's one place while it waits")
+                .containsExactly("Can you gift wrap my order?");
+        MODEL.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(failing)));
+
+        dueNow(failing);
+        writer.writeFor(1);
+        var second = questions.failure(failing).orElseThrow();
+        assertThat(second.attempts()).isEqualTo(2);
+        assertThat(Duration.between(second.lastFailedAt(), second.nextTryAt())).isEqualTo(Duration.ofMinutes(30));
+        mvc.perform(MockMvcRequestBuilders.get("/knowledge/edit").param("id", failing)
+                        .with(user("s").roles("SUPERVISOR", "AGENT")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "could not write questions for this article as it is now (2 times in a row")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("provider answered HTTP 400")));
+
+        modelWrites(failing, "Where is the returns portal?");
+        dueNow(failing);
+        writer.writeFor(1);
+        assertThat(articles.find(failing).orElseThrow().generated()).containsExactly("Where is the returns portal?");
+        assertThat(questions.failure(failing)).isEmpty();
+    }
+
+    @Test
+    void anAnswerWithoutUsableQuestionsCountsAsAFailure() {
+        String id = publishedWithoutExamples("ac-empty-", "Store cards never expire.");
+        modelWrites(id, "1.\n- \n\"\"");
+
+        writer.writeFor(500);
+
+        assertThat(articles.find(id).orElseThrow().generated()).isEmpty();
+        assertThat(questions.failure(id)).hasValueSatisfying(f ->
+                assertThat(f.reason()).isEqualTo("the model's answer held no usable questions"));
+        assertThat(questions.needed(500)).extracting(GeneratedQuestions.ArticleToAsk::id).doesNotContain(id);
+    }
+
+    @Test
+    void anUnavailableModelStopsTheRunWithoutHoldingArticlesBack() {
+        String one = publishedWithoutExamples("zz-down-", "Parcel lockers take parcels up to 20 kg.");
+        String two = publishedWithoutExamples("zz-down-", "Parcel lockers open at six.");
+        modelAnswers("zz-down-", 503);
+
+        writer.writeFor(500);
+
+        MODEL.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing("zz-down-")));
+        assertThat(questions.failure(one)).isEmpty();
+        assertThat(questions.failure(two)).isEmpty();
+        assertThat(questions.needed(500)).extracting(GeneratedQuestions.ArticleToAsk::id).contains(one, two);
+
+        modelWrites(one, "How heavy can a locker parcel be?");
+        modelWrites(two, "When do the lockers open?");
+        writer.writeFor(500);
+        assertThat(articles.find(one).orElseThrow().generated()).containsExactly("How heavy can a locker parcel be?");
+        assertThat(articles.find(two).orElseThrow().generated()).containsExactly("When do the lockers open?");
     }
 
     @Test

@@ -29,6 +29,9 @@ abstract class ArticleRepositoryContract {
     @Autowired
     EmbeddingStore embeddings;
 
+    @Autowired
+    GeneratedExampleRepository generated;
+
     private final String prefix = "repo-" + UUID.randomUUID().toString().substring(0, 8);
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
@@ -180,6 +183,39 @@ abstract class ArticleRepositoryContract {
         assertThat(embeddings.find("model-a", List.of(text, "never embedded " + prefix, text)))
                 .containsOnlyKeys(text).hasEntrySatisfying(text, v -> assertThat(v).containsExactly(vector));
         assertThat(embeddings.find("model-b", List.of(text))).as("another model's vectors are not ours").isEmpty();
+    }
+
+    @Test
+    void pagesThroughArticlesWithoutExamplesAndKeepsTheModelsLastFailureUntilQuestionsAreStored() {
+        tx.executeWithoutResult(s -> repository.save(List.of(
+                article(prefix + "-c", "Third", ArticleStatus.PUBLISHED, List.of(), List.of()),
+                article(prefix + "-a", "First", ArticleStatus.PUBLISHED, List.of(), List.of()),
+                article(prefix + "-b", "Own examples", ArticleStatus.PUBLISHED, List.of(), List.of("mine")),
+                article(prefix + "-d", "Draft", ArticleStatus.DRAFT, List.of(), List.of()),
+                article(prefix + "-e", "Fifth", ArticleStatus.PUBLISHED, List.of(), List.of())), Set.of()));
+        List<String> seen = new java.util.ArrayList<>();
+        String after = "";
+        for (var page = generated.withoutOwnExamples(after, 2); !page.isEmpty();
+                page = generated.withoutOwnExamples(after, 2)) {
+            assertThat(page).hasSizeLessThanOrEqualTo(2);
+            page.stream().map(GeneratedExampleRepository.ArticleContent::id).filter(id -> id.startsWith(prefix))
+                    .forEach(seen::add);
+            after = page.getLast().id();
+        }
+        assertThat(seen).containsExactly(prefix + "-a", prefix + "-c", prefix + "-e");
+
+        String id = prefix + "-a";
+        tx.executeWithoutResult(s -> generated.recordFailure(new GeneratedExampleRepository.Failure(id, "h1", 1,
+                "provider answered HTTP 400", now, now.plusSeconds(900))));
+        tx.executeWithoutResult(s -> generated.recordFailure(new GeneratedExampleRepository.Failure(id, "h1", 2,
+                "provider answered HTTP 400", now, now.plusSeconds(1800))));
+        assertThat(generated.failure(id)).hasValue(new GeneratedExampleRepository.Failure(id, "h1", 2,
+                "provider answered HTTP 400", now, now.plusSeconds(1800)));
+        assertThat(generated.failures()).containsKey(id);
+
+        tx.executeWithoutResult(s -> generated.replace(id, "h2", List.of("Where is the first?"), now));
+        assertThat(generated.failure(id)).isEmpty();
+        assertThat(generated.hashes()).containsEntry(id, "h2");
     }
 
     private Article article(String id, String title, ArticleStatus status, List<String> tags, List<String> examples) {
