@@ -11,12 +11,16 @@ import java.util.Set;
  * Turns a read document into articles the way help centers are written: a short document is one article; a long
  * one is split at its highest headings into sections titled "Document — Section" (again at lower headings while a
  * section is still long), each keeping where it came from. Ids derive from the file name and the section heading,
- * so importing the same document again updates the same articles.
+ * so importing the same document again updates the same articles. A section longer than an article may be, with no
+ * headings left to split it at, becomes several articles ("Title (part 2)") split between paragraphs; a document with
+ * more text than {@link #MAX_CHARACTERS} is refused.
  */
 final class DocumentSections {
 
     /** A section longer than this is split at its next lower headings, as doc2dial's help pages are. */
     static final int SPLIT_ABOVE = 4_000;
+    /** The most text one document may hold (about 3,000 pages); a larger one is refused, to be split by its owner. */
+    static final long MAX_CHARACTERS = 10_000_000;
     private static final String DASH = " — ";
     /** A section without a single word (only a leftover section number like "4.1") is not an article. */
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{L}{3,}");
@@ -47,6 +51,10 @@ final class DocumentSections {
     private static List<ArticleDraft> of(String file, String idBase, String fallbackTitle, String fallbackSource,
             ParsedDocument document) {
         String source = document.origin() != null ? document.origin() : fallbackSource;
+        if (document.blocks().stream().mapToLong(b -> b.text().length()).sum() > MAX_CHARACTERS) {
+            throw new ImportFailed(file, 0, "the document holds more than %,d characters of text; split it into smaller files"
+                    .formatted(MAX_CHARACTERS));
+        }
         List<Block> blocks = new ArrayList<>(document.blocks());
         String title = clean(document.title());
         if (!blocks.isEmpty() && blocks.getFirst().heading()
@@ -93,6 +101,14 @@ final class DocumentSections {
     }
 
     private void article(String id, String title, String anchor, String body) {
+        List<String> parts = parts(body, ArticleRules.MAX_BODY);
+        article(id, title, anchor, parts.getFirst(), 1);
+        for (int n = 2; n <= parts.size(); n++) {
+            article(id + "--part-" + n, title, anchor, parts.get(n - 1), n);
+        }
+    }
+
+    private void article(String id, String title, String anchor, String body, int part) {
         String unique = prefix(id, ArticleRules.MAX_ID);
         for (int n = 2; !ids.add(unique); n++) {
             String suffix = "-" + n;
@@ -100,9 +116,10 @@ final class DocumentSections {
         }
         String where = anchor != null ? anchor : title.contains(DASH)
                 ? source + DASH + title.substring(title.indexOf(DASH) + DASH.length()) : source;
-        String trimmedBody = body.length() > ArticleRules.MAX_BODY ? cut(body, ArticleRules.MAX_BODY) : body;
-        drafts.add(new ArticleDraft(unique, shorten(title, ArticleRules.MAX_TITLE), trimmedBody, null, List.of(),
-                null, null, List.of(), shorten(where, ArticleRules.MAX_SOURCE)));
+        String suffix = part == 1 ? "" : " (part " + part + ")";
+        String shortTitle = shorten(title, ArticleRules.MAX_TITLE - suffix.length()) + suffix;
+        drafts.add(new ArticleDraft(unique, shortTitle, body, null, List.of(), null, null, List.of(),
+                shorten(where, ArticleRules.MAX_SOURCE)));
     }
 
     /** The blocks as Markdown: headings below the article's own title as "##" and lower. */
@@ -158,9 +175,20 @@ final class DocumentSections {
         return s.length() <= max ? s : s.substring(0, max - 1).strip() + "…";
     }
 
-    /** Cuts at the last paragraph break before {@code max}, so no sentence is cut in half where avoidable. */
-    private static String cut(String body, int max) {
-        int at = body.lastIndexOf("\n\n", max);
-        return body.substring(0, at > max / 2 ? at : max).strip();
+    /** The body in pieces of at most {@code max} characters, each ending between paragraphs where one ends late enough. */
+    static List<String> parts(String body, int max) {
+        List<String> parts = new ArrayList<>();
+        String rest = body;
+        while (rest.length() > max) {
+            int at = rest.lastIndexOf("\n\n", max);
+            int end = at > max / 2 ? at : max;
+            if (Character.isHighSurrogate(rest.charAt(end - 1))) {
+                end--;
+            }
+            parts.add(rest.substring(0, end).strip());
+            rest = rest.substring(end).strip();
+        }
+        parts.add(rest);
+        return parts;
     }
 }

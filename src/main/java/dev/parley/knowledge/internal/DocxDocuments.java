@@ -5,6 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun;
@@ -25,7 +28,12 @@ final class DocxDocuments {
     private DocxDocuments() {
     }
 
+    /** The most one XML part (the document's text, styles) and all of them together may unpack to. */
+    static final long MAX_PART_BYTES = 64L << 20;
+    static final long MAX_XML_BYTES = 256L << 20;
+
     static ParsedDocument read(ImportSource source) {
+        checkUnpackedSize(source);
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(source.content()))) {
             String title = docx.getProperties().getCoreProperties().getTitle();
             DocxHeadings headings = new DocxHeadings(docx);
@@ -60,6 +68,8 @@ final class DocxDocuments {
             }
             flush(list, blocks);
             return new ParsedDocument(title, blocks);
+        } catch (ImportFailed e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             String reason = source.content().length >= 4 && (source.content()[0] & 0xff) == 0xD0
                     ? "old binary Word (.doc) files cannot be read: save it as .docx" : "the file is not a readable Word (.docx) file";
@@ -123,6 +133,42 @@ final class DocxDocuments {
         if (!list.isEmpty()) {
             blocks.add(Block.paragraph(list.toString()));
             list.setLength(0);
+        }
+    }
+
+    /**
+     * Measures what the file's XML parts unpack to before POI reads them (it holds each part, and a tree of it, in
+     * memory), so a small file that unpacks to gigabytes of text fails with a clear reason. Images and other parts are
+     * not measured; a file that is no ZIP is left to POI to report.
+     */
+    private static void checkUnpackedSize(ImportSource source) {
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(source.content()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                String name = entry.getName().toLowerCase(Locale.ROOT);
+                if (!name.endsWith(".xml") && !name.endsWith(".rels")) {
+                    continue;
+                }
+                long part = 0;
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    part += n;
+                    total += n;
+                    if (part > MAX_PART_BYTES) {
+                        throw new ImportFailed(source.name(), 0, "a part of the Word file (" + entry.getName()
+                                + ") unpacks to more than " + (MAX_PART_BYTES >> 20) + " MB");
+                    }
+                    if (total > MAX_XML_BYTES) {
+                        throw new ImportFailed(source.name(), 0, "the Word file unpacks to more than "
+                                + (MAX_XML_BYTES >> 20) + " MB of text and formatting; split it into smaller files");
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ImportFailed failed) {
+                throw failed;
+            }
+            // not a ZIP or a broken one: POI says so below
         }
     }
 }

@@ -18,7 +18,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * Reads a PDF with PDFBox: the text of every page, lines joined back into paragraphs (hyphenation at line ends
  * undone), and the bookmarks (outline, two levels) as headings where they point, so a long manual splits into
  * sections; without bookmarks, the headings its type sizes show ({@link PdfFontHeadings}). Page numbers and running
- * heads are left out ({@link PageFurniture}). Password-protected and broken files fail with a clear reason.
+ * heads are left out ({@link PageFurniture}). Password-protected and broken files, and files that unpack to more than
+ * an import can hold ({@link PdfLimits}), fail with a clear reason.
  */
 final class PdfDocuments {
 
@@ -29,6 +30,7 @@ final class PdfDocuments {
 
     static ParsedDocument read(ImportSource source) {
         try (PDDocument pdf = Loader.loadPDF(source.content())) {
+            PdfLimits.check(pdf, source.name());
             List<Mark> marks = new ArrayList<>();
             PDOutlineNode outline = pdf.getDocumentCatalog().getDocumentOutline();
             if (outline != null) {
@@ -36,10 +38,10 @@ final class PdfDocuments {
             }
             String title = pdf.getDocumentInformation().getTitle();
             if (marks.isEmpty()) {
-                return PdfFontHeadings.read(pdf, title);
+                return PdfFontHeadings.read(pdf, title, source.name());
             }
             marks.sort(Comparator.comparingInt(Mark::page));
-            PDFTextStripper stripper = new PDFTextStripper();
+            PDFTextStripper stripper = new PdfLimits.BoundedTextStripper(source.name());
             stripper.setSortByPosition(true);
             stripper.setLineSeparator("\n");
             stripper.setParagraphEnd("\n\n");
@@ -68,6 +70,8 @@ final class PdfDocuments {
                 WrappedText.paragraphs(text.substring(at), blocks);
             }
             return new ParsedDocument(title, blocks);
+        } catch (ImportFailed e) {
+            throw e;
         } catch (InvalidPasswordException e) {
             throw new ImportFailed(source.name(), 0, "the PDF is protected by a password");
         } catch (IOException | RuntimeException e) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /**
@@ -32,8 +31,8 @@ final class PdfFontHeadings {
      * no other heading has is the document's title (unless {@code title}, from its information, names one already),
      * so that the next size down divides it into sections.
      */
-    static ParsedDocument read(PDDocument pdf, String title) throws IOException {
-        SizedText text = new SizedText();
+    static ParsedDocument read(PDDocument pdf, String title, String file) throws IOException {
+        SizedText text = new SizedText(file);
         List<Line> lines = text.lines(pdf);
         float body = bodySize(lines);
         TreeSet<Float> headingSizes = new TreeSet<>();
@@ -93,14 +92,15 @@ final class PdfFontHeadings {
     }
 
     /** PDFBox's text extraction, noting the type size of each piece of text where it lands in the output. */
-    private static final class SizedText extends PDFTextStripper {
+    private static final class SizedText extends PdfLimits.BoundedTextStripper {
 
         private final StringWriter out = new StringWriter();
         private final List<int[]> runs = new ArrayList<>();
         private final List<Float> sizes = new ArrayList<>();
         private final List<Integer> pageStarts = new ArrayList<>();
 
-        SizedText() {
+        SizedText(String file) {
+            super(file);
             setSortByPosition(true);
             setLineSeparator("\n");
             setParagraphEnd("\n\n");

@@ -300,6 +300,55 @@ class DocumentImportTests {
         assertThatThrownBy(() -> ImportFormat.parse("yaml")).hasMessageContaining("auto, jsonl, markdown, csv, html, pdf, docx, text");
     }
 
+    @Test
+    void splitsASectionLongerThanAnArticleMayBeIntoPartsAndKeepsAllItsText() {
+        StringBuilder text = new StringBuilder("Warranty terms\n\n");
+        int paragraphs = 0;
+        while (text.length() < 2.5 * ArticleRules.MAX_BODY) {
+            text.append("Paragraph ").append(++paragraphs).append(": ").append(FILLER.repeat(5)).append("\n\n");
+        }
+
+        List<ArticleDraft> drafts = read(ImportFormat.TEXT, "warranty.txt", text.toString());
+
+        assertThat(drafts).extracting(ArticleDraft::title)
+                .containsExactly("Warranty terms", "Warranty terms (part 2)", "Warranty terms (part 3)");
+        assertThat(drafts).extracting(ArticleDraft::id).doesNotHaveDuplicates();
+        assertThat(drafts).allSatisfy(d -> assertThat(d.body().length()).isLessThanOrEqualTo(ArticleRules.MAX_BODY));
+        String all = String.join("\n\n", drafts.stream().map(ArticleDraft::body).toList());
+        for (int p : new int[] {1, paragraphs / 2, paragraphs}) {
+            assertThat(all).as("paragraph %d is kept", p).contains("Paragraph " + p + ": ");
+        }
+        assertThat(drafts.get(1).body()).as("parts end between paragraphs").startsWith("Paragraph ");
+    }
+
+    @Test
+    void refusesADocumentWithMoreTextThanAnImportMayHold() {
+        String text = "Huge manual\n\n" + (FILLER + "\n\n").repeat((int) (1.1 * DocumentSections.MAX_CHARACTERS / FILLER.length()));
+
+        assertThatThrownBy(() -> read(ImportFormat.TEXT, "huge.txt", text))
+                .isInstanceOfSatisfying(ImportFailed.class, e -> assertThat(e.file()).isEqualTo("huge.txt"))
+                .hasMessageContaining("holds more than 10,000,000 characters of text; split it into smaller files");
+    }
+
+    @Test
+    void refusesAWordFileWhoseTextUnpacksToMoreThanAPartMayHold() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            byte[] chunk = "<w:p><w:r><w:t>aaaa</w:t></w:r></w:p>".repeat(2_000).getBytes(StandardCharsets.UTF_8);
+            for (long written = 0; written <= DocxDocuments.MAX_PART_BYTES; written += chunk.length) {
+                zip.write(chunk);
+            }
+        }
+        assertThat(out.size()).as("a small file").isLessThan(1 << 20);
+
+        assertThatThrownBy(() -> read(ImportFormat.DOCX, "bomb.docx", out.toByteArray()))
+                .isInstanceOfSatisfying(ImportFailed.class, e -> assertThat(e.file()).isEqualTo("bomb.docx"))
+                .hasMessageContaining("a part of the Word file (word/document.xml) unpacks to more than 64 MB");
+    }
+
     private static List<ArticleDraft> read(ImportFormat format, String name, String text) {
         return read(format, name, text.getBytes(StandardCharsets.UTF_8));
     }
