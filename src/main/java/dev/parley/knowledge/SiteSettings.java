@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxPages pages read per site and sync at most
  * @param delay pause between two requests to a site (a longer Crawl-delay in its robots.txt wins)
- * @param timeout connect and read timeout of one request
+ * @param timeout connect and read timeout of one request; a page still arriving after four of them is skipped
  * @param maxPageBytes larger pages are skipped with a reason
  * @param resyncInterval how long after a sync a site is synced again; 0 turns scheduled re-syncs off
  * @param allowPrivateAddresses also fetch from loopback, private and link-local addresses (off: an admin could

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import dev.parley.shared.net.GuardedDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -20,19 +21,26 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Reads pages of a site for the sync: GET only, no cookies, redirects returned (the sync follows them itself, so
- * each hop is checked against the site's host and robots.txt), bodies cut off above a size limit. Unless private
+ * each hop is checked against the site's host and robots.txt), bodies cut off above a size limit and abandoned when
+ * they take longer than {@link #PAGE_TIMEOUTS} request timeouts in all (a server sending a byte now and then would
+ * otherwise hold the one sync thread, and every other site's sync behind it, for as long as it liked). Unless private
  * addresses are allowed, names that resolve to loopback, private, link-local or other internal addresses are
  * refused when connecting, so a site address (or a redirect, or DNS) cannot make Parley read internal services.
  */
 final class SiteFetcher implements AutoCloseable {
 
+    /** How many request timeouts reading one page may take in all. */
+    static final int PAGE_TIMEOUTS = 4;
+
     private final CloseableHttpClient client;
     private final int maxBytes;
     private final boolean allowPrivate;
+    private final Duration pageTimeout;
 
     SiteFetcher(SiteSettings settings) {
         this.maxBytes = settings.maxPageBytes();
         this.allowPrivate = settings.allowPrivateAddresses();
+        this.pageTimeout = settings.timeout().multipliedBy(PAGE_TIMEOUTS);
         Timeout timeout = Timeout.of(settings.timeout());
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -62,24 +70,34 @@ final class SiteFetcher implements AutoCloseable {
 
     Response get(URI uri) throws IOException {
         checkAddress(uri);
+        long deadline = System.nanoTime() + pageTimeout.toNanos();
         HttpGet get = new HttpGet(uri);
         get.setHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,application/pdf;q=0.8,*/*;q=0.5");
         return client.execute(get, response -> {
             HttpEntity entity = response.getEntity();
             Header location = response.getFirstHeader("Location");
-            byte[] body = entity == null ? new byte[0] : read(entity.getContent());
+            byte[] body;
+            try {
+                body = entity == null ? new byte[0] : read(entity.getContent(), deadline);
+            } catch (PageTooLarge | PageTooSlow e) {
+                get.cancel(); // closes the connection: the client would otherwise read the rest to reuse it
+                throw e;
+            }
             String type = entity == null || entity.getContentType() == null ? "" : entity.getContentType();
             URI next = location == null ? null : uri.resolve(location.getValue().strip());
             return new Response(response.getCode(), type, body, next);
         });
     }
 
-    private byte[] read(InputStream in) throws IOException {
+    private byte[] read(InputStream in, long deadline) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[16 * 1024];
         for (int n; (n = in.read(buffer)) > 0; ) {
             if (out.size() + n > maxBytes) {
                 throw new PageTooLarge(maxBytes);
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new PageTooSlow(pageTimeout);
             }
             out.write(buffer, 0, n);
         }
@@ -103,6 +121,14 @@ final class SiteFetcher implements AutoCloseable {
     @Override
     public void close() throws IOException {
         client.close();
+    }
+
+    /** Thrown when reading a page takes longer than {@link #PAGE_TIMEOUTS} request timeouts. */
+    static final class PageTooSlow extends IOException {
+        PageTooSlow(Duration limit) {
+            super("the page took longer than " + (limit.toMillis() < 10_000 ? limit.toMillis() + " ms"
+                    : limit.toSeconds() + " s") + " to read");
+        }
     }
 
     /** Thrown when a page is larger than the configured limit. */

@@ -16,7 +16,40 @@ import org.junit.jupiter.api.Test;
 class SiteFetcherTests {
 
     private static SiteSettings settings(boolean allowPrivate, int maxBytes) {
-        return new SiteSettings(10, Duration.ZERO, Duration.ofSeconds(5), maxBytes, Duration.ZERO, allowPrivate, "ParleyBot");
+        return settings(allowPrivate, maxBytes, Duration.ofSeconds(5));
+    }
+
+    private static SiteSettings settings(boolean allowPrivate, int maxBytes, Duration timeout) {
+        return new SiteSettings(10, Duration.ZERO, timeout, maxBytes, Duration.ZERO, allowPrivate, "ParleyBot");
+    }
+
+    @Test
+    void abandonsAPageThatTricklesInSlowerThanItsTimeoutsAllow() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        server.createContext("/trickle", e -> {
+            e.sendResponseHeaders(200, 0);
+            try (var body = e.getResponseBody()) {
+                for (int i = 0; i < 200; i++) { // each byte well inside the read timeout, the whole far beyond
+                    body.write('x');
+                    body.flush();
+                    sent.incrementAndGet();
+                    Thread.sleep(100);
+                }
+            } catch (java.io.IOException | InterruptedException gone) {
+                // the client gave up
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+        try (SiteFetcher fetcher = new SiteFetcher(settings(true, 10_000, Duration.ofMillis(300)))) {
+            assertThatThrownBy(() -> fetcher.get(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/trickle")))
+                    .isInstanceOf(SiteFetcher.PageTooSlow.class)
+                    .hasMessage("the page took longer than 1200 ms to read");
+            assertThat(sent.get()).as("abandoned long before the page's end").isLessThan(100);
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
@@ -51,9 +84,25 @@ class SiteFetcherTests {
             e.getResponseBody().write(body);
             e.close();
         });
+        java.util.concurrent.atomic.AtomicLong endlessSent = new java.util.concurrent.atomic.AtomicLong();
+        server.createContext("/endless", e -> {
+            e.sendResponseHeaders(200, 0);
+            byte[] chunk = new byte[8192];
+            try (var body = e.getResponseBody()) {
+                while (endlessSent.get() < 200_000_000) {
+                    body.write(chunk);
+                    endlessSent.addAndGet(chunk.length);
+                }
+            } catch (java.io.IOException gone) {
+                // the client hung up
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         try (SiteFetcher fetcher = new SiteFetcher(settings(true, 10_000))) {
+            assertThatThrownBy(() -> fetcher.get(URI.create(base + "/endless"))).isInstanceOf(SiteFetcher.PageTooLarge.class);
+            assertThat(endlessSent.get()).as("the connection is closed, not read to its end").isLessThan(50_000_000);
             SiteFetcher.Response moved = fetcher.get(URI.create(base + "/moved"));
             assertThat(moved.redirect()).isTrue();
             assertThat(moved.location()).isEqualTo(URI.create(base + "/page"));
