@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class CallbackPoster implements DisposableBean {
 
     private static final int SNIPPET = 2048;
+    /** The most of an answer read past its snippet so the connection can be reused; a longer answer closes it. */
+    private static final int DRAINED = 64 * 1024;
 
     private final CloseableHttpClient client;
     private final boolean allowPrivate;
@@ -68,6 +70,9 @@ public class CallbackPoster implements DisposableBean {
             if (response.getEntity() != null) {
                 try (InputStream in = response.getEntity().getContent()) {
                     snippet = new String(in.readNBytes(SNIPPET), StandardCharsets.UTF_8);
+                    if (in.readNBytes(DRAINED).length == DRAINED && in.read() >= 0) {
+                        post.cancel(); // a long answer: close the connection rather than read it all to reuse it
+                    }
                 }
             }
             return new Answer(response.getCode(), snippet);
