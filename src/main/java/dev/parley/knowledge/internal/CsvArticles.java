@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * Reads a CSV of {@code question,answer} pairs: each row becomes a published article titled by the question,
  * answered by the answer, with the question as its first example. The id is derived from the question, so
- * importing the same file again updates the same articles.
+ * importing the same file again updates the same articles. Fields are separated by commas, or, when that does not
+ * give every row two fields, by semicolons or tabs where those do (spreadsheet programs in many languages write
+ * semicolons).
  */
 final class CsvArticles {
 
@@ -19,7 +21,20 @@ final class CsvArticles {
     }
 
     static List<ArticleDraft> read(ImportSource source) {
-        List<CsvRecord> records = CsvRecords.parse(source.name(), source.text());
+        String text = source.text();
+        List<CsvRecord> records = otherwise(source.name(), text, ',');
+        if (records.isEmpty() || !pairs(records)) {
+            for (char other : new char[] {';', '\t'}) {
+                List<CsvRecord> split = otherwise(source.name(), text, other);
+                if (!split.isEmpty() && pairs(split)) {
+                    records = split;
+                    break;
+                }
+            }
+        }
+        if (records.isEmpty() || !pairs(records)) {
+            records = CsvRecords.parse(source.name(), text); // the comma's problem is the one to report
+        }
         List<ArticleDraft> drafts = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         ImportProgress progress = new ImportProgress("Reading " + source.name(), records.size());
@@ -50,6 +65,19 @@ final class CsvArticles {
             drafts.add(draft);
         }
         return drafts;
+    }
+
+    private static boolean pairs(List<CsvRecord> records) {
+        return records.stream().allMatch(r -> r.fields().size() == 2);
+    }
+
+    /** The records with this separator, or none when the text does not parse with it. */
+    private static List<CsvRecord> otherwise(String file, String text, char delimiter) {
+        try {
+            return CsvRecords.parse(file, text, delimiter);
+        } catch (ImportFailed e) {
+            return List.of();
+        }
     }
 
     static String idOf(String question) {

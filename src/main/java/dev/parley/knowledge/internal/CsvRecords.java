@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An RFC 4180 CSV parser: comma-separated fields, double quotes around fields that hold commas, quotes or
- * line breaks, and {@code ""} for a quote inside them. Accepts CRLF or LF line ends.
+ * An RFC 4180 CSV parser: comma-separated fields (or another separator), double quotes around fields that hold the
+ * separator, quotes or line breaks, and {@code ""} for a quote inside them. Accepts CRLF or LF line ends.
  */
 final class CsvRecords {
 
@@ -17,6 +17,11 @@ final class CsvRecords {
     }
 
     static List<CsvRecord> parse(String file, String text) {
+        return parse(file, text, ',');
+    }
+
+    /** The records, fields separated by {@code delimiter} instead of a comma (a semicolon, a tab). */
+    static List<CsvRecord> parse(String file, String text, char delimiter) {
         List<CsvRecord> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -37,7 +42,7 @@ final class CsvRecords {
                     line += c == '\n' ? 1 : 0;
                     field.append(c);
                 }
-            } else if (c == ',') {
+            } else if (c == delimiter) {
                 fields.add(field.toString());
                 field.setLength(0);
                 afterQuote = false;

@@ -52,6 +52,29 @@ class CsvArticlesTests {
         assertFailsOnLine("q1,a1\nQ1,again\n", 2, "already on line 1");
     }
 
+    @Test
+    void readsTheSemicolonsAndTabsSpreadsheetProgramsWriteWhenCommasDoNotSplitEveryRow() {
+        List<ArticleDraft> semicolons = CsvArticles.read(source(
+                "question;answer\r\nVersendet ihr nach Kanada, Mexiko?;Ja, in 7 Tagen.\r\n\"Geht \"\"Express\"\"?\";\"Ja; 3 Tage.\"\r\n"));
+        assertThat(semicolons).extracting(ArticleDraft::title)
+                .containsExactly("Versendet ihr nach Kanada, Mexiko?", "Geht \"Express\"?");
+        assertThat(semicolons).extracting(ArticleDraft::body).containsExactly("Ja, in 7 Tagen.", "Ja; 3 Tage.");
+        assertThat(CsvArticles.read(source("q1\ta1\nq2\ta, with a comma\n"))).extracting(ArticleDraft::body)
+                .containsExactly("a1", "a, with a comma");
+        assertFailsOnLine("q1;a1\nq2;a2;extra\n", 1, "expected 2 fields");
+    }
+
+    @Test
+    void refusesTextThatIsNotUtf8InsteadOfMangingIt() {
+        byte[] latin1 = "question,answer\nO\u00f9 est ma commande ?,Elle arrive demain.\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> CsvArticles.read(new ImportSource("faq.csv", latin1)))
+                .isInstanceOfSatisfying(ImportFailed.class, e -> assertThat(e.line()).isEqualTo(2))
+                .hasMessageContaining("faq.csv line 2: the file is not UTF-8 text: save it as UTF-8");
+        byte[] utf8WithBom = "\uFEFFO\u00f9 est ma commande ?,Elle arrive demain.".getBytes(StandardCharsets.UTF_8);
+        assertThat(CsvArticles.read(new ImportSource("faq.csv", utf8WithBom)).getFirst().title())
+                .isEqualTo("O\u00f9 est ma commande ?");
+    }
+
     private static void assertFailsOnLine(String text, int line, String message) {
         assertThatThrownBy(() -> CsvArticles.read(source(text)))
                 .isInstanceOfSatisfying(ImportFailed.class, e -> assertThat(e.line()).isEqualTo(line))
