@@ -12,8 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,11 +65,12 @@ public class GeneratedQuestions {
                 && fresh.size() < limit; page = repository.withoutOwnExamples(after, PAGE)) {
             for (ArticleContent a : page) {
                 String hash = hash(a.title(), a.body());
-                Failure failed = failures.get(a.id());
-                ArticleToAsk ask = new ArticleToAsk(a.id(), a.title(), a.body(), a.locale(), hash);
                 if (hash.equals(done.get(a.id()))) {
                     continue;
-                } else if (failed == null || !failed.contentHash().equals(hash)) {
+                }
+                ArticleToAsk ask = new ArticleToAsk(a.id(), a.title(), a.body(), a.locale(), hash);
+                Failure failed = failures.get(a.id());
+                if (failed == null || !failed.contentHash().equals(hash)) {
                     fresh.add(ask);
                 } else if (!failed.retryAt().isAfter(now)) {
                     due.add(ask);

@@ -22,10 +22,10 @@ final class CsvArticles {
 
     static List<ArticleDraft> read(ImportSource source) {
         String text = source.text();
-        List<CsvRecord> records = otherwise(source.name(), text, ',');
+        List<CsvRecord> records = parsed(source.name(), text, ',');
         if (records.isEmpty() || !pairs(records)) {
             for (char other : new char[] {';', '\t'}) {
-                List<CsvRecord> split = otherwise(source.name(), text, other);
+                List<CsvRecord> split = parsed(source.name(), text, other);
                 if (!split.isEmpty() && pairs(split)) {
                     records = split;
                     break;
@@ -72,7 +72,7 @@ final class CsvArticles {
     }
 
     /** The records with this separator, or none when the text does not parse with it. */
-    private static List<CsvRecord> otherwise(String file, String text, char delimiter) {
+    private static List<CsvRecord> parsed(String file, String text, char delimiter) {
         try {
             return CsvRecords.parse(file, text, delimiter);
         } catch (ImportFailed e) {

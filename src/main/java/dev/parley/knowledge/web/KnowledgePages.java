@@ -8,6 +8,8 @@ import dev.parley.knowledge.internal.ArticleStatus;
 import dev.parley.knowledge.internal.Articles;
 import dev.parley.shared.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -177,8 +179,8 @@ class KnowledgePages {
     /** Why the model wrote no questions for an article yet, for the editor (times in UTC). */
     record GenerationFailureView(int attempts, String reason, String lastFailedAt, String nextTryAt) {
 
-        private static final java.time.format.DateTimeFormatter UTC = java.time.format.DateTimeFormatter
-                .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+        private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(ZoneOffset.UTC);
 
         static GenerationFailureView of(GeneratedQuestions.FailedGeneration f) {
             return new GenerationFailureView(f.attempts(), f.reason(), UTC.format(f.lastFailedAt()),
