@@ -98,25 +98,31 @@ class GeneratedQuestionsTests {
 
     @Test
     void anArticleTheModelFailsOnWaitsItsTurnAndEditorsSeeWhy() throws Exception {
+        // other test classes' articles may share this database: nothing here depends on what else needs questions
         String failing = publishedWithoutExamples("aa-fail-", "Our returns portal lives at returns.example.");
-        String fine = publishedWithoutExamples("ab-fine-", "Gift wrapping costs three euros.");
         modelAnswers(failing, 400);
-        modelWrites(fine, "Can you gift wrap my order?");
 
-        writer.writeFor(1);
+        writer.writeFor(10_000);
         var first = questions.failure(failing).orElseThrow();
         assertThat(first.attempts()).isEqualTo(1);
         assertThat(first.reason()).contains("HTTP 400");
         assertThat(Duration.between(first.lastFailedAt(), first.nextTryAt())).isEqualTo(Duration.ofMinutes(15));
+        assertThat(questions.needed(10_000)).extracting(GeneratedQuestions.ArticleToAsk::id)
+                .as("it waits").doesNotContain(failing);
 
-        writer.writeFor(1);
-        assertThat(articles.find(fine).orElseThrow().generated())
-                .as("the failed article does not take the run's one place while it waits")
-                .containsExactly("Can you gift wrap my order?");
-        MODEL.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(failing)));
-
+        String fresh = publishedWithoutExamples("ab-fresh-", "Gift wrapping costs three euros.");
         dueNow(failing);
-        writer.writeFor(1);
+        List<String> order = questions.needed(10_000).stream().map(GeneratedQuestions.ArticleToAsk::id).toList();
+        assertThat(order).contains(failing, fresh);
+        assertThat(order.indexOf(fresh)).as("an article never asked goes first, though its id sorts after")
+                .isLessThan(order.indexOf(failing));
+        assertThat(questions.needed(1)).extracting(GeneratedQuestions.ArticleToAsk::id)
+                .as("the failed article does not take a run's only place").doesNotContain(failing);
+
+        modelWrites(fresh, "Can you gift wrap my order?");
+        writer.writeFor(10_000);
+        assertThat(articles.find(fresh).orElseThrow().generated()).containsExactly("Can you gift wrap my order?");
+        MODEL.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(failing)));
         var second = questions.failure(failing).orElseThrow();
         assertThat(second.attempts()).isEqualTo(2);
         assertThat(Duration.between(second.lastFailedAt(), second.nextTryAt())).isEqualTo(Duration.ofMinutes(30));
@@ -129,7 +135,7 @@ class GeneratedQuestionsTests {
 
         modelWrites(failing, "Where is the returns portal?");
         dueNow(failing);
-        writer.writeFor(1);
+        writer.writeFor(10_000);
         assertThat(articles.find(failing).orElseThrow().generated()).containsExactly("Where is the returns portal?");
         assertThat(questions.failure(failing)).isEmpty();
     }
@@ -139,7 +145,7 @@ class GeneratedQuestionsTests {
         String id = publishedWithoutExamples("ac-empty-", "Store cards never expire.");
         modelWrites(id, "1.\n- \n\"\"");
 
-        writer.writeFor(500);
+        writer.writeFor(10_000);
 
         assertThat(articles.find(id).orElseThrow().generated()).isEmpty();
         assertThat(questions.failure(id)).hasValueSatisfying(f ->
@@ -153,7 +159,7 @@ class GeneratedQuestionsTests {
         String two = publishedWithoutExamples("zz-down-", "Parcel lockers open at six.");
         modelAnswers("zz-down-", 503);
 
-        writer.writeFor(500);
+        writer.writeFor(10_000);
 
         MODEL.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing("zz-down-")));
         assertThat(questions.failure(one)).isEmpty();
@@ -162,7 +168,7 @@ class GeneratedQuestionsTests {
 
         modelWrites(one, "How heavy can a locker parcel be?");
         modelWrites(two, "When do the lockers open?");
-        writer.writeFor(500);
+        writer.writeFor(10_000);
         assertThat(articles.find(one).orElseThrow().generated()).containsExactly("How heavy can a locker parcel be?");
         assertThat(articles.find(two).orElseThrow().generated()).containsExactly("When do the lockers open?");
     }
@@ -177,7 +183,7 @@ class GeneratedQuestionsTests {
                 ArticleStatus.PUBLISHED, List.of("which glove size")));
         modelWrites(id, "1. Sind die Winterstiefel wasserdicht?\n2) Wie warm halten die Stiefel?\n- \"Gefüttert?\"\n\n");
 
-        writer.writeFor(500);
+        writer.writeFor(10_000);
 
         MODEL.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing("German"))
                 .withRequestBody(containing("lined and waterproof")));
@@ -193,7 +199,7 @@ class GeneratedQuestionsTests {
                 ArticleStatus.PUBLISHED, List.of()));
         assertThat(questions.needed(500)).extracting(GeneratedQuestions.ArticleToAsk::id).contains(id);
         modelWrites(id, "Bis wie viel Grad sind die Stiefel wasserdicht?");
-        writer.writeFor(500);
+        writer.writeFor(10_000);
         assertThat(articles.find(id).orElseThrow().generated()).containsExactly("Bis wie viel Grad sind die Stiefel wasserdicht?");
 
         mvc.perform(MockMvcRequestBuilders.post("/knowledge/generated/remove").param("id", id)
