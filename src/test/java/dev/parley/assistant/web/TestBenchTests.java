@@ -73,12 +73,15 @@ class TestBenchTests {
     void runsPastedQuestionsThroughThePipelineAndReportsFiguresAndAThreshold() throws Exception {
         mvc.perform(post("/admin/assistant/test").with(user(admin())).with(csrf())
                         .param("questions", "How do I return an item? | return-policy\nWhat is the capital of France? | -\n"
-                                + "Where is my order?")
+                                + "Where is my order?\nCan I send it back? | retrun-policy")
                         .param("targetPrecision", "0.9"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"bench-summary\""),
                         containsString("id=\"bench-threshold\""), containsString("What is the capital of France?"),
-                        containsString("Hands over"), containsString("Where is my order?"))));
+                        containsString("Hands over"), containsString("Where is my order?"),
+                        containsString("No published article has the id retrun-policy"),
+                        containsString("retrun-policy (no such article)"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("return-policy (no such article)"))));
     }
 
     @Test
@@ -94,6 +97,7 @@ class TestBenchTests {
         assertThat(before.rows().getFirst().right()).isTrue();
         assertThat(before.summary().labelled()).isEqualTo(2);
         assertThat(before.regressions()).isEmpty();
+        assertThat(before.unknownArticles()).isEmpty();
 
         long version = knowledge.version();
         articles.unpublish(List.of(best));
@@ -101,6 +105,7 @@ class TestBenchTests {
         BenchReport after = sets.runSaved(id, 0.95);
         assertThat(after.rows().getFirst().right()).isFalse();
         assertThat(after.regressions()).containsExactly(question);
+        assertThat(after.unknownArticles()).as("the unpublished article is named").containsExactly(best);
         assertThat(sets.saved()).filteredOn(s -> s.id().equals(id)).singleElement()
                 .satisfies(s -> assertThat(s.lastVersion()).isGreaterThan(version));
     }

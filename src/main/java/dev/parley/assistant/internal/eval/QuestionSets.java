@@ -115,7 +115,9 @@ public class QuestionSets {
                             ? decision.outcome().escalationReason().name() : null,
                     preview(answer), right));
         }
-        return new BenchReport(rows, summary(scored, targetPrecision), regressions, version,
+        List<String> unknown = questions.stream().map(BenchQuestion::expected).filter(java.util.Objects::nonNull)
+                .distinct().filter(id -> knowledge.article(id).isEmpty()).toList();
+        return new BenchReport(rows, summary(scored, targetPrecision), regressions, unknown, version,
                 settings.confidenceThreshold(), clock.instant());
     }
 

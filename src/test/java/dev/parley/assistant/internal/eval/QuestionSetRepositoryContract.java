@@ -39,7 +39,8 @@ abstract class QuestionSetRepositoryContract {
                 new BenchReport.Row("Do you sell cars?", null, true, "gift-cards", "Gift cards", 0.2, true,
                         "LOW_CONFIDENCE", "Handing over", true),
                 new BenchReport.Row("Hello there", null, false, null, null, 0, true, "LOW_CONFIDENCE", null, null)),
-                new BenchReport.Summary(2, 1, 1, 1.0, 1.0, 1.0, 1.0, 0.95, 0.5, 1.0, true), List.of(), 7, 0.7, now);
+                new BenchReport.Summary(2, 1, 1, 1.0, 1.0, 1.0, 1.0, 0.95, 0.5, 1.0, true), List.of(), List.of(), 7, 0.7,
+                now);
         repository.recordRun("set-1", report);
 
         assertThat(repository.lastRight("set-1")).containsExactly(true, true, null);
