@@ -60,7 +60,12 @@ final class PdfLimits {
             }
         }
         for (COSObjectKey key : stored) {
-            COSBase object = document.getObjectFromPool(key).getObject();
+            COSBase object;
+            try {
+                object = document.getObjectFromPool(key).getObject();
+            } catch (RuntimeException broken) {
+                continue; // PDFBox's lenient reading skips or reports it as it would without this check
+            }
             if (object instanceof COSStream stream && !COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
                 long limit = Math.min(MAX_STREAM_BYTES, MAX_TOTAL_BYTES - total);
                 try {
