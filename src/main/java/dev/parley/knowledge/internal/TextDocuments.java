@@ -1,10 +1,6 @@
 package dev.parley.knowledge.internal;
 
 import dev.parley.knowledge.internal.ParsedDocument.Block;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,13 +14,7 @@ final class TextDocuments {
     }
 
     static ParsedDocument read(ImportSource source) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(source.content())).toString();
-        } catch (CharacterCodingException e) {
-            throw new ImportFailed(source.name(), 0, "the file is not UTF-8 text");
-        }
+        String text = source.text();
         if (text.indexOf('\0') >= 0) {
             throw new ImportFailed(source.name(), 0, "the file is not a text file");
         }
