@@ -1,6 +1,11 @@
 package dev.parley.knowledge.internal;
 
+import static dev.parley.knowledge.internal.UnpackLimits.MAX_PART_BYTES;
+import static dev.parley.knowledge.internal.UnpackLimits.MAX_TOTAL_BYTES;
+
 import dev.parley.knowledge.internal.ParsedDocument.Block;
+import dev.parley.knowledge.internal.UnpackLimits.Meter;
+import dev.parley.knowledge.internal.UnpackLimits.TooLarge;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,10 +32,6 @@ final class DocxDocuments {
 
     private DocxDocuments() {
     }
-
-    /** The most one XML part (the document's text, styles) and all of them together may unpack to. */
-    static final long MAX_PART_BYTES = 64L << 20;
-    static final long MAX_XML_BYTES = 256L << 20;
 
     static ParsedDocument read(ImportSource source) {
         checkUnpackedSize(source);
@@ -143,32 +144,25 @@ final class DocxDocuments {
      */
     private static void checkUnpackedSize(ImportSource source) {
         long total = 0;
-        byte[] buffer = new byte[64 * 1024];
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(source.content()))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName().toLowerCase(Locale.ROOT);
-                if (!name.endsWith(".xml") && !name.endsWith(".rels")) {
-                    continue;
-                }
-                long part = 0;
-                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
-                    part += n;
-                    total += n;
-                    if (part > MAX_PART_BYTES) {
-                        throw new ImportFailed(source.name(), 0, "a part of the Word file (" + entry.getName()
-                                + ") unpacks to more than " + (MAX_PART_BYTES >> 20) + " MB");
-                    }
-                    if (total > MAX_XML_BYTES) {
-                        throw new ImportFailed(source.name(), 0, "the Word file unpacks to more than "
-                                + (MAX_XML_BYTES >> 20) + " MB of text and formatting; split it into smaller files");
+                if (name.endsWith(".xml") || name.endsWith(".rels")) {
+                    try {
+                        total += zip.transferTo(Meter.forPart(total, false));
+                    } catch (TooLarge e) {
+                        throw new ImportFailed(source.name(), 0, e.total()
+                                ? "the Word file unpacks to more than " + (MAX_TOTAL_BYTES >> 20)
+                                        + " MB of text and formatting; split it into smaller files"
+                                : "a part of the Word file (" + entry.getName() + ") unpacks to more than "
+                                        + (MAX_PART_BYTES >> 20) + " MB");
                     }
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ImportFailed failed) {
-                throw failed;
-            }
-            // not a ZIP or a broken one: POI says so below
+        } catch (ImportFailed e) {
+            throw e;
+        } catch (IOException | RuntimeException notReadable) {
+            // not a ZIP or a broken one: POI says so when it reads the file
         }
     }
 }

@@ -1,10 +1,13 @@
 package dev.parley.knowledge.internal;
 
+import static dev.parley.knowledge.internal.UnpackLimits.MAX_PART_BYTES;
+import static dev.parley.knowledge.internal.UnpackLimits.MAX_TOTAL_BYTES;
+
+import dev.parley.knowledge.internal.UnpackLimits.Meter;
+import dev.parley.knowledge.internal.UnpackLimits.TooLarge;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +33,6 @@ import org.apache.pdfbox.text.TextPosition;
  */
 final class PdfLimits {
 
-    static final long MAX_STREAM_BYTES = 64L << 20;
-    static final long MAX_TOTAL_BYTES = 256L << 20;
     static final int MAX_PAGES = 10_000;
     static final int MAX_PAGE_CHARACTERS = 200_000;
     static final long MAX_CHARACTERS = DocumentSections.MAX_CHARACTERS;
@@ -67,21 +68,23 @@ final class PdfLimits {
                 continue; // PDFBox's lenient reading skips or reports it as it would without this check
             }
             if (object instanceof COSStream stream && !COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
-                long limit = Math.min(MAX_STREAM_BYTES, MAX_TOTAL_BYTES - total);
                 try {
-                    total += unpackedSize(stream, limit);
+                    total += unpackedSize(stream, total);
                 } catch (TooLarge e) {
-                    throw new ImportFailed(file, 0, limit == MAX_STREAM_BYTES
-                            ? "a part of the PDF unpacks to more than " + (MAX_STREAM_BYTES >> 20) + " MB"
-                            : "the PDF's pages and fonts unpack to more than " + (MAX_TOTAL_BYTES >> 20)
-                                    + " MB; split it into smaller files");
+                    throw new ImportFailed(file, 0, e.total()
+                            ? "the PDF's pages and fonts unpack to more than " + (MAX_TOTAL_BYTES >> 20)
+                                    + " MB; split it into smaller files"
+                            : "a part of the PDF unpacks to more than " + (MAX_PART_BYTES >> 20) + " MB");
                 }
             }
         }
     }
 
-    /** The stream's size once unpacked, counted without keeping it; a stream that cannot be unpacked counts as read. */
-    private static long unpackedSize(COSStream stream, long limit) throws TooLarge {
+    /**
+     * The stream's size once unpacked, counted without keeping it (given what the file's earlier streams used of the
+     * total); a stream that cannot be unpacked counts as read.
+     */
+    private static long unpackedSize(COSStream stream, long totalSoFar) throws TooLarge {
         List<COSName> filters = filters(stream.getFilters());
         if (filters.stream().anyMatch(IMAGE_FILTERS::contains)) {
             return 0;
@@ -89,21 +92,21 @@ final class PdfLimits {
         try (InputStream raw = stream.createRawInputStream()) {
             InputStream in = raw;
             for (int i = 0; i < filters.size() - 1; i++) {
-                Meter step = new Meter(limit, true);
+                Meter step = Meter.forPart(totalSoFar, true);
                 FilterFactory.INSTANCE.getFilter(filters.get(i)).decode(in, step, stream, i);
-                in = new ByteArrayInputStream(step.kept.toByteArray());
+                in = new ByteArrayInputStream(step.kept());
             }
-            Meter last = new Meter(limit, false);
+            Meter last = Meter.forPart(totalSoFar, false);
             if (filters.isEmpty()) {
                 in.transferTo(last);
             } else {
                 FilterFactory.INSTANCE.getFilter(filters.getLast()).decode(in, last, stream, filters.size() - 1);
             }
-            return last.count;
+            return last.count();
         } catch (TooLarge e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            return Math.min(stream.getLength(), limit); // broken or unknown: PDFBox reports or skips it when reading
+            return Math.min(stream.getLength(), UnpackLimits.partLimit(totalSoFar)); // broken or unknown: PDFBox reports or skips it when reading
         }
     }
 
@@ -119,38 +122,6 @@ final class PdfLimits {
             }
         }
         return names;
-    }
-
-    /** Counts bytes written (keeping them when asked) and stops the writer past the limit. */
-    private static final class Meter extends OutputStream {
-
-        private final long limit;
-        private final ByteArrayOutputStream kept;
-        private long count;
-
-        Meter(long limit, boolean keep) {
-            this.limit = limit;
-            this.kept = keep ? new ByteArrayOutputStream() : null;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            count += len;
-            if (count > limit) {
-                throw new TooLarge();
-            }
-            if (kept != null) {
-                kept.write(b, off, len);
-            }
-        }
-    }
-
-    private static final class TooLarge extends IOException {
     }
 
     /** PDFBox's text extraction, stopped with {@link ImportFailed} once a page or the document holds too much text. */

@@ -338,7 +338,7 @@ class DocumentImportTests {
             zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
             byte[] chunk = "<w:p><w:r><w:t>aaaa</w:t></w:r></w:p>".repeat(2_000).getBytes(StandardCharsets.UTF_8);
-            for (long written = 0; written <= DocxDocuments.MAX_PART_BYTES; written += chunk.length) {
+            for (long written = 0; written <= UnpackLimits.MAX_PART_BYTES; written += chunk.length) {
                 zip.write(chunk);
             }
         }

@@ -24,7 +24,7 @@ class PdfLimitsTests {
 
     @Test
     void refusesAPdfWhosePageContentUnpacksToMoreThanOnePartMayHold() throws IOException {
-        byte[] content = deflated(PdfLimits.MAX_STREAM_BYTES + (1 << 20));
+        byte[] content = deflated(UnpackLimits.MAX_PART_BYTES + (1 << 20));
         byte[] bomb = pdfWithPageContents(content, 1);
         assertThat(bomb.length).as("a small file").isLessThan(1 << 20);
 
@@ -36,7 +36,7 @@ class PdfLimitsTests {
 
     @Test
     void refusesAPdfWhosePartsTogetherUnpackToMoreThanAnImportMayHold() throws IOException {
-        byte[] content = deflated(PdfLimits.MAX_STREAM_BYTES - (4 << 20));
+        byte[] content = deflated(UnpackLimits.MAX_PART_BYTES - (4 << 20));
         byte[] bomb = pdfWithPageContents(content, 5);
 
         assertThatThrownBy(() -> PdfDocuments.read(new ImportSource("pages.pdf", bomb)))
