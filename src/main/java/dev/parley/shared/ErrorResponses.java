@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The error page every error ends on that no controller advice answered (Tomcat's and Spring's own 4xx,
+ * The error page every error ends on that no controller advice answered (the server's and Spring's own 4xx,
  * {@code sendError}, unknown paths, wrong methods): a problem under {@code /api/**}, the dashboard's problem page
  * elsewhere. Opening {@code /error} itself is a 404. Replaces Spring Boot's whitelabel error controller.
  */
@@ -53,6 +54,11 @@ class ErrorResponses implements ErrorController {
                 problem.setInstance(URI.create(path.replaceAll("[^\\x21-\\x7e]", "")));
             }
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        if (busy != null) {
+            // the dashboard's problem page would open a session, and sessions are kept in the database
+            return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                    .body(PlainPage.of(status.getReasonPhrase(), detail));
         }
         return PageProblems.page(status, status.getReasonPhrase(), detail);
     }

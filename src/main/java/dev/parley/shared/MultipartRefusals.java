@@ -27,6 +27,9 @@ class MultipartRefusals implements HandlerExceptionResolver, Ordered {
         boolean tooLarge = exception instanceof MaxUploadSizeExceededException;
         try {
             response.resetBuffer();
+            // the body was read only in part and the rest cannot be: the connection ends with this answer, and the
+            // client is told so (else it would send its next request on a connection the server is closing)
+            response.setHeader("Connection", "close");
             RequestShapeFilter.refuse(request, response, tooLarge ? 413 : 400, tooLarge
                     ? "The upload, or one of its parts or part headers, is over the size limit"
                     : "The multipart body cannot be read");

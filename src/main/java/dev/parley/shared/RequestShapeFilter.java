@@ -77,9 +77,7 @@ class RequestShapeFilter extends OncePerRequestFilter {
                     "status", status, "detail", detail)));
         } else {
             response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
-                    + "</title><link rel=\"stylesheet\" href=\"/css/dashboard.css\"></head><body><main class=\"card "
-                    + "narrow\"><h1>" + title + "</h1><p role=\"alert\">" + detail + "</p></main></body></html>");
+            response.getWriter().write(PlainPage.of(title, detail));
         }
     }
 

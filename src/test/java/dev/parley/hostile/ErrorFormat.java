@@ -13,16 +13,16 @@ final class ErrorFormat {
     }
 
     /** Null when the answer is acceptable, else what is wrong with it. */
-    static String check(Endpoint endpoint, Answer answer, boolean headTooLarge) {
+    static String check(Endpoint endpoint, Answer answer, boolean refusedByServer) {
         if (answer.status() >= 500) {
             return "answered " + answer.status() + " " + answer.contentType() + ": " + cut(answer.body());
         }
         if (answer.status() < 400) {
             return null;
         }
-        if (headTooLarge && answer.status() == 400) {
-            // Tomcat refuses it before the address is known, so whether it is an API call cannot be told: our short
-            // page or our problem, never Tomcat's own page
+        if (refusedByServer && (answer.status() == 400 || answer.status() == 414 || answer.status() == 431)) {
+            // the server refuses it before the address is known, so whether it is an API call cannot be told: our
+            // short page or our problem, never the server's own page
             return answer.body().contains("\"detail\"") || answer.body().contains("<p role=\"alert\">") ? null
                     : "400 for a head over the size limit that is not ours: " + cut(answer.body());
         }

@@ -155,10 +155,10 @@ class HostileInputTests {
     private static void attack(Endpoint endpoint, Hostility hostility, List<String> failures) throws Exception {
         String request = wire.describe(endpoint, hostility, credentials);
         long start = System.nanoTime();
-        boolean headTooLarge = HostileWire.headTooLarge(wire.target(endpoint, hostility, credentials));
+        boolean refusedByServer = HostileWire.refusedByServer(wire.target(endpoint, hostility, credentials));
         try {
-            Answer answer = sendAnswered(endpoint, hostility, headTooLarge);
-            String wrong = ErrorFormat.check(endpoint, answer, headTooLarge);
+            Answer answer = sendAnswered(endpoint, hostility, refusedByServer);
+            String wrong = ErrorFormat.check(endpoint, answer, refusedByServer);
             if (wrong != null) {
                 failures.add(request + " → " + wrong);
             }
@@ -177,13 +177,13 @@ class HostileInputTests {
      * with unread bytes causes can overtake the answer on the wire (TCP, not the server; it passed in most runs).
      * A server that never answers still fails.
      */
-    private static Answer sendAnswered(Endpoint endpoint, Hostility hostility, boolean headTooLarge)
+    private static Answer sendAnswered(Endpoint endpoint, Hostility hostility, boolean refusedByServer)
             throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
                 return wire.send(endpoint, hostility, credentials);
             } catch (java.io.IOException e) {
-                if (!headTooLarge || attempt == 3) {
+                if (!refusedByServer || attempt == 3) {
                     throw e;
                 }
             }

@@ -84,7 +84,7 @@ final class HostileValues {
                 random.nextBytes(bytes);
                 yield bytes;
             }
-            // oversized: above the JSON and form limits, below Tomcat's swallow limit (so the answer still arrives)
+            // oversized: above the JSON limit, below the form limit (2 MB)
             case 5 -> ("{\"message\":\"" + "y".repeat(1_500_000) + "\"}").getBytes(StandardCharsets.UTF_8);
             default -> pick(random, MALFORMED).getBytes(StandardCharsets.UTF_8);
         };

@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Puts one hostile request for one endpoint on a real socket (so Tomcat's own decoding is attacked too, not only
+ * Puts one hostile request for one endpoint on a real socket (so the server's own decoding is attacked too, not only
  * Spring's) and reads the answer. Credentials are the run's: an API token, a widget token, a browser session.
  */
 final class HostileWire {
@@ -158,7 +158,7 @@ final class HostileWire {
             return pairs;
         }
         for (int i = 0; i < names.size(); i++) {
-            // query strings are kept short: a 100k value belongs in a body, not in a URL Tomcat refuses at 8 KB
+            // query strings are kept short: a 100k value belongs in a body, not in a URL the server refuses at 8 KB
             pairs.add(encode(names.get(i)) + "=" + encode(shortened(hostility.scalar(i))));
             if (hostility.params() == Hostility.Params.DUPLICATED) {
                 pairs.add(encode(names.get(i)) + "=" + encode(shortened(hostility.scalar(i + 1))));
@@ -171,9 +171,46 @@ final class HostileWire {
         return value.length() > 1000 ? value.substring(0, 1000) : value;
     }
 
-    /** Lines longer than Tomcat's limit on a request's head (8 KB): no part of the application sees them. */
-    static boolean headTooLarge(String target) {
-        return target.length() > 8000;
+    /**
+     * Whether the server refuses the request before the application sees its address, so that whether it is an API
+     * call cannot be told: a request line longer than the limit on a request's head (8 KB), or a path Jetty's URI
+     * rules refuse (dot segments, a malformed or control-character escape, an escape that is not UTF-8, an escaped separator
+     * or dot).
+     */
+    static boolean refusedByServer(String target) {
+        return target.length() > 8000 || addressRefused(target);
+    }
+
+    private static boolean addressRefused(String target) {
+        int query = target.indexOf('?');
+        String path = query < 0 ? target : target.substring(0, query);
+        if (path.contains("/../") || path.contains("/./") || path.endsWith("/..") || path.endsWith("/.")) {
+            return true; // Tomcat resolved dot segments, Jetty refuses them; browsers resolve them before sending
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c != '%') {
+                bytes.write(c);
+                continue;
+            }
+            if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0
+                    || Character.digit(path.charAt(i + 2), 16) < 0) {
+                return true;
+            }
+            int b = Integer.parseInt(path.substring(i + 1, i + 3), 16);
+            if (b < 0x20 || b == 0x7f || b == '/' || b == '\\' || b == '.' || b == ';' || b == '%') {
+                return true;
+            }
+            bytes.write(b);
+            i += 2;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            return false;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return true;
+        }
     }
 
     String target(Endpoint endpoint, Hostility hostility, Credentials credentials) {

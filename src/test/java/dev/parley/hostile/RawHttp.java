@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 written byte by byte, for what java.net.http refuses to send: a request target with malformed escapes
- * ({@code %zz}, a lone {@code %}) that only Tomcat's own parser meets.
+ * ({@code %zz}, a lone {@code %}) that only the server's own parser meets.
  */
 final class RawHttp {
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells at once when the socket of an idle event stream has something to read, which for a bodiless GET means its
- * client closed the connection (ADR 0038, addendum). Tomcat does not watch an async request's socket for reads, so
+ * client closed the connection (ADRs 0038, 0039). The server does not read an async request's socket, so
  * this registers the connection's channel with a selector of its own (a channel may be registered with several); one
  * thread waits on all of them. Nothing is read here: the stream asks its {@link ClientConnection} on its own turn.
  * A channel that cannot be registered is left to the periodic check in {@code EventStreams}.
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class ClientCloseWatch implements DisposableBean {
 
     /**
-     * The longest wait of the selector: a channel Tomcat closed while registered here is closed for good (its file
+     * The longest wait of the selector: a channel the server closed while registered here is closed for good (its file
      * descriptor released; its FIN is sent at once either way) at this thread's next select.
      */
     private static final long SELECT_MILLIS = 1_000;

@@ -11,11 +11,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Tells, without writing to it, whether the client of a long-lived bodiless GET (an event stream) has closed its
- * connection. Tomcat does not watch an async request's socket for reads, so a close is otherwise noticed only when a
- * write fails, and the first write after a close still succeeds. Once the request's input is non-blocking (it has a
- * {@link ReadListener}), {@code available()} makes one non-blocking read of the socket: a client that closed reads
- * as end of stream, which Tomcat reports as a byte available. A request without a body has no byte of its own, so
- * any byte means the client left, or sent something an event stream never expects; either way the stream ends.
+ * connection. The server does not read an async request's socket once its head is read, so a close is otherwise
+ * noticed only when a write fails, and the first write after a close still succeeds. Where the connection's socket
+ * is known ({@link JettySockets}), an ask is one non-blocking read of one byte from it: a client that closed reads as
+ * end of stream. A request without a body has no byte of its own, so any byte means the client left, or sent
+ * something an event stream never expects; either way the stream ends. Elsewhere the request's input is made
+ * non-blocking (a {@link ReadListener}) and asked for {@code available()} bytes, for a container that reads for it.
  * Not thread-safe: ask it from the thread that writes the stream.
  */
 public final class ClientConnection {
@@ -53,8 +54,7 @@ public final class ClientConnection {
         this.request = request;
         Object gate = request == null ? null : request.getAttribute(StreamDispatchGate.ATTRIBUTE);
         this.dispatched = gate instanceof CountDownLatch latch ? latch : null;
-        this.channel = request != null && request.getAttribute(StreamAwareAdapter.CHANNEL_ATTRIBUTE)
-                instanceof SocketChannel socket ? socket : null;
+        this.channel = request == null ? null : JettySockets.channelOf(request);
     }
 
     /** The connection's channel, for {@link ClientCloseWatch}; null when it is not known (then ask periodically). */
@@ -118,6 +118,9 @@ public final class ClientConnection {
     }
 
     private boolean ended() {
+        if (channel != null) {
+            return JettySockets.endOfStream(channel);
+        }
         try {
             return request.getInputStream().available() > 0;
         } catch (IOException | RuntimeException e) {
@@ -130,7 +133,9 @@ public final class ClientConnection {
             if (!request.isAsyncStarted()) {
                 return false; // still being set up: a read listener can only be set once the request is async
             }
-            request.getInputStream().setReadListener(IGNORED);
+            if (channel == null) {
+                request.getInputStream().setReadListener(IGNORED);
+            }
             nonBlocking = true;
         } catch (IOException | RuntimeException e) {
             request = null; // a container that refuses: left to the heartbeat, never mistaken for a close

@@ -14,12 +14,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Tells an event stream when the request that opened it has left the filter chain. A stream writes from its own
  * thread; while the container thread is still unwinding the filters after the handler returned, filters touch the
- * response too (Spring Security writes its headers after the chain, a session filter may add a cookie), and Tomcat's
- * response is not thread-safe: under load a stream's first write raced with that and corrupted the response's header
- * table ({@code ArrayIndexOutOfBoundsException} in {@code MimeHeaders}, seen with 10,000 streams opening). So a GET
- * carries a latch that is released once the chain has returned, and a stream sends nothing before that. Runs outside
- * every filter that touches the response after the chain (the session and security filters); the two outside it
- * (character encoding, the observation) do not.
+ * response too (Spring Security writes its headers after the chain, a session filter may add a cookie), and a
+ * servlet response is not thread-safe: under load a stream's first write raced with that and corrupted the response's
+ * header table (on Tomcat, {@code ArrayIndexOutOfBoundsException} in {@code MimeHeaders}, seen with 10,000 streams
+ * opening). So a GET carries a latch that is released once the chain has returned, and a stream sends nothing before
+ * that. Runs outside every filter that touches the response after the chain (the session and security filters); the
+ * two outside it (character encoding, the observation) do not.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)

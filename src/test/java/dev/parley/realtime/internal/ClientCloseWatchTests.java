@@ -64,7 +64,7 @@ class ClientCloseWatchTests {
 
     private SocketChannel accept() throws Exception {
         SocketChannel channel = server.accept();
-        channel.configureBlocking(false); // as Tomcat's connector keeps its connections
+        channel.configureBlocking(false); // as Jetty's connector keeps its connections
         return channel;
     }
 

@@ -1,0 +1,87 @@
+package dev.parley.shared;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What Jetty answers itself, for a request it refuses before any of the application sees it (a malformed escape or an
+ * ambiguous segment in the address, a request line or headers over the size limit): a problem under {@code /api/**}
+ * and a short readable page elsewhere, instead of Jetty's own "HTTP ERROR 400" page. Errors inside the application
+ * end on Spring's error page ({@link ErrorResponses}) as before.
+ */
+@Component
+class JettyErrorReports implements WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory>, Ordered {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public void customize(ConfigurableJettyWebServerFactory factory) {
+        factory.addServerCustomizers(server -> server.setErrorHandler(new Reports()));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    static final class Reports extends ErrorHandler {
+
+        Reports() {
+            setShowStacks(false);
+            setShowCauses(false);
+            setShowMessageInTitle(false);
+        }
+
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message,
+                Throwable cause, Callback callback) {
+            String accept = request.getHeaders().get(HttpHeader.ACCEPT);
+            String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+            boolean api = ProblemAudience.wantsProblem("", path == null ? "" : path, accept);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE,
+                    api ? "application/problem+json" : "text/html;charset=utf-8");
+            response.write(true, ByteBuffer.wrap(body(code, api).getBytes(StandardCharsets.UTF_8)), callback);
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            // no request to tell an API call by: the readable page, as for a browser
+            fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8"));
+            return ByteBuffer.wrap(body(status, false).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static String body(int status, boolean api) {
+            HttpStatus known = HttpStatus.resolve(status);
+            String title = known == null ? "Error " + status : known.getReasonPhrase();
+            String detail = detail(status, title);
+            return api ? JSON.writeValueAsString(Map.of("type", "about:blank", "title", title, "status", status,
+                    "detail", detail)) : PlainPage.of(title, detail);
+        }
+
+        private static String detail(int status, String title) {
+            return switch (status) {
+                case 400 -> "The request cannot be read: its address, headers or body are malformed, too large or not "
+                        + "validly encoded.";
+                case 413 -> "The request body, or a part of it, is too large.";
+                case 414 -> "The address is too long.";
+                case 431 -> "The request headers are too large.";
+                default -> status >= 500 ? "Something went wrong on our side. Please try again."
+                        : "The request cannot be handled (" + title + ").";
+            };
+        }
+    }
+}
