@@ -3,8 +3,6 @@ package dev.parley.shared;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -57,14 +55,7 @@ class JettyErrorReports implements WebServerFactoryCustomizer<ConfigurableJettyW
             response.write(true, ByteBuffer.wrap(body(code, api).getBytes(StandardCharsets.UTF_8)), callback);
         }
 
-        @Override
-        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-            // no request to tell an API call by: the readable page, as for a browser
-            fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8"));
-            return ByteBuffer.wrap(body(status, false).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static String body(int status, boolean api) {
+        private static String body(int status, boolean api) {
             HttpStatus known = HttpStatus.resolve(status);
             String title = known == null ? "Error " + status : known.getReasonPhrase();
             String detail = detail(status, title);
