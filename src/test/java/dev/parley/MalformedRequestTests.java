@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -205,6 +206,32 @@ class MalformedRequestTests {
                     .doesNotContainIgnoringCase("connection: close");
             assertThat(RawResponses.read(in)).as("the next request on the same connection").startsWith("HTTP/1.1 200");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestsTheServerCannotRead")
+    void aRequestTheServerCannotReadIsAnsweredWithConnectionCloseBecauseTheConnectionEndsAfterIt(String name,
+            String head) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = RawResponses.read(socket.getInputStream());
+            // without the header a client takes the connection for reusable and loses its next request to the close
+            assertThat(answer).as(name).startsWith("HTTP/1.1 4").containsIgnoringCase("\r\nConnection: close\r\n");
+            assertThat(socket.getInputStream().read()).as("%s: the connection ends after the answer", name).isEqualTo(-1);
+        }
+    }
+
+    static Stream<Arguments> requestsTheServerCannotRead() {
+        return Stream.of(
+                Arguments.of("a request line over the limit", "GET /help/" + "a".repeat(9_000)
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
+                Arguments.of("headers over the limit", "GET /help HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: "
+                        + "b".repeat(9_000) + "\r\n\r\n"),
+                Arguments.of("a malformed escape", "GET /help/100% HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
+                Arguments.of("an HTTP/1.0 request line over the limit", "GET /api/v1/" + "a".repeat(9_000)
+                        + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"));
     }
 
     @org.junit.jupiter.api.Test

@@ -2,8 +2,8 @@ package dev.parley.shared;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -11,20 +11,17 @@ import org.eclipse.jetty.util.Callback;
 import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What Jetty answers itself, for a request it refuses before any of the application sees it (a malformed escape or an
  * ambiguous segment in the address, a request line or headers over the size limit): a problem under {@code /api/**}
  * and a short readable page elsewhere, instead of Jetty's own "HTTP ERROR 400" page. Errors inside the application
- * end on Spring's error page ({@link ErrorResponses}) as before.
+ * end on Spring's error page ({@link ErrorResponses}) as before. Every such answer says {@code Connection: close}:
+ * the connection ends after it.
  */
 @Component
 class JettyErrorReports implements WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory>, Ordered {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
     public void customize(ConfigurableJettyWebServerFactory factory) {
@@ -52,15 +49,17 @@ class JettyErrorReports implements WebServerFactoryCustomizer<ConfigurableJettyW
             boolean api = ProblemAudience.wantsProblem("", path == null ? "" : path, accept);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE,
                     api ? "application/problem+json" : "text/html;charset=utf-8");
+            // Jetty ends the connection after a request it could not read, but where it failed before the request
+            // line's version was read it answers as to HTTP/1.0 and says nothing: an HTTP/1.1 client then keeps the
+            // connection for its next request and loses that request to the close
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
             response.write(true, ByteBuffer.wrap(body(code, api).getBytes(StandardCharsets.UTF_8)), callback);
         }
 
         private static String body(int status, boolean api) {
-            HttpStatus known = HttpStatus.resolve(status);
-            String title = known == null ? "Error " + status : known.getReasonPhrase();
+            String title = PlainProblem.title(status);
             String detail = detail(status, title);
-            return api ? JSON.writeValueAsString(Map.of("type", "about:blank", "title", title, "status", status,
-                    "detail", detail)) : PlainPage.of(title, detail);
+            return api ? PlainProblem.of(status, title, detail) : PlainPage.of(title, detail);
         }
 
         private static String detail(int status, String title) {
