@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
@@ -13,7 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses requests whose envelope cannot be read before anything reads it: a Content-Type that is not one
@@ -27,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestShapeFilter extends OncePerRequestFilter {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -67,14 +64,12 @@ class RequestShapeFilter extends OncePerRequestFilter {
 
     static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String detail)
             throws IOException {
-        org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
-        String title = known == null ? "Bad Request" : known.getReasonPhrase();
+        String title = PlainProblem.title(status);
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         if (ProblemAudience.wantsProblem(request.getContextPath(), request.getRequestURI(), request.getHeader("Accept"))) {
             response.setContentType("application/problem+json");
-            response.getWriter().write(JSON.writeValueAsString(Map.of("type", "about:blank", "title", title,
-                    "status", status, "detail", detail)));
+            response.getWriter().write(PlainProblem.of(status, title, detail));
         } else {
             response.setContentType("text/html;charset=UTF-8");
             response.getWriter().write(PlainPage.of(title, detail));

@@ -3,6 +3,8 @@ package dev.parley.support;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Waits for module listeners, which run after the change commits on their own threads. */
@@ -20,5 +22,15 @@ public final class ModuleListeners {
     public static long incomplete(JdbcClient jdbc, String packagePrefix) {
         return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE :p AND completion_date IS NULL")
                 .param("p", packagePrefix + ".%").query(Long.class).single();
+    }
+
+    /**
+     * Listeners of the module still running for events published within {@code window}: in flight, where older
+     * incomplete ones are failures waiting for their retry.
+     */
+    public static long inFlight(JdbcClient jdbc, String packagePrefix, Duration window) {
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE :p AND completion_date IS NULL "
+                + "AND publication_date > :since").param("p", packagePrefix + ".%")
+                .param("since", OffsetDateTime.now(ZoneOffset.UTC).minus(window)).query(Long.class).single();
     }
 }
