@@ -104,9 +104,10 @@ final class HostileWire {
 
     String describe(Endpoint endpoint, Hostility hostility, Credentials credentials) {
         String path = path(endpoint, hostility, credentials) + query(endpoint, hostility);
+        byte[] body = body(endpoint, hostility);
         return endpoint.method() + " " + (path.length() > 160 ? path.substring(0, 160) + "…(" + path.length() + ")" : path)
                 + " [" + contentType(endpoint, hostility) + ", " + endpoint.surface() + ", body "
-                + (body(endpoint, hostility) == null ? 0 : body(endpoint, hostility).length) + " bytes]";
+                + (body == null ? 0 : body.length) + " bytes]";
     }
 
     private static byte[] readCapped(InputStream in) throws java.io.IOException {
