@@ -9,6 +9,7 @@ import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.ReplyPosted;
 import dev.parley.conversation.ConversationStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,7 +98,7 @@ class ModuleListenerConditionsTests {
 
     private static ReplyPosted reply(AuthorType author, boolean internal) {
         return new ReplyPosted(UUID.randomUUID(), UUID.randomUUID(), 4, "web", author, "Someone", "Here it is",
-                internal, AT);
+                internal, AT, null, null, List.of());
     }
 
     private static ConversationStatusChanged changed(ConversationStatus from, ConversationStatus to) {

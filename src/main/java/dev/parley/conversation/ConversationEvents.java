@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** What happened to conversations, published after the change is committed. Records carry ids and values only. */
@@ -20,9 +21,22 @@ public final class ConversationEvents {
             String subject, String authorName, String text, String clientMessageId, Instant at) {
     }
 
-    /** An assistant, agent or system message (or an internal note) was stored: everything a channel needs to send it. */
+    /**
+     * An assistant, agent or system message (or an internal note) was stored: everything a channel needs to send it
+     * and a live client to show it ({@code at} is the message's time; an assistant's answer carries its confidence
+     * and sources), so listeners need not read it back. {@code sources} is null only in publications stored by a
+     * version that did not carry them; listeners then read the message.
+     */
     public record ReplyPosted(UUID conversationId, UUID messageId, long seq, String channel, AuthorType authorType,
-            String authorName, String text, boolean internal, Instant at) {
+            String authorName, String text, boolean internal, Instant at, UUID inReplyTo, Double confidence,
+            List<SourceRef> sources) {
+
+        /** The event of a message just stored (as read back by the insert) in a conversation of this channel. */
+        public static ReplyPosted of(Message stored, String channel) {
+            return new ReplyPosted(stored.conversationId(), stored.id(), stored.seq(), channel, stored.authorType(),
+                    stored.authorName(), stored.text(), stored.internal(), stored.createdAt(), stored.inReplyTo(),
+                    stored.confidence(), stored.sources());
+        }
     }
 
     /** A customer message that arrived by a channel with a quick inbound step is to be answered off that step. */

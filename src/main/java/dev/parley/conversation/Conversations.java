@@ -156,8 +156,7 @@ public class Conversations {
         if (!internal && author == AuthorType.AGENT) {
             conversations.resetWaitingNotice(conversationId); // answered: if the customer waits again, tell them again
         }
-        events.publishEvent(new ReplyPosted(conversationId, stored.id(), stored.seq(), conversation.channel(), author,
-                stored.authorName(), stored.text(), internal, now));
+        events.publishEvent(ReplyPosted.of(stored, conversation.channel()));
         return stored;
     }
 

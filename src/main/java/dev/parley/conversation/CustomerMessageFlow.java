@@ -210,8 +210,7 @@ public class CustomerMessageFlow {
         Message draft = messages.insert(new Message(UUID.randomUUID(), 0, conversation.id(), AuthorType.ASSISTANT,
                 null, "Assistant", redaction.forStorage(note), true, null, customerMessage.id(), outcome.confidence(),
                 outcome.sources(), now));
-        events.publishEvent(new ReplyPosted(conversation.id(), draft.id(), draft.seq(), conversation.channel(),
-                AuthorType.ASSISTANT, draft.authorName(), draft.text(), true, now));
+        events.publishEvent(ReplyPosted.of(draft, conversation.channel()));
         escalation.escalate(conversation, outcome.escalates() ? outcome.escalationReason()
                 : EscalationReason.ASSISTANT_OFF, outcome.confidence());
     }
@@ -242,8 +241,7 @@ public class CustomerMessageFlow {
                 outcome.sources(), now));
         Conversation answered = conversation.withReplyAt(now);
         conversations.update(answered);
-        events.publishEvent(new ReplyPosted(conversationId, reply.id(), reply.seq(), conversation.channel(),
-                AuthorType.ASSISTANT, reply.authorName(), reply.text(), false, now));
+        events.publishEvent(ReplyPosted.of(reply, conversation.channel()));
         Conversation result;
         if (outcome.escalates()) {
             if (outcome.agentNote() != null) {
@@ -267,8 +265,7 @@ public class CustomerMessageFlow {
         Message note = messages.insert(new Message(UUID.randomUUID(), 0, conversation.id(), AuthorType.ASSISTANT, null,
                 "Assistant", redaction.forStorage(outcome.agentNote()), true, null, null, null,
                 List.of(), now));
-        events.publishEvent(new ReplyPosted(conversation.id(), note.id(), note.seq(), conversation.channel(),
-                AuthorType.ASSISTANT, note.authorName(), note.text(), true, now));
+        events.publishEvent(ReplyPosted.of(note, conversation.channel()));
     }
 
     private static String normalizeClientId(String clientId) {

@@ -49,8 +49,7 @@ class CustomerNotices {
         Instant at = customerMessage.createdAt();
         Message notice = messages.insert(new Message(UUID.randomUUID(), 0, now.id(), AuthorType.SYSTEM, null,
                 "Support", text, false, null, customerMessage.id(), null, List.of(), at));
-        events.publishEvent(new ReplyPosted(now.id(), notice.id(), notice.seq(), now.channel(), AuthorType.SYSTEM,
-                notice.authorName(), notice.text(), false, at));
+        events.publishEvent(ReplyPosted.of(notice, now.channel()));
         return Optional.of(notice);
     }
 }

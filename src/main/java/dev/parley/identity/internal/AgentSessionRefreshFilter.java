@@ -21,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Keeps a signed-in session in step with the agent's record: a deactivated agent is signed out at their next
  * request, so is a session opened before the agent's password changed (the session remembers a hash of the
  * password hash it was opened with), and a changed role or name applies at once rather than at the next sign-in.
+ * A request with a personal API token is left alone: the token filter read its agent for this very request.
  */
 public class AgentSessionRefreshFilter extends OncePerRequestFilter {
 
@@ -37,7 +38,8 @@ public class AgentSessionRefreshFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof AgentPrincipal signedIn) {
+        if (authentication != null && authentication.getPrincipal() instanceof AgentPrincipal signedIn
+                && request.getAttribute(ApiTokenFilter.AGENT_READ) == null) {
             Optional<Agent> current = agents.find(signedIn.id());
             if (current.isEmpty() || !current.get().active() || passwordChangedSince(request, signedIn)) {
                 HttpSession session = request.getSession(false);

@@ -22,6 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ApiTokenFilter extends OncePerRequestFilter {
 
+    /** Set on a request whose agent this filter has just read (active, current role and name). */
+    static final String AGENT_READ = ApiTokenFilter.class.getName() + ".agentRead";
+
     private final ApiTokens tokens;
     private final RequestMatcher api;
 
@@ -60,6 +63,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
+        request.setAttribute(AGENT_READ, Boolean.TRUE);
         try {
             chain.doFilter(request, response);
         } finally {

@@ -42,28 +42,33 @@ class ConversationRelay {
 
     @LiveListener
     void on(MessageReceived event) {
-        MessagePayload message = new MessagePayload(event.messageId(), event.seq(), event.conversationId(),
-                AuthorType.CUSTOMER.name(), event.authorName(), event.text(), false, null, List.of(),
-                event.clientMessageId(), null, event.at());
-        Map<String, Object> data = Map.of("message", message);
-        bus.publish(new RealtimeEvent(topic(event.conversationId()), "message", event.seq(), data));
-        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "message", event.seq(), data));
+        push(new MessagePayload(event.messageId(), event.seq(), event.conversationId(), AuthorType.CUSTOMER.name(),
+                event.authorName(), event.text(), false, null, List.of(), event.clientMessageId(), null, event.at()));
     }
 
     /**
      * Replies reach agents here, and a visible one reaches the conversation's open widgets at once too: the widget
      * channel's delivery pushes it as well, but as a module listener it waits behind analytics, mail and the rest
-     * under load (seconds), and a stream sends each message once (its cursor drops the second push). The one read
-     * back: an assistant's answer shows its confidence and sources, which the event does not carry.
+     * under load (seconds), and a stream sends each message once (its cursor drops the second push). The event
+     * carries the whole message; only a publication stored by an earlier version (without sources) is read back.
      */
     @LiveListener
     void on(ReplyPosted event) {
-        conversations.message(event.messageId()).ifPresent(m -> {
-            if (!m.internal()) {
-                bus.publish(RealtimeEvent.message(topic(event.conversationId()), m));
-            }
-            bus.publish(RealtimeEvent.message(RealtimeEvent.AGENTS, m));
-        });
+        if (event.sources() == null) {
+            conversations.message(event.messageId()).map(MessagePayload::from).ifPresent(this::push);
+            return;
+        }
+        push(new MessagePayload(event.messageId(), event.seq(), event.conversationId(), event.authorType().name(),
+                event.authorName(), event.text(), event.internal(), event.confidence(), event.sources(), null,
+                event.inReplyTo(), event.at()));
+    }
+
+    private void push(MessagePayload message) {
+        Map<String, Object> data = Map.of("message", message);
+        if (!message.internal()) {
+            bus.publish(new RealtimeEvent(topic(message.conversationId()), "message", message.seq(), data));
+        }
+        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "message", message.seq(), data));
     }
 
     @LiveListener

@@ -60,19 +60,34 @@ class ArticleStatsTests extends HelpCenterTestSupport {
         String id = publish(unique("cited"), "Gift wrap", "Free gift wrap.", null);
         Message reply = ask("cite: " + id);
         ModuleListeners.awaitCompleted(jdbc, "dev.parley.knowledge");
-        ReplyPosted posted = new ReplyPosted(reply.conversationId(), reply.id(), reply.seq(), "web",
-                AuthorType.ASSISTANT, reply.authorName(), reply.text(), false, reply.createdAt());
+        ReplyPosted posted = ReplyPosted.of(reply, "web");
 
         transactions.executeWithoutResult(status -> {
             events.publishEvent(posted);
             events.publishEvent(new ReplyPosted(reply.conversationId(), reply.id(), reply.seq(), "web",
-                    AuthorType.AGENT, "Grace", reply.text(), false, reply.createdAt()));
+                    AuthorType.AGENT, "Grace", reply.text(), false, reply.createdAt(), null, null, reply.sources()));
         });
         conversations.postReply(reply.conversationId(), AuthorType.AGENT, null, "Grace", "Also see " + id, false);
         ModuleListeners.awaitCompleted(jdbc, "dev.parley.knowledge");
 
         assertThat(stats.of(id).usedByAssistant()).isEqualTo(1);
         assertThat(stats.of(id).views()).isZero();
+    }
+
+    @Test
+    void aReplyPublishedByAnEarlierVersionWithoutItsSourcesIsCountedFromTheStoredMessage() {
+        String id = publish(unique("cited"), "Gift cards", "Valid for a year.", null);
+        Message reply = ask("cite: " + id);
+        ModuleListeners.awaitCompleted(jdbc, "dev.parley.knowledge");
+        jdbc.sql("DELETE FROM help_article_citation WHERE message_id = :m").param("m", reply.id()).update();
+        assertThat(stats.of(id).usedByAssistant()).isZero();
+
+        transactions.executeWithoutResult(status -> events.publishEvent(new ReplyPosted(reply.conversationId(),
+                reply.id(), reply.seq(), "web", AuthorType.ASSISTANT, reply.authorName(), reply.text(), false,
+                reply.createdAt(), null, null, null)));
+        ModuleListeners.awaitCompleted(jdbc, "dev.parley.knowledge");
+
+        assertThat(stats.of(id).usedByAssistant()).isEqualTo(1);
     }
 
     private Message ask(String text) {

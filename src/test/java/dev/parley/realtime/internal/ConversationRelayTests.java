@@ -3,24 +3,34 @@ package dev.parley.realtime.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.conversation.AuthorType;
+import dev.parley.conversation.ConversationEvents.ReplyPosted;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Conversations;
 import dev.parley.conversation.CustomerMessageFlow;
 import dev.parley.conversation.IncomingMessage;
+import dev.parley.conversation.Message;
 import dev.parley.conversation.NewConversation;
+import dev.parley.conversation.SourceRef;
 import dev.parley.realtime.MessagePayload;
 import dev.parley.realtime.RealtimeBus;
 import dev.parley.realtime.RealtimeEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The relay pushes committed changes to the agents' topic and to the conversation's topic, off the request thread. */
+/**
+ * The relay pushes committed changes to the agents' topic and to the conversation's topic, off the request thread;
+ * a reply as it was stored, built from its event rather than read back.
+ */
 @SpringBootTest
 class ConversationRelayTests {
 
@@ -30,6 +40,10 @@ class ConversationRelayTests {
     CustomerMessageFlow flow;
     @Autowired
     RealtimeBus bus;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
 
     @Test
     void aCustomerMessageAndAStatusChangeReachTheAgentsAndTheCustomer() throws Exception {
@@ -57,6 +71,55 @@ class ConversationRelayTests {
         assertThat(of(customer, id, "status")).anyMatch(e -> "RESOLVED".equals(e.data().get("status")));
         assertThat(of(agents, id, "message")).as("the assistant's answer reaches agents too")
                 .anyMatch(e -> !"CUSTOMER".equals(message(e).authorType()));
+    }
+
+    @Test
+    void anAgentsReplyIsPushedExactlyAsItReadsBackFromTheDatabase() throws Exception {
+        UUID id = conversations.start(new NewConversation("web", null, null, null)).conversation().id();
+        List<RealtimeEvent> widget = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = bus.subscribe(RealtimeEvent.conversationTopic(id), widget::add)) {
+            Message reply = conversations.postReply(id, AuthorType.AGENT, null, "Ada", "On its way", false);
+
+            MessagePayload pushed = awaitMessage(widget, reply.id());
+
+            assertThat(pushed).isEqualTo(MessagePayload.from(conversations.message(reply.id()).orElseThrow()));
+        }
+    }
+
+    @Test
+    void anAnswersConfidenceAndSourcesComeFromTheEventAndAnOlderPublicationWithoutThemIsReadBack() throws Exception {
+        UUID id = conversations.start(new NewConversation("web", null, null, null)).conversation().id();
+        List<RealtimeEvent> agents = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = bus.subscribe(RealtimeEvent.AGENTS, agents::add)) {
+            Message stored = conversations.postReply(id, AuthorType.AGENT, null, "Ada", "See the returns page", false);
+            awaitMessage(agents, stored.id());
+            agents.clear();
+            SourceRef returns = new SourceRef("returns", "Returns", "/help/returns");
+            ReplyPosted carried = ReplyPosted.of(stored, "web");
+            tx.executeWithoutResult(status -> events.publishEvent(new ReplyPosted(carried.conversationId(),
+                    carried.messageId(), carried.seq(), carried.channel(), AuthorType.ASSISTANT, "Assistant",
+                    carried.text(), false, carried.at(), null, 0.87, List.of(returns))));
+
+            MessagePayload fromEvent = awaitMessage(agents, stored.id());
+            assertThat(fromEvent.authorType()).isEqualTo("ASSISTANT");
+            assertThat(fromEvent.confidence()).isEqualTo(0.87);
+            assertThat(fromEvent.sources()).containsExactly(returns);
+
+            agents.clear();
+            tx.executeWithoutResult(status -> events.publishEvent(new ReplyPosted(carried.conversationId(),
+                    carried.messageId(), carried.seq(), carried.channel(), AuthorType.ASSISTANT, "Assistant",
+                    "not what was stored", false, carried.at(), null, 0.87, null)));
+
+            assertThat(awaitMessage(agents, stored.id())).as("read back: the stored message, not the event's text")
+                    .isEqualTo(MessagePayload.from(conversations.message(stored.id()).orElseThrow()));
+        }
+    }
+
+    private static MessagePayload awaitMessage(List<RealtimeEvent> received, UUID messageId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> received.stream()
+                        .filter(e -> e.type().equals("message")).map(ConversationRelayTests::message)
+                        .filter(m -> m.id().equals(messageId)).findFirst().orElse(null),
+                Objects::nonNull);
     }
 
     private static List<RealtimeEvent> of(List<RealtimeEvent> events, UUID id, String type) {
