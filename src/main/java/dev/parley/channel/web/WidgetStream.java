@@ -4,7 +4,9 @@ import dev.parley.conversation.Conversations;
 import dev.parley.realtime.EventStreams;
 import dev.parley.realtime.RealtimeEvent;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,7 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The widget's live stream (Server-Sent Events): new visible messages, typing, read receipts, status
- * and queue updates. A reconnecting client resumes from its cursor ({@code after} or {@code Last-Event-ID}).
+ * and queue updates. A reconnecting client resumes from its cursor ({@code after} or {@code Last-Event-ID}) and hears
+ * the conversation's current status after the messages it missed.
  */
 @RestController
 class WidgetStream {
@@ -49,10 +52,18 @@ class WidgetStream {
         return slots.open(client.ip(), () -> streams.open(topic, cursor, () -> backlog(id, topic, cursor))).emitter();
     }
 
+    /**
+     * The messages after the cursor, then the conversation's status as it is now: a status change pushed while the
+     * client was not connected (its first connect after sending, a network blip) is otherwise never heard of, and the
+     * widget would not offer the rating of a resolved conversation. A status the client already shows changes nothing.
+     */
     private List<RealtimeEvent> backlog(UUID id, String topic, long cursor) {
-        return conversations.visibleMessages(id, cursor, BACKLOG).stream()
+        List<RealtimeEvent> backlog = new ArrayList<>(conversations.visibleMessages(id, cursor, BACKLOG).stream()
                 .map(m -> RealtimeEvent.message(topic, m))
-                .toList();
+                .toList());
+        backlog.add(new RealtimeEvent(topic, "status", 0,
+                Map.of("conversationId", id, "status", conversations.get(id).status().name())));
+        return backlog;
     }
 
     private static long parse(String lastEventId) {

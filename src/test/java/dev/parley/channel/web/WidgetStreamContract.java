@@ -18,11 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.parley.conversation.AuthorType;
+import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Conversations;
+import dev.parley.conversation.EscalationReason;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The widget's live stream over real HTTP: live delivery, catch-up after a reconnect, no internal notes. */
+/**
+ * The widget's live stream over real HTTP: live delivery, catch-up after a reconnect (messages and the current status),
+ * no internal notes.
+ */
 abstract class WidgetStreamContract {
 
     @LocalServerPort
@@ -66,6 +71,19 @@ abstract class WidgetStreamContract {
         String data = nextData(events, "message");
         assertThat(data).contains("missed while offline");
         assertThat(json.readTree(data).get("message").get("seq").asLong()).isGreaterThan(cursor);
+    }
+
+    @Test
+    void aStatusChangedWhileNoStreamWasOpenArrivesWhenOneOpens() throws Exception {
+        JsonNode started = start("{\"message\":\"I want to talk to a person\"}");
+        var id = java.util.UUID.fromString(started.get("conversationId").asString());
+        conversations.escalate(id, EscalationReason.HUMAN_REQUESTED, null);
+        conversations.changeStatus(id, ConversationStatus.IN_PROGRESS);
+        conversations.changeStatus(id, ConversationStatus.RESOLVED);
+
+        BlockingQueue<String> events = stream(started, started.get("cursor").asLong());
+
+        assertThat(json.readTree(nextData(events, "status")).get("status").asString()).isEqualTo("RESOLVED");
     }
 
     @Test
