@@ -26,6 +26,8 @@ final class HostileWire {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
     private static final int MAX_READ = 256 * 1024;
+    /** What the node reads of a body it refused before it answers and keeps the connection (UnreadBodyDrain). */
+    private static final int UNREAD_BODY_DRAINED = 2 * 1024 * 1024;
 
     record Credentials(String apiToken, String widgetToken, String csrfToken, Map<String, String> realIds) {
     }
@@ -217,6 +219,16 @@ final class HostileWire {
 
     String target(Endpoint endpoint, Hostility hostility, Credentials credentials) {
         return path(endpoint, hostility, credentials) + query(endpoint, hostility);
+    }
+
+    /**
+     * Whether the server may answer this request and end the connection while the client is still sending it: a head
+     * over the server's limit, or a body larger than the node reads past a refusal (2 MB, {@code UnreadBodyDrain}).
+     */
+    boolean connectionMayEnd(Endpoint endpoint, Hostility hostility, Credentials credentials) {
+        byte[] body = body(endpoint, hostility);
+        return refusedByServer(target(endpoint, hostility, credentials))
+                || body != null && body.length > UNREAD_BODY_DRAINED;
     }
 
     /**
