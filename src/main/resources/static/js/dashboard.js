@@ -123,9 +123,15 @@
     }
     const indicator = document.querySelector('.live-indicator');
     const events = new EventSource('/dashboard/events');
+    // What this page shows live; fetched again when the stream comes back, as events sent while it was away
+    // (a network blip, a restarted node) are not sent again.
+    const liveParts = {inbox: ['#inbox-body'], conversation: ['#pane-list', '#transcript', '#side']}[page] || [];
+    let connectedBefore = false;
     events.addEventListener('ready', () => {
         document.body.dataset.live = 'true';
         if (indicator) indicator.textContent = 'live';
+        if (connectedBefore) liveParts.forEach(refresh);
+        connectedBefore = true;
     });
     events.onerror = () => {
         document.body.dataset.live = 'false';

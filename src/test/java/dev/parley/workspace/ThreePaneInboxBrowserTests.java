@@ -32,7 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * In headless Chromium: an open conversation sits between the list of the agent's current view (kept from the
- * inbox's filters, updated live) and its details; the keyboard moves through the list, replies, writes notes,
+ * inbox's filters, updated live, caught up when a cut live stream comes back) and its details; the keyboard moves through the list, replies, writes notes,
  * inserts canned replies by "/shortcut" and resolves; the reply's Markdown previews; on a phone the page is one
  * column with no sideways scrolling.
  */
@@ -52,6 +52,10 @@ class ThreePaneInboxBrowserTests extends BrowserTestSupport {
     CannedReplies canned;
     @Autowired
     dev.parley.conversation.Tags tags;
+    @Autowired
+    dev.parley.realtime.EventStreams streams;
+    @Autowired
+    dev.parley.realtime.RealtimeBus bus;
 
     /** Marks one test's conversations (the class shares one instance, and the database, across its tests). */
     private String marker;
@@ -87,6 +91,40 @@ class ThreePaneInboxBrowserTests extends BrowserTestSupport {
             assertThat(selected).hasAttribute("data-conversation-id", id);
             page.keyboard().press("Enter");
             page.waitForURL(url -> url.endsWith(id));
+        }
+    }
+
+    @Test
+    void aListWhoseLiveStreamWasCutCatchesUpWhenTheStreamComesBack() {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, agent.email());
+            page.navigate(url("/inbox?view=all&q=" + marker));
+            assertThat(page.locator("body[data-live='true']")).hasCount(1);
+            page.evaluate("() => { window.sameDocument = true; }");
+
+            // the node ends every stream (as when it stops) and the tab cannot reconnect for a while
+            page.route("**/dashboard/events", com.microsoft.playwright.Route::abort);
+            streams.stop();
+            streams.start();
+            assertThat(page.locator("body[data-live='false']")).hasCount(1);
+            java.util.Set<Object> sent = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            UUID arrived;
+            try (AutoCloseable heard = bus.subscribe(dev.parley.realtime.RealtimeEvent.AGENTS,
+                    event -> sent.add(event.data().get("conversationId")))) {
+                arrived = escalated("parcel is late " + marker);
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                        .until(() -> sent.contains(arrived) || sent.contains(arrived.toString()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            page.unroute("**/dashboard/events");
+
+            assertThat(page.locator("body[data-live='true']")).hasCount(1, new LocatorAssertions.HasCountOptions()
+                    .setTimeout(15_000));
+            assertThat(page.locator("tr.conversation-row[data-conversation-id='" + arrived + "']")).isVisible(WAIT);
+            assertThat(page.evaluate("() => window.sameDocument === true")).as("caught up without a reload")
+                    .isEqualTo(true);
         }
     }
 
