@@ -33,12 +33,19 @@ class PublicationResubmissionTests {
     PublicationResubmission resubmission;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.modulith.events.core.EventSerializer serializer;
 
     private final String channel = "flaky" + Long.toString(System.nanoTime(), 36);
 
     @AfterEach
     void acceptTheChannelAgain() {
         jdbc.sql("ALTER TABLE analytics_daily DROP CONSTRAINT IF EXISTS analytics_daily_refuses_" + channel).update();
+    }
+
+    @Test
+    void eventsAreRecordedAndReadBackByTheApplicationsSerializer() {
+        assertThat(serializer).isInstanceOf(PublicationSerializer.class);
     }
 
     @Test
