@@ -3,7 +3,6 @@ package dev.parley.analytics.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,8 +13,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies a conversation's change to the daily rollups: its old facts are taken out and its new
- * facts put in, so every rollup stays equal to what a full recount would give.
+ * Applies a conversation's change to the daily rollups: what its old facts counted is taken out and what its new
+ * facts count put in, so every rollup stays equal to what a full recount would give; a row whose part of the facts did
+ * not change is not written, and the day's row gets the difference in one write.
  */
 @Repository
 class RollupWriter {
@@ -36,24 +36,52 @@ class RollupWriter {
     }
 
     void replace(FactsRow before, FactsRow after) {
-        if (before != null) {
-            add(before, -1);
-        }
-        if (after != null) {
-            add(after, 1);
-        }
+        replaceCounts(before == null ? null : DailyCounts.of(before), after == null ? null : DailyCounts.of(after),
+                this::daily);
+        replacePart(before, after, row -> row.escalated() && row.escalationReason() != null
+                ? new ReasonPart(row.day(), row.channel(), row.escalationReason()) : null, this::reason);
+        replacePart(before, after, row -> durationPart(row, FIRST_RESPONSE, row.firstResponseSeconds()),
+                this::duration);
+        replacePart(before, after, row -> durationPart(row, RESOLUTION, row.resolutionSeconds()), this::duration);
         replacePart(before, after, row -> durationPart(row, HUMAN_RESPONSE, row.people().humanResponseSeconds()),
-                (part, sign) -> duration(part.day(), part.channel(), part.metric(), part.seconds(), sign));
+                this::duration);
         replacePart(before, after, row -> durationPart(row, QUEUE_WAIT, row.people().queueWaitSeconds()),
-                (part, sign) -> duration(part.day(), part.channel(), part.metric(), part.seconds(), sign));
+                this::duration);
         for (String dimension : DIMENSIONS) {
             replacePart(before, after, row -> new VolumePart(row.day(), row.channel(), dimension, valueOf(row, dimension)),
                     this::volume);
         }
-        replacePart(before, after, row -> row.people().agentId() == null ? null : new AgentPart(row.day(), row.channel(),
-                row.people().agentId(), row.people().humanResponseSeconds(), row.people().personResolutionSeconds(),
-                row.csat()),
+        replaceCounts(before == null ? null : AgentCounts.of(before), after == null ? null : AgentCounts.of(after),
                 this::agent);
+    }
+
+    /**
+     * Counters of one rollup row that a conversation adds to; a change of the conversation is written as the
+     * difference in one write while it stays on the same row (nearly every event), and not at all when nothing they
+     * count changed.
+     */
+    interface Counts<C extends Counts<C>> {
+        boolean sameRow(C other);
+
+        C minus(C old);
+
+        C negated();
+    }
+
+    private static <C extends Counts<C>> void replaceCounts(C old, C now, java.util.function.Consumer<C> write) {
+        if (Objects.equals(old, now)) {
+            return;
+        }
+        if (old != null && now != null && old.sameRow(now)) {
+            write.accept(now.minus(old));
+            return;
+        }
+        if (old != null) {
+            write.accept(old.negated());
+        }
+        if (now != null) {
+            write.accept(now);
+        }
     }
 
     /**
@@ -79,10 +107,6 @@ class RollupWriter {
     }
 
     private record VolumePart(LocalDate day, String channel, String dimension, String value) {
-    }
-
-    private record AgentPart(LocalDate day, String channel, UUID agentId, Long humanResponse, Long resolution,
-            Integer csat) {
     }
 
     private static DurationPart durationPart(FactsRow row, String metric, Long seconds) {
@@ -112,10 +136,7 @@ class RollupWriter {
                 .param("dimension_value", part.value()).param("n", sign).update());
     }
 
-    private void agent(AgentPart part, int sign) {
-        long human = part.humanResponse() == null ? 0 : part.humanResponse();
-        long resolution = part.resolution() == null ? 0 : part.resolution();
-        long csat = part.csat() == null ? 0 : part.csat();
+    private void agent(AgentCounts n) {
         retryOnce(() -> jdbc.sql("""
                 MERGE INTO analytics_daily_agent d
                 USING (VALUES (CAST(:day AS DATE), CAST(:channel AS VARCHAR(32)), CAST(:agent AS UUID)))
@@ -128,19 +149,15 @@ class RollupWriter {
                 WHEN NOT MATCHED THEN INSERT (report_day, channel, agent_id, conversations, human_response_n,
                     human_response_seconds, resolution_n, resolution_seconds, csat_n, csat_points)
                     VALUES (s.report_day, s.channel, s.agent_id, :n, :hn, :hs, :rn, :rs, :cn, :cp)""")
-                .param("day", part.day()).param("channel", part.channel()).param("agent", part.agentId())
-                .param("n", sign)
-                .param("hn", part.humanResponse() == null ? 0 : sign).param("hs", sign * human)
-                .param("rn", part.resolution() == null ? 0 : sign).param("rs", sign * resolution)
-                .param("cn", part.csat() == null ? 0 : sign).param("cp", sign * csat)
+                .param("day", n.day()).param("channel", n.channel()).param("agent", n.agentId())
+                .param("n", n.conversations())
+                .param("hn", n.humanResponseN()).param("hs", n.humanResponseSeconds())
+                .param("rn", n.resolutionN()).param("rs", n.resolutionSeconds())
+                .param("cn", n.csatN()).param("cp", n.csatPoints())
                 .update());
     }
 
-    private void add(FactsRow row, int sign) {
-        int[] csat = new int[6];
-        if (row.csat() != null) {
-            csat[row.csat()] = sign;
-        }
+    private void daily(DailyCounts n) {
         retryOnce(() -> jdbc.sql("""
                 MERGE INTO analytics_daily d
                 USING (VALUES (CAST(:day AS DATE), CAST(:channel AS VARCHAR(32)))) AS s (report_day, channel)
@@ -155,22 +172,20 @@ class RollupWriter {
                     ai_confirmed, ai_assumed, ai_durable, csat_1, csat_2, csat_3, csat_4, csat_5, tokens, cost_usd)
                     VALUES (s.report_day, s.channel, :c, :m, :ai, :esc, :aic, :aia, :aid, :c1, :c2, :c3, :c4, :c5,
                         :tokens, :cost)""")
-                .param("day", row.day()).param("channel", row.channel())
-                .param("c", sign).param("m", sign * row.messages())
-                .param("ai", row.aiResolved() ? sign : 0).param("esc", row.escalated() ? sign : 0)
-                .param("aic", row.aiConfirmed() ? sign : 0).param("aia", row.aiAssumed() ? sign : 0)
-                .param("aid", row.aiDurable() ? sign : 0)
-                .param("c1", csat[1]).param("c2", csat[2]).param("c3", csat[3]).param("c4", csat[4]).param("c5", csat[5])
-                .param("tokens", sign * row.tokens()).param("cost", sign * row.costUsd())
+                .param("day", n.day()).param("channel", n.channel())
+                .param("c", n.conversations()).param("m", n.messages())
+                .param("ai", n.aiResolved()).param("esc", n.escalated())
+                .param("aic", n.aiConfirmed()).param("aia", n.aiAssumed()).param("aid", n.aiDurable())
+                .param("c1", n.csat1()).param("c2", n.csat2()).param("c3", n.csat3()).param("c4", n.csat4())
+                .param("c5", n.csat5())
+                .param("tokens", n.tokens()).param("cost", n.costUsd())
                 .update());
-        if (row.escalated() && row.escalationReason() != null) {
-            reason(row.day(), row.channel(), row.escalationReason(), sign);
-        }
-        duration(row.day(), row.channel(), FIRST_RESPONSE, row.firstResponseSeconds(), sign);
-        duration(row.day(), row.channel(), RESOLUTION, row.resolutionSeconds(), sign);
     }
 
-    private void reason(LocalDate day, String channel, String reason, int sign) {
+    private record ReasonPart(LocalDate day, String channel, String reason) {
+    }
+
+    private void reason(ReasonPart part, int sign) {
         retryOnce(() -> jdbc.sql("""
                 MERGE INTO analytics_daily_reason d
                 USING (VALUES (CAST(:day AS DATE), CAST(:channel AS VARCHAR(32)), CAST(:reason AS VARCHAR(32))))
@@ -178,13 +193,11 @@ class RollupWriter {
                 ON d.report_day = s.report_day AND d.channel = s.channel AND d.reason = s.reason
                 WHEN MATCHED THEN UPDATE SET escalations = d.escalations + :n
                 WHEN NOT MATCHED THEN INSERT (report_day, channel, reason, escalations) VALUES (s.report_day, s.channel, s.reason, :n)""")
-                .param("day", day).param("channel", channel).param("reason", reason).param("n", sign).update());
+                .param("day", part.day()).param("channel", part.channel()).param("reason", part.reason())
+                .param("n", sign).update());
     }
 
-    private void duration(LocalDate day, String channel, String metric, Long seconds, int sign) {
-        if (seconds == null) {
-            return;
-        }
+    private void duration(DurationPart part, int sign) {
         retryOnce(() -> jdbc.sql("""
                 MERGE INTO analytics_daily_duration d
                 USING (VALUES (CAST(:day AS DATE), CAST(:channel AS VARCHAR(32)), CAST(:metric AS VARCHAR(16)),
@@ -193,8 +206,9 @@ class RollupWriter {
                 WHEN MATCHED THEN UPDATE SET n = d.n + :n, seconds = d.seconds + :seconds
                 WHEN NOT MATCHED THEN INSERT (report_day, channel, metric, bucket, n, seconds)
                     VALUES (s.report_day, s.channel, s.metric, s.bucket, :n, :seconds)""")
-                .param("day", day).param("channel", channel).param("metric", metric)
-                .param("bucket", DurationBuckets.bucketOf(seconds)).param("n", sign).param("seconds", sign * seconds)
+                .param("day", part.day()).param("channel", part.channel()).param("metric", part.metric())
+                .param("bucket", DurationBuckets.bucketOf(part.seconds())).param("n", sign)
+                .param("seconds", sign * part.seconds())
                 .update());
     }
 
