@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +69,7 @@ class RollupWriter {
         C negated();
     }
 
-    private static <C extends Counts<C>> void replaceCounts(C old, C now, java.util.function.Consumer<C> write) {
+    private static <C extends Counts<C>> void replaceCounts(C old, C now, Consumer<C> write) {
         if (Objects.equals(old, now)) {
             return;
         }
