@@ -13,7 +13,23 @@ public record RealtimeEvent(String topic, String type, long seq, Map<String, Obj
 
     /** A stored message as a live event on {@code topic}, resumable by its seq. */
     public static RealtimeEvent message(String topic, dev.parley.conversation.Message message) {
-        return new RealtimeEvent(topic, "message", message.seq(), Map.of("message", MessagePayload.from(message)));
+        return message(topic, MessagePayload.from(message));
+    }
+
+    /** A message as a live event on {@code topic}, resumable by its seq. */
+    public static RealtimeEvent message(String topic, MessagePayload message) {
+        return new RealtimeEvent(topic, "message", message.seq(), Map.of("message", message));
+    }
+
+    /**
+     * A conversation's status as a live event on {@code topic}; {@code from}, the status it left, is left out when not
+     * known (a reconnecting widget hears the status as it is now).
+     */
+    public static RealtimeEvent status(String topic, java.util.UUID conversationId,
+            dev.parley.conversation.ConversationStatus status, dev.parley.conversation.ConversationStatus from) {
+        return new RealtimeEvent(topic, "status", 0, from == null
+                ? Map.of("conversationId", conversationId, "status", status.name())
+                : Map.of("conversationId", conversationId, "status", status.name(), "from", from.name()));
     }
 
     public static String conversationTopic(java.util.UUID conversationId) {

@@ -37,8 +37,7 @@ class RollupWriter {
     }
 
     void replace(FactsRow before, FactsRow after) {
-        replaceCounts(before == null ? null : DailyCounts.of(before), after == null ? null : DailyCounts.of(after),
-                this::daily);
+        replaceCounts(before, after, DailyCounts::of, this::daily);
         replacePart(before, after, row -> row.escalated() && row.escalationReason() != null
                 ? new ReasonPart(row.day(), row.channel(), row.escalationReason()) : null, this::reason);
         replacePart(before, after, row -> durationPart(row, FIRST_RESPONSE, row.firstResponseSeconds()),
@@ -52,8 +51,7 @@ class RollupWriter {
             replacePart(before, after, row -> new VolumePart(row.day(), row.channel(), dimension, valueOf(row, dimension)),
                     this::volume);
         }
-        replaceCounts(before == null ? null : AgentCounts.of(before), after == null ? null : AgentCounts.of(after),
-                this::agent);
+        replaceCounts(before, after, AgentCounts::of, this::agent);
     }
 
     /**
@@ -69,7 +67,10 @@ class RollupWriter {
         C negated();
     }
 
-    private static <C extends Counts<C>> void replaceCounts(C old, C now, Consumer<C> write) {
+    private static <C extends Counts<C>> void replaceCounts(FactsRow before, FactsRow after,
+            Function<FactsRow, C> counts, Consumer<C> write) {
+        C old = before == null ? null : counts.apply(before);
+        C now = after == null ? null : counts.apply(after);
         if (Objects.equals(old, now)) {
             return;
         }

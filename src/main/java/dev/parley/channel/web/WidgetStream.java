@@ -6,7 +6,6 @@ import dev.parley.realtime.RealtimeEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -61,8 +60,7 @@ class WidgetStream {
         List<RealtimeEvent> backlog = new ArrayList<>(conversations.visibleMessages(id, cursor, BACKLOG).stream()
                 .map(m -> RealtimeEvent.message(topic, m))
                 .toList());
-        backlog.add(new RealtimeEvent(topic, "status", 0,
-                Map.of("conversationId", id, "status", conversations.get(id).status().name())));
+        backlog.add(RealtimeEvent.status(topic, id, conversations.get(id).status(), null));
         return backlog;
     }
 

@@ -64,19 +64,17 @@ class ConversationRelay {
     }
 
     private void push(MessagePayload message) {
-        Map<String, Object> data = Map.of("message", message);
         if (!message.internal()) {
-            bus.publish(new RealtimeEvent(topic(message.conversationId()), "message", message.seq(), data));
+            bus.publish(RealtimeEvent.message(topic(message.conversationId()), message));
         }
-        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "message", message.seq(), data));
+        bus.publish(RealtimeEvent.message(RealtimeEvent.AGENTS, message));
     }
 
     @LiveListener
     void on(ConversationStatusChanged event) {
-        Map<String, Object> data = Map.of("conversationId", event.conversationId(), "status", event.to().name(),
-                "from", event.from().name());
-        bus.publish(new RealtimeEvent(topic(event.conversationId()), "status", 0, data));
-        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "status", 0, data));
+        bus.publish(RealtimeEvent.status(topic(event.conversationId()), event.conversationId(), event.to(),
+                event.from()));
+        bus.publish(RealtimeEvent.status(RealtimeEvent.AGENTS, event.conversationId(), event.to(), event.from()));
     }
 
     @LiveListener
