@@ -106,9 +106,15 @@ public class Deliveries {
         return deliveries.due(now, now.minus(unclaimedFor), limit);
     }
 
-    /** A conversation's pending deliveries that may be attempted now (due or never attempted), in message order. */
-    public List<Delivery> attemptable(UUID conversationId) {
-        return deliveries.attemptable(conversationId, clock.instant());
+    /**
+     * A conversation's pending deliveries that may be attempted now (due or never attempted), in message order. A
+     * reply written less than {@code beginWithin} ago whose delivery is not begun yet holds up the ones after it
+     * (its listener has not run yet), so a conversation's replies leave in the order they were written; one whose
+     * listener never runs holds them up no longer than that.
+     */
+    public List<Delivery> attemptable(UUID conversationId, Duration beginWithin) {
+        Instant now = clock.instant();
+        return deliveries.attemptable(conversationId, now, now.minus(beginWithin));
     }
 
     public Map<UUID, Delivery> ofConversation(UUID conversationId) {

@@ -21,6 +21,8 @@ abstract class ConversationPersistenceContract {
     @Autowired
     Contacts contacts;
     @Autowired
+    Deliveries deliveries;
+    @Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -117,6 +119,33 @@ abstract class ConversationPersistenceContract {
         assertThat(visible).extracting(Message::text).containsExactly("Hi Ada, looking into it");
         assertThat(conversations.transcript(id, 0, 100)).extracting(Message::text)
                 .containsExactly("Customer seems upset", "Hi Ada, looking into it");
+    }
+
+    @Test
+    void aReplyWhoseDeliveryIsNotBegunYetHoldsUpTheRepliesWrittenAfterItForAWhile() {
+        var id = start().conversation().id();
+        Message first = conversations.postReply(id, AuthorType.AGENT, null, "Grace", "First part", false);
+        Message second = conversations.postReply(id, AuthorType.AGENT, null, "Grace", "Second part", false);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                deliveries.find(first.id()).isPresent() && deliveries.find(second.id()).isPresent());
+        java.util.UUID inbox = deliveries.find(first.id()).orElseThrow().inboxId();
+        // as when the second reply's listener ran before the first one's: the first is not begun, the second is
+        jdbc.sql("DELETE FROM message_delivery WHERE message_id = :m").param("m", first.id()).update();
+        jdbc.sql("UPDATE message_delivery SET state = 'PENDING', attempts = 0, next_attempt_at = NULL WHERE message_id = :m")
+                .param("m", second.id()).update();
+        java.time.Duration minute = java.time.Duration.ofMinutes(1);
+
+        assertThat(deliveries.attemptable(id, minute)).as("the second waits for the first").isEmpty();
+
+        deliveries.begin(first.id(), id, inbox);
+        assertThat(deliveries.attemptable(id, minute)).extracting(Delivery::messageId)
+                .containsExactly(first.id(), second.id());
+
+        // a reply whose listener never ran (written two minutes ago) holds up nothing for longer than that
+        jdbc.sql("DELETE FROM message_delivery WHERE message_id = :m").param("m", first.id()).update();
+        jdbc.sql("UPDATE message SET created_at = :at WHERE id = :m")
+                .param("at", java.time.OffsetDateTime.now().minusMinutes(2)).param("m", first.id()).update();
+        assertThat(deliveries.attemptable(id, minute)).extracting(Delivery::messageId).containsExactly(second.id());
     }
 
     @Test

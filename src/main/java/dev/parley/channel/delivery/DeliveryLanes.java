@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Where delivery attempts run: off the module listeners' threads, one lane per conversation. A lane is a virtual
  * thread that exists while its conversation has deliveries to attempt and takes them one after another in message
- * order, so a conversation's replies leave in the order they were written; conversations go side by side. A
+ * order, so a conversation's replies leave in the order they were written; conversations go side by side. The
+ * listeners that begin deliveries run side by side too, so a lane does not pass a reply whose delivery is not begun
+ * yet (for up to {@link DeliveryRetries#UNCLAIMED_FOR}); its listener asks the lane again once it has begun it. A
  * provider that hangs until its timeout therefore holds its own conversations' lanes and nothing else: not the
  * listeners (analytics, assignment, notifications), not other inboxes, and no database connection while it is
  * called. At most {@link #ATTEMPTS_PER_INBOX} attempts run at once towards one inbox; more lanes wait their turn.
@@ -69,7 +71,7 @@ class DeliveryLanes implements DisposableBean {
             askedAgain.set(false);
             List<Delivery> due;
             try {
-                due = deliveries.attemptable(conversationId);
+                due = deliveries.attemptable(conversationId, DeliveryRetries.UNCLAIMED_FOR);
             } catch (RuntimeException e) {
                 // the database was away: the deliveries stay pending and the retries ask again
                 log.warn("Deliveries of conversation {} wait for the retries: {}", conversationId, e.toString());

@@ -96,14 +96,22 @@ public class DeliveryRepository {
                 .param("limit", limit).query(this::map).list();
     }
 
-    /** A conversation's pending deliveries that may be attempted now (due or never attempted), in message order. */
-    public List<Delivery> attemptable(UUID conversationId, Instant now) {
+    /**
+     * A conversation's pending deliveries that may be attempted now (due or never attempted), in message order, up
+     * to the first reply written since {@code awaitedSince} whose delivery is not begun yet: replies are begun by
+     * listeners running side by side, and one written later must not leave before it.
+     */
+    public List<Delivery> attemptable(UUID conversationId, Instant now, Instant awaitedSince) {
         return jdbc.sql("""
                 SELECT d.* FROM message_delivery d JOIN message m ON m.id = d.message_id
                 WHERE d.conversation_id = :c AND d.state = 'PENDING'
                   AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= :now)
+                  AND NOT EXISTS (SELECT 1 FROM message e WHERE e.conversation_id = :c AND e.seq < m.seq
+                      AND e.internal = FALSE AND e.author_type <> 'CUSTOMER' AND e.created_at >= :awaited
+                      AND NOT EXISTS (SELECT 1 FROM message_delivery b WHERE b.message_id = e.id))
                 ORDER BY m.seq""")
-                .param("c", conversationId).param("now", toTimestamp(now)).query(this::map).list();
+                .param("c", conversationId).param("now", toTimestamp(now))
+                .param("awaited", toTimestamp(awaitedSince)).query(this::map).list();
     }
 
     public Map<UUID, Delivery> ofConversation(UUID conversationId) {
