@@ -52,9 +52,17 @@ public final class ConversationEvents {
             Instant at) {
     }
 
-    /** The conversation got a new assignee ({@code assigneeId} null when it was unassigned). */
+    /**
+     * The conversation got a new assignee ({@code assigneeId} null when it was unassigned); {@code assignedBy} is the
+     * agent who did it, null for automatic assignment (and in events stored before it was recorded).
+     */
     public record ConversationAssigned(UUID conversationId, UUID assigneeId, UUID previousAssigneeId, String subject,
-            String customerName, Instant at) {
+            String customerName, Instant at, UUID assignedBy) {
+
+        /** Whether the assignee took it themself (by replying, or by hand): nobody needs to tell them. */
+        public boolean selfAssigned() {
+            return assigneeId != null && assigneeId.equals(assignedBy);
+        }
     }
 
     public record ConversationEscalated(UUID conversationId, EscalationReason reason, Double confidence,

@@ -235,6 +235,12 @@ public class Conversations {
     /** Changes priority, category, assignee or team; {@code null} keeps a field as it is. */
     @Transactional
     public Conversation update(UUID conversationId, ConversationChanges changes) {
+        return update(conversationId, changes, null);
+    }
+
+    /** The same, done by agent {@code byAgentId} (null: automatically), which the assignment's event tells. */
+    @Transactional
+    public Conversation update(UUID conversationId, ConversationChanges changes, UUID byAgentId) {
         Conversation c = conversations.lock(conversationId)
                 .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
         Conversation updated = c.withDetails(
@@ -247,7 +253,8 @@ public class Conversations {
         events.publishEvent(new ConversationUpdated(conversationId, updated.updatedAt()));
         if (!java.util.Objects.equals(c.assigneeId(), updated.assigneeId())) {
             events.publishEvent(new ConversationEvents.ConversationAssigned(conversationId, updated.assigneeId(),
-                    c.assigneeId(), updated.subject(), updated.customer().displayName(), updated.updatedAt()));
+                    c.assigneeId(), updated.subject(), updated.customer().displayName(), updated.updatedAt(),
+                    byAgentId));
         }
         return updated;
     }
@@ -269,7 +276,7 @@ public class Conversations {
         Instant now = clock.instant();
         events.publishEvent(new ConversationUpdated(conversationId, now));
         events.publishEvent(new ConversationEvents.ConversationAssigned(conversationId, agentId, null, c.subject(),
-                c.customer().displayName(), now));
+                c.customer().displayName(), now, agentId));
         decide.run();
         if (!conversations.assignIfUnassigned(conversationId, agentId, now)) {
             throw new AlreadyAssigned(conversationId);

@@ -83,6 +83,24 @@ class NotificationMailTests extends MailServerTestSupport {
     }
 
     @Test
+    void anAgentWhoTakesAConversationThemselvesIsNotMailedAboutIt() {
+        Agent agent = offlineAgent();
+        UUID byHand = conversation("Fay", "Gift wrapping");
+        UUID byReply = conversation("Gus", "Lost voucher");
+        UUID byColleague = conversation("Hal", "Wrong colour");
+
+        conversations.update(byHand, ConversationChanges.assignee(agent.id()), agent.id());
+        conversations.assignUnassigned(conversations.get(byReply), agent.id(), () -> { });
+        conversations.update(byColleague, ConversationChanges.assignee(agent.id()), UUID.randomUUID());
+
+        await().atMost(WAIT).until(() -> !mailsTo(agent.email()).isEmpty());
+        await().atMost(WAIT).until(() -> notificationsSettled(jdbc, byHand) && notificationsSettled(jdbc, byReply)
+                && notificationsSettled(jdbc, byColleague));
+        assertThat(mailsTo(agent.email())).extracting(NotificationMailTests::subject)
+                .containsExactly("Assigned to you: Wrong colour");
+    }
+
+    @Test
     void aCustomerWritingToAnAgentWhoIsNotOnlineSendsOneEmailPerQuietPeriod() throws Exception {
         Agent agent = offlineAgent();
         UUID id = conversation("Cleo", "Broken zipper");

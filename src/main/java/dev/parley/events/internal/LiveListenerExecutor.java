@@ -4,13 +4,22 @@ import dev.parley.events.EventSettings;
 import dev.parley.events.LiveListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.Executor;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Role;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The executor of {@link LiveListener}s: a few threads of their own with an unbounded queue, handed over without
- * blocking like the module listeners' executor, so live pushes keep up while other listeners are behind.
+ * blocking like the module listeners' executor, so live pushes keep up while other listeners are behind; and the
+ * advice that hands each live listener call to it after the commit ({@link LivePushes}).
  */
 @Configuration(proxyBeanMethods = false)
 class LiveListenerExecutor {
@@ -27,5 +36,13 @@ class LiveListenerExecutor {
         Gauge.builder("parley.events.live.queued", executor, e -> e.getThreadPoolExecutor().getQueue().size())
                 .description("Live pushes waiting for a thread").register(meters);
         return executor;
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor livePushAdvisor(@Lazy @Qualifier(LiveListener.EXECUTOR) Executor executor,
+            @Lazy MeterRegistry meters) {
+        return new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(LiveListener.class),
+                new LivePushes(executor, meters));
     }
 }

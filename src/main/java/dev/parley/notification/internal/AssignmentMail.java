@@ -7,7 +7,10 @@ import dev.parley.identity.Agents;
 import dev.parley.notification.NotificationSettings;
 import org.springframework.stereotype.Component;
 
-/** Emails an agent when a conversation is assigned to them, unless they turned it off. */
+/**
+ * Emails an agent when a conversation is assigned to them, unless they turned it off or took it themselves (by
+ * replying, or by hand): those get no event publication either.
+ */
 @Component
 class AssignmentMail {
 
@@ -23,9 +26,9 @@ class AssignmentMail {
         this.settings = settings;
     }
 
-    @OutboundListener
+    @OutboundListener(condition = "#event.assigneeId() != null and !#event.selfAssigned()")
     void on(ConversationAssigned event) {
-        if (event.assigneeId() == null || !mail.available()) {
+        if (event.assigneeId() == null || event.selfAssigned() || !mail.available()) {
             return;
         }
         Agent agent = agents.find(event.assigneeId()).filter(Agent::active).orElse(null);

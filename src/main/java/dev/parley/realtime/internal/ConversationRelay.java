@@ -10,7 +10,6 @@ import dev.parley.conversation.ConversationEvents.DeliveryChanged;
 import dev.parley.conversation.ConversationEvents.MessageReceived;
 import dev.parley.conversation.ConversationEvents.MessagesRead;
 import dev.parley.conversation.ConversationEvents.ReplyPosted;
-import dev.parley.conversation.Conversations;
 import dev.parley.events.LiveListener;
 import dev.parley.realtime.MessagePayload;
 import dev.parley.realtime.RealtimeBus;
@@ -26,18 +25,17 @@ import org.springframework.stereotype.Component;
  * Turns committed conversation changes into live events: what the customer may see goes to the
  * conversation's topic, everything goes to the agents' topic. Live listeners: off the request thread, without a
  * transaction (a push needs no connection) and on their own threads, so pushes keep up when other listeners are
- * behind under load; a push that failed is retried. Listeners start in publication order but
- * may finish out of it; clients put messages in order by seq and read the backlog, and a repeated push is harmless.
+ * behind under load; a push that failed is tried again for a while, and leaves no event publication (ADR 0040).
+ * Listeners start in publication order but may finish out of it; clients put messages in order by seq and read the
+ * backlog, and a repeated push is harmless.
  */
 @Component
 class ConversationRelay {
 
     private final RealtimeBus bus;
-    private final Conversations conversations;
 
-    ConversationRelay(RealtimeBus bus, Conversations conversations) {
+    ConversationRelay(RealtimeBus bus) {
         this.bus = bus;
-        this.conversations = conversations;
     }
 
     @LiveListener
@@ -50,17 +48,13 @@ class ConversationRelay {
      * Replies reach agents here, and a visible one reaches the conversation's open widgets at once too: the widget
      * channel's delivery pushes it as well, but as a module listener it waits behind analytics, mail and the rest
      * under load (seconds), and a stream sends each message once (its cursor drops the second push). The event
-     * carries the whole message; only a publication stored by an earlier version (without sources) is read back.
+     * carries the whole message, so nothing is read back.
      */
     @LiveListener
     void on(ReplyPosted event) {
-        if (event.sources() == null) {
-            conversations.message(event.messageId()).map(MessagePayload::from).ifPresent(this::push);
-            return;
-        }
         push(new MessagePayload(event.messageId(), event.seq(), event.conversationId(), event.authorType().name(),
-                event.authorName(), event.text(), event.internal(), event.confidence(), event.sources(), null,
-                event.inReplyTo(), event.at()));
+                event.authorName(), event.text(), event.internal(), event.confidence(),
+                Objects.requireNonNullElse(event.sources(), List.of()), null, event.inReplyTo(), event.at()));
     }
 
     private void push(MessagePayload message) {
@@ -83,10 +77,13 @@ class ConversationRelay {
                 Map.of("conversationId", event.conversationId(), "reason", event.reason().name())));
     }
 
-    /** Lets the new assignee's dashboard tell them (a desktop notification); nothing is sent on unassignment. */
+    /**
+     * Lets the new assignee's dashboard tell them (a desktop notification); nothing is sent on unassignment, nor to an
+     * agent who took it themselves.
+     */
     @LiveListener
     void on(ConversationAssigned event) {
-        if (event.assigneeId() != null) {
+        if (event.assigneeId() != null && !event.selfAssigned()) {
             bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "assigned", 0, Map.of("conversationId",
                     event.conversationId(), "assigneeId", event.assigneeId(), "subject", Objects.toString(event.subject(), ""),
                     "customerName", Objects.toString(event.customerName(), ""))));

@@ -172,7 +172,7 @@ public class ConversationActions {
         if (target != null) {
             makeRoom(me, id, target, overrideCapacity);
         }
-        Conversation after = conversations.update(id, ConversationChanges.assignee(agentId));
+        Conversation after = conversations.update(id, ConversationChanges.assignee(agentId), me.id());
         audited(me, "conversation.assigned", id, c.assigneeId() + " -> " + agentId);
         return after;
     }

@@ -1,0 +1,69 @@
+package dev.parley.events.internal;
+
+import dev.parley.events.LiveListener;
+import dev.parley.shared.AfterCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link LiveListener} call after the caller's commit on the live executor, and again after a pause when it
+ * throws, at most {@link #RETRIES} times; a push that still fails is logged and counted
+ * ({@code parley.events.live.failed}), as by then the streams it was for have read it from the transcript or gone.
+ */
+class LivePushes implements MethodInterceptor {
+
+    /** The pauses before the second, third and fourth attempt. */
+    static final List<Duration> RETRIES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
+            Duration.ofSeconds(30));
+
+    private static final Logger log = LoggerFactory.getLogger(LivePushes.class);
+
+    private final Executor executor;
+    private final MeterRegistry meters;
+    private final List<Duration> pauses;
+
+    /** Both may be lazy proxies: the advice exists before the beans it is applied to (and these) are made. */
+    LivePushes(Executor executor, MeterRegistry meters) {
+        this(executor, meters, RETRIES);
+    }
+
+    LivePushes(Executor executor, MeterRegistry meters, List<Duration> pauses) {
+        this.executor = executor;
+        this.meters = meters;
+        this.pauses = List.copyOf(pauses);
+    }
+
+    @Override
+    public Object invoke(MethodInvocation invocation) {
+        AfterCommit.run(() -> executor.execute(() -> attempt(invocation, 0)));
+        return null;
+    }
+
+    private void attempt(MethodInvocation invocation, int failures) {
+        try {
+            invocation.proceed();
+        } catch (Throwable e) {
+            String listener = invocation.getMethod().getDeclaringClass().getSimpleName() + "."
+                    + invocation.getMethod().getName();
+            if (failures >= pauses.size()) {
+                Counter.builder("parley.events.live.failed").description("Live pushes that failed on every attempt")
+                        .register(meters).increment();
+                log.error("Live push {} failed {} times; giving up", listener, failures + 1, e);
+                return;
+            }
+            Duration pause = pauses.get(failures);
+            log.warn("Live push {} failed, trying again in {} ms: {}", listener, pause.toMillis(), e.toString());
+            Executor later = CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS, executor);
+            later.execute(() -> attempt(invocation, failures + 1));
+        }
+    }
+}
