@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aop.ProxyMethodInvocation;
 
 /**
  * Runs a {@link LiveListener} call after the caller's commit on the live executor, and again after a pause when it
@@ -44,16 +46,16 @@ class LivePushes implements MethodInterceptor {
 
     @Override
     public Object invoke(MethodInvocation invocation) {
-        AfterCommit.run(() -> executor.execute(() -> attempt(invocation, 0)));
+        MethodInvocation call = pristine(invocation);
+        AfterCommit.run(() -> handOver(executor, () -> attempt(call, 0)));
         return null;
     }
 
-    private void attempt(MethodInvocation invocation, int failures) {
+    private void attempt(MethodInvocation call, int failures) {
         try {
-            invocation.proceed();
+            pristine(call).proceed(); // a fresh copy each time: proceeding moves an invocation along its chain
         } catch (Throwable e) {
-            String listener = invocation.getMethod().getDeclaringClass().getSimpleName() + "."
-                    + invocation.getMethod().getName();
+            String listener = call.getMethod().getDeclaringClass().getSimpleName() + "." + call.getMethod().getName();
             if (failures >= pauses.size()) {
                 Counter.builder("parley.events.live.failed").description("Live pushes that failed on every attempt")
                         .register(meters).increment();
@@ -62,8 +64,21 @@ class LivePushes implements MethodInterceptor {
             }
             Duration pause = pauses.get(failures);
             log.warn("Live push {} failed, trying again in {} ms: {}", listener, pause.toMillis(), e.toString());
-            Executor later = CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS, executor);
-            later.execute(() -> attempt(invocation, failures + 1));
+            CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> handOver(executor, () -> attempt(call, failures + 1)));
+        }
+    }
+
+    private static MethodInvocation pristine(MethodInvocation invocation) {
+        return invocation instanceof ProxyMethodInvocation proxied ? proxied.invocableClone() : invocation;
+    }
+
+    /** A node that is stopping refuses new work; its streams close with it, so the push is dropped, not thrown. */
+    private static void handOver(Executor to, Runnable push) {
+        try {
+            to.execute(push);
+        } catch (RejectedExecutionException e) {
+            log.warn("Live push dropped: the node is stopping ({})", e.toString());
         }
     }
 }

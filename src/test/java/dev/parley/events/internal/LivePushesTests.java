@@ -38,6 +38,9 @@ class LivePushesTests {
     record Changed(String what) {
     }
 
+    /** Calls through the inner advice (a static: advisors are made before other beans). */
+    static final AtomicInteger INNER_CALLS = new AtomicInteger();
+
     /** What the listener did: each push, and on which thread; it throws for the first {@code failFirst} calls. */
     static class Pushes {
 
@@ -98,8 +101,25 @@ class LivePushesTests {
         static Advisor livePushAdvisor(@org.springframework.context.annotation.Lazy
                 @Qualifier(LiveListener.EXECUTOR) Executor executor,
                 @org.springframework.context.annotation.Lazy MeterRegistry meters) {
-            return new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(LiveListener.class),
+            DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(
+                    AnnotationMatchingPointcut.forMethodAnnotation(LiveListener.class),
                     new LivePushes(executor, meters, List.of(Duration.ofMillis(50), Duration.ofMillis(50))));
+            advisor.setOrder(0);
+            return advisor;
+        }
+
+        /** Another advice on the listener, inside the live one: it must see every attempt, not only the first. */
+        @Bean
+        @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+        static Advisor innerAdvisor() {
+            DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(
+                    AnnotationMatchingPointcut.forMethodAnnotation(LiveListener.class),
+                    (org.aopalliance.intercept.MethodInterceptor) invocation -> {
+                        INNER_CALLS.incrementAndGet();
+                        return invocation.proceed();
+                    });
+            advisor.setOrder(1);
+            return advisor;
         }
 
         @Bean
@@ -149,10 +169,12 @@ class LivePushesTests {
     void aPushThatFailsIsTriedAgainAndOneThatKeepsFailingIsCountedAfterItsLastTry() {
         runner.run(context -> {
             Pushes relay = context.getBean(Pushes.class);
+            INNER_CALLS.set(0);
             relay.failFirst = 2;
             context.publishEvent(new Changed("late"));
             await().atMost(Duration.ofSeconds(5)).until(() -> !relay.pushed.isEmpty());
             assertThat(relay.calls).hasValue(3);
+            assertThat(INNER_CALLS).as("each attempt goes through the whole chain of advice").hasValue(3);
 
             relay.calls.set(0);
             relay.pushed.clear();
@@ -165,6 +187,20 @@ class LivePushesTests {
             sleep(300);
             assertThat(relay.calls).as("the first try and one per pause, no more").hasValue(3);
             assertThat(relay.pushed).isEmpty();
+        });
+    }
+
+    @Test
+    void aNodeThatIsStoppingDropsThePushInsteadOfFailingTheCommitThatSetItOff() {
+        runner.run(context -> {
+            Pushes relay = context.getBean(Pushes.class);
+            context.getBean(LiveListener.EXECUTOR, ThreadPoolTaskExecutor.class).shutdown();
+
+            context.getBean(TransactionTemplate.class).executeWithoutResult(
+                    status -> context.publishEvent(new Changed("too late")));
+
+            sleep(200);
+            assertThat(relay.calls).hasValue(0);
         });
     }
 
