@@ -6,8 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Executor;
 import org.springframework.aop.Advisor;
-import org.springframework.aop.support.DefaultPointcutAdvisor;
-import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +40,6 @@ class LiveListenerExecutor {
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static Advisor livePushAdvisor(@Lazy @Qualifier(LiveListener.EXECUTOR) Executor executor,
             @Lazy MeterRegistry meters) {
-        return new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(LiveListener.class),
-                new LivePushes(executor, meters));
+        return LivePushes.advisor(executor, meters, LivePushes.RETRIES);
     }
 }

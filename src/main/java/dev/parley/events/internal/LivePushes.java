@@ -15,6 +15,8 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.ProxyMethodInvocation;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 
 /**
  * Runs a {@link LiveListener} call after the caller's commit on the live executor, and again after a pause when it
@@ -34,20 +36,22 @@ class LivePushes implements MethodInterceptor {
     private final List<Duration> pauses;
 
     /** Both may be lazy proxies: the advice exists before the beans it is applied to (and these) are made. */
-    LivePushes(Executor executor, MeterRegistry meters) {
-        this(executor, meters, RETRIES);
-    }
-
     LivePushes(Executor executor, MeterRegistry meters, List<Duration> pauses) {
         this.executor = executor;
         this.meters = meters;
         this.pauses = List.copyOf(pauses);
     }
 
+    /** The advice on every {@link LiveListener} method. */
+    static DefaultPointcutAdvisor advisor(Executor executor, MeterRegistry meters, List<Duration> pauses) {
+        return new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(LiveListener.class),
+                new LivePushes(executor, meters, pauses));
+    }
+
+    /** {@code invocation} stays where it is in its chain (it is not proceeded here), so attempts copy it as it is. */
     @Override
     public Object invoke(MethodInvocation invocation) {
-        MethodInvocation call = pristine(invocation);
-        AfterCommit.run(() -> handOver(executor, () -> attempt(call, 0)));
+        AfterCommit.run(() -> handOver(executor, () -> attempt(invocation, 0)));
         return null;
     }
 

@@ -101,9 +101,8 @@ class LivePushesTests {
         static Advisor livePushAdvisor(@org.springframework.context.annotation.Lazy
                 @Qualifier(LiveListener.EXECUTOR) Executor executor,
                 @org.springframework.context.annotation.Lazy MeterRegistry meters) {
-            DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(
-                    AnnotationMatchingPointcut.forMethodAnnotation(LiveListener.class),
-                    new LivePushes(executor, meters, List.of(Duration.ofMillis(50), Duration.ofMillis(50))));
+            DefaultPointcutAdvisor advisor = LivePushes.advisor(executor, meters,
+                    List.of(Duration.ofMillis(50), Duration.ofMillis(50)));
             advisor.setOrder(0);
             return advisor;
         }
