@@ -105,7 +105,10 @@ public final class ConversationEvents {
     public record SubjectChanged(UUID conversationId, String from, String to, UUID agentId, Instant at) {
     }
 
-    /** Priority, category, subject, tags, assignee or team changed. */
+    /**
+     * Priority, category, subject, tags, team or the customer's details changed. A change of assignee alone is told by
+     * {@link ConversationAssigned} only: its listeners (the queue, the dashboards) follow that event.
+     */
     public record ConversationUpdated(UUID conversationId, Instant at) {
     }
 

@@ -250,13 +250,21 @@ public class Conversations {
                 changes.clearTeam() ? null : changes.teamId() != null ? changes.teamId() : c.teamId(),
                 clock.instant());
         conversations.update(updated);
-        events.publishEvent(new ConversationUpdated(conversationId, updated.updatedAt()));
-        if (!java.util.Objects.equals(c.assigneeId(), updated.assigneeId())) {
+        boolean reassigned = !java.util.Objects.equals(c.assigneeId(), updated.assigneeId());
+        if (!reassigned || detailsChanged(c, updated)) { // an assignment alone is told by its own event
+            events.publishEvent(new ConversationUpdated(conversationId, updated.updatedAt()));
+        }
+        if (reassigned) {
             events.publishEvent(new ConversationEvents.ConversationAssigned(conversationId, updated.assigneeId(),
                     c.assigneeId(), updated.subject(), updated.customer().displayName(), updated.updatedAt(),
                     byAgentId));
         }
         return updated;
+    }
+
+    private static boolean detailsChanged(Conversation before, Conversation after) {
+        return before.priority() != after.priority() || !java.util.Objects.equals(before.category(), after.category())
+                || !java.util.Objects.equals(before.teamId(), after.teamId());
     }
 
     /**
@@ -274,7 +282,6 @@ public class Conversations {
             throw new AlreadyAssigned(conversationId);
         }
         Instant now = clock.instant();
-        events.publishEvent(new ConversationUpdated(conversationId, now));
         events.publishEvent(new ConversationEvents.ConversationAssigned(conversationId, agentId, null, c.subject(),
                 c.customer().displayName(), now, agentId));
         decide.run();

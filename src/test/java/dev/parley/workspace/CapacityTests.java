@@ -162,6 +162,53 @@ class CapacityTests {
         assertThat(conversations.visibleMessages(id, 0, 10)).anyMatch(m -> m.authorType() == AuthorType.AGENT);
     }
 
+    /**
+     * A take frees nobody's capacity: the conversation leaves the queue with the take itself, and its assignment is
+     * given to no listener that would settle the queue, the reports' details or the SLA clocks again. Both are read
+     * in the caller's transaction, before any listener could run.
+     */
+    @Test
+    void aConversationTakenByReplyOrByHandLeavesTheQueueWithTheTakeAndSetsOffNoSettlingOfItsOwn() {
+        Agent agent = TestAgents.create(agents, Role.AGENT, 5);
+        UUID replied = waiting();
+        UUID assigned = waiting();
+        await().atMost(Duration.ofSeconds(20)).until(() -> queue.status(replied).isPresent()
+                && queue.status(assigned).isPresent());
+
+        tx.executeWithoutResult(status -> {
+            actions.reply(TestAgents.principal(agent), replied, "I'll take this", false);
+            actions.assign(TestAgents.principal(agent), assigned, agent.id());
+
+            assertThat(queue.status(replied)).as("out of the queue with the reply's take").isEmpty();
+            assertThat(queue.status(assigned)).as("out of the queue with the assignment").isEmpty();
+            for (UUID id : java.util.List.of(replied, assigned)) {
+                assertThat(jdbc.sql("SELECT listener_id FROM event_publication WHERE completion_date IS NULL"
+                        + " AND (listener_id LIKE '%ConversationUpdated%'"
+                        + " OR listener_id LIKE '%AssignmentListeners%ConversationAssigned%')"
+                        + " AND CAST(serialized_event AS VARCHAR(4000)) LIKE :id").param("id", "%" + id + "%")
+                        .query(String.class).list()).isEmpty();
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL"
+                        + " AND listener_id LIKE '%ConversationFactsProjection%ConversationAssigned%'"
+                        + " AND CAST(serialized_event AS VARCHAR(4000)) LIKE :id").param("id", "%" + id + "%")
+                        .query(Long.class).single()).as("the reports still hear of the assignment").isEqualTo(1L);
+            }
+        });
+        assertThat(conversations.get(replied).assigneeId()).isEqualTo(agent.id());
+        assertThat(conversations.get(assigned).assigneeId()).isEqualTo(agent.id());
+    }
+
+    @Test
+    void aConversationHandedBackStillReturnsToTheQueue() {
+        Agent agent = TestAgents.create(agents, Role.AGENT, 5);
+        UUID id = waiting();
+        await().atMost(Duration.ofSeconds(20)).until(() -> queue.status(id).isPresent());
+        actions.assign(TestAgents.principal(agent), id, agent.id());
+
+        actions.assign(TestAgents.principal(agent), id, null);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> queue.status(id).isPresent());
+    }
+
     @Test
     void anAgentAtCapacityCannotTakeAnotherConversationByHand() {
         Agent agent = holdingOneOfOne();

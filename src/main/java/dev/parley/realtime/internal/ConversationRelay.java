@@ -78,11 +78,13 @@ class ConversationRelay {
     }
 
     /**
-     * Lets the new assignee's dashboard tell them (a desktop notification); nothing is sent on unassignment, nor to an
-     * agent who took it themselves.
+     * Dashboards show the new assignee ("updated", as for other details), and the new assignee's dashboard tells them
+     * (a desktop notification); nothing is told on unassignment, nor to an agent who took it themselves.
      */
     @LiveListener
     void on(ConversationAssigned event) {
+        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "updated", 0,
+                Map.of("conversationId", event.conversationId())));
         if (event.assigneeId() != null && !event.selfAssigned()) {
             bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "assigned", 0, Map.of("conversationId",
                     event.conversationId(), "assigneeId", event.assigneeId(), "subject", Objects.toString(event.subject(), ""),

@@ -73,6 +73,18 @@ public class Assigner {
     }
 
     /**
+     * Takes a conversation that an agent was just given by hand (by replying, or with "assign") out of the queue, in
+     * the caller's transaction, which holds the assignment lock: such an assignment frees no capacity, so its event
+     * has nothing left to settle ({@link AssignmentListeners#settles}). Waiting customers hear their new places after
+     * the commit.
+     */
+    void assignedByHand(UUID conversationId) {
+        if (queue.remove(conversationId)) {
+            dev.parley.shared.AfterCommit.run(() -> notifier.queueMoved(List.of()));
+        }
+    }
+
+    /**
      * Assigns waiting conversations, oldest first, while online agents have free capacity. With nothing waiting
      * (read without the lock) it returns at once: the drains after status changes of conversations that never
      * waited, most of them, then do not queue on the one assignment lock, and requests that take it (an agent

@@ -1,5 +1,6 @@
 package dev.parley.workspace.internal;
 
+import dev.parley.conversation.ConversationEvents.ConversationAssigned;
 import dev.parley.conversation.ConversationEvents.ConversationEscalated;
 import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
 import dev.parley.conversation.ConversationEvents.ConversationUpdated;
@@ -51,10 +52,27 @@ class AssignmentListeners {
         return AgentCapacity.NEEDS_PERSON.contains(event.from()) || AgentCapacity.NEEDS_PERSON.contains(event.to());
     }
 
-    /** Assigned or unassigned by hand, or moved to a team. */
+    /** Moved to a team, or other details changed. */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationUpdated event) {
         settle(event.conversationId());
+    }
+
+    /** Unassigned, handed on, or assigned automatically. */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED,
+            condition = "T(dev.parley.workspace.internal.AssignmentListeners).settles(#event)")
+    void on(ConversationAssigned event) {
+        settle(event.conversationId());
+    }
+
+    /**
+     * Whether an assignment leaves the queue or the loads to settle: an agent giving a conversation nobody held to
+     * themselves or a colleague (most often by replying to it) frees no capacity, and the action took it out of the
+     * queue in its own transaction ({@link Assigner#assignedByHand}), so it gets no event publication. Unassigning
+     * may queue it, handing it on frees the previous assignee's capacity, and the assigner's own assignments drain on.
+     */
+    public static boolean settles(ConversationAssigned event) {
+        return event.assignedBy() == null || event.assigneeId() == null || event.previousAssigneeId() != null;
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

@@ -30,6 +30,7 @@ public class ConversationActions {
     private final Agents agents;
     private final AuditLog audit;
     private final QueueRepository queue;
+    private final Assigner assigner;
     private final AgentCapacity capacity;
     private final Mentions mentions;
     private final org.springframework.context.ApplicationEventPublisher events;
@@ -39,7 +40,7 @@ public class ConversationActions {
     private final TransactionTemplate take;
 
     ConversationActions(Conversations conversations, Agents agents, AuditLog audit, QueueRepository queue,
-            AgentCapacity capacity, Mentions mentions, org.springframework.context.ApplicationEventPublisher events,
+            Assigner assigner, AgentCapacity capacity, Mentions mentions, org.springframework.context.ApplicationEventPublisher events,
             dev.parley.conversation.Attachments attachments, TransactionTemplate tx) {
         this.tx = tx;
         this.take = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
@@ -52,6 +53,7 @@ public class ConversationActions {
         this.agents = agents;
         this.audit = audit;
         this.queue = queue;
+        this.assigner = assigner;
     }
 
     /**
@@ -93,10 +95,13 @@ public class ConversationActions {
         }
         Agent taker = agents.get(me.id()); // read before the lock: nothing under it that need not be
         try {
-            take.executeWithoutResult(status -> conversations.assignUnassigned(unassigned, me.id(), () -> {
-                queue.lockAssignment();
-                makeRoom(me, id, taker, me.isAtLeast(Role.SUPERVISOR));
-            }));
+            take.executeWithoutResult(status -> {
+                conversations.assignUnassigned(unassigned, me.id(), () -> {
+                    queue.lockAssignment();
+                    makeRoom(me, id, taker, me.isAtLeast(Role.SUPERVISOR));
+                });
+                assigner.assignedByHand(id);
+            });
         } catch (dev.parley.conversation.AlreadyAssigned taken) {
             // another agent or the assigner was first: the reply goes to a conversation someone holds
         }
@@ -173,6 +178,9 @@ public class ConversationActions {
             makeRoom(me, id, target, overrideCapacity);
         }
         Conversation after = conversations.update(id, ConversationChanges.assignee(agentId), me.id());
+        if (c.assigneeId() == null) {
+            assigner.assignedByHand(id);
+        }
         audited(me, "conversation.assigned", id, c.assigneeId() + " -> " + agentId);
         return after;
     }

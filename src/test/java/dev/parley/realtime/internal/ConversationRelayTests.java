@@ -47,6 +47,8 @@ class ConversationRelayTests {
     TransactionTemplate tx;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    dev.parley.identity.Agents people;
 
     @Test
     void aCustomerMessageAndAStatusChangeReachTheAgentsAndTheCustomer() throws Exception {
@@ -107,6 +109,25 @@ class ConversationRelayTests {
             assertThat(recorded.get("delivery")).isPositive();
             await().atMost(Duration.ofSeconds(20)).until(() -> widget.stream()
                     .anyMatch(e -> e.type().equals("message") && message(e).text().equals("Recorded or not")));
+        }
+    }
+
+    /** An assignment is told by its own event only (no "updated" of the conversation), and dashboards still refresh. */
+    @Test
+    void anAssignmentRefreshesTheAgentsDashboardsAndTellsTheNewAssigneeUnlessTheyTookItThemselves() throws Exception {
+        UUID id = conversations.start(new NewConversation("web", null, null, null)).conversation().id();
+        UUID ada = dev.parley.identity.TestAgents.create(people, dev.parley.identity.Role.AGENT).id();
+        UUID grace = dev.parley.identity.TestAgents.create(people, dev.parley.identity.Role.AGENT).id();
+        List<RealtimeEvent> agents = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = bus.subscribe(RealtimeEvent.AGENTS, agents::add)) {
+            conversations.update(id, dev.parley.conversation.ConversationChanges.assignee(ada), ada);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !of(agents, id, "updated").isEmpty());
+            assertThat(of(agents, id, "assigned")).as("Ada took it herself").isEmpty();
+
+            conversations.update(id, dev.parley.conversation.ConversationChanges.assignee(grace), ada);
+            await().atMost(Duration.ofSeconds(20)).until(() -> of(agents, id, "updated").size() == 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> of(agents, id, "assigned").stream()
+                    .anyMatch(e -> grace.equals(e.data().get("assigneeId"))));
         }
     }
 
