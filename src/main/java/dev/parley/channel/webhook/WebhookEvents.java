@@ -74,7 +74,7 @@ class WebhookEvents {
     void on(ConversationAssigned e) {
         publish(WebhookEvent.CONVERSATION_ASSIGNED, e.conversationId() + ":" + e.at(), e.at(),
                 data("conversationId", e.conversationId(), "assigneeId", e.assigneeId(),
-                        "previousAssigneeId", e.previousAssigneeId()));
+                        "previousAssigneeId", e.previousAssigneeId(), "assignedBy", e.assignedBy()));
     }
 
     @ApplicationModuleListener(condition = "(#e.to().name() == 'RESOLVED' or #e.to().name() == 'AI_RESOLVED')"

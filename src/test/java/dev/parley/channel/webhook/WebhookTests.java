@@ -64,6 +64,8 @@ class WebhookTests {
     Conversations conversations;
     @Autowired
     AuditLog audit;
+    @Autowired
+    dev.parley.identity.Agents agents;
 
     @Autowired
     ConfigurableApplicationContext context;
@@ -114,6 +116,22 @@ class WebhookTests {
             String old = Signatures.header(hook.secret(), Instant.now().minusSeconds(600).getEpochSecond(), body);
             assertThat(snippet.run(dir, hook.secret(), old, body)).as(snippet + " replayed").isNotZero();
         }
+    }
+
+    @Test
+    void anAssignmentSaysWhoMadeIt() throws Exception {
+        webhooks.create(Actor.SYSTEM, RECEIVER.baseUrl() + "/hooks", List.of("conversation.assigned"));
+        UUID id = startConversation();
+        UUID ada = dev.parley.identity.TestAgents.create(agents, dev.parley.identity.Role.AGENT).id();
+        UUID lead = dev.parley.identity.TestAgents.create(agents, dev.parley.identity.Role.SUPERVISOR).id();
+
+        conversations.update(id, dev.parley.conversation.ConversationChanges.assignee(ada), lead);
+
+        ServeEvent delivery = await().atMost(WAIT).until(() -> received("/hooks", id.toString()), e -> e != null);
+        var data = tools.jackson.databind.json.JsonMapper.builder().build().readTree(delivery.getRequest().getBody()).get("data");
+        assertThat(data.get("assigneeId").asText()).isEqualTo(ada.toString());
+        assertThat(data.get("assignedBy").asText()).isEqualTo(lead.toString());
+        assertThat(data.hasNonNull("previousAssigneeId")).as("nobody held it").isFalse();
     }
 
     @Test
