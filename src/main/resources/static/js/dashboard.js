@@ -124,18 +124,16 @@
     const indicator = document.querySelector('.live-indicator');
     const events = new EventSource('/dashboard/events?since=' + encodeURIComponent(document.body.dataset.renderedAt || 0));
     // What this page shows live is fetched again when events may have been sent while no stream was open (those
-    // are not sent again): all of it while the stream was away (a network blip, a restarted node); the lists and
-    // the transcript when the server says one came between rendering the page and opening its stream (the side
-    // panel's forms are left as they are: an agent may be using them already).
+    // are not sent again): while the stream was away (a network blip, a restarted node), or when the server says one
+    // came between rendering the page and opening its stream (the side panel too, as a live change of its
+    // conversation's status or details refreshes it).
     const liveParts = {inbox: ['#inbox-body'], conversation: ['#pane-list', '#transcript', '#side']}[page] || [];
     let connectedBefore = false;
     events.addEventListener('ready', event => {
         document.body.dataset.live = 'true';
         if (indicator) indicator.textContent = 'live';
-        if (connectedBefore) {
+        if (connectedBefore || data(event).missed === true) {
             liveParts.forEach(refresh);
-        } else if (data(event).missed === true) {
-            liveParts.filter(part => part !== '#side').forEach(refresh);
         }
         connectedBefore = true;
     });

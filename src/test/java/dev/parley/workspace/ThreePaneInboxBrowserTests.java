@@ -144,6 +144,39 @@ class ThreePaneInboxBrowserTests extends BrowserTestSupport {
     }
 
     @Test
+    void aChangeBetweenRenderingAConversationAndItsLiveStreamOpeningReachesItsSidePanel() throws Exception {
+        // not escalated: nothing assigns it, so no later event refreshes the side panel by itself
+        UUID id = conversations.start(new NewConversation("web", new Customer("Pat " + marker, null, null),
+                SourceDetails.none(), null)).conversation().id();
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, agent.email());
+            List<com.microsoft.playwright.Route> held = new ArrayList<>();
+            page.route("**/dashboard/events**", held::add); // the stream opens only when let through
+            page.navigate(url("/inbox/conversations/" + id));
+            Locator priority = page.locator("#side select[name='priority']");
+            assertThat(priority).not().hasValue("URGENT");
+            page.evaluate("() => { window.sameDocument = true; }");
+            List<dev.parley.realtime.RealtimeEvent> pushed = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (AutoCloseable heard = bus.subscribe(dev.parley.realtime.RealtimeEvent.AGENTS, pushed::add)) {
+                conversations.update(id, dev.parley.conversation.ConversationChanges.priority(
+                        dev.parley.conversation.Priority.URGENT));
+                // pushed while the page had no stream: only the catch-up on opening it can show the change
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> pushed.stream()
+                        .anyMatch(e -> e.type().equals("updated") && id.equals(e.data().get("conversationId"))));
+            }
+
+            page.waitForCondition(() -> !held.isEmpty());
+            held.getFirst().resume();
+            assertThat(page.locator("body[data-live='true']")).hasCount(1);
+            assertThat(priority).hasValue("URGENT", new com.microsoft.playwright.assertions.LocatorAssertions
+                    .HasValueOptions().setTimeout(15_000));
+            assertThat(page.evaluate("() => window.sameDocument === true")).as("caught up without a reload")
+                    .isEqualTo(true);
+        }
+    }
+
+    @Test
     void anAgentWorksThroughTheListBesideTheConversationWithTheKeyboard() {
         List<UUID> ids = new ArrayList<>();
         for (String question : List.of("parcel is late", "refund please", "password reset")) {
