@@ -45,7 +45,8 @@ public class WidgetLoad {
     record Conversation(String id, String token) {
     }
 
-    record Result(long nanos, int status, String conversationStatus) {
+    /** {@code failure}: for a request that got no 2xx, its status and body, or the exception the client threw. */
+    record Result(long nanos, int status, String conversationStatus, String failure) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -180,10 +181,11 @@ public class WidgetLoad {
                                 HttpResponse<String> r = post("/api/v1/widget/conversations/" + c.id() + "/messages",
                                         "{\"text\":\"" + json(text.get()) + "\",\"clientMessageId\":\"b"
                                                 + unique.incrementAndGet() + "\"}", c.token());
-                                results.add(new Result(System.nanoTime() - t0, r.statusCode(), status(r.body())));
+                                results.add(new Result(System.nanoTime() - t0, r.statusCode(), status(r.body()),
+                                        r.statusCode() / 100 == 2 ? null : r.statusCode() + " " + shorten(r.body())));
                             } catch (Exception e) {
                                 exceptions.incrementAndGet();
-                                results.add(new Result(System.nanoTime() - t0, 0, null));
+                                results.add(new Result(System.nanoTime() - t0, 0, null, e.toString()));
                             }
                         }
                     } finally {
@@ -228,7 +230,17 @@ public class WidgetLoad {
                 serverErrors, unavailable, otherErrors, answered, escalated, backlog, drained,
                 cpuDuring.perMessage(ok.length), ok.length == 0 ? Double.NaN : cpuWithDrain.app() / ok.length,
                 ranOut ? " (ran out of pre-created conversations after " + Math.round(elapsed) + " s)" : "");
+        results.stream().filter(r -> r.failure() != null && r.status() / 100 != 2 && r.status() != 503)
+                .collect(java.util.stream.Collectors.groupingBy(Result::failure, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting()))
+                .forEach((failure, count) -> System.err.printf(Locale.ROOT, "%d-client level, failed %d x: %s%n", clients,
+                        count, failure));
         return new Level(ok.length / elapsed, pct(ok, 99));
+    }
+
+    private static String shorten(String body) {
+        String line = body == null ? "" : body.replaceAll("\\s+", " ");
+        return line.length() <= 200 ? line : line.substring(0, 200) + "…";
     }
 
     private static double pct(long[] sorted, int p) {
