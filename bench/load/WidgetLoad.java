@@ -233,8 +233,8 @@ public class WidgetLoad {
         results.stream().filter(r -> r.failure() != null && r.status() / 100 != 2 && r.status() != 503)
                 .collect(java.util.stream.Collectors.groupingBy(Result::failure, java.util.TreeMap::new,
                         java.util.stream.Collectors.counting()))
-                .forEach((failure, count) -> System.err.printf(Locale.ROOT, "%d-client level, failed %d x: %s%n", clients,
-                        count, failure));
+                .forEach((failure, count) -> System.err.printf(Locale.ROOT, "%d-client level, failed %d x: %s%n",
+                        clients, count, failure));
         return new Level(ok.length / elapsed, pct(ok, 99));
     }
 

@@ -40,7 +40,8 @@ public class ConversationActions {
     private final TransactionTemplate take;
 
     ConversationActions(Conversations conversations, Agents agents, AuditLog audit, QueueRepository queue,
-            Assigner assigner, AgentCapacity capacity, Mentions mentions, org.springframework.context.ApplicationEventPublisher events,
+            Assigner assigner, AgentCapacity capacity, Mentions mentions,
+            org.springframework.context.ApplicationEventPublisher events,
             dev.parley.conversation.Attachments attachments, TransactionTemplate tx) {
         this.tx = tx;
         this.take = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));

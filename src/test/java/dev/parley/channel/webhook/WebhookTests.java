@@ -128,7 +128,8 @@ class WebhookTests {
         conversations.update(id, dev.parley.conversation.ConversationChanges.assignee(ada), lead);
 
         ServeEvent delivery = await().atMost(WAIT).until(() -> received("/hooks", id.toString()), e -> e != null);
-        var data = tools.jackson.databind.json.JsonMapper.builder().build().readTree(delivery.getRequest().getBody()).get("data");
+        var data = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(delivery.getRequest().getBody()).get("data");
         assertThat(data.get("assigneeId").asText()).isEqualTo(ada.toString());
         assertThat(data.get("assignedBy").asText()).isEqualTo(lead.toString());
         assertThat(data.hasNonNull("previousAssigneeId")).as("nobody held it").isFalse();
