@@ -633,7 +633,9 @@
     }).catch(function () {
       if (stream !== controller) return;
       stream = null;
-      setTimeout(connect, retry);
+      // Half to one and a half times the back-off: widgets cut off together (their node restarting) come back spread
+      // out, not all in the same instant.
+      setTimeout(connect, retry * (0.5 + Math.random()));
       retry = Math.min(retry * 2, 30000);
     });
   }

@@ -24,6 +24,8 @@ class WidgetBrowserTests extends BrowserTestSupport {
 
     @Autowired
     Conversations conversations;
+    @Autowired
+    dev.parley.realtime.EventStreams streams;
 
 
     @Test
@@ -68,6 +70,37 @@ class WidgetBrowserTests extends BrowserTestSupport {
 
             assertThat(log.locator(".msg[data-author=AGENT]")).containsText("<b>Hi</b>, Grace here", WAIT);
             assertThat(log.locator(".msg[data-author=AGENT] b")).hasCount(0);
+        }
+    }
+
+    @Test
+    void aWidgetCutOffFromItsStreamComesBackAfterAJitteredPauseAndShowsWhatItMissed() {
+        try (BrowserContext context = browser.newContext()) {
+            // the pauses the widget waits before connecting again, with a fixed "random" draw
+            context.addInitScript("Math.random = () => 0.25; window.pauses = []; const plain = window.setTimeout;"
+                    + " window.setTimeout = (fn, ms, ...rest) => { if (fn && fn.name === 'connect') pauses.push(ms);"
+                    + " return plain(fn, ms, ...rest); };");
+            Page page = context.newPage();
+            page.navigate(url("/demo"));
+            page.getByTestId("parley-bubble").click();
+            page.getByTestId("parley-input").fill("I need help with a broken zipper");
+            page.getByTestId("parley-input").press("Enter");
+            Locator log = page.getByTestId("parley-log");
+            assertThat(log.locator(".msg[data-author=ASSISTANT]")).hasCount(1,
+                    new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+            UUID id = widgetConversationId(page);
+
+            String topic = dev.parley.realtime.RealtimeEvent.conversationTopic(id);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                    .until(() -> streams.openStreams(topic) > 0);
+            streams.stop(); // the node ends every stream, as when it stops
+            streams.start();
+            page.waitForFunction("() => window.pauses.length > 0");
+            conversations.postReply(id, AuthorType.AGENT, null, "Grace", "Sent while you were away", false);
+
+            assertThat(log.locator(".msg[data-author=AGENT]")).containsText("Sent while you were away", WAIT);
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.pauses"))
+                    .as("the first pause, 1 s of back-off times 0.5 + the draw").isEqualTo(java.util.List.of(750));
         }
     }
 
