@@ -56,13 +56,7 @@ class WidgetBrowserTests extends BrowserTestSupport {
     void anAgentsReplyArrivesLiveWithoutReloadAndIsRenderedAsText() {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
-            page.navigate(url("/demo"));
-            page.getByTestId("parley-bubble").click();
-            page.getByTestId("parley-input").fill("I need help with a broken zipper");
-            page.getByTestId("parley-input").press("Enter");
-            Locator log = page.getByTestId("parley-log");
-            assertThat(log.locator(".msg[data-author=ASSISTANT]")).hasCount(1,
-                    new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+            Locator log = askedAndAnswered(page, "I need help with a broken zipper");
             UUID id = widgetConversationId(page);
 
             conversations.postReply(id, AuthorType.AGENT, null, "Grace", "<b>Hi</b>, Grace here — sending a new one.",
@@ -81,13 +75,7 @@ class WidgetBrowserTests extends BrowserTestSupport {
                     + " window.setTimeout = (fn, ms, ...rest) => { if (fn && fn.name === 'connect') pauses.push(ms);"
                     + " return plain(fn, ms, ...rest); };");
             Page page = context.newPage();
-            page.navigate(url("/demo"));
-            page.getByTestId("parley-bubble").click();
-            page.getByTestId("parley-input").fill("I need help with a broken zipper");
-            page.getByTestId("parley-input").press("Enter");
-            Locator log = page.getByTestId("parley-log");
-            assertThat(log.locator(".msg[data-author=ASSISTANT]")).hasCount(1,
-                    new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+            Locator log = askedAndAnswered(page, "I need help with a broken zipper");
             UUID id = widgetConversationId(page);
 
             String topic = dev.parley.realtime.RealtimeEvent.conversationTopic(id);
@@ -102,6 +90,18 @@ class WidgetBrowserTests extends BrowserTestSupport {
             org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.pauses"))
                     .as("the first pause, 1 s of back-off times 0.5 + the draw").isEqualTo(java.util.List.of(750));
         }
+    }
+
+    /** A question sent with Enter in the demo page's widget, once the assistant answered: the widget's log. */
+    private Locator askedAndAnswered(Page page, String question) {
+        page.navigate(url("/demo"));
+        page.getByTestId("parley-bubble").click();
+        page.getByTestId("parley-input").fill(question);
+        page.getByTestId("parley-input").press("Enter");
+        Locator log = page.getByTestId("parley-log");
+        assertThat(log.locator(".msg[data-author=ASSISTANT]")).hasCount(1,
+                new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+        return log;
     }
 
     @Test
