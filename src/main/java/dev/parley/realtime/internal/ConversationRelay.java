@@ -83,8 +83,7 @@ class ConversationRelay {
      */
     @LiveListener
     void on(ConversationAssigned event) {
-        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "updated", 0,
-                Map.of("conversationId", event.conversationId())));
+        updated(event.conversationId());
         if (event.assigneeId() != null && !event.selfAssigned()) {
             bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "assigned", 0, Map.of("conversationId",
                     event.conversationId(), "assigneeId", event.assigneeId(), "subject", Objects.toString(event.subject(), ""),
@@ -108,8 +107,12 @@ class ConversationRelay {
 
     @LiveListener
     void on(ConversationUpdated event) {
-        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "updated", 0,
-                Map.of("conversationId", event.conversationId())));
+        updated(event.conversationId());
+    }
+
+    /** Dashboards fetch what they show of the conversation again. */
+    private void updated(UUID conversationId) {
+        bus.publish(new RealtimeEvent(RealtimeEvent.AGENTS, "updated", 0, Map.of("conversationId", conversationId)));
     }
 
     /** Agents see each reply's way to the customer (pending, sent, failed and why) as it changes. */
