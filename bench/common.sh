@@ -24,19 +24,20 @@ parley_java() {
 
 # Starts the packaged jar on a fresh temporary data directory and a random port (offline assistant, H2, demo knowledge
 # base, metrics public), waits for readiness and sets APP_PID, BASE, DATA and LOG; the caller's EXIT trap should call
-# stop_parley. Extra --options in the arguments. ADMIN_EMAIL / ADMIN_PASSWORD name the first admin.
+# stop_parley. Extra --options in the arguments. ADMIN_EMAIL / ADMIN_PASSWORD name the first admin; REUSE_DATA starts it
+# on an existing data directory instead (a restart).
 ADMIN_EMAIL=${ADMIN_EMAIL:-bench@parley.local}
 ADMIN_PASSWORD=${ADMIN_PASSWORD:-load-test-password}
 start_parley() {
   local java jar
   java=$(parley_java)
   jar=$(ls target/parley-*.jar | grep -v original | head -1)
-  DATA=$(mktemp -d /tmp/parley-bench.XXXXXX)
+  DATA=${REUSE_DATA:-$(mktemp -d /tmp/parley-bench.XXXXXX)}
   local port=$(( 20000 + RANDOM % 20000 ))
   BASE="http://127.0.0.1:$port"
   LOG="$DATA/app.log"
   PARLEY_PUBLIC_METRICS=true PARLEY_ADMIN_EMAIL="$ADMIN_EMAIL" PARLEY_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    "$java" ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --parley.data-dir="$DATA" "$@" >"$LOG" 2>&1 &
+    "$java" ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --parley.data-dir="$DATA" "$@" >>"$LOG" 2>&1 &
   APP_PID=$!
   echo "parley pid $APP_PID on port $port, data $DATA" >&2
   local started

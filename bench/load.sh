@@ -11,7 +11,8 @@
 # Each level's row also gives the CPU time per message of the node, the harness and all PostgreSQL processes (/proc).
 # Usage: bench/load.sh   (env: LOAD_LEVELS=1,4,16,64,256 LOAD_SECONDS=30 LOAD_CONVERSATIONS=6000 per level,
 # LOAD_WAITING=10000 LOAD_FILL_MINUTES=15 LOAD_STREAMS=500 LOAD_ANSWERED=0 to leave the answered levels out,
-# LOAD_DB=h2|postgres, SKIP_BUILD=1 to reuse target/parley-*.jar, APP_OPTS for
+# LOAD_DB=h2|postgres, LOAD_HISTORY=1 (postgres only) to run on a million conversations of history: bench/load/history.sql
+# applied to the node's migrated database, then the node restarted; SKIP_BUILD=1 to reuse target/parley-*.jar, APP_OPTS for
 # extra --options, KEEP_DATA=1 to keep the data directory and its app.log)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,15 +29,27 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 JAR=$(parley_jar)
 
+if [[ -n "${LOAD_HISTORY:-}" && "$DB" != postgres ]]; then
+  echo "LOAD_HISTORY needs LOAD_DB=postgres" >&2; exit 2
+fi
 trap stop_bench EXIT
 use_bench_database "$DB"
 
 echo "database: $DB${BENCH_DATABASE:+ ($BENCH_DATABASE)}; $(date -u '+%Y-%m-%d %H:%M') UTC; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 # Encoder tuning is off: it would spend a core for about ten minutes after the start, in the middle of the levels.
 # The tuned encoder is the same network with other weights in the same session settings, so a question costs the same.
-# shellcheck disable=SC2086
-start_parley --parley.widget.conversations-per-hour=10000000 --parley.widget.messages-per-minute=10000000 \
-  --parley.widget.streams-per-client=1000000 --parley.assistant.encoder-tuning=false ${APP_OPTS:-}
+# shellcheck disable=SC2206
+APP_ARGS=(--parley.widget.conversations-per-hour=10000000 --parley.widget.messages-per-minute=10000000
+  --parley.widget.streams-per-client=1000000 --parley.assistant.encoder-tuning=false ${APP_OPTS:-})
+start_parley "${APP_ARGS[@]}"
+if [[ -n "${LOAD_HISTORY:-}" ]]; then
+  # Applied while the node is stopped: its jobs would otherwise start closing the generated conversations at once.
+  keep=${KEEP_DATA:-}; KEEP_DATA=1 stop_parley; KEEP_DATA=$keep
+  started=$(date +%s)
+  psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d "$BENCH_DATABASE" -f bench/load/history.sql
+  echo "history of a million conversations applied in $(( $(date +%s) - started )) s; starting the node again"
+  REUSE_DATA=$DATA start_parley "${APP_ARGS[@]}"
+fi
 
 QUESTIONS="$DATA/questions.txt"
 "$JAVA" bench/load/WidgetLoad.java questions src/main/resources/demo/knowledge >"$QUESTIONS"
