@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends webhook deliveries: signed, at least once, each attempt claimed so only one node sends it, retried with
@@ -42,15 +43,17 @@ class WebhookDispatcher {
     private final Encryption encryption;
     private final AuditLog audit;
     private final WebhookSettings settings;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     WebhookDispatcher(WebhookRepository repository, CallbackPoster poster, Encryption encryption, AuditLog audit,
-            WebhookSettings settings, Clock clock) {
+            WebhookSettings settings, TransactionTemplate transactions, Clock clock) {
         this.repository = repository;
         this.poster = poster;
         this.encryption = encryption;
         this.audit = audit;
         this.settings = settings;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -129,8 +132,12 @@ class WebhookDispatcher {
         if (giveUp && repository.failedInARow(subscription.id(), now) >= settings.disableAfter()) {
             String reason = "disabled after " + settings.disableAfter() + " failed deliveries in a row (last: "
                     + (status == null ? response : "HTTP " + status) + ")";
-            repository.setActive(subscription.id(), false, reason.length() > 500 ? reason.substring(0, 500) : reason, now);
-            audit.record(Actor.SYSTEM, "webhook.disabled", subscription.id().toString(), reason);
+            // One transaction: whoever sees the subscription disabled also finds the audit entry saying why.
+            transactions.executeWithoutResult(tx -> {
+                repository.setActive(subscription.id(), false,
+                        reason.length() > 500 ? reason.substring(0, 500) : reason, now);
+                audit.record(Actor.SYSTEM, "webhook.disabled", subscription.id().toString(), reason);
+            });
             log.warn("Webhook {} to {} {}", subscription.id(), subscription.url(), reason);
         }
     }
