@@ -44,7 +44,7 @@ APP_ARGS=(--parley.widget.conversations-per-hour=10000000 --parley.widget.messag
 start_parley "${APP_ARGS[@]}"
 if [[ -n "${LOAD_HISTORY:-}" ]]; then
   # Applied while the node is stopped: its jobs would otherwise start closing the generated conversations at once.
-  keep=${KEEP_DATA:-}; KEEP_DATA=1 stop_parley; KEEP_DATA=$keep
+  KEEP_DATA=1 stop_parley   # the assignment holds for this call only
   started=$(date +%s)
   psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d "$BENCH_DATABASE" -f bench/load/history.sql
   echo "history of a million conversations applied in $(( $(date +%s) - started )) s; starting the node again"

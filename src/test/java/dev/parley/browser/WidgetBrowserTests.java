@@ -1,6 +1,7 @@
 package dev.parley.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -9,6 +10,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.Conversations;
+import dev.parley.realtime.EventStreams;
+import dev.parley.realtime.RealtimeEvent;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +30,7 @@ class WidgetBrowserTests extends BrowserTestSupport {
     @Autowired
     Conversations conversations;
     @Autowired
-    dev.parley.realtime.EventStreams streams;
+    EventStreams streams;
 
 
     @Test
@@ -78,9 +83,8 @@ class WidgetBrowserTests extends BrowserTestSupport {
             Locator log = askedAndAnswered(page, "I need help with a broken zipper");
             UUID id = widgetConversationId(page);
 
-            String topic = dev.parley.realtime.RealtimeEvent.conversationTopic(id);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
-                    .until(() -> streams.openStreams(topic) > 0);
+            String topic = RealtimeEvent.conversationTopic(id);
+            await().atMost(Duration.ofSeconds(15)).until(() -> streams.openStreams(topic) > 0);
             streams.stop(); // the node ends every stream, as when it stops
             streams.start();
             page.waitForFunction("() => window.pauses.length > 0");
@@ -88,7 +92,7 @@ class WidgetBrowserTests extends BrowserTestSupport {
 
             assertThat(log.locator(".msg[data-author=AGENT]")).containsText("Sent while you were away", WAIT);
             org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.pauses"))
-                    .as("the first pause, 1 s of back-off times 0.5 + the draw").isEqualTo(java.util.List.of(750));
+                    .as("the first pause, 1 s of back-off times 0.5 + the draw").isEqualTo(List.of(750));
         }
     }
 
