@@ -47,15 +47,19 @@ public class ConversationQueries {
         return search.assignedTo(assigneeId, statuses);
     }
 
-    /** Conversations in the statuses nothing has happened to since before {@code before}, longest idle first. */
-    public List<Conversation> idleSince(java.util.Set<ConversationStatus> statuses, java.time.Instant before, int limit) {
-        return search.idleSince(statuses, before, Math.clamp(limit, 1, 500));
+    /**
+     * Conversations in the statuses nothing has happened to since before {@code before}, longest idle first; with
+     * {@code after} (the last one of a page read before, or null) those after it in that order.
+     */
+    public List<Conversation> idleSince(java.util.Set<ConversationStatus> statuses, java.time.Instant before,
+            Conversation after, int limit) {
+        return search.idleSince(statuses, before, after, Math.clamp(limit, 1, 500));
     }
 
-    /** Conversations in the statuses resolved before {@code before}, oldest resolution first. */
+    /** Conversations in the statuses resolved before {@code before}, oldest resolution first; {@code after} as above. */
     public List<Conversation> resolvedBefore(java.util.Set<ConversationStatus> statuses, java.time.Instant before,
-            int limit) {
-        return search.resolvedBefore(statuses, before, Math.clamp(limit, 1, 500));
+            Conversation after, int limit) {
+        return search.resolvedBefore(statuses, before, after, Math.clamp(limit, 1, 500));
     }
 
     /** How long people took from escalation to resolution on recently resolved conversations, in seconds. */

@@ -25,13 +25,16 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -52,6 +55,23 @@ abstract class TimeRulesContract {
         MutableClock testClock() {
             return new MutableClock(berlin("2026-12-11T16:30")); // a Friday afternoon
         }
+
+        @Bean
+        BrokenConversations brokenConversations() {
+            return new BrokenConversations();
+        }
+    }
+
+    /** Makes finishing chosen conversations fail every time: a listener inside the rule's transaction throws. */
+    static class BrokenConversations {
+        final Set<UUID> failing = ConcurrentHashMap.newKeySet();
+
+        @EventListener
+        void on(SlaEvents.ConversationAutoFinished finished) {
+            if (failing.contains(finished.conversationId())) {
+                throw new IllegalStateException("broken conversation " + finished.conversationId());
+            }
+        }
     }
 
     @Autowired
@@ -70,6 +90,8 @@ abstract class TimeRulesContract {
     MeterRegistry meters;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    BrokenConversations broken;
 
     static Instant berlin(String local) {
         return LocalDateTime.parse(local).atZone(BERLIN).toInstant();
@@ -192,6 +214,37 @@ abstract class TimeRulesContract {
                 .anySatisfy(m -> assertThat(m.text()).contains("This conversation is now closed"));
         assertThat(audit.page("conversation.auto-close", 0, 50))
                 .anySatisfy(e -> assertThat(e.target()).isEqualTo(id.toString()));
+    }
+
+    @Test
+    void moreConversationsThatFailEveryTimeThanAPassTakesDoNotKeepTheOnesBehindThemFromBeingResolved() {
+        try {
+            for (int i = 0; i < 101; i++) { // a pass finishes up to 100
+                broken.failing.add(waitingOnCustomer());
+            }
+            clock.advance(Duration.ofMinutes(1)); // idle a minute less: behind all of them
+            UUID healthy = waitingOnCustomer();
+            clock.advance(Duration.ofDays(8));
+            inactivity.run();
+            assertThat(conversations.get(healthy).status()).isEqualTo(ConversationStatus.RESOLVED);
+            assertThat(broken.failing).allSatisfy(id ->
+                    assertThat(conversations.get(id).status()).isEqualTo(ConversationStatus.WAITING_CUSTOMER));
+            List<UUID> mended = List.copyOf(broken.failing);
+            broken.failing.clear(); // mended: the next passes get to them, 100 at a time
+            inactivity.run();
+            inactivity.run();
+            assertThat(mended).allSatisfy(id ->
+                    assertThat(conversations.get(id).status()).isEqualTo(ConversationStatus.RESOLVED));
+        } finally {
+            broken.failing.clear();
+        }
+    }
+
+    private UUID waitingOnCustomer() {
+        UUID id = conversations.start(new NewConversation("web", new Customer("Ada", null, null), null, null))
+                .conversation().id();
+        conversations.changeStatus(id, ConversationStatus.WAITING_CUSTOMER);
+        return id;
     }
 
     @Test

@@ -97,20 +97,36 @@ public class ConversationSearch {
                 .params(params).query(conversations::map).list();
     }
 
-    /** Conversations in the statuses with no change since before the cutoff, longest idle first. */
-    public List<Conversation> idleSince(Set<ConversationStatus> statuses, Instant before, int limit) {
-        return jdbc.sql("SELECT c.* FROM conversation c WHERE c.status IN (:statuses) AND c.updated_at < :before"
-                        + " ORDER BY c.updated_at, c.id FETCH FIRST :limit ROWS ONLY")
-                .param("statuses", names(statuses)).param("before", before.atOffset(java.time.ZoneOffset.UTC))
-                .param("limit", limit).query(conversations::map).list();
+    /**
+     * Conversations in the statuses with no change since before the cutoff, longest idle first; after {@code after}
+     * in that order when it is given (a page's last conversation, to read on past it).
+     */
+    public List<Conversation> idleSince(Set<ConversationStatus> statuses, Instant before, Conversation after,
+            int limit) {
+        return due("updated_at", statuses, before, after == null ? null : after.updatedAt(), after, limit);
     }
 
-    /** Conversations in the statuses resolved before the cutoff, oldest resolution first. */
-    public List<Conversation> resolvedBefore(Set<ConversationStatus> statuses, Instant before, int limit) {
-        return jdbc.sql("SELECT c.* FROM conversation c WHERE c.status IN (:statuses) AND c.resolved_at < :before"
-                        + " ORDER BY c.resolved_at, c.id FETCH FIRST :limit ROWS ONLY")
-                .param("statuses", names(statuses)).param("before", before.atOffset(java.time.ZoneOffset.UTC))
-                .param("limit", limit).query(conversations::map).list();
+    /** Conversations in the statuses resolved before the cutoff, oldest resolution first; after {@code after} as above. */
+    public List<Conversation> resolvedBefore(Set<ConversationStatus> statuses, Instant before, Conversation after,
+            int limit) {
+        return due("resolved_at", statuses, before, after == null ? null : after.resolvedAt(), after, limit);
+    }
+
+    private List<Conversation> due(String column, Set<ConversationStatus> statuses, Instant before, Instant afterAt,
+            Conversation after, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("statuses", names(statuses));
+        params.put("before", before.atOffset(java.time.ZoneOffset.UTC));
+        params.put("limit", limit);
+        String past = "";
+        if (after != null && afterAt != null) {
+            past = " AND (c." + column + " > :afterAt OR (c." + column + " = :afterAt AND c.id > :afterId))";
+            params.put("afterAt", afterAt.atOffset(java.time.ZoneOffset.UTC));
+            params.put("afterId", after.id());
+        }
+        return jdbc.sql("SELECT c.* FROM conversation c WHERE c.status IN (:statuses) AND c." + column + " < :before"
+                        + past + " ORDER BY c." + column + ", c.id FETCH FIRST :limit ROWS ONLY")
+                .params(params).query(conversations::map).list();
     }
 
     public List<Long> recentHandleTimes(int limit) {

@@ -13,7 +13,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,13 +28,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Resolves conversations left waiting on the customer for {@code parley.sla.auto-resolve-after} and closes resolved
  * ones {@code parley.sla.auto-close-after} after their resolution. The customer is told on the conversation's own
  * channel (a system message every channel delivers); each change is audited as the system's. One conversation that
- * fails is logged and skipped, never stopping the rest.
+ * fails is logged and skipped, never stopping the rest: a pass reads on past failures, and the next one resumes
+ * where it stopped (on this node), so even a full page of conversations that fail every time blocks nothing.
  */
 @Component
 public class InactivityRules {
 
     private static final Logger log = LoggerFactory.getLogger(InactivityRules.class);
     private static final int BATCH = 100;
+    private static final int PAGES = 10;
 
     private final ConversationQueries queries;
     private final Conversations conversations;
@@ -39,6 +45,8 @@ public class InactivityRules {
     private final TransactionTemplate transactions;
     private final SlaSettings settings;
     private final Clock clock;
+    private final AtomicReference<Conversation> resolving = new AtomicReference<>();
+    private final AtomicReference<Conversation> closing = new AtomicReference<>();
 
     InactivityRules(ConversationQueries queries, Conversations conversations, AuditLog audit,
             ApplicationEventPublisher events, TransactionTemplate transactions, SlaSettings settings, Clock clock) {
@@ -57,24 +65,47 @@ public class InactivityRules {
         int done = 0;
         if (!settings.autoResolveAfter().isZero()) {
             Instant cutoff = now.minus(settings.autoResolveAfter());
-            for (Conversation c : queries.idleSince(EnumSet.of(ConversationStatus.WAITING_CUSTOMER), cutoff, BATCH)) {
-                done += finish(c.id(), ConversationStatus.RESOLVED, settings.autoResolveNotice(),
-                        "no reply from the customer for " + days(settings.autoResolveAfter()),
-                        current -> current.status() == ConversationStatus.WAITING_CUSTOMER
-                                && current.updatedAt().isBefore(cutoff));
-            }
+            var waiting = EnumSet.of(ConversationStatus.WAITING_CUSTOMER);
+            done += pass(resolving, after -> queries.idleSince(waiting, cutoff, after, BATCH),
+                    c -> finish(c.id(), ConversationStatus.RESOLVED, settings.autoResolveNotice(),
+                            "no reply from the customer for " + days(settings.autoResolveAfter()),
+                            current -> current.status() == ConversationStatus.WAITING_CUSTOMER
+                                    && current.updatedAt().isBefore(cutoff)));
         }
         if (!settings.autoCloseAfter().isZero()) {
             Instant cutoff = now.minus(settings.autoCloseAfter());
             var resolved = EnumSet.of(ConversationStatus.RESOLVED, ConversationStatus.AI_RESOLVED);
-            for (Conversation c : queries.resolvedBefore(resolved, cutoff, BATCH)) {
-                done += finish(c.id(), ConversationStatus.CLOSED, settings.autoCloseNotice(),
-                        "resolved more than " + days(settings.autoCloseAfter()) + " ago",
-                        current -> resolved.contains(current.status()) && current.resolvedAt() != null
-                                && current.resolvedAt().isBefore(cutoff));
-            }
+            done += pass(closing, after -> queries.resolvedBefore(resolved, cutoff, after, BATCH),
+                    c -> finish(c.id(), ConversationStatus.CLOSED, settings.autoCloseNotice(),
+                            "resolved more than " + days(settings.autoCloseAfter()) + " ago",
+                            current -> resolved.contains(current.status()) && current.resolvedAt() != null
+                                    && current.resolvedAt().isBefore(cutoff)));
         }
         return done;
+    }
+
+    /**
+     * Reads due conversations page by page from where the last pass stopped, until {@link #BATCH} are finished, the
+     * list ends (the next pass starts from the top again) or {@link #PAGES} pages were read. Conversations that
+     * failed stay behind the resume point, so they are tried again once per round and never block the ones after
+     * them.
+     */
+    private static int pass(AtomicReference<Conversation> resume, Function<Conversation, List<Conversation>> page,
+            ToIntFunction<Conversation> finish) {
+        Conversation after = resume.get();
+        int finished = 0;
+        for (int pages = 0; pages < PAGES && finished < BATCH; pages++) {
+            List<Conversation> due = page.apply(after);
+            for (Conversation c : due) {
+                finished += finish.applyAsInt(c);
+            }
+            after = due.size() < BATCH ? null : due.getLast();
+            if (after == null) {
+                break;
+            }
+        }
+        resume.set(after);
+        return finished;
     }
 
     private int finish(UUID id, ConversationStatus target, String notice, String why,
