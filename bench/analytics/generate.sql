@@ -8,7 +8,7 @@ TRUNCATE analytics_daily, analytics_daily_reason, analytics_daily_duration, anal
     analytics_conversation, message, conversation CASCADE;
 TRUNCATE sla_clock, sla_daily;
 
-INSERT INTO conversation (id, channel, status, priority, category, subject, created_at, updated_at,
+INSERT INTO conversation (id, channel, status, priority, category, subject, created_at, updated_at, waiting_since,
                           first_response_at, escalated_at, resolved_at, escalation_reason)
 SELECT md5(i::text)::uuid,
        (ARRAY['web','web','web','email','sms'])[1 + i % 5],
@@ -16,7 +16,7 @@ SELECT md5(i::text)::uuid,
        (ARRAY['LOW','MEDIUM','MEDIUM','HIGH','URGENT'])[1 + i % 5],
        (ARRAY['orders','billing','technical','account',NULL])[1 + (i / 3) % 5],
        'Question ' || (i % 300) || ' about my order',
-       ts, ts, ts + ((i % 600) * interval '1 second'),
+       ts, ts, ts, ts + ((i % 600) * interval '1 second'),
        CASE WHEN (i / 7) % 5 IN (2, 3, 4) THEN ts + interval '1 minute' END,
        CASE WHEN (i / 7) % 5 IN (0, 1, 2) THEN ts + ((i % 7200) * interval '1 second') END,
        CASE WHEN (i / 7) % 5 IN (2, 3, 4) THEN (ARRAY['LOW_CONFIDENCE','HUMAN_REQUESTED','FRUSTRATION','NO_KNOWLEDGE'])[1 + i % 4] END

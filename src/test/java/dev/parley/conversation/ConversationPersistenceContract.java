@@ -19,6 +19,8 @@ abstract class ConversationPersistenceContract {
     @Autowired
     CustomerMessageFlow flow;
     @Autowired
+    ConversationQueries queries;
+    @Autowired
     Contacts contacts;
     @Autowired
     Deliveries deliveries;
@@ -51,6 +53,24 @@ abstract class ConversationPersistenceContract {
         assertThat(stored.category()).isEqualTo("orders");
         assertThat(stored.status()).isEqualTo(ConversationStatus.OPEN);
         assertThat(stored.priority()).isEqualTo(Priority.MEDIUM);
+    }
+
+    @Test
+    void theInboxListsTheCustomerWhoHasWaitedLongestSinceTheirLastMessageFirst() {
+        String name = "Waiting " + java.util.UUID.randomUUID();
+        List<java.util.UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(conversations.start(new NewConversation("web", new Customer(name, null, null), null, null))
+                    .conversation().id());
+        }
+        ConversationFilter theirs = ConversationFilter.all().withText(name);
+        java.util.function.Supplier<List<java.util.UUID>> order = () -> queries.find(theirs, 0, 10).items().stream()
+                .map(s -> s.conversation().id()).toList();
+        assertThat(order.get()).containsExactlyElementsOf(ids);
+        flow.receive(ids.getFirst(), new IncomingMessage("Still there?", null));
+        assertThat(order.get()).containsExactly(ids.get(1), ids.get(2), ids.getFirst());
+        flow.receive(ids.get(1), new IncomingMessage("Hello?", null));
+        assertThat(order.get()).containsExactly(ids.get(2), ids.getFirst(), ids.get(1));
     }
 
     @Test

@@ -49,9 +49,9 @@ public class ConversationRepository {
     public void insert(Conversation c) {
         jdbc.sql("""
                 INSERT INTO conversation (id, channel, inbox_id, contact_id, status, priority, category, subject, customer_name,
-                    customer_email, created_at, updated_at)
+                    customer_email, created_at, updated_at, waiting_since)
                 VALUES (:id, :channel, :inboxId, :contactId, :status, :priority, :category, :subject, :name, :email,
-                    :createdAt, :createdAt)""")
+                    :createdAt, :createdAt, :createdAt)""")
                 .param("id", c.id())
                 .param("channel", c.channel())
                 .param("inboxId", c.inboxId())
@@ -111,7 +111,8 @@ public class ConversationRepository {
                     subject = :subject, customer_name = :name, customer_email = :email,
                     escalation_reason = :reason, assignee_id = :assignee, team_id = :team,
                     updated_at = :updatedAt, first_response_at = :firstResponse, escalated_at = :escalatedAt,
-                    resolved_at = :resolvedAt, last_customer_message_at = :lastCustomer
+                    resolved_at = :resolvedAt, last_customer_message_at = :lastCustomer,
+                    waiting_since = COALESCE(:lastCustomer, created_at)
                 WHERE id = :id""")
                 .param("id", c.id())
                 .param("status", c.status().name())

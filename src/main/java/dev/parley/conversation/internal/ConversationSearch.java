@@ -28,6 +28,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ConversationSearch {
 
+    /**
+     * A page's conversations with their latest assistant confidence, preview and last customer message; the page itself
+     * (filtered, ordered and cut) follows in parentheses, so the three look-ups run for its rows only, not for every
+     * row an offset skips.
+     */
     private static final String SUMMARY = """
             SELECT c.*,
               (SELECT m.confidence FROM message m WHERE m.conversation_id = c.id AND m.author_type = 'ASSISTANT'
@@ -36,7 +41,7 @@ public class ConversationSearch {
                  ORDER BY m.seq DESC FETCH FIRST 1 ROWS ONLY) AS last_body,
               (SELECT MAX(m.seq) FROM message m WHERE m.conversation_id = c.id AND m.author_type = 'CUSTOMER')
                  AS last_customer_seq
-            FROM conversation c""";
+            FROM (""";
 
     static final int PREVIEW = 160;
 
@@ -58,10 +63,12 @@ public class ConversationSearch {
         String where = where(filter, params);
         String order = filter.sort() == ConversationFilter.Sort.RECENTLY_UPDATED
                 ? " ORDER BY c.updated_at DESC, c.id"
-                : " ORDER BY COALESCE(c.last_customer_message_at, c.created_at) ASC, c.id";
+                : " ORDER BY c.waiting_since ASC, c.id"; // COALESCE(last_customer_message_at, created_at), indexed
         params.put("offset", offset);
         params.put("limit", limit);
-        return jdbc.sql(SUMMARY + where + order + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+        String page = "SELECT c.* FROM conversation c" + where + order
+                + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY";
+        return jdbc.sql(SUMMARY + page + ") c" + order)
                 .params(params).query(this::summary).list();
     }
 

@@ -47,6 +47,8 @@ public class MergeRepository {
                 .param("s", sourceId).param("t", targetId).update();
         jdbc.sql("""
                 UPDATE conversation SET last_customer_message_at = (SELECT MAX(m.created_at) FROM message m
+                    WHERE m.conversation_id = :t AND m.author_type = 'CUSTOMER'),
+                  waiting_since = (SELECT MAX(m.created_at) FROM message m
                     WHERE m.conversation_id = :t AND m.author_type = 'CUSTOMER')
                 WHERE id = :t AND EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = :t
                     AND m.author_type = 'CUSTOMER')""")
