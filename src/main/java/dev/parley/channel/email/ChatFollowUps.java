@@ -16,13 +16,16 @@ import org.springframework.stereotype.Component;
 /**
  * Chat continuity: a visible reply in a website chat is noted when posted, and once the customer has not read it
  * for {@code parley.widget.email-after} it is mailed to them (see {@link FollowUpSender}). "Away" is the
- * customer's read marker, kept in the database, so it holds across nodes; the job runs once across the cluster.
+ * customer's read marker, kept in the database, so it holds across nodes; the job runs once across the cluster. A
+ * conversation whose follow-up fails with an error of its own is put back by {@code RETRY_LATER}, so it never holds
+ * up the others.
  */
 @Component
 class ChatFollowUps {
 
     private static final Logger log = LoggerFactory.getLogger(ChatFollowUps.class);
     private static final int BATCH = 100;
+    private static final Duration RETRY_LATER = Duration.ofMinutes(10);
 
     private final FollowUpRepository repository;
     private final FollowUpSender sender;
@@ -55,7 +58,14 @@ class ChatFollowUps {
                 return;
             }
             for (FollowUp due : repository.due(clock.instant(), BATCH)) {
-                sender.followUp(due, mailbox.get(), emailAfter);
+                try {
+                    sender.followUp(due, mailbox.get(), emailAfter);
+                } catch (RuntimeException e) {
+                    // Its data cannot be read or mailed (a bad record): behind the others, tried again later.
+                    log.warn("Mailing unread replies of conversation {} failed; trying again in {}: {}",
+                            due.conversationId(), RETRY_LATER, e.toString());
+                    repository.reschedule(due.conversationId(), clock.instant().plus(RETRY_LATER));
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Mailing unread chat replies failed; trying again next time: {}", e.toString());

@@ -16,6 +16,7 @@ import dev.parley.conversation.Message;
 import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.Reader;
 import dev.parley.conversation.SourceDetails;
+import dev.parley.encryption.Encryption;
 import dev.parley.mail.MailAddress;
 import dev.parley.mail.MailLimits;
 import dev.parley.mail.MailParser;
@@ -34,6 +35,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -65,6 +67,8 @@ class ChatFollowUpTests {
 
     @Autowired
     Conversations conversations;
+    @Autowired
+    JdbcClient jdbc;
 
     private final MailParser parser = new MailParser(MailLimits.defaults());
 
@@ -91,6 +95,26 @@ class ChatFollowUpTests {
         assertThat(second.text()).contains("It arrives on Monday.").doesNotContain("Your tent is on its way.");
         assertThat(second.inReplyTo()).isEqualTo(first.messageId());
         assertThat(second.references()).contains(first.messageId());
+    }
+
+    @Test
+    void aConversationThatCannotBeReadDoesNotHoldUpTheFollowUpsOfOthers() throws Exception {
+        UUID broken = chat(customer());
+        conversations.postReply(broken, AuthorType.AGENT, null, "Grace", "Never mailed.", false);
+        // A sealed subject whose key id is missing: reading the conversation fails every time.
+        jdbc.sql("UPDATE conversation SET subject = :s WHERE id = :id")
+                .param("s", Encryption.PREFIX + "no-key-id").param("id", broken).update();
+        try {
+            Thread.sleep(1500); // its follow-up falls due first
+            String email = customer();
+            UUID healthy = chat(email);
+            conversations.postReply(healthy, AuthorType.AGENT, null, "Grace", "Your refund is on its way.", false);
+
+            await().atMost(WAIT).until(() -> !mailsTo(email).isEmpty());
+            assertThat(mailsTo(email).getFirst().text()).contains("Your refund is on its way.");
+        } finally {
+            jdbc.sql("DELETE FROM widget_email_followup WHERE conversation_id = :id").param("id", broken).update();
+        }
     }
 
     @Test
