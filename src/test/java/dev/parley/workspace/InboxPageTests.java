@@ -69,6 +69,24 @@ class InboxPageTests {
     }
 
     @Test
+    void thePagerSaysWhichPageOfHowManyAndCountsInTheSingularForOne() throws Exception {
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        String marker = "n" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 26; i++) { // a page holds 25
+            conversations.start(new NewConversation("web", new Customer("Kim " + marker, null, null),
+                    SourceDetails.none(), null));
+        }
+        mvc.perform(get("/inbox").param("view", "all").param("q", marker).with(user(agent)))
+                .andExpect(content().string(containsString("Page 1 of 2 · 26 conversations")));
+        mvc.perform(get("/inbox").param("view", "all").param("q", marker).param("page", "1").with(user(agent)))
+                .andExpect(content().string(containsString("Page 2 of 2 · 26 conversations")));
+        String single = "s" + UUID.randomUUID().toString().substring(0, 8);
+        conversationSaying("Only one " + single);
+        mvc.perform(get("/inbox").param("view", "all").param("q", single).with(user(agent)))
+                .andExpect(content().string(allOf(containsString(">1 conversation<"), not(containsString("Page ")))));
+    }
+
+    @Test
     void theListBesideAConversationShowsTheViewWithTheOpenOneMarked() throws Exception {
         AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
         String marker = "p" + UUID.randomUUID().toString().substring(0, 8);
