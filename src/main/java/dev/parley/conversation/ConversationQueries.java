@@ -17,7 +17,7 @@ public class ConversationQueries {
         this.tags = tags;
     }
 
-    /** One page of conversations, each with its tags. */
+    /** One page of conversations, each with its tags; the total as {@link #count} gives it. */
     public Page<ConversationSummary> find(ConversationFilter filter, int page, int size) {
         int limit = Math.clamp(size, 1, 200);
         int current = Math.max(0, page);
@@ -28,6 +28,7 @@ public class ConversationQueries {
         return new Page<>(items, current, limit, search.count(filter));
     }
 
+    /** How many conversations the filter matches; a total of 10,000 or more may be up to 30 seconds old. */
     public long count(ConversationFilter filter) {
         return search.count(filter);
     }

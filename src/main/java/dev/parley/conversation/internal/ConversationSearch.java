@@ -2,6 +2,7 @@ package dev.parley.conversation.internal;
 
 import static dev.parley.conversation.internal.ConversationRepository.instant;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationFilter;
 import dev.parley.conversation.ConversationStatus;
@@ -49,6 +50,7 @@ public class ConversationSearch {
     private final ConversationRepository conversations;
     private final SearchTerms terms;
     private final PersonalTexts texts;
+    private final LargeCounts largeCounts = new LargeCounts(10_000, Duration.ofSeconds(30), Ticker.systemTicker());
 
     public ConversationSearch(JdbcClient jdbc, ConversationRepository conversations, SearchTerms terms,
             PersonalTexts texts) {
@@ -72,10 +74,13 @@ public class ConversationSearch {
                 .params(params).query(this::summary).list();
     }
 
+    /** How many conversations the filter matches; totals of 10,000 or more may be up to 30 seconds old. */
     public long count(ConversationFilter filter) {
-        Map<String, Object> params = new HashMap<>();
-        return jdbc.sql("SELECT COUNT(*) FROM conversation c" + where(filter, params)).params(params)
-                .query(Long.class).single();
+        return largeCounts.count(filter, f -> {
+            Map<String, Object> params = new HashMap<>();
+            return jdbc.sql("SELECT COUNT(*) FROM conversation c" + where(f, params)).params(params)
+                    .query(Long.class).single();
+        });
     }
 
     /** A null {@code excludeId} excludes nothing (a typed placeholder: PostgreSQL cannot type a bare null). */
