@@ -2,7 +2,10 @@ package dev.parley.conversation;
 
 import dev.parley.encryption.EncryptedColumn;
 import dev.parley.encryption.Encryption;
+import dev.parley.encryption.EncryptionException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +19,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PersonalTexts {
+
+    /** What a list shows for a value that cannot be opened (see {@link #openForList}). */
+    public static final String UNREADABLE = "(unreadable)";
+    private static final Logger log = LoggerFactory.getLogger(PersonalTexts.class);
 
     public static final String MESSAGE_BODY = "conversation.message.body";
     public static final String MESSAGE_AUTHOR = "conversation.message.author-name";
@@ -52,6 +59,20 @@ public class PersonalTexts {
     /** The plain text of a stored value; rows written before encryption hold plain text, which opens as itself. */
     public String open(String stored, String purpose) {
         return encryption.decrypt(stored, purpose);
+    }
+
+    /**
+     * Opens a value for a list only: one that cannot be opened (its key is gone, the value is damaged) reads as
+     * {@link #UNREADABLE} and is logged, so one bad row does not take a whole list down. Never store what this
+     * returns: the sealed value may still be recovered with the right key.
+     */
+    public String openForList(String stored, String purpose) {
+        try {
+            return open(stored, purpose);
+        } catch (EncryptionException e) {
+            log.warn("A stored {} could not be opened and is listed as unreadable: {}", purpose, e.getMessage());
+            return UNREADABLE;
+        }
     }
 
     /** A contact handle's lookup hash under the active key, to store beside the sealed handle. */

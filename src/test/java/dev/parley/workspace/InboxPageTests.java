@@ -19,17 +19,21 @@ import dev.parley.conversation.CustomerMessageFlow;
 import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.IncomingMessage;
 import dev.parley.conversation.NewConversation;
+import dev.parley.conversation.PersonalTexts;
 import dev.parley.conversation.Reader;
 import dev.parley.conversation.SourceDetails;
+import dev.parley.encryption.Encryption;
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.identity.Agents;
 import dev.parley.identity.Role;
 import dev.parley.identity.TestAgents;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 @SpringBootTest
@@ -44,6 +48,8 @@ class InboxPageTests {
     Conversations conversations;
     @Autowired
     CustomerMessageFlow flow;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void inboxListsEscalationsWithReasonConfidenceAndEscapedText() throws Exception {
@@ -84,6 +90,31 @@ class InboxPageTests {
         conversationSaying("Only one " + single);
         mvc.perform(get("/inbox").param("view", "all").param("q", single).with(user(agent)))
                 .andExpect(content().string(allOf(containsString(">1 conversation<"), not(containsString("Page ")))));
+    }
+
+    @Test
+    void aConversationWhoseSealedSubjectCannotBeOpenedIsListedAsUnreadableAndTheOthersStillShow() throws Exception {
+        String marker = "u" + UUID.randomUUID().toString().substring(0, 8);
+        UUID damaged = conversationSaying("Damaged " + marker);
+        String sealed = jdbc.sql("SELECT subject FROM conversation WHERE id = :id").param("id", damaged)
+                .query(String.class).list().getFirst();
+        // a sealed value whose key id is missing, as after a lost key or a damaged restore
+        jdbc.sql("UPDATE conversation SET subject = :s WHERE id = :id")
+                .param("s", Encryption.PREFIX + "no-key-id").param("id", damaged).update();
+        UUID intact = conversationSaying("Intact " + marker);
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        try {
+            for (String page : List.of("/inbox", "/inbox/pane")) { // the inbox and the list beside a conversation
+                mvc.perform(get(page).param("view", "all").param("q", marker).with(user(agent)))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(allOf(containsString(damaged.toString()),
+                                containsString(intact.toString()), containsString("Intact " + marker),
+                                containsString(PersonalTexts.UNREADABLE))));
+            }
+        } finally {
+            jdbc.sql("UPDATE conversation SET subject = :s WHERE id = :id").param("s", sealed).param("id", damaged)
+                    .update();
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BinaryOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -180,16 +181,24 @@ public class ConversationRepository {
 
     /** A conversation row without its source details (searches and lists do not show them). */
     Conversation map(ResultSet rs, int row) throws SQLException {
-        return map(rs, SourceDetails.none());
+        return map(rs, SourceDetails.none(), texts::open);
+    }
+
+    /**
+     * The same for a list only: a sealed field that cannot be opened reads as {@link PersonalTexts#UNREADABLE}
+     * instead of failing the list. Never write such a conversation back.
+     */
+    Conversation mapForList(ResultSet rs, int row) throws SQLException {
+        return map(rs, SourceDetails.none(), texts::openForList);
     }
 
     private Conversation mapWithSource(ResultSet rs, int row) throws SQLException {
         return map(rs, new SourceDetails(texts.open(rs.getString("page_url"), PersonalTexts.PAGE_URL),
                 texts.open(rs.getString("user_agent"), PersonalTexts.USER_AGENT),
-                texts.open(rs.getString("referrer"), PersonalTexts.REFERRER)));
+                texts.open(rs.getString("referrer"), PersonalTexts.REFERRER)), texts::open);
     }
 
-    private Conversation map(ResultSet rs, SourceDetails source) throws SQLException {
+    private Conversation map(ResultSet rs, SourceDetails source, BinaryOperator<String> open) throws SQLException {
         String reason = rs.getString("escalation_reason");
         return new Conversation(
                 rs.getObject("id", UUID.class),
@@ -199,9 +208,9 @@ public class ConversationRepository {
                 ConversationStatus.valueOf(rs.getString("status")),
                 Priority.valueOf(rs.getString("priority")),
                 rs.getString("category"),
-                texts.open(rs.getString("subject"), PersonalTexts.SUBJECT),
-                new Customer(texts.open(rs.getString("customer_name"), PersonalTexts.CUSTOMER_NAME),
-                        texts.open(rs.getString("customer_email"), PersonalTexts.CUSTOMER_EMAIL), null),
+                open.apply(rs.getString("subject"), PersonalTexts.SUBJECT),
+                new Customer(open.apply(rs.getString("customer_name"), PersonalTexts.CUSTOMER_NAME),
+                        open.apply(rs.getString("customer_email"), PersonalTexts.CUSTOMER_EMAIL), null),
                 source,
                 reason == null ? null : EscalationReason.valueOf(reason),
                 rs.getObject("assignee_id", UUID.class),

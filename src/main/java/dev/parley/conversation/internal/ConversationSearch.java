@@ -200,13 +200,13 @@ public class ConversationSearch {
     }
 
     private ConversationSummary summary(ResultSet rs, int row) throws SQLException {
-        Conversation conversation = conversations.map(rs, row);
+        Conversation conversation = conversations.mapForList(rs, row);
         double confidence = rs.getDouble("last_confidence");
         Double assistantConfidence = rs.wasNull() ? null : confidence;
         long lastCustomerSeq = rs.getLong("last_customer_seq");
         boolean unread = !rs.wasNull() && lastCustomerSeq > rs.getLong("agent_read_seq");
         return new ConversationSummary(conversation, assistantConfidence,
-                preview(texts.open(rs.getString("last_body"), PersonalTexts.MESSAGE_BODY)), unread);
+                preview(texts.openForList(rs.getString("last_body"), PersonalTexts.MESSAGE_BODY)), unread);
     }
 
     /** The first 160 characters, as {@code SUBSTRING(body, 1, 160)} cut them when bodies were plain. */

@@ -102,6 +102,8 @@ class ChatFollowUpTests {
         UUID broken = chat(customer());
         conversations.postReply(broken, AuthorType.AGENT, null, "Grace", "Never mailed.", false);
         // A sealed subject whose key id is missing: reading the conversation fails every time.
+        String sealed = jdbc.sql("SELECT subject FROM conversation WHERE id = :id").param("id", broken)
+                .query(String.class).list().getFirst(); // may be null
         jdbc.sql("UPDATE conversation SET subject = :s WHERE id = :id")
                 .param("s", Encryption.PREFIX + "no-key-id").param("id", broken).update();
         try {
@@ -114,6 +116,8 @@ class ChatFollowUpTests {
             assertThat(mailsTo(email).getFirst().text()).contains("Your refund is on its way.");
         } finally {
             jdbc.sql("DELETE FROM widget_email_followup WHERE conversation_id = :id").param("id", broken).update();
+            jdbc.sql("UPDATE conversation SET subject = :s WHERE id = :id").param("s", sealed).param("id", broken)
+                    .update(); // the database is shared with other test classes
         }
     }
 
