@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -115,23 +116,25 @@ public class ConversationSearch {
      */
     public List<Conversation> idleSince(Set<ConversationStatus> statuses, Instant before, Conversation after,
             int limit) {
-        return due("updated_at", statuses, before, after == null ? null : after.updatedAt(), after, limit);
+        return due("updated_at", Conversation::updatedAt, statuses, before, after, limit);
     }
 
-    /** Conversations in the statuses resolved before the cutoff, oldest resolution first; after {@code after} as above. */
+    /** Conversations in the statuses resolved before the cutoff, oldest resolution first; {@code after} as above. */
     public List<Conversation> resolvedBefore(Set<ConversationStatus> statuses, Instant before, Conversation after,
             int limit) {
-        return due("resolved_at", statuses, before, after == null ? null : after.resolvedAt(), after, limit);
+        return due("resolved_at", Conversation::resolvedAt, statuses, before, after, limit);
     }
 
-    private List<Conversation> due(String column, Set<ConversationStatus> statuses, Instant before, Instant afterAt,
-            Conversation after, int limit) {
+    /** Due conversations ordered by {@code column} and id; {@code key} reads that column from a conversation. */
+    private List<Conversation> due(String column, Function<Conversation, Instant> key, Set<ConversationStatus> statuses,
+            Instant before, Conversation after, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("statuses", names(statuses));
         params.put("before", before.atOffset(java.time.ZoneOffset.UTC));
         params.put("limit", limit);
         String past = "";
-        if (after != null && afterAt != null) {
+        Instant afterAt = after == null ? null : key.apply(after);
+        if (afterAt != null) {
             past = " AND (c." + column + " > :afterAt OR (c." + column + " = :afterAt AND c.id > :afterId))";
             params.put("afterAt", afterAt.atOffset(java.time.ZoneOffset.UTC));
             params.put("afterId", after.id());
