@@ -75,7 +75,7 @@ class InboxPageTests {
     }
 
     @Test
-    void thePagerSaysWhichPageOfHowManyAndCountsInTheSingularForOne() throws Exception {
+    void thePagerSaysWhichPageOfHowManyGoesToTheLastPageFromBeyondItAndCountsInTheSingularForOne() throws Exception {
         AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
         String marker = "n" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 26; i++) { // a page holds 25
@@ -86,6 +86,10 @@ class InboxPageTests {
                 .andExpect(content().string(containsString("Page 1 of 2 · 26 conversations")));
         mvc.perform(get("/inbox").param("view", "all").param("q", marker).param("page", "1").with(user(agent)))
                 .andExpect(content().string(containsString("Page 2 of 2 · 26 conversations")));
+        // past the end (conversations left the view while the agent paged, an old link): the last page
+        mvc.perform(get("/inbox").param("view", "all").param("q", marker).param("page", "7").with(user(agent)))
+                .andExpect(content().string(allOf(containsString("Page 2 of 2 · 26 conversations"),
+                        containsString("&amp;page=0\">Previous"), not(containsString("Nothing here")))));
         String single = "s" + UUID.randomUUID().toString().substring(0, 8);
         conversationSaying("Only one " + single);
         mvc.perform(get("/inbox").param("view", "all").param("q", single).with(user(agent)))

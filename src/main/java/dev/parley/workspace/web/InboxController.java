@@ -93,7 +93,13 @@ class InboxController {
     private void fill(AgentPrincipal me, InboxQuery query, int page, HttpServletRequest request, Model model) {
         InboxView view = query.inboxView();
         var filter = query.filter(me.id());
-        Page<ConversationSummary> result = queries.find(view.narrow(filter, me.id()), page, PAGE_SIZE);
+        var narrowed = view.narrow(filter, me.id());
+        Page<ConversationSummary> result = queries.find(narrowed, page, PAGE_SIZE);
+        if (result.items().isEmpty() && result.page() > 0 && result.total() > 0) {
+            // past the end (the list shrank while the agent paged, or an old link): its last page instead
+            result = queries.find(narrowed, (int) Math.min(Integer.MAX_VALUE, (result.total() - 1) / result.size()),
+                    PAGE_SIZE);
+        }
         Map<UUID, String> names = agents.all().stream().collect(Collectors.toMap(Agent::id, Agent::name));
         var allInboxes = inboxes.all();
         Map<UUID, String> inboxNames = allInboxes.stream().collect(Collectors.toMap(Inbox::id, Inbox::name));
