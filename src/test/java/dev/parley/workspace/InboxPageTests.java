@@ -90,6 +90,9 @@ class InboxPageTests {
         mvc.perform(get("/inbox").param("view", "all").param("q", marker).param("page", "7").with(user(agent)))
                 .andExpect(content().string(allOf(containsString("Page 2 of 2 · 26 conversations"),
                         containsString("&amp;page=0\">Previous"), not(containsString("Nothing here")))));
+        mvc.perform(get("/inbox?view=all&q=" + marker + "&page=-3").with(user(agent)))
+                .andExpect(content().string(allOf(containsString("Page 1 of 2"),
+                        containsString("/inbox?view=all&amp;q=" + marker + "&amp;page=1\">Next"))));
         String single = "s" + UUID.randomUUID().toString().substring(0, 8);
         conversationSaying("Only one " + single);
         mvc.perform(get("/inbox").param("view", "all").param("q", single).with(user(agent)))
