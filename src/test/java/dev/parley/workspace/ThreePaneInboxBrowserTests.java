@@ -273,9 +273,13 @@ class ThreePaneInboxBrowserTests extends BrowserTestSupport {
             assertThat(page.locator("#pane-list .pane-items")).isHidden();
             assertThat(page.locator("#reply-text")).isVisible();
             assertThat(sidewaysOverflow(page)).isLessThanOrEqualTo(0);
-            double thread = (double) page.locator(".thread").boundingBox().y;
-            double side = (double) page.locator("#side").boundingBox().y;
-            assertThat(side).isGreaterThan(thread);
+            // the side panel under the transcript; read in one go in the page, as a live refresh of the transcript or
+            // the panel (after an event of the escalation) can swap either while it is measured (it did in a run)
+            page.waitForFunction("() => { const thread = document.querySelector('.thread');"
+                    + " const side = document.querySelector('#side');"
+                    + " return thread && side && thread.getClientRects().length > 0 && side.getClientRects().length > 0"
+                    + " && side.getBoundingClientRect().top > thread.getBoundingClientRect().top; }", null,
+                    new Page.WaitForFunctionOptions().setTimeout(15_000));
         }
     }
 
