@@ -100,7 +100,7 @@ class InboxPageTests {
     }
 
     @Test
-    void aConversationWhoseSealedSubjectCannotBeOpenedIsListedAsUnreadableAndTheOthersStillShow() throws Exception {
+    void aConversationWhoseSealedSubjectCannotBeOpenedIsListedAsUnreadableTheOthersStillShowAndItsOwnPageSaysWhy() throws Exception {
         String marker = "u" + UUID.randomUUID().toString().substring(0, 8);
         UUID damaged = conversationSaying("Damaged " + marker);
         String sealed = jdbc.sql("SELECT subject FROM conversation WHERE id = :id").param("id", damaged)
@@ -118,6 +118,11 @@ class InboxPageTests {
                                 containsString(intact.toString()), containsString("Intact " + marker),
                                 containsString(PersonalTexts.UNREADABLE))));
             }
+            // opened on its own it cannot be shown, but the page says why and what to do
+            mvc.perform(get("/inbox/conversations/" + damaged).with(user(agent)))
+                    .andExpect(status().isInternalServerError())
+                    .andExpect(content().string(allOf(containsString("Unreadable data"),
+                            containsString("restore the missing key"))));
         } finally {
             jdbc.sql("UPDATE conversation SET subject = :s WHERE id = :id").param("s", sealed).param("id", damaged)
                     .update();
