@@ -70,7 +70,7 @@ public final class Encryption {
     /**
      * The plain text of a value from {@link #encrypt}; text that is not sealed is returned as it is.
      *
-     * @throws EncryptionException when the key is unknown or the value was changed, cut or sealed for
+     * @throws UnreadableValueException when the key is unknown or the value was changed, cut or sealed for
      *         another purpose
      */
     public String decrypt(String stored, String purpose) {
@@ -78,6 +78,14 @@ public final class Encryption {
         if (!isSealed(stored)) {
             return stored;
         }
+        try {
+            return open(stored, purpose);
+        } catch (EncryptionException e) {
+            throw new UnreadableValueException(e);
+        }
+    }
+
+    private String open(String stored, String purpose) {
         int colon = stored.indexOf(':', PREFIX.length());
         if (colon < 0) {
             throw new EncryptionException("A sealed value for " + purpose + " has no key id");

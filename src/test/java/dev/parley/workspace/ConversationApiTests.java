@@ -17,6 +17,7 @@ import dev.parley.conversation.CustomerMessageFlow;
 import dev.parley.conversation.IncomingMessage;
 import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.SourceDetails;
+import dev.parley.conversation.UnreadableSubject;
 import dev.parley.identity.Agent;
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.identity.Agents;
@@ -61,6 +62,25 @@ class ConversationApiTests {
     @org.junit.jupiter.api.BeforeEach
     void nobodyOnline() {
         jdbc.sql("UPDATE agent_presence SET status = 'OFFLINE', manual = TRUE").update();
+    }
+
+    @Test
+    void aConversationWhoseStoredTextCannotBeDecryptedAnswersAProblemThatSaysWhyWhileTheListStillAnswers()
+            throws Exception {
+        AgentPrincipal agent = principal(Role.AGENT);
+        String word = "sealed" + UUID.randomUUID().toString().substring(0, 6);
+        UUID damaged = conversationSaying("My " + word + " order");
+        try (var unreadable = UnreadableSubject.of(jdbc, damaged)) {
+            mvc.perform(as(agent, get("/api/v1/conversations/" + damaged)))
+                    .andExpect(status().isInternalServerError())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.title").value("Unreadable data"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                            "restore the missing key")));
+            mvc.perform(as(agent, get("/api/v1/conversations").param("q", word)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.items[0].conversation.id").value(damaged.toString()));
+        }
     }
 
     @Test

@@ -22,7 +22,7 @@ import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.PersonalTexts;
 import dev.parley.conversation.Reader;
 import dev.parley.conversation.SourceDetails;
-import dev.parley.encryption.Encryption;
+import dev.parley.conversation.UnreadableSubject;
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.identity.Agents;
 import dev.parley.identity.Role;
@@ -103,14 +103,9 @@ class InboxPageTests {
     void aConversationWhoseSealedSubjectCannotBeOpenedIsListedAsUnreadableTheOthersStillShowAndItsOwnPageSaysWhy() throws Exception {
         String marker = "u" + UUID.randomUUID().toString().substring(0, 8);
         UUID damaged = conversationSaying("Damaged " + marker);
-        String sealed = jdbc.sql("SELECT subject FROM conversation WHERE id = :id").param("id", damaged)
-                .query(String.class).list().getFirst();
-        // a sealed value whose key id is missing, as after a lost key or a damaged restore
-        jdbc.sql("UPDATE conversation SET subject = :s WHERE id = :id")
-                .param("s", Encryption.PREFIX + "no-key-id").param("id", damaged).update();
         UUID intact = conversationSaying("Intact " + marker);
         AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
-        try {
+        try (var unreadable = UnreadableSubject.of(jdbc, damaged)) {
             for (String page : List.of("/inbox", "/inbox/pane")) { // the inbox and the list beside a conversation
                 mvc.perform(get(page).param("view", "all").param("q", marker).with(user(agent)))
                         .andExpect(status().isOk())
@@ -123,9 +118,6 @@ class InboxPageTests {
                     .andExpect(status().isInternalServerError())
                     .andExpect(content().string(allOf(containsString("Unreadable data"),
                             containsString("restore the missing key"))));
-        } finally {
-            jdbc.sql("UPDATE conversation SET subject = :s WHERE id = :id").param("s", sealed).param("id", damaged)
-                    .update();
         }
     }
 

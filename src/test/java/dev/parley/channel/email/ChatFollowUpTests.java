@@ -16,7 +16,7 @@ import dev.parley.conversation.Message;
 import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.Reader;
 import dev.parley.conversation.SourceDetails;
-import dev.parley.encryption.Encryption;
+import dev.parley.conversation.UnreadableSubject;
 import dev.parley.mail.MailAddress;
 import dev.parley.mail.MailLimits;
 import dev.parley.mail.MailParser;
@@ -102,11 +102,7 @@ class ChatFollowUpTests {
         UUID broken = chat(customer());
         conversations.postReply(broken, AuthorType.AGENT, null, "Grace", "Never mailed.", false);
         // A sealed subject whose key id is missing: reading the conversation fails every time.
-        String sealed = jdbc.sql("SELECT subject FROM conversation WHERE id = :id").param("id", broken)
-                .query(String.class).list().getFirst(); // may be null
-        jdbc.sql("UPDATE conversation SET subject = :s WHERE id = :id")
-                .param("s", Encryption.PREFIX + "no-key-id").param("id", broken).update();
-        try {
+        try (var unreadable = UnreadableSubject.of(jdbc, broken)) {
             Thread.sleep(1500); // its follow-up falls due first
             String email = customer();
             UUID healthy = chat(email);
@@ -116,8 +112,6 @@ class ChatFollowUpTests {
             assertThat(mailsTo(email).getFirst().text()).contains("Your refund is on its way.");
         } finally {
             jdbc.sql("DELETE FROM widget_email_followup WHERE conversation_id = :id").param("id", broken).update();
-            jdbc.sql("UPDATE conversation SET subject = :s WHERE id = :id").param("s", sealed).param("id", broken)
-                    .update(); // the database is shared with other test classes
         }
     }
 
