@@ -19,6 +19,7 @@ import dev.parley.sla.SlaClocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -100,13 +101,14 @@ class InboxController {
             result = queries.find(narrowed, (int) Math.min(Integer.MAX_VALUE, (result.total() - 1) / result.size()),
                     PAGE_SIZE);
         }
-        Map<UUID, String> names = agents.all().stream().collect(Collectors.toMap(Agent::id, Agent::name));
+        List<Agent> allAgents = agents.all();
+        Map<UUID, String> names = allAgents.stream().collect(Collectors.toMap(Agent::id, Agent::name));
         var allInboxes = inboxes.all();
         Map<UUID, String> inboxNames = allInboxes.stream().collect(Collectors.toMap(Inbox::id, Inbox::name));
         Instant now = clock.instant();
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (InboxView v : InboxView.values()) {
-            counts.put(v.key(), queries.count(v.narrow(filter, me.id())));
+        for (InboxView v : InboxView.values()) { // the current view's count came with its page
+            counts.put(v.key(), v == view ? result.total() : queries.count(v.narrow(filter, me.id())));
         }
         model.addAttribute("currentView", view.key());
         model.addAttribute("queueLength", queue.length());
@@ -117,15 +119,16 @@ class InboxController {
         model.addAttribute("sla", slaClocks.statusOf(result.items().stream().map(s -> s.conversation().id()).toList()));
         model.addAttribute("now", now);
         model.addAttribute("inboxes", allInboxes);
-        model.addAttribute("agents", agents.all().stream().filter(Agent::active).toList());
-        model.addAttribute("teams", agents.teams());
+        model.addAttribute("agents", allAgents.stream().filter(Agent::active).toList());
+        var teams = agents.teams();
+        model.addAttribute("teams", teams);
         model.addAttribute("statuses", ConversationStatus.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("query", query);
         model.addAttribute("categories", conversations.categories());
         model.addAttribute("tagCatalogue", tags.catalogue());
         model.addAttribute("queryString", request.getQueryString() == null ? "" : request.getQueryString());
-        model.addAttribute("teamNames", agents.teams().stream()
+        model.addAttribute("teamNames", teams.stream()
                 .collect(Collectors.toMap(t -> t.id(), t -> t.name(), (a, b) -> a)));
     }
 
