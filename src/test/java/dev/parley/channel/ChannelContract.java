@@ -10,6 +10,7 @@ import dev.parley.conversation.Deliveries;
 import dev.parley.conversation.DeliveryState;
 import dev.parley.conversation.Inboxes;
 import dev.parley.conversation.Message;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +42,14 @@ public interface ChannelContract {
 
     Inboxes inboxes();
 
+    MeterRegistry meters();
+
+    /** Delivery attempts of this channel counted so far with the outcome (success, failure): 0 before the first. */
+    default double deliveryAttempts(String outcome) {
+        return meters().get("parley.delivery.attempts").tag("channel", channelType()).tag("outcome", outcome)
+                .counter().count();
+    }
+
     @Test
     default void aCustomerMessageStartsAConversationInAnInboxOfTheChannel() throws Exception {
         UUID id = customerStarts("Hello, does the contract hold " + UUID.randomUUID() + "?");
@@ -57,12 +66,15 @@ public interface ChannelContract {
     default void anAgentsReplyReachesTheCustomerAndIsMarkedSent() throws Exception {
         UUID id = customerStarts("Please call me back about order " + UUID.randomUUID());
         String text = "An agent's answer " + UUID.randomUUID();
+        double sentBefore = deliveryAttempts("success");
 
         Message reply = conversations().postReply(id, AuthorType.AGENT, null, "Grace", text, false);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(receivedByCustomer(id)).anyMatch(t -> t.contains(text)));
         await().atMost(WAIT).untilAsserted(() -> assertThat(deliveries().find(reply.id()))
                 .hasValueSatisfying(d -> assertThat(d.state()).isEqualTo(DeliveryState.SENT)));
+        // counted for the ParleyDeliveryFailing alert (deploy/prometheus/alerts.yml)
+        assertThat(deliveryAttempts("success")).isGreaterThan(sentBefore);
     }
 
     @Test

@@ -93,8 +93,7 @@ class DeploymentFilesTests {
         assertThat(source("analytics/internal/SupportMetrics.java"))
                 .contains("Counter.builder(\"parley.assistant.outcomes\")")
                 .contains("Counter.builder(\"parley.messages\")");
-        assertThat(MonitoringMetrics.queried()).containsAll(MonitoringMetrics.NOT_EXPORTED_YET)
-                .containsAll(MonitoringMetrics.ON_FIRST_USE);
+        assertThat(MonitoringMetrics.queried()).containsAll(MonitoringMetrics.ON_FIRST_USE);
     }
 
     @Test

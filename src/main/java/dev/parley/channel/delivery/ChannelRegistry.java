@@ -20,6 +20,11 @@ class ChannelRegistry {
         }));
     }
 
+    /** The ids of the installed channels. */
+    java.util.Set<String> ids() {
+        return factories.keySet();
+    }
+
     Optional<ChannelFactory> factory(String channelType) {
         return Optional.ofNullable(factories.get(channelType));
     }

@@ -35,16 +35,18 @@ class Deliverer {
     private final Inboxes inboxes;
     private final Deliveries deliveries;
     private final ChannelRegistry channels;
+    private final DeliveryAttempts outcomes;
     private final DeliverySettings settings;
     private final Clock clock;
 
     Deliverer(Conversations conversations, Contacts contacts, Inboxes inboxes, Deliveries deliveries,
-            ChannelRegistry channels, DeliverySettings settings, Clock clock) {
+            ChannelRegistry channels, DeliveryAttempts outcomes, DeliverySettings settings, Clock clock) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.inboxes = inboxes;
         this.deliveries = deliveries;
         this.channels = channels;
+        this.outcomes = outcomes;
         this.settings = settings;
         this.clock = clock;
     }
@@ -83,18 +85,27 @@ class Deliverer {
             return;
         }
         var factory = channels.factory(inbox.get().channelType());
+        String channel = inbox.get().channelType();
         if (factory.isEmpty()) {
-            deliveries.attemptFailed(delivery, "No channel is installed for " + inbox.get().channelType(), null);
+            outcomes.failed(channel);
+            deliveries.attemptFailed(delivery, "No channel is installed for " + channel, null);
             return;
         }
         OutboundMessage outbound = new OutboundMessage(message.get(), inbox.get(), conversation,
                 contacts.find(conversation.contactId()).orElse(null), conversations.threadKeys(conversation.id()));
+        boolean sent = false;
         try {
             DeliveryReceipt receipt = factory.get().create(inbox.get()).deliver(outbound);
+            sent = true;
+            outcomes.succeeded(channel);
             deliveries.sent(delivery, receipt.externalId(), receipt.threadKeys());
         } catch (DeliveryFailure failure) {
+            outcomes.failed(channel);
             failed(delivery, failure.getMessage(), failure.permanent());
         } catch (RuntimeException e) {
+            if (!sent) {
+                outcomes.failed(channel);
+            }
             log.warn("Delivery of message {} failed unexpectedly", delivery.messageId(), e);
             failed(delivery, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
         }

@@ -5,6 +5,8 @@ import dev.parley.channel.api.Signatures;
 import dev.parley.encryption.Encryption;
 import dev.parley.identity.Actor;
 import dev.parley.identity.AuditLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +47,11 @@ class WebhookDispatcher {
     private final WebhookSettings settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Counter delivered;
+    private final Counter failures;
 
     WebhookDispatcher(WebhookRepository repository, CallbackPoster poster, Encryption encryption, AuditLog audit,
-            WebhookSettings settings, TransactionTemplate transactions, Clock clock) {
+            WebhookSettings settings, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.repository = repository;
         this.poster = poster;
         this.encryption = encryption;
@@ -55,6 +59,14 @@ class WebhookDispatcher {
         this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
+        // parley.webhook.deliveries{outcome}: attempts to post an event to a subscriber (ParleyWebhookDeliveryFailing)
+        this.delivered = attemptCounter(meters, "success");
+        this.failures = attemptCounter(meters, "failure");
+    }
+
+    private static Counter attemptCounter(MeterRegistry meters, String outcome) {
+        return Counter.builder("parley.webhook.deliveries").description("Attempts to post an event to a webhook")
+                .tag("outcome", outcome).register(meters);
     }
 
     @Scheduled(initialDelayString = "${parley.webhooks.dispatch-interval:5s}",
@@ -109,6 +121,7 @@ class WebhookDispatcher {
             status = answer.status();
             response = answer.snippet();
             if (answer.ok()) {
+                delivered.increment();
                 repository.attempted(deliveryId, "DELIVERED", delivery.attempts() + 1, null, status, millis(started),
                         response, clock.instant());
                 repository.succeeded(subscription.id());
@@ -123,6 +136,7 @@ class WebhookDispatcher {
 
     private void failed(WebhookDelivery delivery, Subscription subscription, Integer status, long latency,
             String response, boolean permanent) {
+        failures.increment();
         Instant now = clock.instant();
         int attempts = delivery.attempts() + 1;
         Instant next = now.plus(settings.backoff(attempts));

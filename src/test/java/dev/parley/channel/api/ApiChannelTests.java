@@ -23,6 +23,7 @@ import dev.parley.conversation.DeliveryState;
 import dev.parley.conversation.Inbox;
 import dev.parley.conversation.Inboxes;
 import dev.parley.conversation.Message;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,8 @@ class ApiChannelTests implements ChannelContract {
     Deliveries deliveries;
     @Autowired
     Inboxes inboxes;
+    @Autowired
+    MeterRegistry meters;
 
     private ApiInboxes.Created inbox;
     private final Map<UUID, String> contactOf = new ConcurrentHashMap<>();
@@ -129,6 +132,11 @@ class ApiChannelTests implements ChannelContract {
     @Override
     public Inboxes inboxes() {
         return inboxes;
+    }
+
+    @Override
+    public MeterRegistry meters() {
+        return meters;
     }
 
     @Test

@@ -28,6 +28,7 @@ import dev.parley.mail.OutgoingMail;
 import dev.parley.mail.ParsedMail;
 import dev.parley.mail.SmtpMailer;
 import jakarta.mail.internet.MimeMessage;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +94,8 @@ class EmailChannelTests implements ChannelContract {
     @Autowired
     Inboxes inboxes;
     @Autowired
+    MeterRegistry meters;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     Mailboxes mailboxes;
@@ -142,6 +145,11 @@ class EmailChannelTests implements ChannelContract {
     @Override
     public Inboxes inboxes() {
         return inboxes;
+    }
+
+    @Override
+    public MeterRegistry meters() {
+        return meters;
     }
 
     @Test

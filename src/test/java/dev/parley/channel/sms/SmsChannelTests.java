@@ -32,6 +32,7 @@ import dev.parley.identity.AgentPrincipal;
 import dev.parley.identity.Agents;
 import dev.parley.identity.Role;
 import dev.parley.identity.TestAgents;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -93,6 +94,8 @@ class SmsChannelTests implements ChannelContract {
     Deliveries deliveries;
     @Autowired
     Inboxes inboxes;
+    @Autowired
+    MeterRegistry meters;
     @Autowired
     Agents agents;
     @Autowired
@@ -164,6 +167,11 @@ class SmsChannelTests implements ChannelContract {
     @Override
     public Inboxes inboxes() {
         return inboxes;
+    }
+
+    @Override
+    public MeterRegistry meters() {
+        return meters;
     }
 
     @Test
@@ -322,6 +330,7 @@ class SmsChannelTests implements ChannelContract {
     @Test
     void twiliosRefusalFailsForGoodAndItsOutageIsRetried() throws Exception {
         inbox = newInbox(AssistantMode.OFF);
+        double failedBefore = deliveryAttempts("failure");
         String invalid = "+15559990400";
         String first = "Hi " + UUID.randomUUID();
         incoming(inbox, invalid, first, "SM" + UUID.randomUUID().toString().replace("-", ""));
@@ -343,6 +352,8 @@ class SmsChannelTests implements ChannelContract {
             assertThat(d.attempts()).isEqualTo(2);
             assertThat(d.lastError()).contains("503");
         }));
+        // each failed attempt is counted for the ParleyDeliveryFailing alert: the refusal once, the outage twice
+        assertThat(deliveryAttempts("failure")).isGreaterThanOrEqualTo(failedBefore + 3);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.parley.conversation.Inboxes;
 import dev.parley.realtime.MessagePayload;
 import dev.parley.realtime.RealtimeBus;
 import dev.parley.realtime.RealtimeEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +46,8 @@ class WidgetChannelContractTests implements ChannelContract {
     Deliveries deliveries;
     @Autowired
     Inboxes inboxes;
+    @Autowired
+    MeterRegistry meters;
 
     private final Map<UUID, String> tokens = new ConcurrentHashMap<>();
     private final Map<UUID, List<String>> received = new ConcurrentHashMap<>();
@@ -105,6 +108,11 @@ class WidgetChannelContractTests implements ChannelContract {
     @Override
     public Inboxes inboxes() {
         return inboxes;
+    }
+
+    @Override
+    public MeterRegistry meters() {
+        return meters;
     }
 
     private static MockHttpServletRequestBuilder widget(MockHttpServletRequestBuilder request) {

@@ -69,6 +69,13 @@ class WebhookTests {
 
     @Autowired
     ConfigurableApplicationContext context;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    /** Posts to subscribers counted so far with the outcome, for the ParleyWebhookDeliveryFailing alert. */
+    double posts(String outcome) {
+        return meters.get("parley.webhook.deliveries").tag("outcome", outcome).counter().count();
+    }
 
     @Test
     void anEventNoSubscriptionWantsGetsNoPublication() {
@@ -139,6 +146,7 @@ class WebhookTests {
     void aRepeatedEventIsDeliveredOnce() {
         Webhooks.Created hook = webhooks.create(Actor.SYSTEM, RECEIVER.baseUrl() + "/hooks", List.of("csat.submitted"));
         ConversationRated rated = new ConversationRated(UUID.randomUUID(), 5, Instant.now());
+        double succeededBefore = posts("success");
 
         events.on(rated);
         events.on(rated);
@@ -149,6 +157,7 @@ class WebhookTests {
         UUID deliveryId = webhooks.deliveries(hook.subscription().id()).getFirst().id();
         assertThat(RECEIVER.getAllServeEvents().stream().filter(e -> deliveryId.toString()
                 .equals(e.getRequest().getHeader("X-Parley-Delivery")))).hasSize(1);
+        assertThat(posts("success")).isGreaterThan(succeededBefore);
     }
 
     @Test
@@ -196,6 +205,7 @@ class WebhookTests {
     void aReceiverThatKeepsFailingIsRetriedThenTheSubscriptionIsDisabledWithANotice() {
         Webhooks.Created hook = webhooks.create(Actor.SYSTEM, RECEIVER.baseUrl() + "/down", List.of("csat.submitted"));
         UUID subscription = hook.subscription().id();
+        double failedBefore = posts("failure");
 
         events.on(new ConversationRated(UUID.randomUUID(), 1, Instant.now()));
         events.on(new ConversationRated(UUID.randomUUID(), 2, Instant.now()));
@@ -209,6 +219,8 @@ class WebhookTests {
             assertThat(d.lastResponse()).contains("boom");
         });
         assertThat(audit.page("webhook.disabled", 0, 50)).anyMatch(e -> e.target().equals(subscription.toString()));
+        assertThat(posts("failure")).isGreaterThanOrEqualTo(failedBefore + webhooks.deliveries(subscription).stream()
+                .mapToInt(WebhookDelivery::attempts).sum());
     }
 
     @Test

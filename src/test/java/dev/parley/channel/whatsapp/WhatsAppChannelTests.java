@@ -29,6 +29,7 @@ import dev.parley.conversation.Inboxes;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageAttachment;
 import dev.parley.conversation.Attachments;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -93,6 +94,8 @@ class WhatsAppChannelTests implements ChannelContract {
     @Autowired
     Inboxes inboxes;
     @Autowired
+    MeterRegistry meters;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     Attachments attachments;
@@ -153,6 +156,11 @@ class WhatsAppChannelTests implements ChannelContract {
     @Override
     public Inboxes inboxes() {
         return inboxes;
+    }
+
+    @Override
+    public MeterRegistry meters() {
+        return meters;
     }
 
     @Test
