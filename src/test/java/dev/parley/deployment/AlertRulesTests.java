@@ -40,7 +40,7 @@ class AlertRulesTests {
         var result = run("check", "rules", "alerts.yml");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS: 9 rules found");
+        assertThat(result.output()).contains("SUCCESS: 10 rules found");
     }
 
     @Test
@@ -61,7 +61,7 @@ class AlertRulesTests {
         var result = run("check", "config", work.resolve("prometheus.yml").toString());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS: 9 rules found");
+        assertThat(result.output()).contains("SUCCESS: 10 rules found");
     }
 
     @Test

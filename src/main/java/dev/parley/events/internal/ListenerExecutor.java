@@ -4,6 +4,9 @@ import dev.parley.events.EventSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -20,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ListenerExecutor implements AsyncConfigurer, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ListenerExecutor.class);
 
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
@@ -40,6 +45,14 @@ class ListenerExecutor implements AsyncConfigurer, DisposableBean {
     @Override
     public Executor getAsyncExecutor() {
         return executor;
+    }
+
+    /** A listener that threw: its publication is marked failed and run again later; the log says so. */
+    @Override
+    public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
+        return (failure, method, arguments) -> log.error("Module listener {}.{} failed; it is run again every"
+                        + " parley.events.resubmit-interval until it succeeds (counted in parley_events_failed)",
+                method.getDeclaringClass().getSimpleName(), method.getName(), failure);
     }
 
     @Override

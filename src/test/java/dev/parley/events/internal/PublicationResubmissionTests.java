@@ -32,6 +32,8 @@ class PublicationResubmissionTests {
     @Autowired
     PublicationResubmission resubmission;
     @Autowired
+    FailedPublications failed;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     org.springframework.modulith.events.core.EventSerializer serializer;
@@ -55,6 +57,9 @@ class PublicationResubmissionTests {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(projectionStatus()));
         assertThat(factsRows(id)).isZero();
+        failed.count();
+        long failedWhileRefused = failed.lastCount(); // parley_events_failed, which an alert watches
+        assertThat(failedWhileRefused).isPositive();
 
         acceptTheChannelAgain();
         resubmission.resubmit();
@@ -63,6 +68,8 @@ class PublicationResubmissionTests {
         assertThat(factsRows(id)).isOne();
         assertThat(projectionStatus()).isNull();
         assertThat(dailyConversations()).isOne();
+        failed.count();
+        assertThat(failed.lastCount()).as("the completed run is no longer counted").isLessThan(failedWhileRefused);
 
         resubmission.resubmit();
         ModuleListeners.awaitCompleted(jdbc, "dev.parley.analytics");
