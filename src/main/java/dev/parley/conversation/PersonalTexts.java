@@ -2,10 +2,7 @@ package dev.parley.conversation;
 
 import dev.parley.encryption.EncryptedColumn;
 import dev.parley.encryption.Encryption;
-import dev.parley.encryption.EncryptionException;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +18,7 @@ import org.springframework.stereotype.Component;
 public class PersonalTexts {
 
     /** What a list shows for a value that cannot be opened (see {@link #openForList}). */
-    public static final String UNREADABLE = "(unreadable)";
-    private static final Logger log = LoggerFactory.getLogger(PersonalTexts.class);
+    public static final String UNREADABLE = Encryption.UNREADABLE;
 
     public static final String MESSAGE_BODY = "conversation.message.body";
     public static final String MESSAGE_AUTHOR = "conversation.message.author-name";
@@ -67,12 +63,7 @@ public class PersonalTexts {
      * returns: the sealed value may still be recovered with the right key.
      */
     public String openForList(String stored, String purpose) {
-        try {
-            return open(stored, purpose);
-        } catch (EncryptionException e) {
-            log.warn("A stored {} could not be opened and is listed as unreadable: {}", purpose, e.getMessage());
-            return UNREADABLE;
-        }
+        return encryption.decryptForList(stored, purpose);
     }
 
     /** A contact handle's lookup hash under the active key, to store beside the sealed handle. */

@@ -7,11 +7,14 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Seals text for storage with AES-256-GCM and opens it again. A sealed value is text,
@@ -28,6 +31,9 @@ import javax.crypto.spec.GCMParameterSpec;
 public final class Encryption {
 
     public static final String PREFIX = "enc:v1:";
+    /** What {@link #decryptForList} shows for a value that cannot be opened. */
+    public static final String UNREADABLE = "(unreadable)";
+    private static final Logger log = LoggerFactory.getLogger(Encryption.class);
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -111,6 +117,32 @@ public final class Encryption {
                     + ": it was changed, or sealed for another purpose or with another key of that id");
         } catch (GeneralSecurityException e) {
             throw new EncryptionException("Could not open a value for " + purpose, e);
+        }
+    }
+
+    /**
+     * The plain text of a stored value, or empty when it is null or cannot be opened (its key is gone, the value is
+     * damaged; logged): for reads that may leave one bad row out, so it does not fail the others.
+     */
+    public Optional<String> decryptIfReadable(String stored, String purpose) {
+        try {
+            return Optional.ofNullable(decrypt(stored, purpose));
+        } catch (UnreadableValueException e) {
+            log.warn("A stored {} could not be opened and is left out: {}", purpose, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A stored value opened for a list or a log shown to people: one that cannot be opened reads as
+     * {@link #UNREADABLE} (and is logged), so one bad row does not take the whole list down. Never store it.
+     */
+    public String decryptForList(String stored, String purpose) {
+        try {
+            return decrypt(stored, purpose);
+        } catch (UnreadableValueException e) {
+            log.warn("A stored {} could not be opened and is listed as unreadable: {}", purpose, e.getMessage());
+            return UNREADABLE;
         }
     }
 

@@ -323,6 +323,24 @@ abstract class AnalyticsSummaryContract {
     }
 
     @Test
+    void aQuestionWhoseSealedTextCannotBeOpenedIsLeftOutOfTheGapsAndTheReportStillAnswers() {
+        String sealed = jdbc.sql("SELECT unanswered_question FROM analytics_conversation WHERE created_day BETWEEN"
+                        + " :from AND :to AND unanswered_question IS NOT NULL ORDER BY conversation_id FETCH FIRST 1 ROWS ONLY")
+                .param("from", DAY_ONE).param("to", DAY_TWO).query(String.class).single();
+        // sealed with a key id this server does not have, as after a lost key or a damaged restore
+        jdbc.sql("UPDATE analytics_conversation SET unanswered_question = :s WHERE unanswered_question = :old")
+                .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA").param("old", sealed).update();
+        try {
+            assertThat(summary(null).unansweredQuestions()).singleElement()
+                    .satisfies(group -> assertThat(group.count()).isEqualTo(1));
+        } finally {
+            jdbc.sql("UPDATE analytics_conversation SET unanswered_question = :old WHERE unanswered_question = :s")
+                    .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA").param("old", sealed)
+                    .update();
+        }
+    }
+
+    @Test
     void aTeamFilterCountsOnlyThatTeamsConversations() {
         UUID team = UUID.randomUUID();
         AnalyticsSummary none = reports.summary(new AnalyticsFilter(DAY_ONE, DAY_TWO, null, team));

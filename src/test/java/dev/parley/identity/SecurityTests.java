@@ -38,6 +38,8 @@ class SecurityTests {
     @Autowired
     AuditLog audit;
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     MeterRegistry meters;
 
     @Test
@@ -115,6 +117,24 @@ class SecurityTests {
         AgentPrincipal admin = TestAgents.principal(TestAgents.create(agents, Role.ADMIN));
         mvc.perform(get("/admin/agents").with(user(admin))).andExpect(status().isOk());
         mvc.perform(get("/admin/audit").with(user(admin))).andExpect(status().isOk());
+    }
+
+    @Test
+    void anAuditEntryWhoseSealedDetailCannotBeOpenedIsListedAsUnreadableAndTheOthersStillShow() throws Exception {
+        AgentPrincipal admin = TestAgents.principal(TestAgents.create(agents, Role.ADMIN));
+        String action = "test.unreadable" + IPS.incrementAndGet();
+        audit.record(dev.parley.identity.Actor.SYSTEM, action, "damaged", "a detail that will be lost");
+        audit.record(dev.parley.identity.Actor.SYSTEM, action, "intact", "a detail that stays readable");
+        // sealed with a key id this server does not have, as after a lost key or a damaged restore
+        jdbc.sql("UPDATE audit_entry SET detail = :s WHERE action = :a AND target = 'damaged'")
+                .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA").param("a", action).update();
+
+        assertThat(audit.page(action, 0, 10)).extracting(e -> e.detail())
+                .containsExactlyInAnyOrder(dev.parley.encryption.Encryption.UNREADABLE, "a detail that stays readable");
+        mvc.perform(get("/admin/audit").param("action", action).with(user(admin))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("a detail that stays readable"),
+                        org.hamcrest.Matchers.containsString(dev.parley.encryption.Encryption.UNREADABLE))));
     }
 
     @Test

@@ -75,6 +75,8 @@ class LearningLoopTests {
     LearningQueue queue;
     @Autowired
     Agents agents;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Agent agent;
     AgentPrincipal supervisor;
@@ -130,6 +132,27 @@ class LearningLoopTests {
                 .andExpect(content().string(allOf(containsString("engraving of up to three initials"),
                         containsString("Do you engrave initials"))));
         assertThat(queue.get(proposal.id()).state()).isEqualTo(Proposal.State.ACCEPTED);
+    }
+
+    @Test
+    void aProposalWhoseSealedQuestionCannotBeOpenedIsListedAsUnreadableAndCannotBeAcceptedBlindly() throws Exception {
+        String answer = "Gift wrapping is free for orders over 50 euros; choose it at checkout.";
+        String intactQuestion = "Do you gift wrap? " + UUID.randomUUID().toString().substring(0, 6);
+        Proposal intact = awaitProposal(personResolves(intactQuestion, answer));
+        Proposal damaged = awaitProposal(personResolves("Can you wrap a present? " + UUID.randomUUID(), answer));
+        // sealed with a key id this server does not have, as after a lost key or a damaged restore
+        jdbc.sql("UPDATE learning_proposal SET question = :s WHERE id = :id")
+                .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA").param("id", damaged.id())
+                .update();
+
+        mvc.perform(get("/knowledge/learning").with(user(supervisor))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(intactQuestion),
+                        containsString(dev.parley.encryption.Encryption.UNREADABLE))));
+        // acting on it reads it strictly: the placeholder never becomes an article
+        mvc.perform(post("/knowledge/learning/" + damaged.id() + "/draft").with(user(supervisor)).with(csrf()))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().string(containsString("Unreadable data")));
+        assertThat(queue.get(intact.id()).state()).isEqualTo(Proposal.State.OPEN);
     }
 
     @Test

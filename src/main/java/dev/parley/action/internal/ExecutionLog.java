@@ -10,8 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -102,32 +104,42 @@ public class ExecutionLog {
 
     public Optional<ActionExecution> byIdempotencyKey(String key) {
         return jdbc.sql("SELECT * FROM action_execution WHERE idempotency_key = :key").param("key", key)
-                .query(this::execution).optional();
+                .query(execution(encryption::decrypt)).optional();
     }
 
     public List<ActionExecution> ofAction(UUID actionId, int limit) {
         return jdbc.sql("SELECT * FROM action_execution WHERE action_id = :id ORDER BY created_at DESC"
                         + " FETCH FIRST :limit ROWS ONLY")
-                .param("id", actionId).param("limit", limit).query(this::execution).list();
+                .param("id", actionId).param("limit", limit).query(execution(encryption::decryptForList)).list();
     }
 
     public List<ActionExecution> ofConversation(UUID conversationId, int limit) {
         return jdbc.sql("SELECT * FROM action_execution WHERE conversation_id = :id ORDER BY created_at DESC"
                         + " FETCH FIRST :limit ROWS ONLY")
-                .param("id", conversationId).param("limit", limit).query(this::execution).list();
+                .param("id", conversationId).param("limit", limit).query(execution(encryption::decryptForList))
+                .list();
     }
 
-    private ActionExecution execution(ResultSet rs, int row) throws SQLException {
+    /**
+     * Rows opened with {@code open}: strictly where a value is used again (an idempotent replay), leniently for the
+     * logs people read, where a value that cannot be opened reads as unreadable instead of failing the list.
+     */
+    private RowMapper<ActionExecution> execution(BiFunction<String, String, String> open) {
+        return (rs, row) -> execution(rs, open);
+    }
+
+    private static ActionExecution execution(ResultSet rs, BiFunction<String, String, String> open)
+            throws SQLException {
         int http = rs.getInt("http_status");
         Integer httpStatus = rs.wasNull() ? null : http;
         long latency = rs.getLong("latency_ms");
         Long latencyMs = rs.wasNull() ? null : latency;
         return new ActionExecution(rs.getObject("id", UUID.class), rs.getObject("action_id", UUID.class),
                 rs.getString("action_name"), rs.getObject("conversation_id", UUID.class), rs.getString("status"),
-                httpStatus, latencyMs, rs.getString("error_type"), encryption.decrypt(rs.getString("error"), ERROR_PURPOSE),
-                encryption.decrypt(rs.getString("inputs"), INPUTS_PURPOSE),
-                encryption.decrypt(rs.getString("outputs"), OUTPUTS_PURPOSE),
-                encryption.decrypt(rs.getString("answer"), ANSWER_PURPOSE), rs.getBoolean("mock"),
+                httpStatus, latencyMs, rs.getString("error_type"), open.apply(rs.getString("error"), ERROR_PURPOSE),
+                open.apply(rs.getString("inputs"), INPUTS_PURPOSE),
+                open.apply(rs.getString("outputs"), OUTPUTS_PURPOSE),
+                open.apply(rs.getString("answer"), ANSWER_PURPOSE), rs.getBoolean("mock"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -118,12 +118,16 @@ public class SummaryQueries {
                 .list());
     }
 
-    /** The newest questions kept in {@code column}, opened: grouping them happens here, not in SQL. */
+    /**
+     * The newest questions kept in {@code column}, opened (one that cannot be is left out): grouping them happens
+     * here, not in SQL.
+     */
     public List<String> questions(String column, AnalyticsFilter f, int limit) {
         return bind(jdbc.sql("SELECT " + column + " FROM analytics_conversation" + WHERE + " AND " + column
                 + " IS NOT NULL ORDER BY created_day DESC, created_at DESC FETCH FIRST :limit ROWS ONLY"), f)
                 .param("limit", limit)
-                .query(String.class).list().stream().map(q -> encryption.decrypt(q, QuestionColumns.PURPOSE)).toList();
+                .query(String.class).list().stream()
+                .flatMap(q -> encryption.decryptIfReadable(q, QuestionColumns.PURPOSE).stream()).toList();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, AnalyticsFilter f) {

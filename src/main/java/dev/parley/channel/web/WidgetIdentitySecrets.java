@@ -76,11 +76,15 @@ class WidgetIdentitySecrets {
                 .map(s -> encryption.decrypt(s.sealed(), PURPOSE));
     }
 
-    /** The plain secrets a signature may be made with now: the current one and those still in their grace period. */
+    /**
+     * The plain secrets a signature may be made with now: the current one and those still in their grace period.
+     * One that cannot be opened (its key is gone) is left out and logged: signatures made with it fail, the others
+     * still verify.
+     */
     List<String> accepted() {
         Instant now = clock.instant();
         return store.secrets().stream().filter(s -> accepted(s, now))
-                .map(s -> encryption.decrypt(s.sealed(), PURPOSE)).toList();
+                .flatMap(s -> encryption.decryptIfReadable(s.sealed(), PURPOSE).stream()).toList();
     }
 
     private static boolean accepted(StoredSecret secret, Instant now) {

@@ -12,8 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -114,13 +116,14 @@ class WebhookRepository {
 
     Optional<WebhookDelivery> delivery(UUID id) {
         return jdbc.sql("SELECT * FROM webhook_delivery WHERE id = :id").param("id", id)
-                .query(this::mapDelivery).optional();
+                .query(deliveryOpenedWith(encryption::decrypt)).optional();
     }
 
     List<WebhookDelivery> deliveries(UUID subscriptionId, int limit) {
         return jdbc.sql("SELECT * FROM webhook_delivery WHERE subscription_id = :s ORDER BY created_at DESC"
                         + " FETCH FIRST :limit ROWS ONLY")
-                .param("s", subscriptionId).param("limit", limit).query(this::mapDelivery).list();
+                .param("s", subscriptionId).param("limit", limit)
+                .query(deliveryOpenedWith(encryption::decryptForList)).list();
     }
 
     /** A delivery due for an attempt, and whose it is. */
@@ -180,16 +183,25 @@ class WebhookRepository {
                 rs.getString("disabled_reason"), rs.getInt("consecutive_failures"), instant(rs, "created_at"));
     }
 
-    private WebhookDelivery mapDelivery(ResultSet rs, int row) throws SQLException {
+    /**
+     * Strictly for a delivery that is sent (its payload goes out as stored); leniently for the list an admin reads,
+     * where a value that cannot be opened reads as unreadable instead of failing the list.
+     */
+    private RowMapper<WebhookDelivery> deliveryOpenedWith(BiFunction<String, String, String> open) {
+        return (rs, row) -> mapDelivery(rs, open);
+    }
+
+    private static WebhookDelivery mapDelivery(ResultSet rs, BiFunction<String, String, String> open)
+            throws SQLException {
         int status = rs.getInt("last_status");
         Integer lastStatus = rs.wasNull() ? null : status;
         long latency = rs.getLong("last_latency_ms");
         Long lastLatency = rs.wasNull() ? null : latency;
         return new WebhookDelivery(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
                 rs.getObject("event_id", UUID.class), rs.getString("event_type"),
-                encryption.decrypt(rs.getString("payload"), PAYLOAD_PURPOSE),
+                open.apply(rs.getString("payload"), PAYLOAD_PURPOSE),
                 rs.getString("state"), rs.getInt("attempts"), instant(rs, "next_attempt_at"), lastStatus, lastLatency,
-                encryption.decrypt(rs.getString("last_response"), RESPONSE_PURPOSE), instant(rs, "created_at"),
+                open.apply(rs.getString("last_response"), RESPONSE_PURPOSE), instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }
 }

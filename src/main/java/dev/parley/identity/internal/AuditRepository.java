@@ -56,7 +56,7 @@ public class AuditRepository {
                 .query((rs, i) -> new AuditEntry(rs.getLong("id"),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("actor_id", UUID.class), rs.getString("actor"), rs.getString("action"),
-                        rs.getString("target"), encryption.decrypt(rs.getString("detail"), DETAIL_PURPOSE),
+                        rs.getString("target"), encryption.decryptForList(rs.getString("detail"), DETAIL_PURPOSE),
                         rs.getString("ip")))
                 .list();
     }

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -73,7 +75,7 @@ public class ProposalRepository {
 
     public List<Proposal> open(int limit) {
         return jdbc.sql("SELECT * FROM learning_proposal WHERE state = 'OPEN' ORDER BY created_at, id FETCH FIRST :n ROWS ONLY")
-                .param("n", limit).query(this::map).list();
+                .param("n", limit).query(openedWith(encryption::decryptForList)).list();
     }
 
     public long countOpen() {
@@ -82,12 +84,12 @@ public class ProposalRepository {
 
     public Optional<Proposal> find(UUID id) {
         return jdbc.sql("SELECT * FROM learning_proposal WHERE id = :id").param("id", id)
-                .query(this::map).optional();
+                .query(openedWith(encryption::decrypt)).optional();
     }
 
     public List<Proposal> ofConversation(UUID conversationId) {
         return jdbc.sql("SELECT * FROM learning_proposal WHERE conversation_id = :c ORDER BY created_at")
-                .param("c", conversationId).query(this::map).list();
+                .param("c", conversationId).query(openedWith(encryption::decryptForList)).list();
     }
 
     /** Decides an open proposal; false when someone else decided it first. */
@@ -109,14 +111,22 @@ public class ProposalRepository {
         return counts;
     }
 
-    private Proposal map(ResultSet rs, int row) throws SQLException {
+    /**
+     * Strictly for a proposal that is acted on (an accepted answer becomes an article as stored); leniently for the
+     * lists people read, where a value that cannot be opened reads as unreadable instead of failing the list.
+     */
+    private RowMapper<Proposal> openedWith(BiFunction<String, String, String> open) {
+        return (rs, row) -> map(rs, open);
+    }
+
+    private static Proposal map(ResultSet rs, BiFunction<String, String, String> open) throws SQLException {
         String reason = rs.getString("flag_reason");
         return new Proposal(rs.getObject("id", UUID.class), Proposal.Kind.valueOf(rs.getString("kind")),
                 Proposal.State.valueOf(rs.getString("state")), rs.getObject("conversation_id", UUID.class),
-                rs.getObject("message_id", UUID.class), encryption.decrypt(rs.getString("question"), QUESTION_PURPOSE),
-                encryption.decrypt(rs.getString("answer"), ANSWER_PURPOSE),
+                rs.getObject("message_id", UUID.class), open.apply(rs.getString("question"), QUESTION_PURPOSE),
+                open.apply(rs.getString("answer"), ANSWER_PURPOSE),
                 rs.getString("article_id"), rs.getString("article_title"),
-                reason == null ? null : FlagReason.valueOf(reason), encryption.decrypt(rs.getString("note"), NOTE_PURPOSE),
+                reason == null ? null : FlagReason.valueOf(reason), open.apply(rs.getString("note"), NOTE_PURPOSE),
                 rs.getObject("created_by", UUID.class), rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 

@@ -158,6 +158,21 @@ class WidgetIdentityTests {
     }
 
     @Test
+    void aPreviousSecretThatCannotBeDecryptedAnyMoreFailsAloneAndTheCurrentOneStillVerifies() throws Exception {
+        String previous = secrets.rotate(Actor.SYSTEM);
+        String current = secrets.rotate(Actor.SYSTEM);
+        // the previous secret, still in its grace period, sealed with a key id this server does not have
+        jdbc.sql("UPDATE widget_identity_secret SET secret = :s WHERE retired_at IS NOT NULL AND accepted_until > :now")
+                .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA")
+                .param("now", java.time.OffsetDateTime.now()).update();
+
+        assertThat(verify(sign(current, "cust-5", "five@example.com", now())).get("verified").asBoolean()).isTrue();
+        assertThat(verify(sign(previous, "cust-6", "six@example.com", now())).get("reason").asString())
+                .isEqualTo("BAD_SIGNATURE");
+        secrets.revokePrevious(Actor.SYSTEM);
+    }
+
+    @Test
     void aVerifiedCustomerFindsTheirConversationOnAnotherDeviceAndNobodyElseOpensIt() throws Exception {
         String secret = secrets.rotate(Actor.SYSTEM);
         String customer = "cust-" + UUID.randomUUID();

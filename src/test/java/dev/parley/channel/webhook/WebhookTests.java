@@ -161,6 +161,26 @@ class WebhookTests {
     }
 
     @Test
+    void aDeliveryWhoseSealedPayloadCannotBeOpenedIsListedAsUnreadableAndTheOthersStillShow() {
+        Webhooks.Created hook = webhooks.create(Actor.SYSTEM, RECEIVER.baseUrl() + "/hooks", List.of("csat.submitted"));
+        UUID subscription = hook.subscription().id();
+        events.on(new ConversationRated(UUID.randomUUID(), 5, Instant.now()));
+        events.on(new ConversationRated(UUID.randomUUID(), 4, Instant.now()));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(webhooks.deliveries(subscription)).hasSize(2)
+                .allSatisfy(d -> assertThat(d.state()).isEqualTo("DELIVERED")));
+        UUID damaged = webhooks.deliveries(subscription).getFirst().id();
+        // sealed with a key id this server does not have, as after a lost key or a damaged restore
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("UPDATE webhook_delivery SET payload = :s WHERE id = :id")
+                .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA").param("id", damaged).update();
+
+        assertThat(webhooks.deliveries(subscription)).hasSize(2).anySatisfy(d -> {
+            assertThat(d.id()).isEqualTo(damaged);
+            assertThat(d.payload()).isEqualTo(dev.parley.encryption.Encryption.UNREADABLE);
+        }).anySatisfy(d -> assertThat(d.payload()).contains("csat.submitted"));
+    }
+
+    @Test
     void aReceiverThatNeverAnswersHoldsUpNoOtherSubscription() throws Exception {
         try (SilentServer silent = SilentServer.start()) {
             // created first, so it comes first wherever subscriptions are read in order
