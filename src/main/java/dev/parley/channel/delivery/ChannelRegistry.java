@@ -4,6 +4,7 @@ import dev.parley.channel.spi.ChannelFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ class ChannelRegistry {
     }
 
     /** The ids of the installed channels. */
-    java.util.Set<String> ids() {
+    Set<String> ids() {
         return factories.keySet();
     }
 

@@ -3,6 +3,7 @@ package dev.parley.channel.webhook;
 import dev.parley.channel.api.CallbackPoster;
 import dev.parley.channel.api.Signatures;
 import dev.parley.encryption.Encryption;
+import dev.parley.encryption.UnreadableValueException;
 import dev.parley.identity.Actor;
 import dev.parley.identity.AuditLog;
 import io.micrometer.core.instrument.Counter;
@@ -95,7 +96,16 @@ class WebhookDispatcher {
 
     /** One attempt, if the delivery is due and nobody else is sending it. */
     void send(UUID deliveryId) {
-        WebhookDelivery delivery = repository.delivery(deliveryId).orElse(null);
+        WebhookDelivery delivery;
+        try {
+            delivery = repository.delivery(deliveryId).orElse(null);
+        } catch (UnreadableValueException e) {
+            log.error("Webhook delivery {} is failed: its stored payload cannot be decrypted ({})", deliveryId,
+                    e.getMessage());
+            repository.unreadable(deliveryId, "Not sent: the stored payload cannot be decrypted with this server's"
+                    + " keys (" + e.getMessage() + "). Restore the key, then redeliver.", clock.instant());
+            return;
+        }
         Instant now = clock.instant();
         if (delivery == null || !"PENDING".equals(delivery.state())
                 || !repository.claim(deliveryId, delivery.attempts(), now, now.plus(CLAIM))) {

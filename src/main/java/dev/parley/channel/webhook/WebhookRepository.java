@@ -149,6 +149,24 @@ class WebhookRepository {
                 .update() > 0;
     }
 
+    /**
+     * A pending delivery whose stored payload cannot be opened is failed with the reason, once, instead of being
+     * picked up again every round; an admin redelivers it once the key is back.
+     */
+    void unreadable(UUID id, String reason, Instant now) {
+        jdbc.sql("""
+                UPDATE webhook_delivery SET state = 'FAILED', next_attempt_at = NULL, last_status = NULL,
+                    last_latency_ms = NULL, last_response = :response, updated_at = :at
+                WHERE id = :id AND state = 'PENDING'""")
+                .param("id", id).param("response", sealedResponse(reason)).param("at", ts(now)).update();
+    }
+
+    /** A receiver's answer or a reason as stored: its first 2,000 characters, sealed. */
+    private String sealedResponse(String response) {
+        return encryption.encrypt(response == null || response.length() <= 2000 ? response
+                : response.substring(0, 2000), RESPONSE_PURPOSE);
+    }
+
     void attempted(UUID id, String state, int attempts, Instant next, Integer status, Long latencyMs, String response,
             Instant now) {
         jdbc.sql("""
@@ -157,9 +175,7 @@ class WebhookRepository {
                 WHERE id = :id""")
                 .param("id", id).param("state", state).param("attempts", attempts).param("next", ts(next))
                 .param("status", status).param("latency", latencyMs)
-                .param("response", encryption.encrypt(response == null || response.length() <= 2000 ? response
-                        : response.substring(0, 2000), RESPONSE_PURPOSE))
-                .param("at", ts(now)).update();
+                .param("response", sealedResponse(response)).param("at", ts(now)).update();
     }
 
     /** An admin sends it again: pending now, attempts counted afresh. */

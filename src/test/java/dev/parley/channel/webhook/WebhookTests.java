@@ -181,6 +181,34 @@ class WebhookTests {
     }
 
     @Test
+    void aPendingDeliveryWhosePayloadCannotBeDecryptedIsFailedOnceWithTheReasonAndTheOthersAreSent() {
+        Webhooks.Created hook = webhooks.create(Actor.SYSTEM, RECEIVER.baseUrl() + "/hooks", List.of("csat.submitted"));
+        UUID subscription = hook.subscription().id();
+        String payload = "{\"event\":\"csat.submitted\"}";
+        // due in a few seconds, so the damage below comes first
+        UUID damaged = repository.enqueue(subscription, UUID.randomUUID(), "csat.submitted", payload,
+                Instant.now().plusSeconds(3)).orElseThrow();
+        UUID intact = repository.enqueue(subscription, UUID.randomUUID(), "csat.submitted", payload,
+                Instant.now().plusSeconds(3)).orElseThrow();
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("UPDATE webhook_delivery SET payload = :s WHERE id = :id")
+                .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA").param("id", damaged).update();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(webhooks.deliveries(subscription))
+                .anySatisfy(d -> {
+                    assertThat(d.id()).isEqualTo(intact);
+                    assertThat(d.state()).isEqualTo("DELIVERED");
+                }).anySatisfy(d -> {
+                    assertThat(d.id()).isEqualTo(damaged);
+                    assertThat(d.state()).isEqualTo("FAILED");
+                    assertThat(d.attempts()).isZero();
+                    assertThat(d.lastResponse()).contains("cannot be decrypted").contains("redeliver");
+                }));
+        assertThat(RECEIVER.getAllServeEvents().stream().filter(e -> damaged.toString()
+                .equals(e.getRequest().getHeader("X-Parley-Delivery")))).isEmpty();
+    }
+
+    @Test
     void aReceiverThatNeverAnswersHoldsUpNoOtherSubscription() throws Exception {
         try (SilentServer silent = SilentServer.start()) {
             // created first, so it comes first wherever subscriptions are read in order
