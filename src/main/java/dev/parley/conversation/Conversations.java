@@ -109,6 +109,19 @@ public class Conversations {
         return messages.after(conversationId, afterSeq, limit, true);
     }
 
+    /**
+     * {@link #visibleMessages} for the customer to read: a message whose texts cannot be decrypted (its key is
+     * gone) reads {@link PersonalTexts#UNREADABLE} instead of failing the whole chat. Never store or send it on.
+     */
+    public List<Message> visibleMessagesToShow(UUID conversationId, long afterSeq, int limit) {
+        return messages.afterToShow(conversationId, afterSeq, limit, false);
+    }
+
+    /** {@link #transcript} for an agent to read, a message that cannot be decrypted reading as unreadable. */
+    public List<Message> transcriptToShow(UUID conversationId, long afterSeq, int limit) {
+        return messages.afterToShow(conversationId, afterSeq, limit, true);
+    }
+
     /** The conversation (not closed) that one of the thread keys names in the inbox, if any. */
     public Optional<UUID> findByThread(UUID inboxId, List<String> keys) {
         return threads.conversationOf(inboxId, keys)

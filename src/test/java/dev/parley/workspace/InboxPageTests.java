@@ -23,6 +23,7 @@ import dev.parley.conversation.PersonalTexts;
 import dev.parley.conversation.Reader;
 import dev.parley.conversation.SourceDetails;
 import dev.parley.conversation.UnreadableSubject;
+import dev.parley.encryption.Encryption;
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.identity.Agents;
 import dev.parley.identity.Role;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -119,6 +121,35 @@ class InboxPageTests {
                     .andExpect(content().string(allOf(containsString("Unreadable data"),
                             containsString("restore the missing key"))));
         }
+    }
+
+    @Test
+    void aMessageThatCannotBeDecryptedReadsAsUnreadableForTheAgentAndTheCustomerAndTheRestOfTheChatStillShows()
+            throws Exception {
+        String marker = "w" + UUID.randomUUID().toString().substring(0, 8);
+        String started = mvc.perform(post("/api/v1/widget/conversations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"message\":\"Please connect me to a human about " + marker + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(started.replaceAll(".*\"conversationId\":\"([^\"]+)\".*", "$1"));
+        String bearer = "Bearer " + started.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        conversations.postReply(id, dev.parley.conversation.AuthorType.AGENT, null, "Grace",
+                "Grace here, reading " + marker, false);
+        // the customer's first message, sealed with a key id this server does not have (a lost key, a bad restore)
+        jdbc.sql("UPDATE message SET body = :s WHERE conversation_id = :id AND author_type = 'CUSTOMER'")
+                .param("s", Encryption.PREFIX + "no-key-id:AAAA").param("id", id).update();
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+
+        mvc.perform(get("/inbox/conversations/" + id).with(user(agent))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(PersonalTexts.UNREADABLE),
+                        containsString("Grace here, reading " + marker))));
+        mvc.perform(get("/api/v1/widget/conversations/" + id + "/messages").header("Authorization", bearer))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(PersonalTexts.UNREADABLE),
+                        containsString("Grace here, reading " + marker))));
+        // the API gives data others may keep: it says the conversation cannot be read instead of a placeholder
+        mvc.perform(get("/api/v1/conversations/" + id).with(user(agent)))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().string(containsString("Unreadable data")));
     }
 
     @Test

@@ -92,7 +92,7 @@ class WidgetApi {
     Transcript messages(@PathVariable UUID id, @RequestParam(defaultValue = "0") long after,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         Conversation conversation = access.authorize(id, authorization);
-        List<MessagePayload> messages = conversations.visibleMessages(id, after, PAGE).stream()
+        List<MessagePayload> messages = conversations.visibleMessagesToShow(id, after, PAGE).stream()
                 .map(MessagePayload::from).toList();
         return new Transcript(id, conversation.status().name(), messages, WidgetResponses.cursorOf(messages, after));
     }

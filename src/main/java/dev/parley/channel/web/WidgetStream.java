@@ -57,7 +57,7 @@ class WidgetStream {
      * widget would not offer the rating of a resolved conversation. A status the client already shows changes nothing.
      */
     private List<RealtimeEvent> backlog(UUID id, String topic, long cursor) {
-        List<RealtimeEvent> backlog = new ArrayList<>(conversations.visibleMessages(id, cursor, BACKLOG).stream()
+        List<RealtimeEvent> backlog = new ArrayList<>(conversations.visibleMessagesToShow(id, cursor, BACKLOG).stream()
                 .map(m -> RealtimeEvent.message(topic, m))
                 .toList());
         backlog.add(RealtimeEvent.status(topic, id, conversations.get(id).status(), null));

@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -84,11 +86,24 @@ public class MessageRepository {
 
     /** Messages after {@code afterSeq}, oldest first; internal notes only when asked for. */
     public List<Message> after(UUID conversationId, long afterSeq, int limit, boolean includeInternal) {
+        return after(conversationId, afterSeq, limit, includeInternal, this::map);
+    }
+
+    /**
+     * {@link #after} for people to read: a message whose texts cannot be decrypted reads as unreadable instead of
+     * failing the whole transcript. Never store or send on what this returns.
+     */
+    public List<Message> afterToShow(UUID conversationId, long afterSeq, int limit, boolean includeInternal) {
+        return after(conversationId, afterSeq, limit, includeInternal, (rs, row) -> map(rs, texts::openForList));
+    }
+
+    private List<Message> after(UUID conversationId, long afterSeq, int limit, boolean includeInternal,
+            RowMapper<Message> mapper) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE conversation_id = :c AND seq > :after"
                         + (includeInternal ? "" : " AND internal = FALSE")
                         + " ORDER BY seq FETCH FIRST :limit ROWS ONLY")
                 .param("c", conversationId).param("after", afterSeq).param("limit", limit)
-                .query(this::map).list();
+                .query(mapper).list();
     }
 
     /** The latest visible messages, oldest first: the history the assistant reads. */
@@ -100,6 +115,10 @@ public class MessageRepository {
     }
 
     private Message map(ResultSet rs, int row) throws SQLException {
+        return map(rs, texts::open);
+    }
+
+    private Message map(ResultSet rs, BiFunction<String, String, String> open) throws SQLException {
         String sources = rs.getString("sources");
         double confidence = rs.getDouble("confidence");
         boolean noConfidence = rs.wasNull();
@@ -109,8 +128,8 @@ public class MessageRepository {
                 rs.getObject("conversation_id", UUID.class),
                 AuthorType.valueOf(rs.getString("author_type")),
                 rs.getObject("author_id", UUID.class),
-                texts.open(rs.getString("author_name"), PersonalTexts.MESSAGE_AUTHOR),
-                texts.open(rs.getString("body"), PersonalTexts.MESSAGE_BODY),
+                open.apply(rs.getString("author_name"), PersonalTexts.MESSAGE_AUTHOR),
+                open.apply(rs.getString("body"), PersonalTexts.MESSAGE_BODY),
                 rs.getBoolean("internal"),
                 rs.getString("client_message_id"),
                 rs.getObject("in_reply_to", UUID.class),

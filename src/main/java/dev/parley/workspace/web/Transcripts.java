@@ -44,7 +44,7 @@ class Transcripts {
     }
 
     void fill(UUID id, Model model) {
-        List<Message> messages = conversations.transcript(id, 0, TRANSCRIPT_LIMIT);
+        List<Message> messages = conversations.transcriptToShow(id, 0, TRANSCRIPT_LIMIT);
         if (!messages.isEmpty()) {
             conversations.markRead(id, Reader.AGENT, messages.getLast().seq());
         }
