@@ -20,6 +20,7 @@ import dev.parley.action.ActionDefinition.Source;
 import dev.parley.action.ActionDefinition.Type;
 import dev.parley.action.ActionResult.Status;
 import dev.parley.conversation.VerifiedCustomer;
+import dev.parley.encryption.TestKeys;
 import dev.parley.identity.Actor;
 import dev.parley.shared.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -246,7 +247,7 @@ class ActionTests {
                 .findFirst().orElseThrow().id();
         // sealed with a key id this server does not have, as after a lost key or a damaged restore
         jdbc.sql("UPDATE action_execution SET inputs = :s, answer = :s WHERE id = :id")
-                .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA").param("id", damaged).update();
+                .param("s", TestKeys.SEALED_WITH_A_LOST_KEY).param("id", damaged).update();
 
         List<ActionExecution> log = actions.executionsOf(status.id(), 10);
 

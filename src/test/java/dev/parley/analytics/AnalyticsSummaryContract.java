@@ -17,6 +17,7 @@ import dev.parley.conversation.Satisfaction;
 import dev.parley.conversation.SourceRef;
 import dev.parley.conversation.ConversationChanges;
 import dev.parley.conversation.Priority;
+import dev.parley.encryption.TestKeys;
 import dev.parley.identity.Agent;
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.identity.Agents;
@@ -329,13 +330,13 @@ abstract class AnalyticsSummaryContract {
                 .param("from", DAY_ONE).param("to", DAY_TWO).query(String.class).single();
         // sealed with a key id this server does not have, as after a lost key or a damaged restore
         jdbc.sql("UPDATE analytics_conversation SET unanswered_question = :s WHERE unanswered_question = :old")
-                .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA").param("old", sealed).update();
+                .param("s", TestKeys.SEALED_WITH_A_LOST_KEY).param("old", sealed).update();
         try {
             assertThat(summary(null).unansweredQuestions()).singleElement()
                     .satisfies(group -> assertThat(group.count()).isEqualTo(1));
         } finally {
             jdbc.sql("UPDATE analytics_conversation SET unanswered_question = :old WHERE unanswered_question = :s")
-                    .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA").param("old", sealed)
+                    .param("s", TestKeys.SEALED_WITH_A_LOST_KEY).param("old", sealed)
                     .update();
         }
     }

@@ -1,6 +1,6 @@
 package dev.parley.conversation;
 
-import dev.parley.encryption.Encryption;
+import dev.parley.encryption.TestKeys;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,7 +25,7 @@ public final class UnreadableSubject implements AutoCloseable {
         String sealed = jdbc.sql("SELECT subject FROM conversation WHERE id = :id").param("id", conversation)
                 .query(String.class).list().getFirst(); // may be null
         jdbc.sql("UPDATE conversation SET subject = :s WHERE id = :id")
-                .param("s", Encryption.PREFIX + "no-key-id").param("id", conversation).update();
+                .param("s", TestKeys.SEALED_WITH_A_LOST_KEY).param("id", conversation).update();
         return new UnreadableSubject(jdbc, conversation, sealed);
     }
 

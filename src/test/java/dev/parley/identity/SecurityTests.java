@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.parley.encryption.TestKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.Cookie;
 import java.net.URI;
@@ -127,7 +128,7 @@ class SecurityTests {
         audit.record(dev.parley.identity.Actor.SYSTEM, action, "intact", "a detail that stays readable");
         // sealed with a key id this server does not have, as after a lost key or a damaged restore
         jdbc.sql("UPDATE audit_entry SET detail = :s WHERE action = :a AND target = 'damaged'")
-                .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA").param("a", action).update();
+                .param("s", TestKeys.SEALED_WITH_A_LOST_KEY).param("a", action).update();
 
         assertThat(audit.page(action, 0, 10)).extracting(e -> e.detail())
                 .containsExactlyInAnyOrder(dev.parley.encryption.Encryption.UNREADABLE, "a detail that stays readable");

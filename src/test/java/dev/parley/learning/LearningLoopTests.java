@@ -21,6 +21,7 @@ import dev.parley.conversation.EscalationReason;
 import dev.parley.conversation.IncomingMessage;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.NewConversation;
+import dev.parley.encryption.TestKeys;
 import dev.parley.identity.Agent;
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.identity.Agents;
@@ -142,7 +143,7 @@ class LearningLoopTests {
         Proposal damaged = awaitProposal(personResolves("Can you wrap a present? " + UUID.randomUUID(), answer));
         // sealed with a key id this server does not have, as after a lost key or a damaged restore
         jdbc.sql("UPDATE learning_proposal SET question = :s WHERE id = :id")
-                .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA").param("id", damaged.id())
+                .param("s", TestKeys.SEALED_WITH_A_LOST_KEY).param("id", damaged.id())
                 .update();
 
         mvc.perform(get("/knowledge/learning").with(user(supervisor))).andExpect(status().isOk())

@@ -23,7 +23,7 @@ import dev.parley.conversation.PersonalTexts;
 import dev.parley.conversation.Reader;
 import dev.parley.conversation.SourceDetails;
 import dev.parley.conversation.UnreadableSubject;
-import dev.parley.encryption.Encryption;
+import dev.parley.encryption.TestKeys;
 import dev.parley.identity.AgentPrincipal;
 import dev.parley.identity.Agents;
 import dev.parley.identity.Role;
@@ -136,7 +136,7 @@ class InboxPageTests {
                 "Grace here, reading " + marker, false);
         // the customer's first message, sealed with a key id this server does not have (a lost key, a bad restore)
         jdbc.sql("UPDATE message SET body = :s WHERE conversation_id = :id AND author_type = 'CUSTOMER'")
-                .param("s", Encryption.PREFIX + "no-key-id:AAAA").param("id", id).update();
+                .param("s", TestKeys.SEALED_WITH_A_LOST_KEY).param("id", id).update();
         AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
 
         mvc.perform(get("/inbox/conversations/" + id).with(user(agent))).andExpect(status().isOk())

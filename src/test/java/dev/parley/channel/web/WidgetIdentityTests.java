@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.parley.encryption.TestKeys;
 import dev.parley.identity.Actor;
 import dev.parley.identity.Agents;
 import dev.parley.identity.Role;
@@ -163,7 +164,7 @@ class WidgetIdentityTests {
         String current = secrets.rotate(Actor.SYSTEM);
         // the previous secret, still in its grace period, sealed with a key id this server does not have
         jdbc.sql("UPDATE widget_identity_secret SET secret = :s WHERE retired_at IS NOT NULL AND accepted_until > :now")
-                .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA")
+                .param("s", TestKeys.SEALED_WITH_A_LOST_KEY)
                 .param("now", java.time.OffsetDateTime.now()).update();
 
         assertThat(verify(sign(current, "cust-5", "five@example.com", now())).get("verified").asBoolean()).isTrue();

@@ -20,6 +20,7 @@ import dev.parley.conversation.Conversations;
 import dev.parley.conversation.Customer;
 import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.SourceDetails;
+import dev.parley.encryption.TestKeys;
 import dev.parley.identity.Actor;
 import dev.parley.identity.AuditLog;
 import dev.parley.shared.ApiException;
@@ -172,7 +173,7 @@ class WebhookTests {
         // sealed with a key id this server does not have, as after a lost key or a damaged restore
         context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                 .sql("UPDATE webhook_delivery SET payload = :s WHERE id = :id")
-                .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA").param("id", damaged).update();
+                .param("s", TestKeys.SEALED_WITH_A_LOST_KEY).param("id", damaged).update();
 
         assertThat(webhooks.deliveries(subscription)).hasSize(2).anySatisfy(d -> {
             assertThat(d.id()).isEqualTo(damaged);
@@ -192,7 +193,7 @@ class WebhookTests {
                 Instant.now().plusSeconds(3)).orElseThrow();
         context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                 .sql("UPDATE webhook_delivery SET payload = :s WHERE id = :id")
-                .param("s", dev.parley.encryption.Encryption.PREFIX + "no-key-id:AAAA").param("id", damaged).update();
+                .param("s", TestKeys.SEALED_WITH_A_LOST_KEY).param("id", damaged).update();
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(webhooks.deliveries(subscription))
                 .anySatisfy(d -> {
