@@ -22,11 +22,6 @@ final class Overload {
     }
 
     static boolean causedBy(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, SQLTransientConnectionException.class).isPresent();
     }
 }

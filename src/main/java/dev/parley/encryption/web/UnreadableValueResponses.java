@@ -3,6 +3,7 @@ package dev.parley.encryption.web;
 import dev.parley.encryption.UnreadableValueException;
 import dev.parley.shared.ApiException;
 import dev.parley.shared.ApiExceptionResponses;
+import dev.parley.shared.Causes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ class UnreadableValueResponses implements HandlerExceptionResolver, Ordered {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception exception) {
-        UnreadableValueException unreadable = find(exception);
+        UnreadableValueException unreadable = Causes.find(exception, UnreadableValueException.class).orElse(null);
         if (unreadable == null) {
             return null;
         }
@@ -38,15 +39,6 @@ class UnreadableValueResponses implements HandlerExceptionResolver, Ordered {
                         "Some stored texts this needs cannot be decrypted with the encryption keys this server has."
                                 + " Nothing was changed. An administrator can restore the missing key"
                                 + " (parley.encryption.keys or the key file) and try again."));
-    }
-
-    private static UnreadableValueException find(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof UnreadableValueException unreadable) {
-                return unreadable;
-            }
-        }
-        return null;
     }
 
     @Override
