@@ -7,12 +7,15 @@ import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.PersonalTexts;
 import dev.parley.conversation.SourceRef;
+import dev.parley.encryption.UnreadableValueException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 public class MessageRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageRepository.class);
 
     private static final String COLUMNS = """
             seq, id, conversation_id, author_type, author_id, author_name, body, internal, client_message_id,
@@ -106,16 +111,29 @@ public class MessageRepository {
                 .query(mapper).list();
     }
 
-    /** The latest visible messages, oldest first: the history the assistant reads. */
+    /**
+     * The latest visible messages, oldest first: the history the assistant reads. A message that cannot be decrypted
+     * (its key is gone) is left out (and logged): it is context only, and must not stop the customer writing again.
+     */
     public List<Message> latestVisible(UUID conversationId, int limit) {
-        List<Message> newestFirst = jdbc.sql("SELECT " + COLUMNS
+        List<Optional<Message>> newestFirst = jdbc.sql("SELECT " + COLUMNS
                         + " FROM message WHERE conversation_id = :c AND internal = FALSE ORDER BY seq DESC FETCH FIRST :limit ROWS ONLY")
-                .param("c", conversationId).param("limit", limit).query(this::map).list();
-        return newestFirst.reversed();
+                .param("c", conversationId).param("limit", limit).query(this::mapIfReadable).list();
+        return newestFirst.reversed().stream().flatMap(Optional::stream).toList();
     }
 
     private Message map(ResultSet rs, int row) throws SQLException {
         return map(rs, texts::open);
+    }
+
+    private Optional<Message> mapIfReadable(ResultSet rs, int row) throws SQLException {
+        try {
+            return Optional.of(map(rs, texts::open));
+        } catch (UnreadableValueException e) {
+            log.warn("Message {} cannot be decrypted and is left out of the history the assistant reads: {}",
+                    rs.getObject("id", UUID.class), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private Message map(ResultSet rs, BiFunction<String, String, String> open) throws SQLException {

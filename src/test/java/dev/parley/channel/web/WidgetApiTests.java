@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.parley.encryption.TestKeys;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +34,8 @@ class WidgetApiTests {
     MockMvc mvc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void startsAConversationWithAFirstMessageAndReturnsAToken() throws Exception {
@@ -61,6 +65,29 @@ class WidgetApiTests {
                 .andExpect(jsonPath("$.reply.authorType").value("ASSISTANT"))
                 .andExpect(jsonPath("$.status").exists())
                 .andExpect(jsonPath("$.replayed").value(false));
+    }
+
+    @Test
+    void aMessageOfTheChatThatCannotBeDecryptedDoesNotStopTheCustomerWritingAgainOrTheAssistantAnswering()
+            throws Exception {
+        JsonNode started = start("{}");
+        UUID id = UUID.fromString(started.get("conversationId").asString());
+        mvc.perform(postMessage(started, "{\"text\":\"Can I change my delivery address?\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.reply.authorType").value("ASSISTANT"));
+        // the customer's first message, sealed with a key id this server does not have (a lost key, a bad restore)
+        String sealed = jdbc.sql("SELECT body FROM message WHERE conversation_id = :id AND author_type = 'CUSTOMER'")
+                .param("id", id).query(String.class).single();
+        jdbc.sql("UPDATE message SET body = :s WHERE conversation_id = :id AND author_type = 'CUSTOMER'")
+                .param("s", TestKeys.SEALED_WITH_A_LOST_KEY).param("id", id).update();
+        try {
+            mvc.perform(postMessage(started, "{\"text\":\"How can I change the delivery address?\"}"))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.message.text").value("How can I change the delivery address?"))
+                    .andExpect(jsonPath("$.reply.authorType").value("ASSISTANT"));
+        } finally { // the database is shared with other test classes, some of which read every message
+            jdbc.sql("UPDATE message SET body = :s WHERE conversation_id = :id AND body = :lost")
+                    .param("s", sealed).param("id", id).param("lost", TestKeys.SEALED_WITH_A_LOST_KEY).update();
+        }
     }
 
     @Test
