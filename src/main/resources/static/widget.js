@@ -449,7 +449,7 @@
     var request = sendAgainWhenAsked(function () {
       return state.conversationId && state.status !== 'CLOSED'
         ? api('POST', '/conversations/' + state.conversationId + '/messages', { text: text, clientMessageId: clientMessageId })
-            .catch(function (err) { if (err.status === 409 || err.status === 404 || err.status === 403) { reset(); return start(text, clientMessageId); } throw err; })
+            .catch(function (err) { if (err.status === 409 || err.status === 404 || err.status === 403 || lost(err)) { reset(); return start(text, clientMessageId); } throw err; })
         : start(text, clientMessageId);
     });
     request.then(function (res) {
@@ -594,6 +594,11 @@
     els.rating.setAttribute('hidden', '');
   }
 
+  /** The server can no longer read this conversation (a lost encryption key): the customer starts a new one. */
+  function lost(err) {
+    return err.type === 'urn:parley:problem:unreadable-data';
+  }
+
   function resume() {
     return api('GET', '/conversations/' + state.conversationId + '/messages?after=0').then(function (res) {
       res.messages.forEach(render);
@@ -604,7 +609,7 @@
       state.status = res.status; save();
       showHuman();
       connect();
-    }).catch(function (err) { if (err.status === 403 || err.status === 404 || err.status === 401) reset(); });
+    }).catch(function (err) { if (err.status === 403 || err.status === 404 || err.status === 401 || lost(err)) reset(); });
   }
 
   function connect() {

@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.Conversations;
+import dev.parley.conversation.UnreadableSubject;
 import dev.parley.realtime.EventStreams;
 import dev.parley.realtime.RealtimeEvent;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The widget on the demo page, in real headless Chromium. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -31,6 +33,8 @@ class WidgetBrowserTests extends BrowserTestSupport {
     Conversations conversations;
     @Autowired
     EventStreams streams;
+    @Autowired
+    JdbcClient jdbc;
 
 
     @Test
@@ -93,6 +97,36 @@ class WidgetBrowserTests extends BrowserTestSupport {
             assertThat(log.locator(".msg[data-author=AGENT]")).containsText("Sent while you were away", WAIT);
             org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.pauses"))
                     .as("the first pause, 1 s of back-off times 0.5 + the draw").isEqualTo(List.of(750));
+        }
+    }
+
+    @Test
+    void aCustomerWhoseConversationCanNoLongerBeReadGoesOnInANewOneWithWhatTheyTyped() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            Locator log = askedAndAnswered(page, "I need help with a broken zipper");
+            UUID first = widgetConversationId(page);
+            try (UnreadableSubject lost = UnreadableSubject.of(jdbc, first)) { // its key is gone
+                page.getByTestId("parley-input").fill("Can I change my delivery address?");
+                page.getByTestId("parley-input").press("Enter");
+
+                assertThat(log.locator(".msg[data-author=ASSISTANT]")).hasCount(2,
+                        new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+                assertThat(log.locator(".msg[data-failed]")).hasCount(0);
+                UUID second = widgetConversationId(page);
+                org.assertj.core.api.Assertions.assertThat(second).isNotEqualTo(first);
+                org.assertj.core.api.Assertions.assertThat(conversations.transcript(second, 0, 10))
+                        .anyMatch(m -> m.text().equals("Can I change my delivery address?"));
+
+                // coming back to a page whose stored conversation cannot be read opens a fresh chat, no error
+                try (UnreadableSubject alsoLost = UnreadableSubject.of(jdbc, second)) {
+                    page.reload();
+                    page.getByTestId("parley-bubble").waitFor();
+                    page.waitForFunction("() => !Object.values(localStorage).some(v => v.includes('"
+                            + second + "'))");
+                    assertThat(page.getByTestId("parley-log").locator(".msg[data-author]")).hasCount(0);
+                }
+            }
         }
     }
 

@@ -75,6 +75,7 @@ class ConversationApiTests {
                     .andExpect(status().isInternalServerError())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.title").value("Unreadable data"))
+                    .andExpect(jsonPath("$.type").value("urn:parley:problem:unreadable-data"))
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
                             "restore the missing key")));
             mvc.perform(as(agent, get("/api/v1/conversations").param("q", word)))

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.parley.conversation.UnreadableSubject;
 import dev.parley.encryption.TestKeys;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,6 +89,27 @@ class WidgetApiTests {
             jdbc.sql("UPDATE message SET body = :s WHERE conversation_id = :id AND body = :lost")
                     .param("s", sealed).param("id", id).param("lost", TestKeys.SEALED_WITH_A_LOST_KEY).update();
         }
+    }
+
+    @Test
+    void aConversationThatCannotBeReadAnyMoreTellsTheCustomerToStartANewOneAndNothingAboutTheServer()
+            throws Exception {
+        JsonNode started = start("{\"message\":\"Where is my parcel?\"}");
+        UUID id = UUID.fromString(started.get("conversationId").asString());
+        try (var lost = UnreadableSubject.of(jdbc, id)) {
+            for (MockHttpServletRequestBuilder request : new MockHttpServletRequestBuilder[] {
+                    widget(get("/api/v1/widget/conversations/" + id + "/messages"))
+                            .header("Authorization", "Bearer " + started.get("token").asString()),
+                    postMessage(started, "{\"text\":\"Hello again\"}")}) {
+                mvc.perform(request)
+                        .andExpect(status().isInternalServerError())
+                        .andExpect(jsonPath("$.type").value("urn:parley:problem:unreadable-data"))
+                        .andExpect(jsonPath("$.detail").value("This conversation cannot be opened right now."
+                                + " Nothing was changed. Please start a new conversation."));
+            }
+        }
+        JsonNode transcript = transcript(started, 0);
+        assertThat(transcript.get("messages").toString()).doesNotContain("Hello again");
     }
 
     @Test
