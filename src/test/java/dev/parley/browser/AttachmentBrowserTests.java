@@ -78,12 +78,15 @@ class AttachmentBrowserTests extends BrowserTestSupport {
             inbox.locator("#reply-files").setInputFiles(new FilePayload("label.png", "image/png",
                     "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)));
             inbox.locator("#send-reply").click();
-            assertThat(inbox.locator("#reply-error")).containsText("never accepted");
+            // the server checks the file's content (a busy CI machine took over 5 s once): the usual wait, not 5 s
+            assertThat(inbox.locator("#reply-error")).containsText("never accepted",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(WAIT));
             assertThat(inbox.locator("#reply-text")).hasValue("Here is the return label.");
 
             inbox.locator("#reply-files").setInputFiles(new FilePayload("return-label.pdf", "application/pdf", PDF));
             inbox.locator("#send-reply").click();
-            assertThat(agentFiles.last()).containsText("return-label.pdf");
+            assertThat(agentFiles.last()).containsText("return-label.pdf",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(WAIT));
 
             Locator pdfLink = widgetLog.locator(".msg[data-author=AGENT]").getByTestId("parley-file-link");
             assertThat(pdfLink).containsText("return-label.pdf", new LocatorAssertions.ContainsTextOptions().setTimeout(WAIT));
