@@ -12,9 +12,12 @@ public record ConversationFilter(Set<ConversationStatus> statuses, Priority prio
         UUID assigneeId, boolean unassignedOnly, UUID teamId, String text, Sort sort, UUID inboxId, String category,
         String tag) {
 
-    /** Longest-waiting customer first (the inbox default), or most recently updated first. */
+    /**
+     * Longest-waiting customer first (the inbox default: since their last message, or since the start), newest
+     * conversation first, or latest activity first (any change: a message, a status, an assignment).
+     */
     public enum Sort {
-        WAITING_LONGEST, RECENTLY_UPDATED
+        WAITING_LONGEST, NEWEST, LATEST_ACTIVITY
     }
 
     public static ConversationFilter all() {
@@ -39,6 +42,11 @@ public record ConversationFilter(Set<ConversationStatus> statuses, Priority prio
     public ConversationFilter withAssignee(UUID newAssignee, boolean unassigned) {
         return new ConversationFilter(statuses, priority, channel, newAssignee, unassigned, teamId, text, sort, inboxId,
                 category, tag);
+    }
+
+    public ConversationFilter withSort(Sort newSort) {
+        return new ConversationFilter(statuses, priority, channel, assigneeId, unassignedOnly, teamId, text, newSort,
+                inboxId, category, tag);
     }
 
     public ConversationFilter withWorkflow(String newCategory, String newTag) {

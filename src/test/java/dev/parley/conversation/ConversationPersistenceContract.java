@@ -58,19 +58,41 @@ abstract class ConversationPersistenceContract {
     @Test
     void theInboxListsTheCustomerWhoHasWaitedLongestSinceTheirLastMessageFirst() {
         String name = "Waiting " + java.util.UUID.randomUUID();
-        List<java.util.UUID> ids = new java.util.ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            ids.add(conversations.start(new NewConversation("web", new Customer(name, null, null), null, null))
-                    .conversation().id());
-        }
-        ConversationFilter theirs = ConversationFilter.all().withText(name);
-        java.util.function.Supplier<List<java.util.UUID>> order = () -> queries.find(theirs, 0, 10).items().stream()
-                .map(s -> s.conversation().id()).toList();
+        List<java.util.UUID> ids = threeConversationsOf(name);
+        java.util.function.Supplier<List<java.util.UUID>> order = () -> listed(name, ConversationFilter.Sort.WAITING_LONGEST);
         assertThat(order.get()).containsExactlyElementsOf(ids);
         flow.receive(ids.getFirst(), new IncomingMessage("Still there?", null));
         assertThat(order.get()).containsExactly(ids.get(1), ids.get(2), ids.getFirst());
         flow.receive(ids.get(1), new IncomingMessage("Hello?", null));
         assertThat(order.get()).containsExactly(ids.get(2), ids.getFirst(), ids.get(1));
+    }
+
+    @Test
+    void theInboxListsTheNewestOrTheLatestActivityFirstWhenAskedTo() {
+        String name = "Sorted " + java.util.UUID.randomUUID();
+        List<java.util.UUID> ids = threeConversationsOf(name);
+        assertThat(listed(name, ConversationFilter.Sort.NEWEST)).containsExactlyElementsOf(ids.reversed());
+        flow.receive(ids.get(1), new IncomingMessage("Still there?", null));
+        assertThat(listed(name, ConversationFilter.Sort.LATEST_ACTIVITY)).first().isEqualTo(ids.get(1));
+        assertThat(listed(name, ConversationFilter.Sort.NEWEST)).containsExactlyElementsOf(ids.reversed());
+        assertThat(listed(name, ConversationFilter.Sort.WAITING_LONGEST)).containsExactly(ids.get(0), ids.get(2),
+                ids.get(1));
+    }
+
+    /** Three conversations of a customer of that name, oldest first. */
+    private List<java.util.UUID> threeConversationsOf(String name) {
+        List<java.util.UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(conversations.start(new NewConversation("web", new Customer(name, null, null), null, null))
+                    .conversation().id());
+        }
+        return ids;
+    }
+
+    /** The inbox's list of the customer's conversations, in that order. */
+    private List<java.util.UUID> listed(String name, ConversationFilter.Sort sort) {
+        return queries.find(ConversationFilter.all().withText(name).withSort(sort), 0, 10).items().stream()
+                .map(s -> s.conversation().id()).toList();
     }
 
     @Test

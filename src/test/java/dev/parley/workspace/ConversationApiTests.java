@@ -102,6 +102,20 @@ class ConversationApiTests {
     }
 
     @Test
+    void listsTheNewestConversationFirstWhenSortedSo() throws Exception {
+        AgentPrincipal agent = principal(Role.AGENT);
+        String word = "okapi" + UUID.randomUUID().toString().substring(0, 6);
+        UUID older = conversationSaying("My " + word + " order never arrived");
+        UUID newer = conversationSaying("My " + word + " order is wrong");
+        mvc.perform(as(agent, get("/api/v1/conversations").param("q", word)))
+                .andExpect(jsonPath("$.items[0].conversation.id").value(older.toString()));
+        mvc.perform(as(agent, get("/api/v1/conversations").param("q", word).param("sort", "newest")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].conversation.id").value(newer.toString()))
+                .andExpect(jsonPath("$.items[1].conversation.id").value(older.toString()));
+    }
+
+    @Test
     void rejectsUnknownFilterValuesWith400() throws Exception {
         AgentPrincipal agent = principal(Role.AGENT);
         mvc.perform(as(agent, get("/api/v1/conversations").param("status", "SLEEPING")))
@@ -109,6 +123,9 @@ class ConversationApiTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(as(agent, get("/api/v1/conversations").param("view", "everything"))).andExpect(status().isBadRequest());
         mvc.perform(as(agent, get("/api/v1/conversations").param("assignee", "not-an-id"))).andExpect(status().isBadRequest());
+        mvc.perform(as(agent, get("/api/v1/conversations").param("sort", "loudest")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("sort must be one of [waiting, newest, activity]"));
     }
 
     @Test

@@ -159,6 +159,34 @@ class InboxPageTests {
     }
 
     @Test
+    void anAgentCanOrderTheInboxNewestFirstAndTheViewsKeepThatOrder() throws Exception {
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        String marker = "o" + UUID.randomUUID().toString().substring(0, 8);
+        UUID older = conversationSaying("Where is my parcel " + marker);
+        UUID newer = conversationSaying("Refund please " + marker);
+        String page = mvc.perform(get("/inbox").param("view", "all").param("q", marker).param("sort", "newest")
+                        .with(user(agent)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page.indexOf("data-conversation-id=\"" + newer + "\""))
+                .isPositive().isLessThan(page.indexOf("data-conversation-id=\"" + older + "\""));
+        assertThat(page).containsPattern("<option value=\"newest\" selected=\"selected\">Newest first</option>")
+                .contains("sort=newest");
+        // the list beside an open conversation takes the same order (the tab remembers the inbox's query)
+        String pane = mvc.perform(get("/inbox/pane").param("view", "all").param("q", marker).param("sort", "newest")
+                        .with(user(agent)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(pane.indexOf("data-conversation-id=\"" + newer + "\""))
+                .isPositive().isLessThan(pane.indexOf("data-conversation-id=\"" + older + "\""));
+        String waiting = mvc.perform(get("/inbox").param("view", "all").param("q", marker).with(user(agent)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(waiting.indexOf("data-conversation-id=\"" + older + "\""))
+                .isPositive().isLessThan(waiting.indexOf("data-conversation-id=\"" + newer + "\""));
+        mvc.perform(get("/inbox").param("sort", "loudest").with(user(agent)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("sort must be one of")));
+    }
+
+    @Test
     void theListBesideAConversationShowsTheViewWithTheOpenOneMarked() throws Exception {
         AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
         String marker = "p" + UUID.randomUUID().toString().substring(0, 8);

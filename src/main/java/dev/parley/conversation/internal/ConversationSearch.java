@@ -64,9 +64,12 @@ public class ConversationSearch {
     public List<ConversationSummary> find(ConversationFilter filter, long offset, int limit) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
-        String order = filter.sort() == ConversationFilter.Sort.RECENTLY_UPDATED
-                ? " ORDER BY c.updated_at DESC, c.id"
-                : " ORDER BY c.waiting_since ASC, c.id"; // COALESCE(last_customer_message_at, created_at), indexed
+        String order = switch (filter.sort() == null ? ConversationFilter.Sort.WAITING_LONGEST : filter.sort()) {
+            // each on an index: waiting_since is COALESCE(last_customer_message_at, created_at)
+            case WAITING_LONGEST -> " ORDER BY c.waiting_since ASC, c.id";
+            case NEWEST -> " ORDER BY c.created_at DESC, c.id DESC";
+            case LATEST_ACTIVITY -> " ORDER BY c.updated_at DESC, c.id DESC";
+        };
         params.put("offset", offset);
         params.put("limit", limit);
         String page = "SELECT c.* FROM conversation c" + where + order

@@ -92,9 +92,9 @@ class ConversationApiController {
     }
 
     @GetMapping
-    @Operation(summary = "List conversations, longest-waiting first",
+    @Operation(summary = "List conversations, longest-waiting first unless sorted otherwise",
             description = "view: mine | unassigned | escalated | all (default all); assignee: an agent id, me or none; "
-                    + "q searches subject, customer and messages")
+                    + "q searches subject, customer and messages; sort: waiting (default) | newest | activity")
     Page<ConversationSummary> list(@AuthenticationPrincipal AgentPrincipal me,
             @RequestParam(required = false) String view, @RequestParam(required = false) String status,
             @RequestParam(required = false) String priority, @RequestParam(required = false) String channel,
@@ -104,12 +104,15 @@ class ConversationApiController {
             String inbox,
             @Parameter(description = "a category") @RequestParam(required = false) String category,
             @Parameter(description = "a tag's name, any case") @RequestParam(required = false) String tag,
+            @Parameter(description = "waiting (longest waiting customer first, the default), newest (started) or "
+                    + "activity (latest change first)") @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
         if (category != null && !category.isBlank()
                 && !conversations.categories().contains(category.strip().toLowerCase(java.util.Locale.ROOT))) {
             throw ApiException.badRequest("category must be one of " + conversations.categories());
         }
-        InboxQuery query = new InboxQuery(view, status, priority, channel, assignee, team, q, inbox, category, tag);
+        InboxQuery query = new InboxQuery(view, status, priority, channel, assignee, team, q, inbox, category, tag,
+                sort);
         InboxView inboxView = view == null || view.isBlank() ? InboxView.ALL : query.inboxView();
         return queries.find(inboxView.narrow(query.filter(me.id()), me.id()), page, size);
     }

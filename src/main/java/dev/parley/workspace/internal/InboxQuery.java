@@ -4,23 +4,29 @@ import dev.parley.conversation.ConversationFilter;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Priority;
 import dev.parley.shared.ApiException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * The inbox's query parameters as the pages and the REST API take them, parsed strictly: an unknown status,
- * priority or id is a 400, never silently ignored. {@code assignee} is an agent id, {@code me} or {@code none}.
+ * priority, sort or id is a 400, never silently ignored. {@code assignee} is an agent id, {@code me} or {@code none};
+ * {@code sort} one of {@link #SORTS}.
  */
 public record InboxQuery(String view, String status, String priority, String channel, String assignee,
-        String team, String q, String inbox, String category, String tag) {
+        String team, String q, String inbox, String category, String tag, String sort) {
+
+    /** The orders {@code sort} names, in the order the inbox offers them; the first is the default. */
+    public static final Map<String, ConversationFilter.Sort> SORTS = orders();
 
     public ConversationFilter filter(UUID me) {
         ConversationFilter base = new ConversationFilter(
                 status == null || status.isBlank() ? Set.of() : Set.of(parseStatus(status)),
                 priority == null || priority.isBlank() ? null : parsePriority(priority),
                 blankToNull(channel), null, false, parseId(team, "team"), blankToNull(q),
-                ConversationFilter.Sort.WAITING_LONGEST, parseId(inbox, "inbox"), blankToNull(category),
+                parseSort(sort), parseId(inbox, "inbox"), blankToNull(category),
                 blankToNull(tag));
         if (assignee != null && !assignee.isBlank()) {
             base = switch (assignee.strip().toLowerCase(Locale.ROOT)) {
@@ -34,6 +40,26 @@ public record InboxQuery(String view, String status, String priority, String cha
 
     public InboxView inboxView() {
         return InboxView.parse(view);
+    }
+
+    /** {@code waiting} (longest waiting first, the default), {@code newest} or {@code activity} (latest first). */
+    public static ConversationFilter.Sort parseSort(String value) {
+        if (value == null || value.isBlank()) {
+            return ConversationFilter.Sort.WAITING_LONGEST;
+        }
+        ConversationFilter.Sort sort = SORTS.get(value.strip().toLowerCase(Locale.ROOT));
+        if (sort == null) {
+            throw ApiException.badRequest("sort must be one of " + SORTS.keySet());
+        }
+        return sort;
+    }
+
+    private static Map<String, ConversationFilter.Sort> orders() {
+        Map<String, ConversationFilter.Sort> orders = new LinkedHashMap<>();
+        orders.put("waiting", ConversationFilter.Sort.WAITING_LONGEST);
+        orders.put("newest", ConversationFilter.Sort.NEWEST);
+        orders.put("activity", ConversationFilter.Sort.LATEST_ACTIVITY);
+        return java.util.Collections.unmodifiableMap(orders);
     }
 
     public static ConversationStatus parseStatus(String value) {
