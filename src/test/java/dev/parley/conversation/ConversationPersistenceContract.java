@@ -25,6 +25,8 @@ abstract class ConversationPersistenceContract {
     @Autowired
     Deliveries deliveries;
     @Autowired
+    dev.parley.conversation.internal.WaitingOrderRepair repair;
+    @Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -65,6 +67,21 @@ abstract class ConversationPersistenceContract {
         assertThat(order.get()).containsExactly(ids.get(1), ids.get(2), ids.getFirst());
         flow.receive(ids.get(1), new IncomingMessage("Hello?", null));
         assertThat(order.get()).containsExactly(ids.get(2), ids.getFirst(), ids.get(1));
+    }
+
+    @Test
+    void aCustomerMessageANodeOfTheEarlierVersionRecordedTakesItsPlaceInTheWaitingOrderAfterTheNextStart() {
+        String name = "Upgrading " + java.util.UUID.randomUUID();
+        List<java.util.UUID> ids = threeConversationsOf(name);
+        // what a node from before waiting_since (V892) writes for a new customer message: the time, not the order
+        jdbc.sql("UPDATE conversation SET last_customer_message_at = CURRENT_TIMESTAMP WHERE id = :id")
+                .param("id", ids.getFirst()).update();
+        assertThat(listed(name, ConversationFilter.Sort.WAITING_LONGEST)).first().isEqualTo(ids.getFirst());
+
+        repair.repair();
+
+        assertThat(listed(name, ConversationFilter.Sort.WAITING_LONGEST))
+                .containsExactly(ids.get(1), ids.get(2), ids.getFirst());
     }
 
     @Test
