@@ -31,6 +31,23 @@ public final class CleanText {
         return out.toString();
     }
 
+    /**
+     * At most {@code max} characters of the text, never ending in half of a character outside the basic plane (an
+     * emoji): a cut there would leave an unpaired surrogate. {@code null} stays {@code null}.
+     */
+    public static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max > 0 && Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
+    /** {@link #cut} to at most {@code max} characters, ending in "…" when anything was left out. */
+    public static String shorten(String text, int max) {
+        return text == null || text.length() <= max ? text : cut(text, max - 1).stripTrailing() + "…";
+    }
+
     /** Whether the text shows nothing (see {@link VisibleText#isBlank}). */
     public static boolean isBlank(String text) {
         return VisibleText.isBlank(text);

@@ -18,6 +18,18 @@ class CleanTextTests {
     }
 
     @Test
+    void aCutNeverSplitsAnEmojiInHalfAndAShortenedTextSaysSoWithinTheLimit() {
+        assertThat(CleanText.cut("Hi 👋 there", 4)).isEqualTo("Hi ");
+        assertThat(CleanText.cut("Hi 👋 there", 5)).isEqualTo("Hi 👋");
+        assertThat(CleanText.cut("short", 10)).isEqualTo("short");
+        assertThat(CleanText.cut(null, 3)).isNull();
+        assertThat(CleanText.shorten("Where is my order?", 11)).isEqualTo("Where is m…").hasSize(11);
+        assertThat(CleanText.shorten("Where is my order?", 10)).isEqualTo("Where is…");
+        assertThat(CleanText.shorten("Hi 👋 there", 5)).isEqualTo("Hi…");
+        assertThat(CleanText.shorten("Where", 5)).isEqualTo("Where");
+    }
+
+    @Test
     void cleanTextAndNullPassThroughUnchanged() {
         String clean = "Where is my order?";
         assertThat(CleanText.of(clean)).isSameAs(clean);

@@ -1,5 +1,7 @@
 package dev.parley.analytics.internal;
 
+import static dev.parley.shared.CleanText.cut;
+
 import dev.parley.assistant.llm.LlmCallRecorded;
 import dev.parley.conversation.AnswerVerdict;
 import dev.parley.conversation.AuthorType;
@@ -75,7 +77,7 @@ class ConversationFactsProjection {
     @ApplicationModuleListener
     void on(MessageReceived event) {
         apply(event.conversationId(), () -> facts.customerMessage(event.conversationId(), event.messageId(),
-                shorten(event.text())));
+                cut(event.text(), QUESTION_LENGTH)));
     }
 
     @ApplicationModuleListener
@@ -182,9 +184,5 @@ class ConversationFactsProjection {
 
     private void details(Conversation c) {
         people.details(c.id(), c.inboxId(), c.category(), c.priority() == null ? null : c.priority().name());
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= QUESTION_LENGTH ? text : text.substring(0, QUESTION_LENGTH);
     }
 }

@@ -1,5 +1,7 @@
 package dev.parley.channel.email;
 
+import static dev.parley.shared.CleanText.shorten;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -73,7 +75,7 @@ class MailboxRepository {
         jdbc.sql("""
                 UPDATE email_mailbox SET last_poll_at = :at, last_error = :error, last_error_at = :at,
                     consecutive_failures = consecutive_failures + 1 WHERE inbox_id = :id""")
-                .param("id", inboxId).param("error", cut(error)).param("at", ts(now)).update();
+                .param("id", inboxId).param("error", shorten(error, 1000)).param("at", ts(now)).update();
     }
 
     /** Counts a failure to take one mail; returns how often it has failed now. */
@@ -81,19 +83,15 @@ class MailboxRepository {
         int updated = jdbc.sql("""
                 UPDATE email_failed_uid SET failures = failures + 1, last_error = :error
                 WHERE inbox_id = :id AND uid_validity = :v AND uid = :uid""")
-                .param("id", inboxId).param("v", uidValidity).param("uid", uid).param("error", cut(error)).update();
+                .param("id", inboxId).param("v", uidValidity).param("uid", uid).param("error", shorten(error, 1000)).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO email_failed_uid (inbox_id, uid_validity, uid, failures, last_error)
                     VALUES (:id, :v, :uid, 1, :error)""")
-                    .param("id", inboxId).param("v", uidValidity).param("uid", uid).param("error", cut(error)).update();
+                    .param("id", inboxId).param("v", uidValidity).param("uid", uid).param("error", shorten(error, 1000)).update();
         }
         return jdbc.sql("SELECT failures FROM email_failed_uid WHERE inbox_id = :id AND uid_validity = :v AND uid = :uid")
                 .param("id", inboxId).param("v", uidValidity).param("uid", uid).query(Integer.class).single();
-    }
-
-    private static String cut(String error) {
-        return error == null ? null : error.length() > 1000 ? error.substring(0, 999) + "…" : error;
     }
 
     private static OffsetDateTime ts(Instant instant) {

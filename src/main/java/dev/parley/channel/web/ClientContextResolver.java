@@ -1,5 +1,7 @@
 package dev.parley.channel.web;
 
+import static dev.parley.shared.CleanText.cut;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -22,11 +24,7 @@ class ClientContextResolver implements HandlerMethodArgumentResolver {
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        return new ClientContext(request.getRemoteAddr(), truncate(request.getHeader(HttpHeaders.USER_AGENT)),
-                truncate(request.getHeader(HttpHeaders.REFERER)));
-    }
-
-    private static String truncate(String value) {
-        return value == null || value.length() <= MAX_HEADER ? value : value.substring(0, MAX_HEADER);
+        return new ClientContext(request.getRemoteAddr(), cut(request.getHeader(HttpHeaders.USER_AGENT), MAX_HEADER),
+                cut(request.getHeader(HttpHeaders.REFERER), MAX_HEADER));
     }
 }

@@ -1,5 +1,7 @@
 package dev.parley.conversation.internal;
 
+import static dev.parley.shared.CleanText.cut;
+
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Customer;
@@ -77,10 +79,6 @@ public class ConversationRepository {
                     .param("referrer", texts.seal(cut(source.referrer(), 2000), PersonalTexts.REFERRER))
                     .update();
         }
-    }
-
-    private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     public Optional<Conversation> find(UUID id) {

@@ -1,6 +1,7 @@
 package dev.parley.identity.internal;
 
 import static dev.parley.identity.internal.AgentRepository.time;
+import static dev.parley.shared.CleanText.cut;
 
 import dev.parley.encryption.EncryptedColumn;
 import dev.parley.encryption.Encryption;
@@ -68,7 +69,4 @@ public class AuditRepository {
         return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = :a").param("a", action).query(Long.class).single();
     }
 
-    private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
 }

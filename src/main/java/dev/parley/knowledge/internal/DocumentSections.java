@@ -1,5 +1,8 @@
 package dev.parley.knowledge.internal;
 
+import static dev.parley.shared.CleanText.cut;
+import static dev.parley.shared.CleanText.shorten;
+
 import dev.parley.knowledge.internal.ParsedDocument.Block;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +47,7 @@ final class DocumentSections {
     static List<ArticleDraft> ofPage(java.net.URI page, ParsedDocument document) {
         String path = page.getPath() == null ? "" : page.getPath().replaceAll("/+$", "");
         String last = path.substring(path.lastIndexOf('/') + 1);
-        return of(page.toString(), prefix(ArticleRules.slug(page.getHost() + path), 80),
+        return of(page.toString(), cut(ArticleRules.slug(page.getHost() + path), 80),
                 last.isEmpty() ? page.getHost() : titleFromName(last), page.toString(), document);
     }
 
@@ -109,10 +112,10 @@ final class DocumentSections {
     }
 
     private void article(String id, String title, String anchor, String body, int part) {
-        String unique = prefix(id, ArticleRules.MAX_ID);
+        String unique = cut(id, ArticleRules.MAX_ID);
         for (int n = 2; !ids.add(unique); n++) {
             String suffix = "-" + n;
-            unique = prefix(id, ArticleRules.MAX_ID - suffix.length()) + suffix;
+            unique = cut(id, ArticleRules.MAX_ID - suffix.length()) + suffix;
         }
         String where = anchor != null ? anchor : title.contains(DASH)
                 ? source + DASH + title.substring(title.indexOf(DASH) + DASH.length()) : source;
@@ -165,14 +168,6 @@ final class DocumentSections {
 
     private static boolean same(String a, String b) {
         return a.strip().equalsIgnoreCase(b.strip());
-    }
-
-    private static String prefix(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
-    }
-
-    private static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1).strip() + "…";
     }
 
     /** The body in pieces of at most {@code max} characters, each ending between paragraphs where one ends late enough. */

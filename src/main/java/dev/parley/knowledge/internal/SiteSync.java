@@ -1,5 +1,7 @@
 package dev.parley.knowledge.internal;
 
+import static dev.parley.shared.CleanText.shorten;
+
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import crawlercommons.sitemaps.AbstractSiteMap;
@@ -315,7 +317,7 @@ class SiteSync {
                 return new PageResult(new SitePage(page.toString(), SitePage.Status.OK, null, hash(drafts),
                         drafts.stream().map(ArticleDraft::id).toList(), at), drafts, links);
             } catch (ImportFailed e) {
-                return new PageResult(new SitePage(page.toString(), SitePage.Status.FAILED, shorten(e.getMessage()),
+                return new PageResult(new SitePage(page.toString(), SitePage.Status.FAILED, shorten(e.getMessage(), 500),
                         null, List.of(), at), List.of(), List.of());
             } catch (IOException e) {
                 return PageResult.failed(page, reason(e), at);
@@ -367,7 +369,7 @@ class SiteSync {
     private record PageResult(SitePage page, List<ArticleDraft> drafts, List<URI> links) {
 
         static PageResult failed(URI page, String detail, Instant at) {
-            return new PageResult(new SitePage(page.toString(), SitePage.Status.FAILED, shorten(detail), null,
+            return new PageResult(new SitePage(page.toString(), SitePage.Status.FAILED, shorten(detail, 500), null,
                     List.of(), at), List.of(), List.of());
         }
     }
@@ -413,10 +415,6 @@ class SiteSync {
             return "no answer in time";
         }
         return message;
-    }
-
-    private static String shorten(String s) {
-        return s == null || s.length() <= 500 ? s : s.substring(0, 499) + "…";
     }
 
     /** The site as a whole could not be synced (unreachable, robots.txt failing, sitemap broken). */

@@ -1,5 +1,7 @@
 package dev.parley.learning.internal;
 
+import static dev.parley.shared.CleanText.cut;
+
 import dev.parley.conversation.AuthorType;
 import dev.parley.conversation.ConversationEvents.ConversationStatusChanged;
 import dev.parley.conversation.ConversationStatus;
@@ -64,7 +66,7 @@ class ResolutionLearner {
         if (question.isEmpty()) {
             return;
         }
-        String asked = cut(question.get().text().strip());
+        String asked = cut(question.get().text().strip(), MAX_QUESTION);
         String replied = answer.get().text().strip();
         Optional<KnowledgeArticle> article = answeringArticle(asked, replied);
         if (article.isPresent() && knows(article.get(), asked)) {
@@ -102,9 +104,5 @@ class ResolutionLearner {
     private static boolean knows(KnowledgeArticle article, String question) {
         String q = question.toLowerCase(Locale.ROOT);
         return article.examples().stream().anyMatch(e -> e.strip().toLowerCase(Locale.ROOT).equals(q));
-    }
-
-    private static String cut(String text) {
-        return text.length() <= MAX_QUESTION ? text : text.substring(0, MAX_QUESTION);
     }
 }
