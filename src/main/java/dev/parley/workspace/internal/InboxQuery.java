@@ -19,7 +19,7 @@ public record InboxQuery(String view, String status, String priority, String cha
         String team, String q, String inbox, String category, String tag, String sort) {
 
     /** The orders {@code sort} names, in the order the inbox offers them; the first is the default. */
-    public static final Map<String, ConversationFilter.Sort> SORTS = orders();
+    private static final Map<String, ConversationFilter.Sort> SORTS = orders();
 
     public ConversationFilter filter(UUID me) {
         ConversationFilter base = new ConversationFilter(
@@ -43,7 +43,7 @@ public record InboxQuery(String view, String status, String priority, String cha
     }
 
     /** {@code waiting} (longest waiting first, the default), {@code newest} or {@code activity} (latest first). */
-    public static ConversationFilter.Sort parseSort(String value) {
+    static ConversationFilter.Sort parseSort(String value) {
         if (value == null || value.isBlank()) {
             return ConversationFilter.Sort.WAITING_LONGEST;
         }
