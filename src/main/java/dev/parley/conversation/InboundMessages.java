@@ -5,6 +5,7 @@ import dev.parley.conversation.CustomerMessageFlow.Stored;
 import dev.parley.conversation.internal.AttachmentRepository;
 import dev.parley.conversation.internal.ConversationRepository;
 import dev.parley.conversation.internal.ThreadRepository;
+import dev.parley.encryption.UnreadableValueException;
 import dev.parley.storage.FileStorage;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,17 +13,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one call through which channels hand over customer messages. A message is taken once per inbox and
- * external id; it joins the conversation its thread keys name (unless that one is closed), else starts one for
- * the contact. The assistant answers later, off the channel's inbound step, as the inbox's mode says.
+ * external id; it joins the conversation its thread keys name (unless that one is closed, or cannot be decrypted any
+ * more), else starts one for the contact. The assistant answers later, off the channel's inbound step, as the inbox's mode says.
  */
 @Service
 public class InboundMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundMessages.class);
 
     private final Inboxes inboxes;
     private final Contacts contacts;
@@ -84,10 +89,14 @@ public class InboundMessages {
 
     private InboundResult store(Inbox inbox, InboundMessage in, UUID messageId, Text text, List<StoredAttachment> files) {
         Instant now = clock.instant();
-        Optional<UUID> existing = Optional.ofNullable(in.conversationId())
-                .or(() -> threads.conversationOf(inbox.id(), in.threadKeys()))
+        Optional<UUID> named = Optional.ofNullable(in.conversationId())
+                .or(() -> threads.conversationOf(inbox.id(), in.threadKeys()));
+        Optional<UUID> unreadable = named.filter(this::unreadable);
+        Optional<UUID> existing = named.filter(id -> unreadable.isEmpty())
                 .filter(id -> conversations.find(id).map(c -> c.status() != ConversationStatus.CLOSED).orElse(false));
         UUID conversationId = existing.orElseGet(() -> startFor(inbox, in).id());
+        // the thread goes on in the new conversation, so the next message does not start yet another one
+        unreadable.ifPresent(old -> threads.moveKeys(inbox.id(), old, conversationId));
         Stored stored = flow.store(conversationId, messageId, flow.forStorage(text.body()), null, text.warning());
         if (in.externalId() != null) {
             threads.recordInbound(inbox.id(), in.externalId(), messageId);
@@ -111,6 +120,21 @@ public class InboundMessages {
             }
         }
         return new InboundResult(conversation, stored.message(), existing.isEmpty(), false);
+    }
+
+    /**
+     * Whether the conversation's stored texts cannot be decrypted (its key is gone): a customer writing to it
+     * continues in a new conversation rather than having every message refused until the key is back (ADR 0041).
+     */
+    private boolean unreadable(UUID conversationId) {
+        try {
+            conversations.find(conversationId);
+            return false;
+        } catch (UnreadableValueException e) {
+            log.warn("Conversation {} cannot be decrypted; its customer's new message starts a new conversation: {}",
+                    conversationId, e.getMessage());
+            return true;
+        }
     }
 
     private Conversation startFor(Inbox inbox, InboundMessage in) {

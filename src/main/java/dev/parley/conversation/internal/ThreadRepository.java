@@ -94,6 +94,12 @@ public class ThreadRepository {
     private record ThreadRow(long id, UUID conversationId) {
     }
 
+    /** Every key of the inbox that names {@code from} names {@code to} from now on: the thread goes on there. */
+    public void moveKeys(UUID inboxId, UUID from, UUID to) {
+        jdbc.sql("UPDATE conversation_thread SET conversation_id = :to WHERE inbox_id = :inbox AND conversation_id = :from")
+                .param("to", to).param("inbox", inboxId).param("from", from).update();
+    }
+
     public List<String> keys(UUID conversationId) {
         return jdbc.sql("SELECT thread_key FROM conversation_thread WHERE conversation_id = :c ORDER BY created_at, id")
                 .param("c", conversationId).query(String.class).list().stream()
