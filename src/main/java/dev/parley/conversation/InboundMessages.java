@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one call through which channels hand over customer messages. A message is taken once per inbox and
- * external id; it joins the conversation its thread keys name (unless that one is closed, or cannot be decrypted any
- * more), else starts one for the contact. The assistant answers later, off the channel's inbound step, as the inbox's mode says.
+ * external id; it joins the conversation its thread keys name (unless that one is closed, or cannot be decrypted
+ * any more), else starts one for the contact. The assistant answers later, off the channel's inbound step, as the
+ * inbox's mode says.
  */
 @Service
 public class InboundMessages {
@@ -91,12 +92,12 @@ public class InboundMessages {
         Instant now = clock.instant();
         Optional<UUID> named = Optional.ofNullable(in.conversationId())
                 .or(() -> threads.conversationOf(inbox.id(), in.threadKeys()));
-        Optional<UUID> unreadable = named.filter(this::unreadable);
-        Optional<UUID> existing = named.filter(id -> unreadable.isEmpty())
-                .filter(id -> conversations.find(id).map(c -> c.status() != ConversationStatus.CLOSED).orElse(false));
+        Optional<Conversation> found = named.flatMap(this::readable);
+        Optional<UUID> existing = found.filter(c -> c.status() != ConversationStatus.CLOSED).map(Conversation::id);
         UUID conversationId = existing.orElseGet(() -> startFor(inbox, in).id());
-        // the thread goes on in the new conversation, so the next message does not start yet another one
-        unreadable.ifPresent(old -> threads.moveKeys(inbox.id(), old, conversationId));
+        if (named.isPresent() && found.isEmpty()) { // the thread goes on in the new one, not in a new one per message
+            threads.moveKeys(inbox.id(), named.get(), conversationId);
+        }
         Stored stored = flow.store(conversationId, messageId, flow.forStorage(text.body()), null, text.warning());
         if (in.externalId() != null) {
             threads.recordInbound(inbox.id(), in.externalId(), messageId);
@@ -123,17 +124,17 @@ public class InboundMessages {
     }
 
     /**
-     * Whether the conversation's stored texts cannot be decrypted (its key is gone): a customer writing to it
-     * continues in a new conversation rather than having every message refused until the key is back (ADR 0041).
+     * The conversation, or empty when there is none or its stored texts cannot be decrypted (its key is gone): a
+     * customer writing to it then continues in a new conversation rather than having every message refused until
+     * the key is back (ADR 0041).
      */
-    private boolean unreadable(UUID conversationId) {
+    private Optional<Conversation> readable(UUID conversationId) {
         try {
-            conversations.find(conversationId);
-            return false;
+            return conversations.find(conversationId);
         } catch (UnreadableValueException e) {
             log.warn("Conversation {} cannot be decrypted; its customer's new message starts a new conversation: {}",
                     conversationId, e.getMessage());
-            return true;
+            return Optional.empty();
         }
     }
 
