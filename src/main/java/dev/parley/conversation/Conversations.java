@@ -122,10 +122,11 @@ public class Conversations {
         return messages.afterToShow(conversationId, afterSeq, limit, true);
     }
 
-    /** The conversation (not closed) that one of the thread keys names in the inbox, if any. */
+    /** The conversation (not closed, readable) that one of the thread keys names in the inbox, if any. */
     public Optional<UUID> findByThread(UUID inboxId, List<String> keys) {
         return threads.conversationOf(inboxId, keys)
-                .filter(id -> find(id).map(c -> c.status() != ConversationStatus.CLOSED).orElse(false));
+                .filter(id -> conversations.findReadable(id).map(c -> c.status() != ConversationStatus.CLOSED)
+                        .orElse(false));
     }
 
     /** The keys the conversation's channel finds it by (an email thread's Message-IDs), oldest first. */

@@ -5,7 +5,6 @@ import dev.parley.conversation.CustomerMessageFlow.Stored;
 import dev.parley.conversation.internal.AttachmentRepository;
 import dev.parley.conversation.internal.ConversationRepository;
 import dev.parley.conversation.internal.ThreadRepository;
-import dev.parley.encryption.UnreadableValueException;
 import dev.parley.storage.FileStorage;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,8 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class InboundMessages {
-
-    private static final Logger log = LoggerFactory.getLogger(InboundMessages.class);
 
     private final Inboxes inboxes;
     private final Contacts contacts;
@@ -92,7 +87,7 @@ public class InboundMessages {
         Instant now = clock.instant();
         Optional<UUID> named = Optional.ofNullable(in.conversationId())
                 .or(() -> threads.conversationOf(inbox.id(), in.threadKeys()));
-        Optional<Conversation> found = named.flatMap(this::readable);
+        Optional<Conversation> found = named.flatMap(conversations::findReadable);
         Optional<UUID> existing = found.filter(c -> c.status() != ConversationStatus.CLOSED).map(Conversation::id);
         UUID conversationId = existing.orElseGet(() -> startFor(inbox, in).id());
         if (named.isPresent() && found.isEmpty()) { // the thread goes on in the new one, not in a new one per message
@@ -121,21 +116,6 @@ public class InboundMessages {
             }
         }
         return new InboundResult(conversation, stored.message(), existing.isEmpty(), false);
-    }
-
-    /**
-     * The conversation, or empty when there is none or its stored texts cannot be decrypted (its key is gone): a
-     * customer writing to it then continues in a new conversation rather than having every message refused until
-     * the key is back (ADR 0041).
-     */
-    private Optional<Conversation> readable(UUID conversationId) {
-        try {
-            return conversations.find(conversationId);
-        } catch (UnreadableValueException e) {
-            log.warn("Conversation {} cannot be decrypted; its customer's new message starts a new conversation: {}",
-                    conversationId, e.getMessage());
-            return Optional.empty();
-        }
     }
 
     private Conversation startFor(Inbox inbox, InboundMessage in) {

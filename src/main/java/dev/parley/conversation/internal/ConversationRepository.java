@@ -10,6 +10,7 @@ import dev.parley.conversation.PersonalTexts;
 import dev.parley.conversation.Priority;
 import dev.parley.conversation.Reader;
 import dev.parley.conversation.SourceDetails;
+import dev.parley.encryption.UnreadableValueException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BinaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,6 +33,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class ConversationRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationRepository.class);
 
     private static final String COLUMNS = """
             id, channel, inbox_id, contact_id, status, priority, category, subject, customer_name, customer_email,
@@ -86,6 +91,20 @@ public class ConversationRepository {
                 .param("id", id)
                 .query(this::mapWithSource)
                 .optional();
+    }
+
+    /**
+     * {@link #find}, but empty (and logged) when the conversation's stored texts cannot be decrypted (its key is
+     * gone): a customer's new message then goes on in a new conversation (ADR 0041).
+     */
+    public Optional<Conversation> findReadable(UUID id) {
+        try {
+            return find(id);
+        } catch (UnreadableValueException e) {
+            log.warn("Conversation {} cannot be decrypted; a new message in its thread does not join it: {}", id,
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Loads and row-locks a conversation, so concurrent messages to it are processed one at a time. */
