@@ -29,6 +29,18 @@ class OperationsTests {
     }
 
     @Test
+    void everyRouteHasRoomInTheRequestMetricsWithAMarginForGrowth(
+            @Autowired @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+            org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping routes,
+            @Autowired org.springframework.core.env.Environment environment) {
+        long patterns = routes.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream()).distinct().count();
+        int limit = environment.getRequiredProperty("management.metrics.web.server.max-uri-tags", Integer.class);
+        // the limit counts uri tags (one per route, plus a few such as NOT_FOUND): past it, requests go unrecorded
+        org.assertj.core.api.Assertions.assertThat(patterns).isGreaterThan(100).isLessThan(limit * 3L / 4);
+    }
+
+    @Test
     void openApiDocumentsTheWidgetApi() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
