@@ -12,6 +12,11 @@ public record ConversationFilter(Set<ConversationStatus> statuses, Priority prio
         UUID assigneeId, boolean unassignedOnly, UUID teamId, String text, Sort sort, UUID inboxId, String category,
         String tag) {
 
+    /** No sort given is the inbox default, {@link Sort#WAITING_LONGEST}. */
+    public ConversationFilter {
+        sort = sort == null ? Sort.WAITING_LONGEST : sort;
+    }
+
     /**
      * Longest-waiting customer first (the inbox default: since their last message, or since the start), newest
      * conversation first, or latest activity first (any change: a message, a status, an assignment).

@@ -61,7 +61,8 @@ abstract class ConversationPersistenceContract {
     void theInboxListsTheCustomerWhoHasWaitedLongestSinceTheirLastMessageFirst() {
         String name = "Waiting " + java.util.UUID.randomUUID();
         List<java.util.UUID> ids = threeConversationsOf(name);
-        java.util.function.Supplier<List<java.util.UUID>> order = () -> listed(name, ConversationFilter.Sort.WAITING_LONGEST);
+        java.util.function.Supplier<List<java.util.UUID>> order =
+                () -> listed(name, ConversationFilter.Sort.WAITING_LONGEST);
         assertThat(order.get()).containsExactlyElementsOf(ids);
         flow.receive(ids.getFirst(), new IncomingMessage("Still there?", null));
         assertThat(order.get()).containsExactly(ids.get(1), ids.get(2), ids.getFirst());

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MailboxRepository {
 
+    /** The longest error text kept (a mail server may answer with pages). */
+    private static final int MAX_ERROR = 1000;
+
     private final JdbcClient jdbc;
 
     MailboxRepository(JdbcClient jdbc) {
@@ -75,7 +78,7 @@ class MailboxRepository {
         jdbc.sql("""
                 UPDATE email_mailbox SET last_poll_at = :at, last_error = :error, last_error_at = :at,
                     consecutive_failures = consecutive_failures + 1 WHERE inbox_id = :id""")
-                .param("id", inboxId).param("error", shorten(error, 1000)).param("at", ts(now)).update();
+                .param("id", inboxId).param("error", shorten(error, MAX_ERROR)).param("at", ts(now)).update();
     }
 
     /** Counts a failure to take one mail; returns how often it has failed now. */
@@ -83,12 +86,14 @@ class MailboxRepository {
         int updated = jdbc.sql("""
                 UPDATE email_failed_uid SET failures = failures + 1, last_error = :error
                 WHERE inbox_id = :id AND uid_validity = :v AND uid = :uid""")
-                .param("id", inboxId).param("v", uidValidity).param("uid", uid).param("error", shorten(error, 1000)).update();
+                .param("id", inboxId).param("v", uidValidity).param("uid", uid).param("error", shorten(error, MAX_ERROR))
+                .update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO email_failed_uid (inbox_id, uid_validity, uid, failures, last_error)
                     VALUES (:id, :v, :uid, 1, :error)""")
-                    .param("id", inboxId).param("v", uidValidity).param("uid", uid).param("error", shorten(error, 1000)).update();
+                    .param("id", inboxId).param("v", uidValidity).param("uid", uid).param("error", shorten(error, MAX_ERROR))
+                .update();
         }
         return jdbc.sql("SELECT failures FROM email_failed_uid WHERE inbox_id = :id AND uid_validity = :v AND uid = :uid")
                 .param("id", inboxId).param("v", uidValidity).param("uid", uid).query(Integer.class).single();

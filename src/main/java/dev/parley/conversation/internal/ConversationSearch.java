@@ -64,7 +64,7 @@ public class ConversationSearch {
     public List<ConversationSummary> find(ConversationFilter filter, long offset, int limit) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
-        String order = switch (filter.sort() == null ? ConversationFilter.Sort.WAITING_LONGEST : filter.sort()) {
+        String order = switch (filter.sort()) {
             // each on an index: waiting_since is COALESCE(last_customer_message_at, created_at)
             case WAITING_LONGEST -> " ORDER BY c.waiting_since ASC, c.id";
             case NEWEST -> " ORDER BY c.created_at DESC, c.id DESC";

@@ -96,7 +96,8 @@ public class ThreadRepository {
 
     /** Every key of the inbox that names {@code from} names {@code to} from now on: the thread goes on there. */
     public void moveKeys(UUID inboxId, UUID from, UUID to) {
-        jdbc.sql("UPDATE conversation_thread SET conversation_id = :to WHERE inbox_id = :inbox AND conversation_id = :from")
+        jdbc.sql("UPDATE conversation_thread SET conversation_id = :to"
+                        + " WHERE inbox_id = :inbox AND conversation_id = :from")
                 .param("to", to).param("inbox", inboxId).param("from", from).update();
     }
 

@@ -49,6 +49,8 @@ class SiteSync {
     private static final Logger log = LoggerFactory.getLogger(SiteSync.class);
     private static final int MAX_REDIRECTS = 5;
     private static final int MAX_SITEMAPS = 50;
+    /** The longest reason kept for a page that failed. */
+    private static final int MAX_DETAIL = 500;
     private static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(30);
     private static final Set<String> NOT_PAGES = Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "css",
             "js", "zip", "gz", "mp4", "mp3", "woff", "woff2", "ttf", "json", "xml", "rss", "docx", "xlsx");
@@ -317,8 +319,8 @@ class SiteSync {
                 return new PageResult(new SitePage(page.toString(), SitePage.Status.OK, null, hash(drafts),
                         drafts.stream().map(ArticleDraft::id).toList(), at), drafts, links);
             } catch (ImportFailed e) {
-                return new PageResult(new SitePage(page.toString(), SitePage.Status.FAILED, shorten(e.getMessage(), 500),
-                        null, List.of(), at), List.of(), List.of());
+                return new PageResult(new SitePage(page.toString(), SitePage.Status.FAILED,
+                        shorten(e.getMessage(), MAX_DETAIL), null, List.of(), at), List.of(), List.of());
             } catch (IOException e) {
                 return PageResult.failed(page, reason(e), at);
             }
@@ -369,7 +371,7 @@ class SiteSync {
     private record PageResult(SitePage page, List<ArticleDraft> drafts, List<URI> links) {
 
         static PageResult failed(URI page, String detail, Instant at) {
-            return new PageResult(new SitePage(page.toString(), SitePage.Status.FAILED, shorten(detail, 500), null,
+            return new PageResult(new SitePage(page.toString(), SitePage.Status.FAILED, shorten(detail, MAX_DETAIL), null,
                     List.of(), at), List.of(), List.of());
         }
     }

@@ -4,22 +4,17 @@ import dev.parley.conversation.ConversationFilter;
 import dev.parley.conversation.ConversationStatus;
 import dev.parley.conversation.Priority;
 import dev.parley.shared.ApiException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * The inbox's query parameters as the pages and the REST API take them, parsed strictly: an unknown status,
  * priority, sort or id is a 400, never silently ignored. {@code assignee} is an agent id, {@code me} or {@code none};
- * {@code sort} one of {@link #SORTS}.
+ * {@code sort} one of those {@link #parseSort} names.
  */
 public record InboxQuery(String view, String status, String priority, String channel, String assignee,
         String team, String q, String inbox, String category, String tag, String sort) {
-
-    /** The orders {@code sort} names, in the order the inbox offers them; the first is the default. */
-    private static final Map<String, ConversationFilter.Sort> SORTS = orders();
 
     public ConversationFilter filter(UUID me) {
         ConversationFilter base = new ConversationFilter(
@@ -47,19 +42,12 @@ public record InboxQuery(String view, String status, String priority, String cha
         if (value == null || value.isBlank()) {
             return ConversationFilter.Sort.WAITING_LONGEST;
         }
-        ConversationFilter.Sort sort = SORTS.get(value.strip().toLowerCase(Locale.ROOT));
-        if (sort == null) {
-            throw ApiException.badRequest("sort must be one of " + SORTS.keySet());
-        }
-        return sort;
-    }
-
-    private static Map<String, ConversationFilter.Sort> orders() {
-        Map<String, ConversationFilter.Sort> orders = new LinkedHashMap<>();
-        orders.put("waiting", ConversationFilter.Sort.WAITING_LONGEST);
-        orders.put("newest", ConversationFilter.Sort.NEWEST);
-        orders.put("activity", ConversationFilter.Sort.LATEST_ACTIVITY);
-        return java.util.Collections.unmodifiableMap(orders);
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "waiting" -> ConversationFilter.Sort.WAITING_LONGEST;
+            case "newest" -> ConversationFilter.Sort.NEWEST;
+            case "activity" -> ConversationFilter.Sort.LATEST_ACTIVITY;
+            default -> throw ApiException.badRequest("sort must be one of [waiting, newest, activity]");
+        };
     }
 
     public static ConversationStatus parseStatus(String value) {
