@@ -20,6 +20,7 @@ import dev.parley.conversation.DeliveryState;
 import dev.parley.conversation.Inbox;
 import dev.parley.conversation.Inboxes;
 import dev.parley.conversation.Message;
+import dev.parley.conversation.UnreadableSubject;
 import dev.parley.mail.MailAddress;
 import dev.parley.mail.MailLimits;
 import dev.parley.mail.MailParser;
@@ -188,6 +189,34 @@ class EmailChannelTests implements ChannelContract {
         });
         await().atMost(WAIT).untilAsserted(() -> assertThat(receivedByCustomer(id))
                 .anySatisfy(t -> assertThat(t).contains("Here is your label.").contains("return-label.pdf")));
+    }
+
+    @Test
+    void aReplyToAConversationThatCannotBeDecryptedStartsOneNewConversationThatTheNextReplyJoins() throws Exception {
+        UUID first = customerStarts("Where is parcel " + UUID.randomUUID() + "?");
+        conversations.postReply(first, AuthorType.AGENT, null, "Grace", "Could you send the tracking number?", false);
+        await().atMost(WAIT).until(() -> receivedByCustomer(first).stream().anyMatch(t -> t.contains("tracking")));
+        String second = "It is TRK-" + UUID.randomUUID();
+        String third = "Any news on TRK-" + UUID.randomUUID() + "?";
+
+        try (var lost = UnreadableSubject.of(jdbc, first)) {
+            customerWritesAgain(first, second);
+            UUID next = await().atMost(WAIT).until(() -> conversationWith(second), found -> found != null);
+            customerOf.put(next, customerOf.get(first));
+            customerWritesAgain(first, third);
+
+            assertThat(next).isNotEqualTo(first);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(conversations.transcript(next, 0, 100))
+                    .filteredOn(m -> m.authorType() == AuthorType.CUSTOMER).extracting(Message::text)
+                    .containsExactly(second, third));
+        }
+        assertThat(conversations.transcript(first, 0, 100)).filteredOn(m -> m.authorType() == AuthorType.CUSTOMER)
+                .hasSize(1);
+    }
+
+    private UUID conversationWith(String text) {
+        return queries.find(ConversationFilter.all().withText(text), 0, 5).items().stream()
+                .map(s -> s.conversation().id()).findFirst().orElse(null);
     }
 
     @Test
