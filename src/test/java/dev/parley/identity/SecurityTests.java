@@ -54,6 +54,13 @@ class SecurityTests {
     }
 
     @Test
+    void theServersAddressSendsVisitorsToSignInAndStaffToTheInbox() throws Exception {
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/").with(user(agent))).andExpect(status().isFound()).andExpect(redirectedUrl("/inbox"));
+    }
+
+    @Test
     void anonymousApiCallsGetProblem401() throws Exception {
         mvc.perform(get("/api/v1/conversations"))
                 .andExpect(status().isUnauthorized())
