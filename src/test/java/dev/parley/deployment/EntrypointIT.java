@@ -66,6 +66,9 @@ class EntrypointIT {
         String log = Files.readString(work.resolve("entrypoint.log"));
         assertThat(log).contains("Graceful shutdown complete");
         assertThat(server.exitValue()).isIn(0, 143);
+        // an operator reads the warnings of a first start: each must be one to act on (back up the new key file)
+        assertThat(log.lines().filter(line -> line.contains(" WARN "))).as("warnings of a clean first start")
+                .allSatisfy(line -> assertThat(line).containsAnyOf("EncryptionKeys", "AdminBootstrap"));
     }
 
     @Test

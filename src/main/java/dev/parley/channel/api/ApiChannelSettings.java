@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
 /** API inboxes from configuration, under {@code parley.api-channel}; written again at every start. */
 @Validated
 @ConfigurationProperties("parley.api-channel")
-record ApiChannelSettings(@DefaultValue({}) @Valid List<InboxProperties> inboxes) {
+record ApiChannelSettings(@DefaultValue({}) List<@Valid InboxProperties> inboxes) {
 
     /**
      * One API inbox, known by its name.

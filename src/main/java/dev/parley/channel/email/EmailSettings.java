@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("parley.email")
 record EmailSettings(
-        @DefaultValue({}) @Valid List<InboxProperties> inboxes,
+        @DefaultValue({}) List<@Valid InboxProperties> inboxes,
         @DefaultValue("30s") Duration timeout,
         @DefaultValue("10MB") org.springframework.util.unit.DataSize maxAttachmentSize,
         @DefaultValue("30MB") org.springframework.util.unit.DataSize maxMailSize,

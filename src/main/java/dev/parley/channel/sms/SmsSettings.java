@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("parley.sms")
 record SmsSettings(
-        @DefaultValue({}) @Valid List<InboxProperties> inboxes,
+        @DefaultValue({}) List<@Valid InboxProperties> inboxes,
         @DefaultValue("https://api.twilio.com") @Pattern(regexp = "(?i)https?://\\S+") String twilioBaseUrl,
         @Pattern(regexp = "(?i)https?://\\S+") String publicBaseUrl,
         @DefaultValue("15s") Duration timeout,

@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("parley.whatsapp")
 record WhatsAppSettings(
-        @DefaultValue({}) @Valid List<InboxProperties> inboxes,
+        @DefaultValue({}) List<@Valid InboxProperties> inboxes,
         @DefaultValue("https://graph.facebook.com/v21.0") String graphBaseUrl,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("16MB") DataSize maxMediaSize) {

@@ -30,6 +30,8 @@ final class LowerLayers implements AutoCloseable {
     private static final int MAX_TOKENS = 512;
     private static final int BATCH = 32;
     private static final long SEPARATOR = 102;
+    /** The tokenizer's own default, stated so that it does not warn about it each time it is made. */
+    private static final Map<String, String> TOKENIZER_OPTIONS = Map.of("maxLength", String.valueOf(MAX_TOKENS));
 
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OrtSession session;
@@ -42,7 +44,7 @@ final class LowerLayers implements AutoCloseable {
         try (OrtSession.SessionOptions options = BgeSmallEmbeddingModel.sessionOptions()) {
             byte[] bytes = model.withHiddenStatesOutput(firstTuned - 1);
             this.session = NativeModelCalls.call(() -> create(bytes, options));
-            this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson), Map.of());
+            this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson), TOKENIZER_OPTIONS);
         } catch (OrtException e) {
             throw new IllegalStateException("could not load the model's lower layers", e);
         } catch (IOException e) {
