@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import dev.parley.shared.Colours;
 import java.util.UUID;
 
 /** A label from the workspace's tag catalogue, shown as a chip in its colour ({@code #rrggbb}). */
@@ -7,6 +8,6 @@ public record Tag(UUID id, String name, String colour) {
 
     /** Dark or light text, whichever reads better on the chip's colour (WCAG relative luminance). */
     public String textColour() {
-        return TagColours.luminance(colour) > 0.179 ? "#111827" : "#ffffff";
+        return Colours.textOn(colour);
     }
 }

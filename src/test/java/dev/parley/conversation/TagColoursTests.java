@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.shared.ApiException;
+import dev.parley.shared.Colours;
 import org.junit.jupiter.api.Test;
 
 class TagColoursTests {
@@ -39,8 +40,8 @@ class TagColoursTests {
     }
 
     private static double contrast(String a, String b) {
-        double la = TagColours.luminance(a) + 0.05;
-        double lb = TagColours.luminance(b) + 0.05;
+        double la = Colours.luminance(a) + 0.05;
+        double lb = Colours.luminance(b) + 0.05;
         return Math.max(la, lb) / Math.min(la, lb);
     }
 }
