@@ -94,8 +94,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
-                        // Signing in and resetting a forgotten password; unlike PUBLIC these keep CSRF on their forms.
-                        .requestMatchers("/login", "/password-reset", "/password-reset/*").permitAll()
+                        // Signing in and out and resetting a forgotten password; unlike PUBLIC these keep CSRF on
+                        // their forms.
+                        .requestMatchers("/login", "/logout", "/password-reset", "/password-reset/*").permitAll()
                         .requestMatchers("/actuator/prometheus").access((authentication, context) ->
                                 new AuthorizationDecision(settings.publicMetrics() || isAdmin(authentication.get())))
                         .requestMatchers("/actuator/**").hasRole("ADMIN")

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** Signing in the way people do: from the server's bare address, or from a link into the dashboard. */
+/** Signing in and out the way people do: from the bare address, a link into the dashboard, a typed address. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SignInBrowserTests extends BrowserTestSupport {
 
@@ -47,6 +47,23 @@ class SignInBrowserTests extends BrowserTestSupport {
 
             assertThat(page).hasURL(Pattern.compile(".*/inbox\\?view=all&sort=newest.*"));
             assertThat(page.locator("select[name=sort]")).hasValue("newest");
+        }
+    }
+
+    @Test
+    void theSignOutAddressTypedInAsksFirstAndThenSignsOut() {
+        Agent agent = TestAgents.create(agents, Role.AGENT);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, agent.email());
+
+            page.navigate(url("/logout"));
+            assertThat(page.locator("main")).containsText(agent.email());
+            page.getByTestId("sign-out").click();
+
+            assertThat(page).hasURL(Pattern.compile(".*/login\\?logout$"));
+            assertThat(page.locator("[role=status]")).containsText("You have signed out.");
+            page.navigate(url("/inbox"));
+            assertThat(page).hasURL(Pattern.compile(".*/login$"));
         }
     }
 

@@ -61,6 +61,18 @@ class SecurityTests {
     }
 
     @Test
+    void theSignOutAddressAsksBeforeSigningOutAndTellsTheSignedOutSo() throws Exception {
+        AgentPrincipal agent = TestAgents.principal(TestAgents.create(agents, Role.AGENT));
+        mvc.perform(get("/logout").with(user(agent))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(agent.email())))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("action=\"/logout\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
+        mvc.perform(get("/logout")).andExpect(status().isFound()).andExpect(redirectedUrl("/login?logout"));
+        mvc.perform(post("/logout").with(user(agent)).with(csrf())).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login?logout"));
+    }
+
+    @Test
     void anonymousApiCallsGetProblem401() throws Exception {
         mvc.perform(get("/api/v1/conversations"))
                 .andExpect(status().isUnauthorized())
