@@ -246,6 +246,23 @@ class MalformedRequestTests {
         assertThat(response.body()).contains("reload the page").doesNotContain("Your role does not allow this");
     }
 
+    @org.junit.jupiter.api.Test
+    void anAddressTypedWithATrailingSlashIsSentOnToTheOneWithout() throws Exception {
+        for (String[] typed : new String[][] {{"/inbox/", "/inbox"}, {"/knowledge/", "/knowledge"},
+                {"/analytics/?days=7", "/analytics?days=7"}, {"/help/", "/help"}}) {
+            HttpResponse<String> first = browser.send(HttpRequest.newBuilder(uri(typed[0])).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(first.statusCode()).as(typed[0]).isEqualTo(308);
+            String location = first.headers().firstValue("Location").orElseThrow();
+            assertThat(URI.create(location).getRawPath() + (URI.create(location).getRawQuery() == null ? ""
+                    : "?" + URI.create(location).getRawQuery())).isEqualTo(typed[1]);
+            assertThat(browser.send(HttpRequest.newBuilder(uri(typed[1])).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).as(typed[1]).isEqualTo(200);
+        }
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString())
+                .headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/inbox"));
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
