@@ -2,6 +2,7 @@ package dev.parley.knowledge.help;
 
 import dev.parley.shared.Colours;
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +48,7 @@ class HelpBrand {
     @GetMapping(value = "/help/brand.css", produces = "text/css")
     ResponseEntity<String> css() {
         return ResponseEntity.ok().contentType(new MediaType("text", "css"))
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(10)).cachePublic()).body(css);
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic()).body(css);
     }
 
     private static String host(String url) {

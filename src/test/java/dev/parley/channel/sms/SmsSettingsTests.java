@@ -18,8 +18,7 @@ class SmsSettingsTests {
 
     @Test
     void aNumberNotWrittenInInternationalFormStopsTheStartAndSaysWhy() {
-        context.withPropertyValues("parley.sms.inboxes[0].name=Texts", "parley.sms.inboxes[0].phone-number=0415 555 0100",
-                "parley.sms.inboxes[0].account-sid=AC1", "parley.sms.inboxes[0].auth-token=secret").run(started -> {
+        context.withPropertyValues(number("0415 555 0100")).run(started -> {
             assertThat(started).hasFailed();
             assertThat(started.getStartupFailure()).rootCause()
                     .hasMessageContaining("inboxes[0].phoneNumber").hasMessageContaining("E.164");
@@ -28,10 +27,14 @@ class SmsSettingsTests {
 
     @Test
     void aWellFormedNumberIsTaken() {
-        context.withPropertyValues("parley.sms.inboxes[0].name=Texts", "parley.sms.inboxes[0].phone-number=+14155550100",
-                "parley.sms.inboxes[0].account-sid=AC1", "parley.sms.inboxes[0].auth-token=secret").run(started ->
+        context.withPropertyValues(number("+14155550100")).run(started ->
                 assertThat(started.getBean(SmsSettings.class).inboxes()).singleElement()
                         .extracting(SmsSettings.InboxProperties::phoneNumber).isEqualTo("+14155550100"));
+    }
+
+    private static String[] number(String phoneNumber) {
+        return new String[] {"parley.sms.inboxes[0].name=Texts", "parley.sms.inboxes[0].phone-number=" + phoneNumber,
+                "parley.sms.inboxes[0].account-sid=AC1", "parley.sms.inboxes[0].auth-token=secret"};
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -44,7 +44,8 @@ final class LowerLayers implements AutoCloseable {
         try (OrtSession.SessionOptions options = BgeSmallEmbeddingModel.sessionOptions()) {
             byte[] bytes = model.withHiddenStatesOutput(firstTuned - 1);
             this.session = NativeModelCalls.call(() -> create(bytes, options));
-            this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson), TOKENIZER_OPTIONS);
+            this.tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson),
+                    TOKENIZER_OPTIONS);
         } catch (OrtException e) {
             throw new IllegalStateException("could not load the model's lower layers", e);
         } catch (IOException e) {
