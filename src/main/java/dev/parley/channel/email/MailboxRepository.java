@@ -83,17 +83,16 @@ class MailboxRepository {
 
     /** Counts a failure to take one mail; returns how often it has failed now. */
     int mailFailed(UUID inboxId, long uidValidity, long uid, String error) {
+        String kept = shorten(error, MAX_ERROR);
         int updated = jdbc.sql("""
                 UPDATE email_failed_uid SET failures = failures + 1, last_error = :error
                 WHERE inbox_id = :id AND uid_validity = :v AND uid = :uid""")
-                .param("id", inboxId).param("v", uidValidity).param("uid", uid).param("error", shorten(error, MAX_ERROR))
-                .update();
+                .param("id", inboxId).param("v", uidValidity).param("uid", uid).param("error", kept).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO email_failed_uid (inbox_id, uid_validity, uid, failures, last_error)
                     VALUES (:id, :v, :uid, 1, :error)""")
-                    .param("id", inboxId).param("v", uidValidity).param("uid", uid).param("error", shorten(error, MAX_ERROR))
-                .update();
+                    .param("id", inboxId).param("v", uidValidity).param("uid", uid).param("error", kept).update();
         }
         return jdbc.sql("SELECT failures FROM email_failed_uid WHERE inbox_id = :id AND uid_validity = :v AND uid = :uid")
                 .param("id", inboxId).param("v", uidValidity).param("uid", uid).query(Integer.class).single();

@@ -371,8 +371,8 @@ class SiteSync {
     private record PageResult(SitePage page, List<ArticleDraft> drafts, List<URI> links) {
 
         static PageResult failed(URI page, String detail, Instant at) {
-            return new PageResult(new SitePage(page.toString(), SitePage.Status.FAILED, shorten(detail, MAX_DETAIL), null,
-                    List.of(), at), List.of(), List.of());
+            return new PageResult(new SitePage(page.toString(), SitePage.Status.FAILED, shorten(detail, MAX_DETAIL),
+                    null, List.of(), at), List.of(), List.of());
         }
     }
 
